@@ -1,0 +1,1 @@
+"""Accounts: users, password hashing, JWTs in an HttpOnly cookie or a Bearer header, CSRF."""

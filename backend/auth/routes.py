@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import asyncio
+
+from fastapi import APIRouter, HTTPException, Request, Response, status
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
+
+from backend.auth.deps import (
+    CurrentUser,
+    HasherDep,
+    SettingsDep,
+    clear_auth_cookie,
+    parse_timezone,
+    set_auth_cookie,
+)
+from backend.auth.models import LoginIn, LoginOut, SignupIn, User, UserPublic
+from backend.auth.security import create_access_token
+from backend.db import SessionDep
+
+router = APIRouter(prefix="/api/auth", tags=["auth"])
+
+BAD_CREDENTIALS = "Incorrect email or password"
+EMAIL_TAKEN = "An account with this email already exists"
+
+
+@router.post("/signup", status_code=status.HTTP_201_CREATED, response_model=UserPublic)
+async def signup(
+    body: SignupIn,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+    hasher: HasherDep,
+) -> User:
+    if await session.scalar(select(User.id).where(User.email == body.email)) is not None:
+        raise HTTPException(status.HTTP_409_CONFLICT, EMAIL_TAKEN)
+    tz = parse_timezone(request.headers.get("x-timezone"))
+    user = User(
+        email=body.email,
+        name=body.name,
+        # Argon2 is deliberately slow: keep it off the event loop.
+        password_hash=await asyncio.to_thread(hasher.hash, body.password),
+        timezone=tz.key if tz else None,
+    )
+    session.add(user)
+    try:
+        await session.commit()
+    except IntegrityError:  # a concurrent signup won the race for this email
+        await session.rollback()
+        raise HTTPException(status.HTTP_409_CONFLICT, EMAIL_TAKEN) from None
+    assert user.id is not None
+    set_auth_cookie(
+        response, request, settings, create_access_token(settings, user.id, user.token_version)
+    )
+    return user
+
+
+@router.post("/login", response_model=LoginOut)
+async def login(
+    body: LoginIn,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+    hasher: HasherDep,
+) -> LoginOut:
+    user = await session.scalar(select(User).where(User.email == body.email.strip().lower()))
+    stored_hash = user.password_hash if user else None
+    if not await asyncio.to_thread(hasher.verify, body.password, stored_hash) or user is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED, BAD_CREDENTIALS, headers={"WWW-Authenticate": "Bearer"}
+        )
+    assert user.id is not None
+    token = create_access_token(settings, user.id, user.token_version)
+    set_auth_cookie(response, request, settings, token)
+    return LoginOut(
+        access_token=token,
+        expires_in=settings.jwt_expire_minutes * 60,
+        user=UserPublic.model_validate(user),
+    )
+
+
+@router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
+async def logout(response: Response, settings: SettingsDep) -> None:
+    clear_auth_cookie(response, settings)
+
+
+@router.get("/me", response_model=UserPublic)
+async def me(user: CurrentUser) -> User:
+    return user

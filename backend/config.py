@@ -1,0 +1,100 @@
+"""Application settings: the one place where configuration and its embedded defaults live.
+
+With no environment variables at all the app runs on a SQLite file under ``data/``, signs
+tokens with a secret generated once and kept in ``data/jwt_secret``, and uses the built-in
+offline assistant model. Production sets ``APP_ENV=production``, ``DATABASE_URL`` and
+``JWT_SECRET``; the app refuses to start with a missing or weak secret there.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_ORIGINS = ["http://localhost:3000", "http://127.0.0.1:3000"]
+MIN_SECRET_LENGTH = 32
+_WEAK_SECRETS = {"secret", "changeme", "change-me", "dev", "development", "jwt_secret"}
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    app_env: Literal["development", "test", "production"] = "development"
+    data_dir: Path = Path("data")
+    database_url: str = ""  # empty: SQLite file under data_dir
+    db_pool_size: int = Field(default=10, ge=1)
+    db_echo: bool = False
+
+    jwt_secret: str = ""  # empty (non-production only): generated and kept under data_dir
+    jwt_expire_minutes: int = Field(default=60 * 24 * 7, ge=1)
+    auth_cookie_name: str = "todo_session"
+    cookie_secure: bool | None = None  # None: Secure exactly when the request came over https
+    allowed_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: list(DEFAULT_ORIGINS)
+    )
+    # Argon2 cost; tests lower it, production keeps the library's recommended values.
+    password_hash_time_cost: int = Field(default=3, ge=1)
+    password_hash_memory_kib: int = Field(default=65536, ge=1024)
+
+    assistant_model: str = ""  # empty: "offline" without OPENAI_API_KEY, else DEFAULT_OPENAI_MODEL
+    openai_api_key: str = ""
+    openai_base_url: str = ""
+
+    log_level: str = "INFO"
+
+    @field_validator("allowed_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [o.strip().rstrip("/") for o in value.split(",") if o.strip()]
+        return value
+
+    @model_validator(mode="after")
+    def _fill_embedded_defaults(self) -> Settings:
+        if not self.database_url:
+            self.database_url = f"sqlite+aiosqlite:///{self.data_dir / 'app.db'}"
+        if self.app_env == "production":
+            _require_strong_secret(self.jwt_secret)
+        elif not self.jwt_secret:
+            self.jwt_secret = _load_or_create_dev_secret(self.data_dir / "jwt_secret")
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+def _require_strong_secret(secret: str) -> None:
+    if len(secret) < MIN_SECRET_LENGTH or secret.lower() in _WEAK_SECRETS:
+        raise ValueError(
+            "APP_ENV=production needs JWT_SECRET set to a random string of at least "
+            f"{MIN_SECRET_LENGTH} characters (tokens signed with a guessable secret can be "
+            "forged). Generate one with: "
+            "python -c 'import secrets; print(secrets.token_urlsafe(48))'"
+        )
+
+
+def _load_or_create_dev_secret(path: Path) -> str:
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(48)
+    # O_EXCL: two processes starting at once must agree on one secret.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip()
+    with os.fdopen(fd, "w") as f:
+        f.write(secret)
+    return secret
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, status
+
+from backend.auth.deps import CurrentUser, UserTimezone
+from backend.db import SessionDep
+from backend.tasks.schemas import TaskCreate, TaskPage, TaskPublic, TaskQuery, TaskUpdate
+from backend.tasks.service import TaskService
+
+router = APIRouter(prefix="/api/tasks", tags=["tasks"])
+
+
+def get_task_service(session: SessionDep, user: CurrentUser, tz: UserTimezone) -> TaskService:
+    assert user.id is not None
+    return TaskService(session, user.id, tz)
+
+
+Service = Annotated[TaskService, Depends(get_task_service)]
+
+
+@router.get("", response_model=TaskPage)
+async def list_tasks(service: Service, query: Annotated[TaskQuery, Query()]) -> TaskPage:
+    return await service.list(query)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, response_model=TaskPublic)
+async def create_task(service: Service, body: TaskCreate) -> TaskPublic:
+    return await service.create(body)
+
+
+@router.get("/{task_id}", response_model=TaskPublic)
+async def get_task(service: Service, task_id: int) -> TaskPublic:
+    return await service.get(task_id)
+
+
+@router.patch("/{task_id}", response_model=TaskPublic)
+async def update_task(service: Service, task_id: int, body: TaskUpdate) -> TaskPublic:
+    return await service.update(task_id, body)
+
+
+@router.delete("/{task_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def delete_task(service: Service, task_id: int) -> None:
+    await service.delete(task_id)

@@ -1,0 +1,122 @@
+"""TaskService: the only place with task rules. REST routes and assistant tools both call it.
+
+It knows nothing about HTTP: it takes validated schemas, acts for one user, and raises
+``TaskError`` subclasses whose messages are safe to show.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from backend.db import utcnow
+from backend.tasks import repository
+from backend.tasks.exceptions import TaskNotFound
+from backend.tasks.models import Task, TaskTag
+from backend.tasks.schemas import Priority, TaskCreate, TaskPage, TaskPublic, TaskQuery, TaskUpdate
+
+UTC_ZONE = ZoneInfo("UTC")
+MAX_ID = 2**31 - 1  # ids are 32-bit integers in the database
+
+
+def to_public(task: Task) -> TaskPublic:
+    assert task.id is not None
+    return TaskPublic(
+        id=task.id,
+        title=task.title,
+        description=task.description,
+        completed=task.completed,
+        priority=Priority.from_rank(task.priority),
+        due_date=task.due_date,
+        tags=task.tags,
+        created_at=task.created_at,
+        updated_at=task.updated_at,
+        completed_at=task.completed_at,
+    )
+
+
+class TaskService:
+    def __init__(self, session: AsyncSession, user_id: int, tz: ZoneInfo = UTC_ZONE) -> None:
+        self.session = session
+        self.user_id = user_id
+        self.tz = tz
+
+    def today(self) -> date:
+        """Today in the user's time zone: what "due today" and "overdue" are measured against."""
+        return datetime.now(self.tz).date()
+
+    async def create(self, data: TaskCreate) -> TaskPublic:
+        now = utcnow()
+        task = Task(
+            user_id=self.user_id,
+            title=data.title,
+            description=data.description,
+            priority=data.priority.rank,
+            due_date=data.due_date,
+            created_at=now,
+            updated_at=now,
+        )
+        task.tag_rows = _tag_rows(data.tags)
+        self.session.add(task)
+        await self.session.commit()
+        return to_public(task)
+
+    async def get(self, task_id: int) -> TaskPublic:
+        return to_public(await self._owned(task_id))
+
+    async def list(self, query: TaskQuery) -> TaskPage:
+        stmt = repository.list_statement(self.user_id, query, self.today())
+        rows = list((await self.session.exec(stmt)).all())
+        page, more = rows[: query.limit], len(rows) > query.limit
+        return TaskPage(
+            items=[to_public(t) for t in page],
+            next_cursor=repository.encode_cursor(page[-1], query) if more else None,
+        )
+
+    async def update(self, task_id: int, data: TaskUpdate) -> TaskPublic:
+        task = await self._owned(task_id)
+        changes = data.model_dump(exclude_unset=True)
+        for field in ("title", "description", "due_date"):
+            if field in changes:
+                setattr(task, field, changes[field])
+        if data.priority is not None:
+            task.priority = data.priority.rank
+        if data.tags is not None:
+            task.tag_rows = _tag_rows(data.tags)
+        if data.completed is not None and data.completed != task.completed:
+            task.completed = data.completed
+            task.completed_at = utcnow() if data.completed else None
+        task.updated_at = utcnow()
+        await self.session.commit()
+        return to_public(task)
+
+    async def set_completed(self, task_id: int, completed: bool) -> TaskPublic:
+        return await self.update(task_id, TaskUpdate(completed=completed))
+
+    async def delete(self, task_id: int) -> TaskPublic:
+        """Delete and return what was deleted (so callers can say what happened)."""
+        task = await self._owned(task_id)
+        deleted = to_public(task)
+        await self.session.delete(task)
+        await self.session.commit()
+        return deleted
+
+    async def _owned(self, task_id: int) -> Task:
+        # Someone else's task and a missing task look the same to the caller.
+        if not 1 <= task_id <= MAX_ID:
+            raise TaskNotFound(task_id)
+        task = (
+            await self.session.exec(
+                select(Task).where(Task.id == task_id, Task.user_id == self.user_id)
+            )
+        ).first()
+        if task is None:
+            raise TaskNotFound(task_id)
+        return task
+
+
+def _tag_rows(tags: list[str]) -> list[TaskTag]:
+    return [TaskTag(tag=tag, position=i) for i, tag in enumerate(tags)]
