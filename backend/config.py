@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     assistant_model: str = ""  # empty: "offline" without OPENAI_API_KEY, else DEFAULT_OPENAI_MODEL
     openai_api_key: str = ""
     openai_base_url: str = ""
+    assistant_turn_timeout_seconds: float = Field(default=90.0, gt=0)
 
     log_level: str = "INFO"
 

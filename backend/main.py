@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from agents.models.interface import Model
 from fastapi import FastAPI
 
+from backend.assistant.agent import build_agent, caller_meta
+from backend.assistant.mcp_adapter import InProcessMCPServer
+from backend.assistant.models import build_model, is_offline
+from backend.assistant.titles import TitleWriter
+from backend.assistant.tools import create_todo_mcp_server
 from backend.auth.csrf import CSRFMiddleware
 from backend.auth.routes import router as auth_router
 from backend.auth.security import PasswordHasher
+from backend.chat.routes import router as chat_router
+from backend.chat.server import TodoChatKitServer
+from backend.chat.store import SQLStore
+from backend.chat.streaming import DetachedStreams
 from backend.config import Settings, get_settings
 from backend.db import create_engine, create_sessionmaker
 from backend.errors import install_error_handlers
@@ -17,21 +29,47 @@ from backend.health import router as health_router
 from backend.observability import RequestLogMiddleware, configure_logging
 from backend.tasks.routes import router as tasks_router
 
+SHUTDOWN_GRACE_SECONDS = 10
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+
+def create_app(settings: Settings | None = None, model: Model | None = None) -> FastAPI:
+    """``model`` replaces the configured agent model (tests pass a scripted one); thread
+    titles still come from the configured model (the heuristic when offline)."""
     settings = settings or get_settings()
     configure_logging(settings.log_level)
+    # Built now, not in the lifespan: a wrong model setting stops the start with its reason.
+    configured_model = build_model(settings)
+    title_model = None if is_offline(settings) else configured_model
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         engine = create_engine(
             settings.database_url, pool_size=settings.db_pool_size, echo=settings.db_echo
         )
+        sessionmaker = create_sessionmaker(engine)
         app.state.engine = engine
-        app.state.sessionmaker = create_sessionmaker(engine)
+        app.state.sessionmaker = sessionmaker
+        # One in-process MCP connection per process; tools open their own DB sessions.
+        todo_tools = InProcessMCPServer(
+            create_todo_mcp_server(sessionmaker), tool_meta_resolver=caller_meta
+        )
+        await todo_tools.connect()
+        app.state.chat_server = TodoChatKitServer(
+            SQLStore(sessionmaker),
+            build_agent(model or configured_model, todo_tools),
+            sessionmaker,
+            TitleWriter(title_model),
+            turn_timeout=settings.assistant_turn_timeout_seconds,
+        )
+        app.state.chat_streams = streams = DetachedStreams()
         try:
             yield
         finally:
+            # Let replies in flight finish (or save their partial answer) before closing.
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(SHUTDOWN_GRACE_SECONDS):
+                    await streams.wait_idle()
+            await todo_tools.cleanup()
             await engine.dispose()
 
     app = FastAPI(title="Todo Assistant API", version="0.1.0", lifespan=lifespan)
@@ -49,6 +87,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(health_router)
     app.include_router(auth_router)
     app.include_router(tasks_router)
+    app.include_router(chat_router)
     return app
 
 

@@ -1,6 +1,16 @@
 """Every table, imported in one place so Alembic and the tests see the whole schema."""
 
 from backend.auth.models import User
+from backend.chat.models import ChatAttachment, ChatItem, ChatPendingAction, ChatThread, ToolCall
 from backend.tasks.models import Task, TaskTag
 
-__all__ = ["Task", "TaskTag", "User"]
+__all__ = [
+    "ChatAttachment",
+    "ChatItem",
+    "ChatPendingAction",
+    "ChatThread",
+    "Task",
+    "TaskTag",
+    "ToolCall",
+    "User",
+]

@@ -18,8 +18,11 @@ _TMP = Path(tempfile.mkdtemp(prefix="todo-tests-"))
 os.environ["DATA_DIR"] = str(_TMP / "data")
 os.environ.setdefault("APP_ENV", "test")
 
+from contextlib import AsyncExitStack
+
 import httpx
 import pytest
+from agents.models.interface import Model
 from alembic import command
 from alembic.config import Config
 from fastapi import FastAPI
@@ -94,6 +97,30 @@ async def _empty_tables(request: pytest.FixtureRequest) -> AsyncIterator[None]:
     async with application.state.engine.begin() as conn:
         for table in reversed(SQLModel.metadata.sorted_tables):
             await conn.execute(table.delete())
+
+
+AppFactory = Callable[[Model], Awaitable[FastAPI]]
+
+
+@pytest.fixture
+async def app_with_model(app: FastAPI, database_url: str) -> AsyncIterator[AppFactory]:
+    """Another app on the same database, driven by the given model (e.g. a ScriptedModel).
+    Depends on ``app`` so its tables are emptied after the test like every other."""
+    async with AsyncExitStack() as stack:
+
+        async def factory(model: Model) -> FastAPI:
+            application = create_app(make_settings(database_url), model=model)
+            await stack.enter_async_context(application.router.lifespan_context(application))
+            return application
+
+        yield factory
+
+
+async def signed_up(app: FastAPI, email: str) -> httpx.AsyncClient:
+    c = make_client(app)
+    r = await c.post("/api/auth/signup", json={"email": email, "password": PASSWORD})
+    assert r.status_code == 201, r.text
+    return c
 
 
 def make_client(

@@ -21,7 +21,16 @@ from tests.conftest import alembic_config
 
 pytestmark = pytest.mark.asyncio
 
-APP_TABLES = {"users", "tasks", "task_tags"}
+APP_TABLES = {
+    "users",
+    "tasks",
+    "task_tags",
+    "chat_threads",
+    "chat_items",
+    "chat_attachments",
+    "chat_pending_actions",
+    "tool_calls",
+}
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -1,0 +1,1 @@
+"""The assistant: agent factory, model selection, the offline model, the MCP task tools."""

@@ -1,0 +1,169 @@
+"""OfflineModel: an openai-agents ``Model`` that answers with rules instead of a network call.
+
+It speaks the same protocol as a real model (function calls, then a streamed message), so the
+agent, the MCP tools and ChatKit run exactly as they do with OpenAI.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import AsyncIterator
+from typing import Any
+
+from agents import ModelResponse, Usage
+from agents.models.interface import Model
+from openai.types.responses import (
+    Response,
+    ResponseCompletedEvent,
+    ResponseContentPartAddedEvent,
+    ResponseContentPartDoneEvent,
+    ResponseCreatedEvent,
+    ResponseFunctionToolCall,
+    ResponseOutputItemAddedEvent,
+    ResponseOutputItemDoneEvent,
+    ResponseOutputMessage,
+    ResponseOutputText,
+    ResponseStreamEvent,
+    ResponseTextDeltaEvent,
+    ResponseTextDoneEvent,
+)
+
+from backend.assistant.offline.brain import Decision, decide
+from backend.assistant.offline.conversation import read_conversation
+
+OutputItem = ResponseFunctionToolCall | ResponseOutputMessage
+MODEL_NAME = "offline"
+
+
+def _new_id(prefix: str) -> str:
+    return f"{prefix}_{uuid.uuid4().hex}"
+
+
+def _output(decision: Decision) -> list[OutputItem]:
+    if decision.calls:
+        return [
+            ResponseFunctionToolCall(
+                id=_new_id("fc"),
+                call_id=_new_id("call"),
+                type="function_call",
+                name=call.name,
+                arguments=json.dumps(call.arguments),
+                status="completed",
+            )
+            for call in decision.calls
+        ]
+    return [
+        ResponseOutputMessage(
+            id=_new_id("msg"),
+            type="message",
+            role="assistant",
+            status="completed",
+            content=[ResponseOutputText(type="output_text", text=decision.reply, annotations=[])],
+        )
+    ]
+
+
+def _response(output: list[OutputItem]) -> Response:
+    return Response(
+        id=_new_id("resp"),
+        created_at=0,
+        model=MODEL_NAME,
+        object="response",
+        output=list(output),
+        tool_choice="auto",
+        tools=[],
+        parallel_tool_calls=True,
+        status="completed",
+    )
+
+
+def _chunks(text: str) -> list[str]:
+    """Word-sized deltas, so the reply streams like a real model's."""
+    return re.findall(r"\S+\s*|\s+", text) or [text]
+
+
+class OfflineModel(Model):
+    async def get_response(
+        self, system_instructions: Any, input: Any, *args: Any, **kwargs: Any
+    ) -> ModelResponse:
+        output = _output(decide(read_conversation(input)))
+        return ModelResponse(output=list(output), usage=Usage(), response_id=None)
+
+    async def stream_response(
+        self, system_instructions: Any, input: Any, *args: Any, **kwargs: Any
+    ) -> AsyncIterator[ResponseStreamEvent]:
+        output = _output(decide(read_conversation(input)))
+        seq = iter(range(1_000_000))
+        yield ResponseCreatedEvent(
+            type="response.created", response=_response([]), sequence_number=next(seq)
+        )
+        for index, item in enumerate(output):
+            if isinstance(item, ResponseFunctionToolCall):
+                yield ResponseOutputItemAddedEvent(
+                    type="response.output_item.added",
+                    item=item,
+                    output_index=index,
+                    sequence_number=next(seq),
+                )
+            else:
+                async for event in _stream_message(item, index, seq):
+                    yield event
+            yield ResponseOutputItemDoneEvent(
+                type="response.output_item.done",
+                item=item,
+                output_index=index,
+                sequence_number=next(seq),
+            )
+        yield ResponseCompletedEvent(
+            type="response.completed", response=_response(output), sequence_number=next(seq)
+        )
+
+
+async def _stream_message(
+    item: ResponseOutputMessage, index: int, seq: Any
+) -> AsyncIterator[ResponseStreamEvent]:
+    text = item.content[0].text  # type: ignore[union-attr]
+    part = ResponseOutputText(type="output_text", text="", annotations=[])
+    yield ResponseOutputItemAddedEvent(
+        type="response.output_item.added",
+        item=item.model_copy(update={"content": [], "status": "in_progress"}),
+        output_index=index,
+        sequence_number=next(seq),
+    )
+    yield ResponseContentPartAddedEvent(
+        type="response.content_part.added",
+        item_id=item.id,
+        output_index=index,
+        content_index=0,
+        part=part,
+        sequence_number=next(seq),
+    )
+    for chunk in _chunks(text):
+        yield ResponseTextDeltaEvent(
+            type="response.output_text.delta",
+            item_id=item.id,
+            output_index=index,
+            content_index=0,
+            delta=chunk,
+            logprobs=[],
+            sequence_number=next(seq),
+        )
+    yield ResponseTextDoneEvent(
+        type="response.output_text.done",
+        item_id=item.id,
+        output_index=index,
+        content_index=0,
+        text=text,
+        logprobs=[],
+        sequence_number=next(seq),
+    )
+    yield ResponseContentPartDoneEvent(
+        type="response.content_part.done",
+        item_id=item.id,
+        output_index=index,
+        content_index=0,
+        part=item.content[0],
+        sequence_number=next(seq),
+    )
