@@ -14,9 +14,6 @@ from pydantic import Field
 from backend.auth.deps import parse_timezone
 from backend.chat.context import ChatContext
 
-# How an earlier turn's tool result is shown to the model (the offline model reads it back).
-TOOL_RESULT_PREFIX = "Tool result from an earlier turn (not shown to the user): "
-
 
 class TodoAgentContext(AgentContext[ChatContext]):
     turn_id: str | None = None  # the user message this turn answers

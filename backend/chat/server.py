@@ -33,7 +33,8 @@ from openai.types.responses.response_input_item_param import Message
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from backend.assistant.agent import TOOL_RESULT_PREFIX, TodoAgentContext
+from backend.assistant.agent import TodoAgentContext
+from backend.assistant.results import TOOL_RESULT_PREFIX, content_text, parse_json
 from backend.assistant.titles import TitleWriter
 from backend.assistant.tools import TOOL_CRASHED
 from backend.chat import pending
@@ -89,10 +90,10 @@ class TurnHooks(RunHooks[TodoAgentContext]):
         result: object,
     ) -> None:
         ctx = context.context
-        text = _result_text(result)
+        text = content_text(result)
         if TOOL_CRASHED in text:
             raise ToolCrashed(tool.name)
-        output = _parse_json(text)
+        output = parse_json(text)
         changed = output.get("changed_task_ids", []) if isinstance(output, dict) else []
         if changed:
             ctx.changed_task_ids.update(changed)
@@ -226,7 +227,7 @@ def _last_user_message_id(items: list[Any]) -> str | None:
 
 def _tool_arguments(context: RunContextWrapper[Any]) -> dict[str, Any]:
     raw = context.tool_arguments if isinstance(context, ToolContext) else None
-    parsed = _parse_json(raw)
+    parsed = parse_json(raw)
     return parsed if isinstance(parsed, dict) else {}
 
 
@@ -237,22 +238,3 @@ def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:
             return True
         seen = seen.__cause__ or seen.__context__
     return False
-
-
-def _result_text(result: object) -> str:
-    """A tool's output as text: a JSON string, or content parts (how errors come back)."""
-    if isinstance(result, list):
-        return "".join(
-            str(p.get("text", "") if isinstance(p, dict) else getattr(p, "text", ""))
-            for p in result
-        )
-    return result if isinstance(result, str) else json.dumps(result, default=str)
-
-
-def _parse_json(value: object) -> Any:
-    if not isinstance(value, str):
-        return value
-    try:
-        return json.loads(value)
-    except ValueError:
-        return value

@@ -6,11 +6,10 @@ keeps nothing in memory between calls.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from backend.assistant.agent import TOOL_RESULT_PREFIX
+from backend.assistant.results import TOOL_RESULT_PREFIX, content_text, parse_json
 
 
 @dataclass
@@ -70,23 +69,6 @@ class Conversation:
         return None
 
 
-def _text(content: Any) -> str:
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return "".join(str(part.get("text", "")) for part in content if isinstance(part, dict))
-    return ""
-
-
-def _json(value: Any) -> Any:
-    if not isinstance(value, str):
-        return value
-    try:
-        return json.loads(value)
-    except ValueError:
-        return value
-
-
 def read_conversation(items: str | list[Any]) -> Conversation:
     if isinstance(items, str):
         return Conversation(user_text=items.strip())
@@ -96,9 +78,9 @@ def read_conversation(items: str | list[Any]) -> Conversation:
         item = raw if isinstance(raw, dict) else getattr(raw, "model_dump", lambda: {})()
         kind, role = item.get("type", "message"), item.get("role")
         if kind == "message" and role == "user":
-            text = _text(item.get("content"))
+            text = content_text(item.get("content"))
             if text.startswith(TOOL_RESULT_PREFIX):
-                record = _json(text.removeprefix(TOOL_RESULT_PREFIX))
+                record = parse_json(text.removeprefix(TOOL_RESULT_PREFIX))
                 if isinstance(record, dict):
                     convo.earlier.append(
                         ToolRecord(
@@ -112,13 +94,16 @@ def read_conversation(items: str | list[Any]) -> Conversation:
                 convo.earlier += convo.this_turn  # a new user message starts a new turn
                 convo.this_turn = []
         elif kind == "message" and role == "assistant":
-            convo.assistant_texts.append(_text(item.get("content")))
+            convo.assistant_texts.append(content_text(item.get("content")))
         elif kind == "function_call":
             record = ToolRecord(
-                item.get("name", ""), _json(item.get("arguments")) or {}, None, item.get("call_id")
+                item.get("name", ""),
+                parse_json(item.get("arguments")) or {},
+                None,
+                item.get("call_id"),
             )
             calls[item.get("call_id", "")] = record
             convo.this_turn.append(record)
         elif kind == "function_call_output" and (call := calls.get(item.get("call_id", ""))):
-            call.result = _json(_text(item.get("output")))
+            call.result = parse_json(content_text(item.get("output")))
     return convo
