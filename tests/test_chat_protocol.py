@@ -38,10 +38,10 @@ async def test_first_message_creates_task_and_streams_reply(alice: httpx.AsyncCl
     kinds = [e["type"] for e in events if e["type"] != "thread.item.updated"]
     assert kinds[:4] == ["thread.created", "thread.item.done", "stream_options", "progress_update"]
     assert events[1]["item"]["type"] == "user_message"
-    assert of_type(events, "progress_update")[0]["text"] == "Adding 'buy milk'…"
+    assert of_type(events, "progress_update")[0]["text"] == "Adding 'Buy milk'…"
 
     [task] = await tasks(alice)
-    assert task["title"] == "buy milk"
+    assert task["title"] == "Buy milk"
     [effect] = of_type(events, "client_effect")
     assert effect["name"] == "tasks.changed"
     assert effect["data"] == {"task_ids": [task["id"]]}
@@ -50,7 +50,7 @@ async def test_first_message_creates_task_and_streams_reply(alice: httpx.AsyncCl
 
     deltas = of_type(events, "thread.item.updated")
     assert len(deltas) >= 2, "the reply should stream in pieces"
-    assert reply_text(events) == "Added 'buy milk'."
+    assert reply_text(events) == "Added 'Buy milk'."
     [updated] = of_type(events, "thread.updated")
     assert updated["thread"]["title"] == "Add a task to buy milk"
 
@@ -60,7 +60,7 @@ async def test_mark_it_done_in_the_same_thread(alice: httpx.AsyncClient):
     events = await say(alice, thread_id, "mark it done")
     [task] = await tasks(alice)
     assert task["completed"] is True
-    assert reply_text(events) == "Marked 'buy milk' as done."
+    assert reply_text(events) == "Marked 'Buy milk' as done."
     assert of_type(events, "client_effect")[0]["data"] == {"task_ids": [task["id"]]}
 
 
@@ -72,7 +72,7 @@ async def test_delete_waits_for_yes(alice: httpx.AsyncClient):
     assert len(await tasks(alice)) == 1  # nothing deleted yet
 
     events = await say(alice, thread_id, "yes")
-    assert reply_text(events) == "Deleted 'buy milk'."
+    assert reply_text(events) == "Deleted 'Buy milk'."
     assert await tasks(alice) == []
     assert of_type(events, "client_effect")
 
@@ -171,7 +171,7 @@ async def test_every_tool_call_is_audited(app: FastAPI, alice: httpx.AsyncClient
         ("list_tasks", "ok", thread_id),
         ("complete_task", "ok", thread_id),
     ]
-    assert rows[0].arguments["title"] == "buy milk"
+    assert rows[0].arguments["title"] == "Buy milk"
     assert rows[2].result["action"] == "completed"
     assert all(r.duration_ms >= 0 for r in rows)
     me = (await alice.get("/api/auth/me")).json()

@@ -162,8 +162,10 @@ def create_todo_mcp_server(sessionmaker: async_sessionmaker[AsyncSession]) -> MC
         text: str | None = None,
         limit: int = LIST_LIMIT_DEFAULT,
     ) -> TaskListResult:
-        """List the user's tasks, newest first. due: overdue | today | week; text searches."""
+        """List the user's tasks, soonest due first (undated last, oldest first among them).
+        due: overdue | today | week; text searches titles and descriptions."""
         args = {
+            "sort": "due",
             "status": status,
             "priority": priority,
             "tag": tag,
@@ -201,9 +203,11 @@ def create_todo_mcp_server(sessionmaker: async_sessionmaker[AsyncSession]) -> MC
         priority: PriorityName | None = None,
         due_date: date | None = None,
         tags: list[str] | None = None,
+        clear_due_date: bool = False,
     ) -> TaskChange:
-        """Change a task: rename, describe, reprioritise, reschedule (YYYY-MM-DD) or retag.
-        Only the fields given are changed."""
+        """Change a task: rename, describe, reprioritise, reschedule (YYYY-MM-DD) or retag
+        (tags replaces the whole list). Only the fields given are changed;
+        clear_due_date=true removes the due date."""
         given = {
             "title": title,
             "description": description,
@@ -211,7 +215,9 @@ def create_todo_mcp_server(sessionmaker: async_sessionmaker[AsyncSession]) -> MC
             "due_date": due_date,
             "tags": tags,
         }
-        changes = {k: v for k, v in given.items() if v is not None}
+        changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+        if clear_due_date:
+            changes["due_date"] = None
 
         async def body(service: TaskService, _: AsyncSession) -> TaskChange:
             if not changes:

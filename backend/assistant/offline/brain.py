@@ -1,9 +1,9 @@
 """The offline model's decisions: understand the message, then call tools or answer.
 
-``decide`` is called once per model call in a turn: first with no tool results (it picks the
-tools to call), then after each round of results (it calls more, or writes the reply). It is
-a pure function of the conversation, so it is easy to test and to extend: add an intent to
-``understand`` and a handler to ``HANDLERS``.
+``decide`` runs once per model call in a turn: first with no tool results (it looks tasks
+up or acts), then after each round of results (it acts, asks, or writes the reply). It is a
+pure function of the conversation (the stored thread), so nothing lives in memory between
+messages. To add an intent: a pattern in ``parsing.py`` and a handler in ``HANDLERS``.
 """
 
 from __future__ import annotations
@@ -11,10 +11,25 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
+from datetime import date, timedelta
 from typing import Any
 
+from backend.assistant.offline import replies
 from backend.assistant.offline.conversation import Conversation
+from backend.assistant.offline.dates import describe
+from backend.assistant.offline.language import ordinal, split_list
+from backend.assistant.offline.matching import candidates, closest, prefer
+from backend.assistant.offline.parsing import Intent, ListFilter, understand
+
+Task = dict[str, Any]
+LOOKUP_LIMIT = 100
+_PRONOUN = re.compile(
+    r"^(?:it|that|this|that one|this one|the task|that task|this task|the last one|"
+    r"the one i just added|what i just added)$",
+    re.IGNORECASE,
+)
+_PLURAL_WORDS = re.compile(r"\b(?:both|all)\b", re.IGNORECASE)
+_PLURAL = re.compile(r"^(?:them|those|these|both|all of them|all three|all of those|they)$", re.I)
 
 
 @dataclass
@@ -30,164 +45,289 @@ class Decision:
 
 
 @dataclass
-class Intent:
-    kind: str  # add | complete | reopen | delete | confirm | decline | list | help
-    subject: str = ""  # the task title, or words naming a task
+class Turn:
+    intent: Intent
+    convo: Conversation
+    today: date
 
 
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().strip(" .!?\"'")
+def decide(convo: Conversation, today: date) -> Decision:
+    intent = _follow_up(understand(convo.user_text, today), convo, today)
+    return HANDLERS[intent.kind](Turn(intent, convo, today))
 
 
-_ADD = re.compile(
-    r"^(?:please\s+)?(?:(?:can|could|would) you\s+)?(?:please\s+)?"
-    r"(?:add|create|new|remind me to|i need to|i have to|todo:?)\s+"
-    r"(?:a\s+)?(?:new\s+)?(?:task|todo|reminder)?\s*(?:to|for|:)?\s*(?P<title>.+)$",
-    re.IGNORECASE,
-)
-_COMPLETE = re.compile(
-    r"^(?:please\s+)?(?:mark|set|check off|complete|finish|tick off|done with|i (?:have )?"
-    r"(?:finished|completed|did))\s*(?P<subject>.*?)\s*(?:as\s+)?(?:done|complete|completed|"
-    r"finished)?$",
-    re.IGNORECASE,
-)
-_REOPEN = re.compile(
-    r"^(?:please\s+)?(?:reopen|un-?complete|mark)\s*(?P<subject>.*?)\s*(?:as\s+)?"
-    r"(?:not done|undone|incomplete|pending|open)?$",
-    re.IGNORECASE,
-)
-_DELETE = re.compile(
-    r"^(?:please\s+)?(?:delete|remove|drop|get rid of|erase)\s+(?:the\s+)?(?:task\s+)?"
-    r"(?P<subject>.+)$",
-    re.IGNORECASE,
-)
-_LIST = re.compile(
-    r"\b(?:list|show|what(?:'s| is| are)|which|see)\b.*\b(?:tasks?|todos?|list|to-?do)\b",
-    re.IGNORECASE,
-)
-_YES = re.compile(
-    r"^(?:yes|yeah|yep|yup|sure|ok(?:ay)?|confirm(?:ed)?|do it|go ahead|please do|y)\b",
-    re.IGNORECASE,
-)
-_NO = re.compile(
-    r"^(?:no|nope|nah|cancel|don'?t|stop|never ?mind|keep (?:it|them)|n)\b", re.IGNORECASE
-)
-_REFERENCE = re.compile(r"^(?:it|that|this|that one|this one|them|those)$", re.IGNORECASE)
+def _follow_up(intent: Intent, convo: Conversation, today: date) -> Intent:
+    """An answer to our own question ("which one?", "did you mean …?") continues the request
+    the question was about."""
+    asked = convo.previous_reply
+    if not asked or not convo.previous_user_text:
+        return intent
+    answer = convo.user_text.strip().strip(".!")
+    chosen: str | None = None
+    if replies.WHICH_ONE in asked:
+        options = replies.numbered_titles(asked)
+        position = ordinal(answer)
+        if position is not None and options:
+            chosen = options[position - 1] if 0 < position <= len(options) else options[-1]
+        elif intent.kind in {"help", "add"} and len(answer.split()) <= 8:
+            chosen = answer
+    elif (m := re.search(r"Did you mean '(.+)'\?$", asked)) and intent.kind == "confirm":
+        chosen = m.group(1)
+    if chosen is None:
+        return intent
+    original = understand(convo.previous_user_text, today)
+    if original.kind not in {"complete", "reopen", "delete", "update"}:
+        return intent
+    original.items, original.everything = [chosen], False
+    return original
 
 
-def understand(text: str) -> Intent:
-    text = _clean(text)
-    if _YES.match(text):
-        return Intent("confirm")
-    if _NO.match(text):
-        return Intent("decline")
-    if m := _DELETE.match(text):
-        return Intent("delete", _clean(m["subject"]))
-    if re.search(r"\b(?:not done|undone|incomplete|reopen)\b", text, re.IGNORECASE) and (
-        m := _REOPEN.match(text)
-    ):
-        return Intent("reopen", _clean(m["subject"]))
-    if m := _COMPLETE.match(text):
-        return Intent("complete", _clean(m["subject"]))
-    if _LIST.search(text):
-        return Intent("list")
-    if m := _ADD.match(text):
-        return Intent("add", _clean(m["title"]))
-    return Intent("help")
+# --- finding the tasks a request is about ---------------------------------------------------
 
 
-# --- finding the task a message is about ------------------------------------------------
+def _lookup(convo: Conversation, **arguments: Any) -> list[Task] | ToolCall:
+    """The result of list_tasks with these arguments, or the call to make to get it."""
+    record = convo.lookup(arguments)
+    if record is None:
+        return ToolCall("list_tasks", arguments)
+    return record.tasks()
 
 
-def _similarity(a: str, b: str) -> float:
-    a, b = a.lower(), b.lower()
-    if a == b:
-        return 1.0
-    if a in b or b in a:
-        return 0.9
-    return SequenceMatcher(None, a, b).ratio()
+def _filter_locally(tasks: list[Task], f: ListFilter, today: date) -> list[Task]:
+    day = today + timedelta(days=1) if f.due == "tomorrow" else f.due_on
+    if day is not None:
+        tasks = [t for t in tasks if t.get("due_date") == str(day)]
+    if f.word_tag and any(f.word_tag in t.get("tags", []) for t in tasks):
+        tasks = [t for t in tasks if f.word_tag in t.get("tags", [])]
+    return tasks
 
 
-def _matches(subject: str, tasks: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    scored = sorted(((_similarity(subject, t["title"]), t) for t in tasks), key=lambda p: -p[0])
-    best = [t for score, t in scored if score >= 0.75]
-    exact = [t for t in best if t["title"].lower() == subject.lower()]
-    return exact or best
+def _list_arguments(f: ListFilter, limit: int) -> dict[str, Any]:
+    args: dict[str, Any] = {"status": f.status, "limit": limit}
+    if f.due in {"overdue", "today", "week"}:
+        args["due"] = f.due
+    for key in ("priority", "tag", "text"):
+        if getattr(f, key):
+            args[key] = getattr(f, key)
+    return args
 
 
-def _listed(convo: Conversation) -> list[dict[str, Any]]:
-    record = convo.last("list_tasks")
-    result = record.result if record and isinstance(record.result, dict) else {}
-    return [t for t in result.get("tasks", []) if isinstance(t, dict)]
+Found = list[Task] | Decision
 
 
-def _target(intent: Intent, convo: Conversation) -> tuple[list[int], Decision | None]:
-    """The task ids the intent is about, or a decision to look them up / ask."""
-    if not intent.subject or _REFERENCE.match(intent.subject):
-        ids = convo.recent_task_ids()
-        if ids:
-            return ids[:1], None
-        return [], Decision(reply="Which task do you mean? Tell me its title.")
-    if not convo.called("list_tasks"):
-        status = "completed" if intent.kind == "reopen" else "all"
-        return [], Decision(calls=[ToolCall("list_tasks", {"status": status, "limit": 50})])
-    found = _matches(intent.subject, _listed(convo))
-    if len(found) == 1:
-        return [found[0]["id"]], None
+def _find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
+    """Tasks matching the words: a lookup by text first, then everything (typos)."""
+    convo = turn.convo
+    by_text = _lookup(convo, status="all", text=subject, limit=LOOKUP_LIMIT)
+    if isinstance(by_text, ToolCall):
+        return Decision(calls=[by_text])
+    found = candidates(subject, by_text)
+    everything: list[Task] | ToolCall = []
     if not found:
-        return [], Decision(reply=f"I couldn't find a task matching '{intent.subject}'.")
-    names = "\n".join(f"{i}. {t['title']}" for i, t in enumerate(found[:5], 1))
-    return [], Decision(reply=f"Several tasks match '{intent.subject}'. Which one?\n{names}")
+        everything = _lookup(convo, status="all", limit=LOOKUP_LIMIT)
+        if isinstance(everything, ToolCall):
+            return Decision(calls=[everything])
+        found = candidates(subject, everything)
+    if len(found) > 1 and done_wanted is not None:
+        found = prefer(found, done_wanted)
+    if len(found) > 1 and turn.intent.everything is False and _PLURAL_WORDS.search(subject):
+        return found  # "both milk tasks": all of them
+    if len(found) > 1:
+        exact = [t for t in found if t["title"].lower() == subject.lower()]
+        if len(exact) != 1:
+            return Decision(reply=replies.ask_which(subject, found, turn.today))
+        found = exact
+    if not found:
+        pool = everything if isinstance(everything, list) else by_text
+        return Decision(reply=replies.not_found(subject, closest(subject, pool)))
+    return found
 
 
-# --- handlers, one per intent -------------------------------------------------------------
+def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
+    intent, convo = turn.intent, turn.convo
+    if intent.everything:
+        args = _list_arguments(intent.filter, LOOKUP_LIMIT)
+        listed = _lookup(convo, **args)
+        if isinstance(listed, ToolCall):
+            return Decision(calls=[listed])
+        tasks = _filter_locally(listed, intent.filter, turn.today)
+        return tasks or Decision(reply="There are no tasks like that.")
+    subject = intent.items[0] if intent.items else "it"
+    if intent.alt_subject and (_PRONOUN.match(subject) or _PLURAL.match(subject)):
+        # "rent is paid, mark it done": "it" is what the other half of the message names.
+        found = _find_one(intent.alt_subject, turn, done_wanted)
+        if not (isinstance(found, Decision) and not found.calls):
+            return found
+    if _PRONOUN.match(subject) or _PLURAL.match(subject):
+        recent = convo.recent_tasks()
+        if not recent:
+            return Decision(reply="Which task do you mean? Tell me its title.")
+        if _PLURAL.match(subject) or len(recent) == 1:
+            return recent
+        last = convo.done_this_turn("list_tasks") or [r for r in convo.earlier if r.tasks()][-1:]
+        if last and last[-1].tool == "list_tasks":  # "it" after a list of several: ask
+            return Decision(reply=replies.ask_which("it", recent, turn.today))
+        return recent[-1:]
+    if (position := ordinal(subject)) is not None:
+        titles = replies.numbered_titles(convo.previous_reply)
+        if not titles:
+            return Decision(reply="Which list do you mean? Ask me to show your tasks first.")
+        subject = titles[min(position, len(titles)) - 1] if position > 0 else titles[-1]
+    found = _find_one(subject, turn, done_wanted)
+    if isinstance(found, Decision) and not found.calls and re.search(r",|\band\b|&", subject):
+        # "eggs and bread": no task by that whole name, so perhaps two tasks.
+        parts = [_find_one(part, turn, done_wanted) for part in split_list(subject)]
+        calls = [c for p in parts if isinstance(p, Decision) for c in p.calls]
+        if calls:
+            return Decision(calls=calls)
+        problem = next((p for p in parts if isinstance(p, Decision)), None)
+        if problem is None:
+            return [t for p in parts if isinstance(p, list) for t in p]
+    return found
 
 
-def _failure(convo: Conversation) -> Decision | None:
-    failed = next((r for r in convo.this_turn if not r.ok), None)
-    if failed is None:
-        return None
-    reason = str(failed.result or "").removeprefix(f"Error executing tool {failed.tool}: ")
-    return Decision(reply=f"Sorry, that didn't work: {reason}")
+# --- one handler per intent -----------------------------------------------------------------
 
 
-def _add(intent: Intent, convo: Conversation) -> Decision:
-    if record := convo.last("add_task"):
-        return _failure(convo) or Decision(reply=f"Added '{record.result['task']['title']}'.")
-    if not intent.subject:
+def _failures(records: list[Any]) -> str:
+    reasons = [str(r.result).split(": ", 1)[-1] for r in records if not r.ok]
+    return " ".join(f"Sorry, that didn't work: {reason}" for reason in reasons)
+
+
+def _add(turn: Turn) -> Decision:
+    done = turn.convo.done_this_turn("add_task")
+    if done:
+        tasks = [r.result["task"] for r in done if r.ok]
+        text = replies.added(tasks, turn.today) if tasks else ""
+        return Decision(reply=" ".join(filter(None, [text, _failures(done)])))
+    intent = turn.intent
+    if not intent.items:
         return Decision(reply="What should the task say?")
-    return Decision(calls=[ToolCall("add_task", {"title": intent.subject[:200]})])
+    d = intent.details
+    calls = []
+    for title in intent.items:
+        args: dict[str, Any] = {"title": title[:1].upper() + title[1:200]}
+        if d.priority:
+            args["priority"] = d.priority
+        if d.due:
+            args["due_date"] = str(d.due)
+        if d.tags:
+            args["tags"] = d.tags
+        if d.description:
+            args["description"] = d.description
+        calls.append(ToolCall("add_task", args))
+    return Decision(calls=calls)
 
 
-def _set_completed(intent: Intent, convo: Conversation) -> Decision:
-    done = intent.kind == "complete"
-    if record := convo.last("complete_task"):
-        if failure := _failure(convo):
-            return failure
-        title = record.result["task"]["title"]
-        return Decision(reply=f"Marked '{title}' as done." if done else f"Reopened '{title}'.")
-    ids, decision = _target(intent, convo)
-    if decision:
-        return decision
-    return Decision(calls=[ToolCall("complete_task", {"task_id": ids[0], "completed": done})])
+def _set_completed(turn: Turn) -> Decision:
+    finish = turn.intent.kind == "complete"
+    done = turn.convo.done_this_turn("complete_task")
+    if done:
+        tasks = [r.result["task"] for r in done if r.ok]
+        verb = "Marked {} as done." if finish else "Reopened {}."
+        text = verb.format(replies.quoted(tasks)) if tasks else ""
+        return Decision(reply=" ".join(filter(None, [text, _failures(done)])))
+    found = find_targets(turn, done_wanted=not finish)
+    if isinstance(found, Decision):
+        return found
+    todo = [t for t in found if t["completed"] is not finish]
+    if not todo:
+        state = "already done" if finish else "not done yet"
+        are = "is" if len(found) == 1 else "are"
+        return Decision(reply=f"{replies.quoted(found)} {are} {state}.")
+    return Decision(
+        calls=[ToolCall("complete_task", {"task_id": t["id"], "completed": finish}) for t in todo]
+    )
 
 
-def _delete(intent: Intent, convo: Conversation) -> Decision:
-    if record := convo.last("delete_task"):
-        if failure := _failure(convo):
-            return failure
-        titles = ", ".join(f"'{t['title']}'" for t in record.result["tasks"])
-        return Decision(reply=f"Delete {titles}? Say yes to confirm or no to keep it.")
-    ids, decision = _target(intent, convo)
-    if decision:
-        return decision
-    return Decision(calls=[ToolCall("delete_task", {"task_ids": ids})])
+def _update(turn: Turn) -> Decision:
+    done = turn.convo.done_this_turn("update_task")
+    if done:
+        return Decision(
+            reply=" ".join(filter(None, [_describe_updates(done, turn), _failures(done)]))
+        )
+    intent, d = turn.intent, turn.intent.details
+    found = find_targets(turn, done_wanted=None)
+    if isinstance(found, Decision):
+        return found
+    calls = []
+    for task in found:
+        changes: dict[str, Any] = {}
+        if intent.new_title and len(found) == 1:
+            changes["title"] = intent.new_title[:1].upper() + intent.new_title[1:]
+        if d.due:
+            changes["due_date"] = str(d.due)
+        if d.clear_due:
+            changes["clear_due_date"] = True
+        if d.priority:
+            changes["priority"] = d.priority
+        if d.tags:
+            existing = task.get("tags", []) if intent.add_tags else []
+            changes["tags"] = list(dict.fromkeys([*existing, *d.tags]))
+        if d.description:
+            changes["description"] = d.description
+        if changes:
+            calls.append(ToolCall("update_task", {"task_id": task["id"], **changes}))
+    if not calls:
+        return Decision(reply=f"What should I change about {replies.quoted(found)}?")
+    return Decision(calls=calls)
 
 
-def _confirm(intent: Intent, convo: Conversation) -> Decision:
-    if record := convo.last("delete_task"):
-        return _failure(convo) or Decision(reply=record.result["message"])
-    asked = convo.pending_delete()
+def _describe_updates(records: list[Any], turn: Turn) -> str:
+    lines = []
+    for r in records:
+        if not r.ok:
+            continue
+        task, args = r.result["task"], r.arguments
+        facts = []
+        if "title" in args:
+            facts.append(f"renamed to '{task['title']}'")
+        if "due_date" in args:
+            facts.append("due " + describe(task["due_date"], turn.today))
+        if args.get("clear_due_date"):
+            facts.append("no due date now")
+        if "priority" in args:
+            facts.append(f"{task['priority']} priority")
+        if "tags" in args:
+            facts.append("tags " + " ".join(f"#{t}" for t in task["tags"]))
+        if "description" in args:
+            facts.append("note added")
+        subject = f"'{task['title']}'" if "title" not in args else "Task"
+        lines.append(f"Updated {subject}: {', '.join(facts)}.")
+    return " ".join(lines)
+
+
+def _delete(turn: Turn) -> Decision:
+    done = turn.convo.done_this_turn("delete_task")
+    if done:
+        record = done[-1]
+        if not record.ok:
+            return Decision(reply=_failures(done))
+        tasks = record.tasks()
+        if record.result.get("status") == "deleted":
+            return Decision(reply=f"Deleted {replies.quoted(tasks)}.")
+        if len(tasks) == 1:
+            return Decision(
+                reply=f"Delete {replies.quoted(tasks)}? Say yes to confirm, or no to keep it."
+            )
+        return Decision(
+            reply=f"Delete these {len(tasks)} tasks?\n{replies.numbered(tasks, turn.today)}\n"
+            "Say yes to confirm, or no to keep them."
+        )
+    found = find_targets(turn, done_wanted=None)
+    if isinstance(found, Decision):
+        return found
+    return Decision(calls=[ToolCall("delete_task", {"task_ids": [t["id"] for t in found]})])
+
+
+def _confirm(turn: Turn) -> Decision:
+    done = turn.convo.done_this_turn("delete_task")
+    if done:
+        record = done[-1]
+        if not record.ok:
+            return Decision(reply=_failures(done))
+        return Decision(reply=f"Deleted {replies.quoted(record.tasks())}.")
+    asked = turn.convo.pending_delete()
     if asked is None:
         return Decision(reply="Okay! What would you like to do with your tasks?")
     return Decision(
@@ -195,44 +335,76 @@ def _confirm(intent: Intent, convo: Conversation) -> Decision:
     )
 
 
-def _decline(intent: Intent, convo: Conversation) -> Decision:
-    if convo.pending_delete() is not None:
-        return Decision(reply="Okay, I won't delete anything.")
+def _decline(turn: Turn) -> Decision:
+    asked = turn.convo.pending_delete()
+    if asked is not None:
+        return Decision(reply=f"Okay, I won't delete {replies.quoted(asked.tasks())}.")
     return Decision(reply="Okay. Anything else I can do for your tasks?")
 
 
-def _list(intent: Intent, convo: Conversation) -> Decision:
-    if not convo.called("list_tasks"):
-        return Decision(calls=[ToolCall("list_tasks", {"status": "pending"})])
-    tasks = _listed(convo)
+def _list(turn: Turn) -> Decision:
+    f = turn.intent.filter
+    listed = _lookup(turn.convo, **_list_arguments(f, 50))
+    if isinstance(listed, ToolCall):
+        return Decision(calls=[listed])
+    tasks = _filter_locally(listed, f, turn.today)
+    what = _what(f)
+    if f.count_only:
+        return Decision(reply=f"You have {len(tasks)} {what}.")
     if not tasks:
-        return _failure(convo) or Decision(reply="You have no open tasks. Nice!")
-    lines = [
-        f"{i}. {t['title']}" + (f" (due {t['due_date']})" if t.get("due_date") else "")
-        for i, t in enumerate(tasks, 1)
-    ]
-    return Decision(reply="Here are your open tasks:\n" + "\n".join(lines))
+        if f.text:
+            return Decision(reply=f"I found no {what}.")
+        return Decision(reply=f"You have no {what}." + (" Nice!" if f.status == "pending" else ""))
+    intro = f"Here {'is' if len(tasks) == 1 else 'are'} your {what} ({len(tasks)}):"
+    body = replies.numbered(tasks, turn.today, show_done=f.status == "all")
+    return Decision(reply=f"{intro}\n{body}")
 
 
-def _help(intent: Intent, convo: Conversation) -> Decision:
-    return Decision(
-        reply='I can manage your tasks. Try: "add a task to buy milk", "show my tasks", '
-        '"mark it done" or "delete buy milk".'
-    )
+def _what(f: ListFilter) -> str:
+    words = {"pending": "open", "completed": "completed", "all": ""}[f.status]
+    if f.priority:
+        words += f" {f.priority}-priority"
+    noun = f"{words} tasks".strip()
+    if f.tag or f.word_tag:
+        noun += f" tagged #{f.tag or f.word_tag}"
+    if f.text:
+        noun += f" about '{f.text}'"
+    due = {"overdue": " that are overdue", "today": " due today", "tomorrow": " due tomorrow",
+           "week": " due this week"}.get(f.due or "", "")  # fmt: skip
+    return noun + due
 
 
-HANDLERS: dict[str, Callable[[Intent, Conversation], Decision]] = {
+def _greet(turn: Turn) -> Decision:
+    return Decision(reply="Hi! " + replies.help_text())
+
+
+def _thanks(turn: Turn) -> Decision:
+    return Decision(reply="You're welcome! Anything else for your list?")
+
+
+def _help(turn: Turn) -> Decision:
+    if (
+        turn.intent.kind == "help"
+        and turn.convo.user_text.strip()
+        and len(turn.convo.user_text) > 3
+    ):
+        lead = "I'm not sure what you'd like me to do. "
+        if re.match(r"^(?:what can|help|how)", turn.convo.user_text.strip(), re.I):
+            lead = ""
+        return Decision(reply=lead + replies.help_text())
+    return Decision(reply=replies.help_text())
+
+
+HANDLERS: dict[str, Callable[[Turn], Decision]] = {
     "add": _add,
     "complete": _set_completed,
     "reopen": _set_completed,
+    "update": _update,
     "delete": _delete,
     "confirm": _confirm,
     "decline": _decline,
     "list": _list,
+    "greet": _greet,
+    "thanks": _thanks,
     "help": _help,
 }
-
-
-def decide(convo: Conversation) -> Decision:
-    intent = understand(convo.user_text)
-    return HANDLERS[intent.kind](intent, convo)

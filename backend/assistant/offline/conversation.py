@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from backend.assistant.offline.replies import numbered_titles
 from backend.assistant.results import TOOL_RESULT_PREFIX, content_text, parse_json
 
 
@@ -20,26 +21,32 @@ class ToolRecord:
     arguments: dict[str, Any]
     result: Any  # the tool's JSON result, or an error string
     call_id: str | None = None
+    turn: int = 0  # which user message it answered
 
     @property
     def ok(self) -> bool:
         return isinstance(self.result, dict)
 
-    def task_ids(self) -> list[int]:
-        """The tasks this result is about, most relevant first."""
+    def tasks(self) -> list[dict[str, Any]]:
+        """The tasks this result is about (as the tool returned them), most relevant first."""
         if not isinstance(self.result, dict):
             return []
         if isinstance(self.result.get("task"), dict):
-            return [self.result["task"]["id"]]
-        return [t["id"] for t in self.result.get("tasks", []) if isinstance(t, dict)]
+            return [self.result["task"]]
+        return [t for t in self.result.get("tasks", []) if isinstance(t, dict)]
+
+    def task_ids(self) -> list[int]:
+        return [t["id"] for t in self.tasks()]
 
 
 @dataclass
 class Conversation:
     user_text: str = ""  # the message this turn answers
+    earlier_user_texts: list[str] = field(default_factory=list)
     this_turn: list[ToolRecord] = field(default_factory=list)  # calls already made this turn
     earlier: list[ToolRecord] = field(default_factory=list)  # results from earlier turns
     assistant_texts: list[str] = field(default_factory=list)
+    reply_by_turn: dict[int, str] = field(default_factory=dict)
 
     def last(self, tool: str) -> ToolRecord | None:
         return next((r for r in reversed(self.this_turn) if r.tool == tool), None)
@@ -47,18 +54,37 @@ class Conversation:
     def called(self, tool: str) -> bool:
         return self.last(tool) is not None
 
-    def recent_task_ids(self) -> list[int]:
-        """Tasks the conversation was last about: what "it" and "that one" refer to."""
-        for record in reversed(self.earlier + self.this_turn):
-            if record.tool != "list_tasks" and record.task_ids():
-                return record.task_ids()
+    def lookup(self, arguments: dict[str, Any]) -> ToolRecord | None:
+        """This turn's list_tasks call with exactly these arguments, if it was made."""
+        return next(
+            (r for r in self.this_turn if r.tool == "list_tasks" and r.arguments == arguments),
+            None,
+        )
+
+    def done_this_turn(self, tool: str) -> list[ToolRecord]:
+        return [r for r in self.this_turn if r.tool == tool]
+
+    def recent_tasks(self) -> list[dict[str, Any]]:
+        """Tasks the conversation was last about: what "it" and "them" refer to (all the
+        tasks one request touched, in order: "add eggs and bread" … "mark them done")."""
+        records = self.earlier + self.this_turn
+        for record in reversed(records):
+            if record.tool != "list_tasks" and record.tasks():
+                same = [r for r in records if r.turn == record.turn and r.tool == record.tool]
+                return [t for r in same for t in r.tasks()]
+        for record in reversed(self.earlier):  # else what was last shown
+            if record.tool == "list_tasks" and record.tasks():
+                shown = set(numbered_titles(self.reply_by_turn.get(record.turn, "")))
+                return [t for t in record.tasks() if t["title"] in shown] or record.tasks()
         return []
 
-    def last_listed_ids(self) -> list[int]:
-        for record in reversed(self.earlier + self.this_turn):
-            if record.tool == "list_tasks" and record.ok:
-                return record.task_ids()
-        return []
+    @property
+    def previous_reply(self) -> str:
+        return self.assistant_texts[-1] if self.assistant_texts else ""
+
+    @property
+    def previous_user_text(self) -> str:
+        return self.earlier_user_texts[-1] if self.earlier_user_texts else ""
 
     def pending_delete(self) -> ToolRecord | None:
         """The delete request from the previous turn that awaits a yes or no."""
@@ -74,6 +100,7 @@ def read_conversation(items: str | list[Any]) -> Conversation:
         return Conversation(user_text=items.strip())
     convo = Conversation()
     calls: dict[str, ToolRecord] = {}
+    turns = 0
     for raw in items:
         item = raw if isinstance(raw, dict) else getattr(raw, "model_dump", lambda: {})()
         kind, role = item.get("type", "message"), item.get("role")
@@ -87,14 +114,19 @@ def read_conversation(items: str | list[Any]) -> Conversation:
                             record.get("tool", ""),
                             record.get("arguments") or {},
                             record.get("result"),
+                            turn=turns,
                         )
                     )
             elif not text.startswith("Hidden context for the agent"):
+                if convo.user_text:
+                    convo.earlier_user_texts.append(convo.user_text)
                 convo.user_text = text.strip()
+                turns += 1
                 convo.earlier += convo.this_turn  # a new user message starts a new turn
                 convo.this_turn = []
         elif kind == "message" and role == "assistant":
             convo.assistant_texts.append(content_text(item.get("content")))
+            convo.reply_by_turn[turns] = convo.assistant_texts[-1]
         elif kind == "function_call":
             record = ToolRecord(
                 item.get("name", ""),

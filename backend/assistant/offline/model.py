@@ -10,6 +10,7 @@ import json
 import re
 import uuid
 from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime
 from typing import Any
 
 from agents import ModelResponse, Usage
@@ -32,6 +33,7 @@ from openai.types.responses import (
 
 from backend.assistant.offline.brain import Decision, decide
 from backend.assistant.offline.conversation import read_conversation
+from backend.assistant.offline.dates import warm_up
 
 OutputItem = ResponseFunctionToolCall | ResponseOutputMessage
 MODEL_NAME = "offline"
@@ -79,22 +81,38 @@ def _response(output: list[OutputItem]) -> Response:
     )
 
 
+_TODAY = re.compile(r"Today is \w+ (\d{4}-\d{2}-\d{2})")
+
+
+def _today(instructions: str | None) -> date:
+    """The user's today, as the agent's instructions state it (they carry the time zone)."""
+    m = _TODAY.search(instructions or "")
+    return date.fromisoformat(m.group(1)) if m else datetime.now(UTC).date()
+
+
+def _decide(instructions: str | None, input: Any) -> list[OutputItem]:
+    return _output(decide(read_conversation(input), _today(instructions)))
+
+
 def _chunks(text: str) -> list[str]:
     """Word-sized deltas, so the reply streams like a real model's."""
     return re.findall(r"\S+\s*|\s+", text) or [text]
 
 
 class OfflineModel(Model):
+    def __init__(self) -> None:
+        warm_up()  # the date library loads its data on first use: do it now, not mid-reply
+
     async def get_response(
         self, system_instructions: Any, input: Any, *args: Any, **kwargs: Any
     ) -> ModelResponse:
-        output = _output(decide(read_conversation(input)))
+        output = _decide(system_instructions, input)
         return ModelResponse(output=list(output), usage=Usage(), response_id=None)
 
     async def stream_response(
         self, system_instructions: Any, input: Any, *args: Any, **kwargs: Any
     ) -> AsyncIterator[ResponseStreamEvent]:
-        output = _output(decide(read_conversation(input)))
+        output = _decide(system_instructions, input)
         seq = iter(range(1_000_000))
         yield ResponseCreatedEvent(
             type="response.created", response=_response([]), sequence_number=next(seq)

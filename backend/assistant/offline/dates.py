@@ -1,0 +1,173 @@
+"""Due dates in everyday words: find the phrase in a message and resolve it to a day.
+
+Relative phrases ("tomorrow", "next friday", "in 3 days", "by the 15th") are resolved here,
+exactly and fast, against today in the user's time zone; calendar dates ("march 3",
+"2027-01-05", "12/25") go to dateparser. Every future-looking phrase means the next such day.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import dateparser
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+                "fri": 4, "sat": 5, "sun": 6}  # fmt: skip
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "couple of": 2, "few": 3}  # fmt: skip
+MONTHS = "|".join(
+    sorted({m.lower() for m in calendar.month_name[1:]} | {m.lower() for m in calendar.month_abbr[1:]}
+           | {"sept"}, key=len, reverse=True)
+)  # fmt: skip
+
+_DAY = r"(?:" + "|".join(sorted(list(WEEKDAYS) + list(WEEKDAY_ABBR), key=len, reverse=True)) + r")"
+_NUM = r"(?:\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_ORD = r"(?P<dom>\d{1,2})(?:st|nd|rd|th)"
+_LEAD = r"(?:(?:due|by|on|for|before|until|till|at|from)\s+)?"
+
+# Each alternative is one way people name a day; named groups tell which.
+_PHRASE = re.compile(
+    _LEAD
+    + r"(?:"
+    + r"(?P<today>today|tonight|this (?:morning|afternoon|evening)|later today|end of (?:the )?day|eod)"
+    + r"|(?P<overmorrow>(?:the )?day after tomorrow)"
+    + r"|(?P<tomorrow>tomorrow|tmrw?|tmw|tomorow|tommorow|tommorrow)(?: (?:morning|afternoon|evening|night))?"
+    + r"|(?P<in_n>in " + _NUM + r" (?P<unit>days?|weeks?|months?))"
+    + r"|(?P<n_from_now>(?P<n2>" + _NUM + r") (?P<unit2>days?|weeks?|months?) (?:from now|from today|later|out|time))"
+    + r"|(?P<weekend>(?:this |next |the )?weekend)"
+    + r"|(?P<end_week>(?:the )?end of (?:the |this )?week)"
+    + r"|(?P<end_month>(?:the )?end of (?:the |this )?month)"
+    + r"|(?P<next_week>next week)"
+    + r"|(?P<next_month>next month)"
+    + r"|(?:(?P<which>this|next|coming|this coming) )?(?P<weekday>" + _DAY + r")\b(?: (?:morning|afternoon|evening|night))?"
+    + r"|(?:the )?" + _ORD + r"(?: of (?:the |this |next )?month)?"
+    + r"|(?P<calendar>(?:(?:" + MONTHS + r")\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)"
+    + r"|(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + MONTHS + r")(?:,? \d{4})?)"
+    + r"|(?:\d{4}-\d{2}-\d{2})|(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?))"
+    + r")\b",
+    re.IGNORECASE,
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    day: date
+    start: int
+    end: int  # the phrase's span in the text, so callers can cut it out of a title
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+
+
+def _next_weekday(today: date, weekday: int) -> date:
+    ahead = (weekday - today.weekday()) % 7 or 7  # "friday" said on a friday: next week's
+    return today + timedelta(days=ahead)
+
+
+def _add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _day_of_month(today: date, dom: int) -> date | None:
+    for months in range(0, 3):  # the next month that has that day, this one included
+        base = _add_months(today.replace(day=1), months)
+        if dom <= calendar.monthrange(base.year, base.month)[1]:
+            candidate = base.replace(day=dom)
+            if candidate >= today:
+                return candidate
+    return None
+
+
+def _calendar(text: str, today: date) -> date | None:
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": datetime(today.year, today.month, today.day),
+            "PREFER_DATES_FROM": "future",
+            "DATE_ORDER": "MDY",
+            "REQUIRE_PARTS": ["day", "month"],
+        },
+    )
+    return parsed.date() if parsed else None
+
+
+def _resolve(m: re.Match[str], today: date) -> date | None:
+    g = m.groupdict()
+    if g["today"]:
+        return today
+    if g["overmorrow"]:
+        return today + timedelta(days=2)
+    if g["tomorrow"]:
+        return today + timedelta(days=1)
+    if g["in_n"] or g["n_from_now"]:
+        if g["in_n"]:
+            n, unit = (
+                _number(re.sub(r"^in | (?:days?|weeks?|months?)$", "", g["in_n"].lower())),
+                g["unit"],
+            )
+        else:
+            n, unit = _number(g["n2"]), g["unit2"]
+        unit = unit.lower()
+        if unit.startswith("month"):
+            return _add_months(today, n)
+        return today + timedelta(days=n * (7 if unit.startswith("week") else 1))
+    if g["weekend"]:
+        saturday = _next_weekday(today, 5) if today.weekday() != 5 else today
+        return saturday + timedelta(days=7) if g["weekend"].lower().startswith("next") else saturday
+    if g["end_week"]:
+        return today + timedelta(days=(4 - today.weekday()) % 7)
+    if g["end_month"]:
+        return today.replace(day=calendar.monthrange(today.year, today.month)[1])
+    if g["next_week"]:
+        return _next_weekday(today, 0)
+    if g["next_month"]:
+        return _add_months(today.replace(day=1), 1)
+    if g["weekday"]:
+        name = g["weekday"].lower()
+        return _next_weekday(today, WEEKDAYS.get(name, WEEKDAY_ABBR.get(name, 0)))
+    if g["dom"]:
+        return _day_of_month(today, int(g["dom"]))
+    if g["calendar"]:
+        return _calendar(g["calendar"], today)
+    return None
+
+
+def find_date(text: str, today: date) -> FoundDate | None:
+    """The last date phrase in the text (people usually end with the when)."""
+    found = None
+    for m in _PHRASE.finditer(text):
+        day = _resolve(m, today)
+        if day is not None:
+            found = FoundDate(day, m.start(), m.end())
+    return found
+
+
+def describe(day: date | str | None, today: date) -> str:
+    """A due date as people say it: "today", "tomorrow", "Friday", "Mon 1 Dec"."""
+    if day is None:
+        return ""
+    if isinstance(day, str):
+        day = date.fromisoformat(day)
+    delta = (day - today).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "tomorrow"
+    if delta == -1:
+        return "yesterday"
+    if 1 < delta < 7:
+        return day.strftime("%A")
+    label = day.strftime("%a %-d %b")
+    return label + (f" {day.year}" if day.year != today.year else "")
+
+
+def warm_up() -> None:
+    _calendar("january 1", date(2000, 1, 1))

@@ -1,0 +1,127 @@
+"""Small language helpers: normalising a message, fixing typos in command words, splitting lists."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+# Words that steer the meaning of a message. Typos are fixed only towards these, so a
+# misspelt title word is left alone unless it is one edit from a command word.
+_WORDS = """
+incomplete undone unfinished uncomplete search reminder reminders schedule
+add create new remind delete remove erase complete completed finish finished mark done
+reopen rename change move reschedule push postpone show list tasks task todo todos
+overdue today tomorrow tonight week priority urgent important high low medium tag tagged
+pending open everything please thanks thank help what which anything about due monday
+tuesday wednesday thursday friday saturday sunday next yesterday description note
+reminder reminders remember list completed delete
+"""
+VOCABULARY = _WORDS.split()
+# Very short slips that edit distance cannot safely catch.
+ALIASES = {"ad": "add", "dont": "don't", "im": "i'm", "ive": "i've", "whats": "what's",
+           "tmr": "tomorrow", "tmrw": "tomorrow", "u": "you", "pls": "please", "plz": "please",
+           "thx": "thanks", "todays": "today's"}  # fmt: skip
+_VOCAB_SET = set(VOCABULARY)
+# Everyday words one edit from a command word ("that"/"what", "rush"/"push"): never "fixed".
+_KEEP_WORDS = """
+that this then than them they there these those with from have when were will your what
+where which while want went wait work word worn more most must mask make made mail main
+mind kind find fine line life like list lost last late rush push post past dash wash
+cash call tall fall ball bell sell tell well wall mall dad mom mum kids milk silk gym
+ask task tax taxes bill fill pill book cook look took note vote home hope done dune bone
+tone gone none nine some same save safe sale tale take shop show slow snow stop step
+schedule scheduled read road rent sent went dent send sand band hand land open oven even
+ever over also else plan plant clean clear card care core more store story today toady
+"""
+_KEEP = set(_KEEP_WORDS.split())
+
+_POLITE_START = re.compile(
+    r"^(?:(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|well|oh|also|and|then|alright|right|please|pls|plz"
+    r"|actually|oops|sorry|hmm+|wait|btw|by the way|quick one|one more thing|another thing"
+    r"|kindly|(?:can|could|would|will) you(?: please)?|would you mind|i'?d like you to"
+    r"|(?:can|could) i(?: get you to)?|i want you to|help me|let'?s|lets|you can|you could"
+    r"|(?:can|could|shall) we|we need to|just|quick question|question)[\s,!.:]+)+",
+    re.IGNORECASE,
+)
+_POLITE_END = re.compile(
+    r"(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|for me|if you can|if possible|"
+    r"when you get a chance|asap please|too|as well|also|already|lol|haha|cheers|"
+    r"\u2714\ufe0f?|\u2713|\u2705|:\)|:d))+\s*$",
+    re.IGNORECASE,
+)
+_SPACES = re.compile(r"\s+")
+
+
+def fix_typos(text: str) -> str:
+    """Replace words that are one or two edits from a command word (never short words)."""
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        lower = word.lower()
+        if lower in ALIASES:
+            return ALIASES[lower]
+        if len(lower) < 4 or lower in _VOCAB_SET or lower in _KEEP or not lower.isalpha():
+            return word
+        limit = 1 if len(lower) < 8 else 2
+        best = process.extractOne(lower, VOCABULARY, scorer=OSA.distance, score_cutoff=limit)
+        return best[0] if best else word
+
+    return re.sub(r"[A-Za-z]+", fix, text)
+
+
+_CONTRACTIONS = [
+    (re.compile(r"\b(it|that|this|there|he|she)'s\b", re.I), r"\1 is"),
+    (re.compile(r"\b(is|are|was|were|has|have|does|do|did)n'?t\b", re.I), r"\1 not"),
+    (re.compile(r"\bwon'?t\b", re.I), "will not"),
+]
+_TICK = re.compile(r"[\u2714\u2713\u2705\u2611]\ufe0f?")
+
+
+def expand_contractions(text: str) -> str:
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    return _TICK.sub(" done", text)
+
+
+def normalise(text: str) -> str:
+    """Trimmed, single-spaced, with politeness and trailing punctuation removed."""
+    text = _SPACES.sub(" ", expand_contractions(text.replace("\u2019", "'"))).strip()
+    previous = None
+    while previous != text:
+        previous = text
+        text = _POLITE_START.sub("", text).strip()
+        text = _POLITE_END.sub("", text).strip()
+        text = text.strip(" .!?;")
+    return text
+
+
+def clean_title(text: str) -> str:
+    """A task title from leftover words: no dangling connectors, quotes or punctuation."""
+    text = _SPACES.sub(" ", text).strip(" ,.;:!?-\"'")
+    connectors = r"(?:to|by|on|for|at|due|and|with|from|until|before|the|a|an|that|which|is|are)"
+    text = re.sub(rf"^(?:{connectors}\s+)+", "", text, flags=re.IGNORECASE)
+    text = re.sub(rf"(?:\s+{connectors})+$", "", text, flags=re.IGNORECASE)
+    return text.strip(" ,.;:!?-\"'")
+
+
+def split_list(text: str) -> list[str]:
+    """ "eggs, bread and butter" -> ["eggs", "bread", "butter"]; one item stays whole."""
+    parts = [p.strip() for p in re.split(r"\s*(?:,|;|\band\b|&|\bplus\b)\s*", text) if p.strip()]
+    return parts or [text]
+
+
+def ordinal(text: str) -> int | None:
+    """ "the second one", "#2", "number 3", "3rd" -> 1-based position."""
+    words = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+             "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "last": -1}  # fmt: skip
+    m = re.fullmatch(
+        r"(?:the\s+)?(?:(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+        r"|last)|(?:#|no\.?\s*|number\s+)?(?P<num>\d{1,2})(?:st|nd|rd|th)?)"
+        r"(?:\s+(?:one|task|item|todo))?",
+        text.strip().lower(),
+    )
+    if not m:
+        return None
+    return words[m["word"]] if m["word"] else int(m["num"])

@@ -1,0 +1,81 @@
+"""How the offline assistant says things: task lines, lists and short confirmations."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from backend.assistant.offline.dates import describe
+
+Task = dict[str, Any]
+
+WHICH_ONE = "Which one do you mean?"
+EXAMPLES = (
+    '"add call mom tomorrow at 5pm #family", "what\'s due this week?", '
+    '"mark it done", "move the dentist to Friday", "delete buy milk"'
+)
+_NUMBERED = re.compile(r"^\s*(\d+)\.\s+(.+?)(?:\s+—\s+.*)?$", re.MULTILINE)
+
+
+def quoted(tasks: list[Task]) -> str:
+    """'A', 'B' and 'C'."""
+    names = [f"'{t['title']}'" for t in tasks]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def task_line(task: Task, today: date, *, show_done: bool = False) -> str:
+    facts = []
+    if task.get("due_date"):
+        overdue = not task["completed"] and date.fromisoformat(task["due_date"]) < today
+        facts.append(
+            ("overdue, was due " if overdue else "due ") + describe(task["due_date"], today)
+        )
+    if task.get("priority") == "high":
+        facts.append("high priority")
+    elif task.get("priority") == "low":
+        facts.append("low priority")
+    facts += [f"#{tag}" for tag in task.get("tags", [])]
+    check = "✓ " if show_done and task["completed"] else ""
+    return f"{check}{task['title']}" + (f" — {', '.join(facts)}" if facts else "")
+
+
+def numbered(tasks: list[Task], today: date, *, show_done: bool = False) -> str:
+    return "\n".join(
+        f"{i}. {task_line(t, today, show_done=show_done)}" for i, t in enumerate(tasks, 1)
+    )
+
+
+def numbered_titles(reply: str) -> list[str]:
+    """The titles of a numbered list in an earlier reply (what "the second one" points at)."""
+    return [m.group(2).removeprefix("✓ ") for m in _NUMBERED.finditer(reply)]
+
+
+def added(tasks: list[Task], today: date) -> str:
+    if len(tasks) == 1:
+        t = tasks[0]
+        extra = task_line(t, today).removeprefix(t["title"]).removeprefix(" — ")
+        return f"Added '{t['title']}'" + (f" ({extra})." if extra else ".")
+    return f"Added {len(tasks)} tasks:\n{numbered(tasks, today)}"
+
+
+def ask_which(subject: str, options: list[Task], today: date) -> str:
+    options = sorted(options, key=lambda t: t["id"])  # oldest first: a stable order to pick from
+    return (
+        f"More than one task matches '{subject}'. {WHICH_ONE}\n"
+        f"{numbered(options[:6], today, show_done=True)}"
+    )
+
+
+def not_found(subject: str, suggestion: Task | None) -> str:
+    text = f"I couldn't find a task matching '{subject}'."
+    if suggestion:
+        text += f" Did you mean '{suggestion['title']}'?"
+    return text
+
+
+def help_text() -> str:
+    return (
+        "I can add, list, complete, update and delete your tasks. Try: " + EXAMPLES + ". "
+        'Ask "what can you do?" any time.'
+    )
