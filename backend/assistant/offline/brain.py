@@ -203,9 +203,9 @@ def _add(turn: Turn) -> Decision:
     intent = turn.intent
     if not intent.items:
         return Decision(reply="What should the task say?")
-    d = intent.details
     calls = []
-    for title in intent.items:
+    for i, title in enumerate(intent.items):
+        d = intent.item_details[i] if i < len(intent.item_details) else intent.details
         args: dict[str, Any] = {"title": title[:1].upper() + title[1:200]}
         if d.priority:
             args["priority"] = d.priority

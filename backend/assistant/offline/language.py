@@ -22,7 +22,9 @@ VOCABULARY = _WORDS.split()
 # Very short slips that edit distance cannot safely catch.
 ALIASES = {"ad": "add", "dont": "don't", "im": "i'm", "ive": "i've", "whats": "what's",
            "tmr": "tomorrow", "tmrw": "tomorrow", "u": "you", "pls": "please", "plz": "please",
-           "thx": "thanks", "todays": "today's"}  # fmt: skip
+           "thx": "thanks", "todays": "today's", "wats": "what's", "wat": "what",
+           "wot": "what", "r": "are", "ur": "your", "2moro": "tomorrow",
+           "2day": "today", "2nite": "tonight", "tonite": "tonight"}  # fmt: skip
 _VOCAB_SET = set(VOCABULARY)
 # Everyday words one edit from a command word ("that"/"what", "rush"/"push"): never "fixed".
 _KEEP_WORDS = """
@@ -47,7 +49,8 @@ _POLITE_START = re.compile(
 )
 _POLITE_END = re.compile(
     r"(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|for me|if you can|if possible|"
-    r"when you get a chance|asap please|too|as well|also|already|lol|haha|cheers|"
+    r"when you get a chance|asap please|too|as well|also|already|lol|haha|cheers|tbh|honestly|"
+    r"mate|x+|thank u|ty+|"
     r"\u2714\ufe0f?|\u2713|\u2705|:\)|:d))+\s*$",
     re.IGNORECASE,
 )
@@ -66,7 +69,8 @@ def fix_typos(text: str) -> str:
             return word
         limit = 1 if len(lower) < 8 else 2
         best = process.extractOne(lower, VOCABULARY, scorer=OSA.distance, score_cutoff=limit)
-        return best[0] if best else word
+        # Typos rarely change the first letter: "prescription" is not a slip for "description".
+        return best[0] if best and best[0][0] == lower[0] else word
 
     return re.sub(r"[A-Za-z]+", fix, text)
 
@@ -75,6 +79,15 @@ _CONTRACTIONS = [
     (re.compile(r"\b(it|that|this|there|he|she)'s\b", re.I), r"\1 is"),
     (re.compile(r"\b(is|are|was|were|has|have|does|do|did)n'?t\b", re.I), r"\1 not"),
     (re.compile(r"\bwon'?t\b", re.I), "will not"),
+    # "the second one's done", "hoovering's done"
+    (
+        re.compile(
+            r"(\w)'s\s+(done|finished|complete|completed|paid|sorted|booked|due|overdue|urgent|important)\b",
+            re.I,
+        ),
+        r"\1 is \2",
+    ),
+    (re.compile(r"\b(when|where|how)'s\b", re.I), r"\1 is"),
 ]
 _TICK = re.compile(r"[\u2714\u2713\u2705\u2611]\ufe0f?")
 
@@ -82,7 +95,11 @@ _TICK = re.compile(r"[\u2714\u2713\u2705\u2611]\ufe0f?")
 def expand_contractions(text: str) -> str:
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
-    return _TICK.sub(" done", text)
+    if _TICK.search(text):  # a tick means done, unless the words already say so
+        text = _TICK.sub("", text)
+        if not re.search(r"\b(?:done|finished|completed?)\b", text, re.I):
+            text += " done"
+    return text
 
 
 def normalise(text: str) -> str:

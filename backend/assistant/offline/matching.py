@@ -1,4 +1,10 @@
-"""Finding the task a user means from the words they used (fuzzy, via rapidfuzz)."""
+"""Finding the task a user means from the words they used (fuzzy, via rapidfuzz).
+
+Three views of similarity, the best one counts: WRatio (typos across the phrase),
+token_set_ratio ("milk" inside "buy almond milk") and a per-word match ("grocerys" for
+"groceries"). Scores for all titles are computed in rapidfuzz's C loops, so a list of
+hundreds of tasks costs well under a millisecond.
+"""
 
 from __future__ import annotations
 
@@ -11,51 +17,77 @@ Task = dict[str, Any]
 MATCH = 72  # a score at or above this can be the task meant
 CLEAR_WIN = 10  # the best must beat the runner-up by this much, or we ask
 SUGGEST = 45  # below MATCH but at or above this: offered as "did you mean"
-
-
-def _score(subject: str, title: str) -> float:
-    a, b = utils.default_process(subject), utils.default_process(title)
-    if not a or not b:
-        return 0.0
-    if a == b:
-        return 101.0  # an exact title beats any fuzzy match
-    # token_set: "milk" in "buy milk"; WRatio: typos ("by mlk"); words: "grocerys".
-    return max(fuzz.WRatio(a, b), fuzz.token_set_ratio(a, b) - 5, _word_match(a, b) - 3)
-
+EXACT = 101.0  # an exact title beats any fuzzy match
 
 _STOP = {"the", "a", "an", "my", "to", "of", "for", "and", "on", "in", "with", "one", "task"}
 
 
-def _word_match(subject: str, title: str) -> float:
-    """How well each word said matches some word of the title (typos per word)."""
-    said = [w for w in subject.split() if w not in _STOP]
-    words = [w for w in title.split() if w not in _STOP]
-    if not said or not words:
-        return 0.0
-    return sum(max(fuzz.ratio(s, w) for w in words) for s in said) / len(said)
+def scores(subject: str, tasks: list[Task]) -> list[float]:
+    said = utils.default_process(subject)
+    titles = [utils.default_process(t["title"]) for t in tasks]
+    if not said or not titles:
+        return [0.0] * len(tasks)
+    if said in titles:
+        return [EXACT if said == title else 0.0 for title in titles]
+    phrase = [
+        max(w, ts - 5)
+        for w, ts in zip(
+            _all_scores(said, titles, fuzz.WRatio),
+            _all_scores(said, titles, fuzz.token_set_ratio),
+            strict=True,
+        )
+    ]
+    # Word by word only where it can still decide something: near misses, typos.
+    maybe = [i for i, p in enumerate(phrase) if SUGGEST - 10 <= p < MATCH + CLEAR_WIN]
+    words = _word_scores(said, [titles[i] for i in maybe])
+    for i, score in zip(maybe, words, strict=True):
+        phrase[i] = max(phrase[i], score - 3)
+    return phrase
+
+
+def _word_scores(said: str, titles: list[str]) -> list[float]:
+    """For each title: how well each word said matches some word of it, on average."""
+    said_words = [w for w in said.split() if w not in _STOP]
+    title_words = [[w for w in t.split() if w not in _STOP] for t in titles]
+    vocabulary = sorted({w for words in title_words for w in words})
+    if not said_words or not vocabulary:
+        return [0.0] * len(titles)
+    table = [_all_scores(word, vocabulary, fuzz.ratio) for word in said_words]
+    column = {w: i for i, w in enumerate(vocabulary)}
+    result = []
+    for words in title_words:
+        if not words:
+            result.append(0.0)
+            continue
+        cols = [column[w] for w in words]
+        best = [max(float(row[c]) for c in cols) for row in table]
+        result.append(sum(best) / len(best))
+    return result
+
+
+def _all_scores(query: str, choices: list[str], scorer: Any) -> list[float]:
+    """``scorer(query, choice)`` for every choice, computed in rapidfuzz's C loop."""
+    out = [0.0] * len(choices)
+    for _, score, index in process.extract(query, choices, scorer=scorer, limit=None):
+        out[index] = float(score)
+    return out
 
 
 def candidates(subject: str, tasks: list[Task]) -> list[Task]:
     """The tasks the words could mean: one when clear, several when it is ambiguous."""
-    scored = sorted(((_score(subject, t["title"]), t) for t in tasks), key=lambda p: -p[0])
+    scored = sorted(zip(scores(subject, tasks), tasks, strict=True), key=lambda p: -p[0])
     scored = [(s, t) for s, t in scored if s >= MATCH]
     if not scored:
         return []
     best = scored[0][0]
-    return [t for s, t in scored if best - s < CLEAR_WIN] if best < 101 else [scored[0][1]]
+    return [t for s, t in scored if best - s < CLEAR_WIN] if best < EXACT else [scored[0][1]]
 
 
 def closest(subject: str, tasks: list[Task]) -> Task | None:
     if not tasks:
         return None
-    found = process.extractOne(
-        subject, {i: t["title"] for i, t in enumerate(tasks)}, scorer=_score_processor
-    )
-    return tasks[found[2]] if found and found[1] >= SUGGEST else None
-
-
-def _score_processor(subject: str, title: str, **_: Any) -> float:
-    return _score(subject, title)
+    best_score, best = max(zip(scores(subject, tasks), tasks, strict=True), key=lambda p: p[0])
+    return best if best_score >= SUGGEST else None
 
 
 def prefer(found: list[Task], completed: bool) -> list[Task]:

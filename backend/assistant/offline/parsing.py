@@ -46,6 +46,7 @@ class Intent:
     kind: str  # add update complete reopen delete list confirm decline greet thanks help
     items: list[str] = field(default_factory=list)  # titles to add, or words naming tasks
     details: Details = field(default_factory=Details)
+    item_details: list[Details] = field(default_factory=list)  # add: each task's own details
     new_title: str | None = None
     add_tags: bool = True  # tags given to update are added (False: replace)
     filter: ListFilter = field(default_factory=ListFilter)
@@ -66,7 +67,8 @@ _MY_LIST = (
 
 _YES_WORDS = (r"(?:y|ya+|yes+|yeah+|yep+|yup+|yea+|sure|ok|okay|confirm(?:ed)?|correct|right|"
               r"absolutely|definitely|of course|do it|go ahead|go for it|please do|affirmative|"
-              r"sounds good|that is right|yes please|i am sure|100%|yes i am sure)")  # fmt: skip
+              r"sounds good|that is right|yes please|i am sure|100%|yes i am sure|go on|carry on|proceed|"
+              r"yes go on|do it please|bin it|delete away)")  # fmt: skip
 # After a yes, these still only confirm: "yes, delete it please".
 _YES_MORE = (
     rf"(?:{_YES_WORDS[3:-1]}|delete it|delete them|remove it|remove them|please|thanks|thank you)"
@@ -76,24 +78,25 @@ _NO_WORDS = (r"(?:n|no|nope|nah|cancel|don'?t|do not|stop|never ?mind|nvm|keep (
              r"don'?t delete(?: it| them)?|do not delete(?: it| them)?|changed my mind|"
              r"actually no|i changed my mind)")  # fmt: skip
 YES = _rx(rf"^{_YES_WORDS}(?:[\s,!.]+{_YES_MORE})*$")
-NO = _rx(rf"^{_NO_WORDS}(?:[\s,!.]+{_NO_WORDS})*$")
+NO = _rx(rf"^{_NO_WORDS}(?:[\s,!.]+(?:{_NO_WORDS[3:-1]}|wait|hang on|thanks|thank you))*$")
 GREET = _rx(r"^(?:hi|hello|hey|hiya|howdy|yo|good (?:morning|afternoon|evening)|greetings|sup|"
             r"what'?s up)(?: there)?$",
             r"^(?:how are (?:you|u)|how'?s it going|how are things|how do you do)\b.*$")  # fmt: skip
 THANKS = _rx(r"^(?:thanks?|thank you|thx|ty|cheers|great|awesome|perfect|nice|cool|"
              r"appreciate it|much appreciated)\b.*$")  # fmt: skip
-HELP = _rx(r"^(?:help|\?|what can you do|how does this work|what do you do|who are you|"
+HELP = _rx(r"^(?:help|\?|what can you (?:actually |really |even )?do|how does this work|what do you do|who are you|"
            r"what are you|how do i use (?:this|you)|commands|options|what can i (?:say|ask))\b")  # fmt: skip
 
 DELETE = _rx(
     r"^(?:delete|remove|erase|drop|trash|scrap|bin|discard|get rid of|throw away|take out|"
-    r"kill|nuke|wipe|clear|cancel|ditch|lose|strike)\s+(?P<rest>.+)$",
+    r"kill|nuke|wipe|clear|cancel|ditch|lose|strike|scratch|cross out|axe)\s+(?P<rest>.+)$",
     r"^(?:forget about|forget)\s+(?P<rest>.+)$",
     r"^i (?:don'?t|do not|no longer) (?:need|want) (?P<rest>.+?)(?: anymore| any more)?$",
     r"^(?P<rest>.+?) (?:can|should) (?:be|go) (?:deleted|removed)$",
 )
 REOPEN = _rx(
-    r"^(?:reopen|re-open|uncheck|unmark|un-complete|uncomplete|undo|restore|bring back|reactivate|resurrect)\s+(?P<rest>.+)$",
+    r"^(?:reopen|re-open|uncheck|un-check|untick|un-tick|unmark|un-complete|uncomplete|undo|restore|bring back|reactivate|resurrect)\s+(?P<rest>.+)$",
+    r"^(?:mark|set|flag|make|put|move|change|switch)\s+(?P<rest>.+?)\s+(?:back\s+)?(?:to|as|into)\s+(?:not done|undone|incomplete|pending|open|active|to ?do|unfinished)(?: again)?$",
     r"^(?:put|bring|move)\s+(?P<rest>.+?)\s+back(?:\s+(?:on|to|in)\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?list)?$",
     r"^(?:mark|set|flag|make)\s+(?P<rest>.+?)\s+(?:as\s+)?(?:not done|undone|incomplete|not complete"
     r"|not completed|not finished|unfinished|pending|open|active|to ?do)(?: again)?$",
@@ -114,7 +117,8 @@ COMPLETE = _rx(
     r"^(?:done|finished|completed|complete)\s*[:\-]\s*(?P<rest>.+)$",
     r"^(?P<rest>.+?)\s*(?:[:\-\u2013]|is|are)\s*(?:all\s+)?(?:done|finished|complete|completed)$",
     r"^(?:i am|i'?m|we are|we'?re)\s+(?:all\s+|finally\s+)?(?:done|finished|through) with\s+(?P<rest>.+)$",
-    r"^(?:finished|completed|did)\s+(?P<rest>.+)$",
+    r"^(?:finished|completed|did|done)\s+(?:with\s+)?(?P<rest>.+)$",
+    r"^(?P<rest>\S+(?:\s+\S+){0,4}?)\s+(?:all\s+)?(?:done|finished|completed)(?:\s+(?:now|already|today|earlier))?$",
     r"^(?:mark|set)\s+(?:as\s+)?(?:done|complete|completed|finished)\s*(?P<rest>.*)$",
     r"^(?:complete|finish|check off|check|tick off|tick|cross off|close|resolve|done with|"
     r"finished with|completed)\s+(?P<rest>.+?)(?:\s+(?:off|as done))?$",
@@ -131,7 +135,12 @@ RENAME = _rx(
 CHANGE = _rx(  # "change/update/set X to Y": Y says what changes (a date, a priority or a title)
     r"^(?:change|update|edit|modify|set|switch)\s+(?P<target>.+?)\s+(?:to|into)\s+(?P<new>.+)$",
 )
+CORRECTION = _rx(
+    r"^(?:no,?\s*|wait,?\s*|sorry,?\s*|oops,?\s*)*(?:i meant|i mean|make that|change that to|correction:?)\s+(?P<new>.+)$"
+)
+MAKE = _rx(r"^(?:make|set|mark|have)\s+(?P<rest>.+)$")
 RESCHEDULE = _rx(
+    r"^(?P<rest>.+?)\s+(?:needs?|has|have)\s+(?:to be done|doing|to happen|to get done|to be finished|sorting)\s+.+$",
     r"^(?P<rest>.+?)\s+can wait(?:\s+(?:till|until|to|for))?\s+.+$",
     r"^(?:change|update|set|make|move)\s+(?P<rest>.+?)\s+so(?: that)?\s+(?:it|they)\s+(?:is|are|will be)\s+(?:due\s+)?.+$",
     r"^(?:make|set|move|put|change|push|schedule)\s+(?P<rest>it|that|this|them|those|that one|this one)\s+(?:to\s+|for\s+|due\s+|on\s+)?.+$",
@@ -141,14 +150,15 @@ RESCHEDULE = _rx(
     r"^(?P<rest>.+?)\s+(?:is|should be|needs to be)\s+(?:now\s+)?(?:due|done by|finished by)\s+.+$",
 )
 CLEAR_DUE = _rx(
+    r"^(?:take|remove|drop|get)\s+(?:the\s+)?(?:due date|deadline|date)\s+off\s+(?:of\s+)?(?P<rest>.+)$",
     r"^(?:remove|clear|delete|drop|take off)\s+(?:the\s+)?(?:due date|deadline|date)\s+(?:from|of|for|on)\s+(?P<rest>.+)$",
     r"^(?P<rest>.+?)\s+(?:has|needs) no (?:due date|deadline)$",
 )
 PRIORITY = _rx(
     r"^(?:bump|move|put|set|change|drop|knock|raise|lower)\s+(?P<rest>.+?)\s+(?:down\s+|up\s+)?to\s+(?:a\s+)?(?P<p>high|low|medium|normal|top)(?:\s+priority)?$",
     r"^(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+)?(?:a\s+)?(?P<p>top|high|low|medium)\s+priority$",
-    r"^(?:make|set|mark|change|flag|update)\s+(?P<rest>.+?)\s+(?:to\s+|as\s+)?(?:a\s+)?"
-    r"(?P<p>high|low|medium|normal|top|urgent|important|critical)(?:\s+priority)?$",
+    r"^(?:make|set|mark|change|flag)\s+(?P<rest>.+?)\s+(?:to\s+|as\s+)?(?:a\s+)?"
+    r"(?P<p>not urgent|not important|high|low|medium|normal|top|urgent|important|critical)(?:\s+priority)?$",
     r"^(?:set|change|update|make)\s+(?:the\s+)?priority\s+(?:of|for|on)\s+(?P<rest>.+?)\s+(?:to\s+)?"
     r"(?P<p>high|low|medium|normal)$",
     r"^(?P<up>prioriti[sz]e|bump up|escalate|raise the priority of|raise priority of)\s+(?P<rest>.+)$",
@@ -164,7 +174,7 @@ TAG = _rx(
     r"^(?P<retag>retag|re-tag)\s+(?P<rest>.+?)\s+(?:as|with)\s+(?P<tags>.+)$",
 )
 NOTE = _rx(
-    r"^(?:for|on|to)\s+(?P<rest>.+?),\s*(?:add|put|write|attach|leave)\s+(?:a\s+|the\s+)?(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading|of)?\s*(?P<note>.+)$",
+    r"^(?:for|on|to)\s+(?P<rest>.+?),\s*(?:(?:add|put|write|attach|leave)\s+)?(?:a\s+|the\s+)?(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading|of|that)?\s*(?P<note>.+)$",
     r"^(?:add|put|attach|write|leave)\s+(?:a\s+|the\s+)?(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading)\s*(?P<note>.+)$",
     r"^(?:add|put|attach|write|leave|append)\s+(?:a\s+|the\s+)?(?:note|description|details?|comment)"
     r"\s+(?:to|on|for)\s+(?P<rest>.+?)\s*(?::|-|,|saying|that says|reading)\s*(?P<note>.+)$",
@@ -174,6 +184,8 @@ NOTE = _rx(
 ADD = _rx(
     r"^(?:note to self|memo|reminder|quick note)\s*[:\-]?\s*(?P<rest>.+)$",
     rf"^make\s+{_ARTICLE}{_TASK_WORD}\s*(?:[:\-]|to|for|that says|saying|called|named|about)?\s*(?P<rest>.+)$",
+    r"^(?:i'?ve got|i have got|i'?ve gotta|i got)\s+(?:to\s+)?(?P<rest>.+)$",
+    r"^(?:pop|stick|chuck|throw|slot|pencil|bung)\s+(?:in\s+)?(?P<rest>.+)$",
     rf"^(?:add|create|new|put|set up|schedule|jot down|write down|note down|log|enter|"
     rf"insert|save|capture|record|plan)\s+{_ARTICLE}(?:{_TASK_WORD}\s*)?(?:[:\-]|to|for|that says|"
     rf"saying|called|named|about|which is)?\s*(?P<rest>.+)$",
@@ -195,7 +207,8 @@ LIST = _rx(
 )
 _STATUS_ALL = re.compile(r"\b(?:all|every|everything|entire|whole|both)\b", re.I)
 _STATUS_DONE = re.compile(
-    r"\b(?:completed|done|finished|closed|checked off|ticked off|accomplished)\b", re.I
+    r"(?<!get )(?<!be )(?<!getting )\b(?:completed|done|finished|closed|checked off|ticked off|accomplished)\b",
+    re.I,
 )
 _STATUS_OPEN = re.compile(r"\b(?:open|pending|left|remaining|outstanding|unfinished|to do|todo|incomplete|not done)\b", re.I)  # fmt: skip
 
@@ -299,19 +312,60 @@ def split_tasks(title: str) -> list[str]:
     return tasks
 
 
-def _titles(rest: str, today: date) -> tuple[list[str], Details]:
-    rest = re.sub(_MY_LIST, "", rest, flags=re.IGNORECASE)
+_SEGMENTS = re.compile(
+    r"\s*(?:,\s*)?\band also\b\s*|\s*;\s*|\s*,?\s*\bplus\b\s*|\s*,\s*also\s+|\.\s+(?:and\s+)?(?:also\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _segments(rest: str, today: date) -> list[str]:
+    """Parts of a message that are tasks of their own: "X tomorrow and also Y on sunday"."""
+    parts = [p for p in _SEGMENTS.split(rest) if p and p.strip()]
+    out = []
+    for part in parts:
+        halves = re.split(r"\s+and\s+", part)
+        if len(halves) > 1 and all(find_date(h, today) for h in halves):
+            out += halves  # "vet on friday and car wash on saturday"
+        else:
+            out.append(part)
+    return out
+
+
+_ON_MY_LIST = re.compile(
+    r"\s+(?:on|to|in|into|onto)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?(?:list|tasks|todos)\b",
+    re.I,
+)
+
+
+def _titles(rest: str, today: date) -> tuple[list[str], Details, list[Details]]:
+    rest = _ON_MY_LIST.sub("", rest)
     rest = re.sub(
         rf"^(?:(?:\w+|\d+)\s+(?:more\s+)?{_TASK_WORD}\s*[:\-]?\s*)", "", rest, flags=re.IGNORECASE
     )
-    text, details = _take_details(rest, today)
-    titles = [clean_title(t) for t in split_tasks(clean_title(text))]
-    return [t for t in titles if t], details
+    rest = re.sub(
+        r"^(?:remember|remind me|don'?t forget|do not forget)\s+to\s+", "", rest.strip(), flags=re.I
+    )
+    titles: list[str] = []
+    per_task: list[Details] = []
+    for segment in _segments(rest, today):
+        text, details = _take_details(segment, today)
+        for title in split_tasks(clean_title(text)):
+            if clean_title(title):
+                titles.append(clean_title(title))
+                per_task.append(details)
+    return titles, (per_task[0] if per_task else Details()), per_task
 
 
 def _subjects(rest: str) -> list[str]:
     """Words naming a task: only articles and "task" trimmed ("by" may be a typo of "buy")."""
     rest = _CUT_CLAUSE.sub("", rest.strip())
+    rest = re.sub(r"\s+(?:so\s+)?(?:you|u)\s+can\s+.*$", "", rest, flags=re.I)
+    rest = re.sub(
+        r"\s+(?:earlier|today|yesterday|this morning|this afternoon|last night|just now|already)$",
+        "",
+        rest,
+        flags=re.I,
+    )
     rest = re.sub(_MY_LIST, "", rest, flags=re.IGNORECASE)
     rest = re.sub(rf"\s+(?:{_TASK_WORD}|one|thing|stuff)$", "", rest, flags=re.IGNORECASE)
     rest = re.sub(r"\s+(?:as\s+)?(?:done|complete|completed|finished)$", "", rest, flags=re.I)
@@ -348,8 +402,8 @@ _VAGUE_VERBS = {"do", "finish", "complete", "get", "work", "handle", "be", "star
 def _list_filter(text: str, today: date) -> ListFilter:
     f = ListFilter()
     lower = text.lower()
-    everything = re.search(r"\b(?:including|incl\.?|as well as|plus|and)\s+(?:the\s+)?(?:completed|finished|done|closed)\b|\bdone or not\b|\bdone and undone\b", lower)  # fmt: skip
-    if everything:
+    everything = re.search(r"\b(?:including|incl\.?|as well as|plus|and)\s+(?:the\s+)?(?:completed|finished|done|closed)\b|\bdone or not\b|\bdone and undone\b|\b(?:completed|finished|done)\s+(?:\w+\s+)?(?:too|as well|also)\b", lower)  # fmt: skip
+    if everything or (re.search(r"\beverything\b", lower) and _STATUS_DONE.search(lower)):
         f.status = "all"
     elif _STATUS_DONE.search(lower) and not re.search(
         r"\bnot (?:done|completed|finished)\b|\bdue\b", lower
@@ -383,9 +437,7 @@ def _list_filter(text: str, today: date) -> ListFilter:
     ):
         f.tag = m.group(1) or m.group(2)
     elif (
-        m := re.search(
-            r"(?:\b(?:my|the|any)\s+|^)([\w-]+)\s+(?:tasks|todos|stuff|items|things|list)\b", lower
-        )
+        m := re.search(r"\b([\w-]+)\s+(?:tasks|todos|stuff|items|things|list|jobs|bits)\b", lower)
     ) and m.group(1) not in _NOT_TAGS:
         f.word_tag = m.group(1)
     if m := re.search(
@@ -400,7 +452,10 @@ def _list_filter(text: str, today: date) -> ListFilter:
         if topic and topic.lower() not in {"today", "tomorrow", "this week", "me", "now", "later"}:
             f.text = topic
     elif (
-        m := re.search(r"\b(?:need|have|got|gotta|must) to (?P<verb>[a-z]+)\b(?! done)", lower)
+        m := re.search(
+            r"\b(?:need|have|got|gotta|must|anything|something|stuff|things?) to (?P<verb>[a-z]+)\b(?! done)",
+            lower,
+        )
     ) and m["verb"] not in _VAGUE_VERBS:
         f.text = m["verb"]  # "what do I need to buy?"
     f.count_only = bool(re.search(r"\bhow many\b", lower))
@@ -511,27 +566,44 @@ _CUT_CLAUSE = re.compile(
 _PRONOUN_SUBJECT = re.compile(r"^(?:it|that|this|that one|this one|them|those|both)$", re.I)
 
 
+_COMMAND_START = re.compile(
+    r"^(?:make|mark|move|set|change|delete|remove|tick|cross|check|put|push|reschedule|rename|"
+    r"tag|untick|uncheck|reopen|complete|finish|scratch|drop|bump|prioriti[sz]e|cancel)\b",
+    re.IGNORECASE,
+)
+
+
 def understand(message: str, today: date) -> Intent:
     command, quoted = _hide_quotes(message)
     text = normalise(fix_typos(command))
     if not text or _QUOTE_RX.fullmatch(text):
         return Intent("add", quoted) if quoted else Intent("help")
-    intent = _understand(text, quoted, today)
-    if intent.kind == "help" or (intent.items and _PRONOUN_SUBJECT.match(intent.items[0])):
-        clauses = [c for c in _CLAUSE.split(text) if c and c.strip()]
-        if len(clauses) > 1:
-            read = [(_understand(normalise(c), quoted, today), c) for c in clauses]
-            chat = {"help", "greet", "thanks", "confirm", "decline"}
-            acting = [(i, c) for i, c in read if i.kind not in chat]
-            if acting:
-                chosen, clause = acting[-1]
-                if intent.kind == "help" or chosen.kind == intent.kind:
-                    intent = chosen
-                others = [
-                    c for (i, c) in read if c != clause and i.kind not in {"confirm", "decline"}
-                ]
-                if intent.items and _PRONOUN_SUBJECT.match(intent.items[0]) and others:
-                    intent.alt_subject = _state_removed(_with_quotes(others[0], quoted))
+    clauses = [normalise(c) for c in _CLAUSE.split(text) if c and c.strip()]
+    clauses = [c for c in clauses if c]
+    # "the garage isn't that important tbh, make it low priority": the command is the clause
+    # that starts like one; the rest of the message says what "it" is.
+    commands = [c for c in clauses[1:] if _COMMAND_START.match(c)] if len(clauses) > 1 else []
+    intent = (
+        _understand(commands[-1], quoted, today) if commands else _understand(text, quoted, today)
+    )
+    chat = {"help", "greet", "thanks", "confirm", "decline"}
+    if commands and intent.kind in chat:
+        intent = _understand(text, quoted, today)
+    if len(clauses) > 1 and (
+        intent.kind == "help" or (intent.items and _PRONOUN_SUBJECT.match(intent.items[0]))
+    ):
+        read = [(_understand(c, quoted, today), c) for c in clauses]
+        acting = [(i, c) for i, c in read if i.kind not in chat]
+        if acting and intent.kind == "help":
+            intent = acting[-1][0]
+        chosen = next((c for i, c in read if i is intent), commands[-1] if commands else None)
+        others = [c for i, c in read if c != chosen and i.kind not in {"confirm", "decline"}]
+        same = [i for i, c in read if i.kind == intent.kind and i.items and c != chosen
+                and not _PRONOUN_SUBJECT.match(i.items[0])]  # fmt: skip
+        if intent.items and _PRONOUN_SUBJECT.match(intent.items[0]) and same:
+            intent.items = same[-1].items  # "I don't need X anymore, delete it"
+        elif intent.items and _PRONOUN_SUBJECT.match(intent.items[0]) and others:
+            intent.alt_subject = _state_removed(_with_quotes(others[0], quoted))
     return intent
 
 
@@ -545,7 +617,13 @@ _STATE = re.compile(
 
 
 def _state_removed(clause: str) -> str:
-    return clean_title(_STATE.sub("", clause.strip()))
+    """What a clause is about: "the garage is not that important" -> "garage"."""
+    subject = re.split(
+        r"\s+(?:is|are|was|were|has|have|needs?|can|should)\b",
+        _STATE.sub("", clause.strip()),
+        maxsplit=1,
+    )[0]
+    return clean_title(re.sub(r"^(?:the|a|an|my)\s+", "", subject.strip(), flags=re.I))
 
 
 def _details_from(new: str, today: date) -> tuple[str, Details]:
@@ -571,13 +649,37 @@ def _understand(text: str, quoted: list[str], today: date) -> Intent:
     if re.match(r"^(?:no|nope|nah|wait)\s*,\s*", text, re.I):  # "no, that's not done yet"
         return _understand(re.sub(r"^(?:no|nope|nah|wait)\s*,\s*", "", text), quoted, today)
 
+    if m := re.match(
+        r"^(?:is|are|was|do i have|have i got|did i(?: already| ever)?(?: do| finish| complete| get)?|"
+        r"have i(?: already)?(?: done| finished| completed)?|when is|when are|when do i(?: have to)?(?: do)?)\s+"
+        r"(?P<t>.+?)(?:\s+(?:still\s+)?(?:on|in)\s+(?:my|the|there)(?:\s+(?:list|tasks|todo list))?|\s+on there|\s+done|\s+yet|\s+due)?\??$",
+        text,
+        re.IGNORECASE,
+    ):
+        topic = _subjects(literal(m["t"]))
+        vague = r"^(?:there|anything|any|something|i|it|that)\b|\b(?:due|overdue|late|slip|behind|priority|tagged)\b"
+        if topic and not re.search(vague, topic[0], re.I):
+            return Intent("list", filter=ListFilter(status="all", text=topic[0]))
     # Questions about the list come first: "which tasks are low priority?" asks, it does not set.
-    if re.match(r"^(?:what|whats|which|how many|do i|did i|have i|am i|are there|is there|"
+    if re.match(r"^(?:what|whats|which|how many|do i|did i|have i|am i|are there|is there|tell me|let me know|remind me what|"
                 r"any|anything|show|list|search|find|look for|display|view)\b", text, re.I) and not re.match(
         r"^(?:find|look for) (?:and|then) ", text, re.I
     ):  # fmt: skip
         return Intent("list", filter=_list_filter(literal(text), today))
 
+    if m := _first(CORRECTION, text):  # "no wait, I meant thursday": fix what was just said
+        leftover, details = _details_from(literal(m["new"]), today)
+        if details.due or details.priority or details.tags:
+            return Intent("update", ["it"], details=details)
+        return Intent("update", ["it"], new_title=clean_title(literal(m["new"])))
+    if (m := _first(MAKE, text)) and not re.match(
+        r"^(?:make|set)\s+(?:a|an|the)?\s*(?:new\s+)?(?:task|todo|reminder)\b", text, re.I
+    ):
+        # "make the passport thing high priority and due friday"
+        leftover, details = _details_from(literal(m["rest"]), today)
+        leftover = re.sub(r"\s+(?:and|as|to|due)$", "", leftover.strip(), flags=re.I)
+        if (details.due or details.priority or details.tags) and leftover:
+            return Intent("update", _subjects(leftover), details=details)
     if m := _first(RENAME, text):
         new = literal(m["new"])
         tail = re.search(r"\s+and\s+(?:move|reschedule|make|set|push|tag|mark)\s+(?:it\s+)?(?P<t>.+)$", new, re.I)  # fmt: skip
@@ -586,8 +688,8 @@ def _understand(text: str, quoted: list[str], today: date) -> Intent:
         return Intent("update", _subjects(literal(m["target"])), details=details,
                       new_title=clean_title(new))  # fmt: skip
     if re.match(r"^(?:note to self|memo|quick note)\b", text, re.I) and (m := _first(ADD, text)):
-        titles, details = _titles(literal(m["rest"]), today)
-        return Intent("add", titles, details) if titles else Intent("help")
+        titles, details, each = _titles(literal(m["rest"]), today)
+        return Intent("add", titles, details, item_details=each) if titles else Intent("help")
     if m := _first(NOTE, text):
         intent = Intent("update", _subjects(literal(m.groupdict().get("rest") or "it")))
         intent.details.description = literal(m["note"]).strip()
@@ -618,6 +720,8 @@ def _understand(text: str, quoted: list[str], today: date) -> Intent:
             rest = re.sub(r"\s+(?:to|till|until|for|by|back to|back|out to|off to|off till)\s*$", "", rest.strip(), flags=re.I)  # fmt: skip
             rest = re.sub(r"\s+(?:is|should be|needs to be)\s+(?:now\s+)?(?:due|done by|finished by)\s*$", "", rest, flags=re.I)  # fmt: skip
             return Intent("update", _subjects(literal(rest)), details=details)
+    if m := _first(REOPEN, text):
+        return _act("reopen", literal(m.groupdict().get("rest") or "it"), today)
     if m := _first(CHANGE, text):
         target, new = literal(m["target"]), literal(m["new"])
         target = re.sub(r"^(?:the\s+)?(?:due date|deadline|date|title|name|priority)\s+(?:of|for|on)\s+", "", target, flags=re.I)  # fmt: skip
@@ -638,12 +742,12 @@ def _understand(text: str, quoted: list[str], today: date) -> Intent:
 
     if m := _first(ADD, text):
         if _QUOTE_RX.search(m["rest"]):  # a quoted title is taken word for word, never parsed
-            _, details = _take_details(_QUOTE_RX.sub(" ", m["rest"]), today)
+            _, details = _take_details(_ON_MY_LIST.sub("", _QUOTE_RX.sub(" ", m["rest"])), today)
             titles = [quoted[int(i)] for i in _QUOTE_RX.findall(m["rest"])]
             return Intent("add", [t[:1].upper() + t[1:] for t in titles], details)
-        titles, details = _titles(literal(m["rest"]), today)
+        titles, details, each = _titles(literal(m["rest"]), today)
         if titles:
-            return Intent("add", titles, details)
+            return Intent("add", titles, details, item_details=each)
     if quoted and re.match(r"^(?:add|new|create|put|remind)\b", text, re.I):
         return Intent("add", quoted)
     if any(p.match(text) for p in LIST) or text.endswith("?"):
@@ -651,7 +755,7 @@ def _understand(text: str, quoted: list[str], today: date) -> Intent:
 
     # A bare task: starts with a task verb ("buy eggs, bread and butter"), or carries a date,
     # a priority or a tag ("dentist friday").
-    titles, details = _titles(literal(text), today)
+    titles, details, each = _titles(literal(text), today)
     first_word = text.split()[0].lower() if text.split() else ""
     question = text.endswith("?") or first_word in {
         "how",
@@ -675,7 +779,7 @@ def _understand(text: str, quoted: list[str], today: date) -> Intent:
         and len(text.split()) <= 16
         and (first_word in TASK_VERBS or details.due or details.priority or details.tags)
     ):
-        return Intent("add", titles, details)
+        return Intent("add", titles, details, item_details=each)
     if short and any(p.match(text) for p in THANKS):
         return Intent("thanks")
     return Intent("help")
