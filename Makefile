@@ -11,13 +11,25 @@ PORT ?= 8000
 PG_TEST_URL := postgresql+asyncpg://postgres@127.0.0.1:5432/test
 export TEST_DATABASE_URL ?= $(shell pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && echo $(PG_TEST_URL))
 
-.PHONY: help uv deps migrate run test test-backend lint format clean
+.PHONY: help uv deps migrate run test test-backend lint format clean bench eval \
+	frontend-deps frontend-build lint-frontend test-frontend
+
+# Frontend (frontend/, Next.js): Node 20.19+ and npm. `make run` serves its production build.
+FRONTEND_PORT ?= 3000
+FRONTEND_SOURCES := $(shell find frontend/app frontend/components frontend/lib -type f 2>/dev/null) \
+	$(wildcard frontend/proxy.ts frontend/next.config.ts frontend/postcss.config.mjs frontend/tsconfig.json)
+export NEXT_TELEMETRY_DISABLED := 1
+# Never download browsers: the browser tests launch Debian's /usr/bin/chromium.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 help:
-	@echo "make run      install what is missing, migrate, start the app"
-	@echo "make test     lint + every test (SQLite, and PostgreSQL when it is reachable)"
+	@echo "make run      install what is missing, migrate, build, start backend + frontend (http://localhost:3000)"
+	@echo "make test     lint + every test (SQLite, and PostgreSQL when it is reachable) + the frontend's tests"
+	@echo "make test-frontend  eslint, tsc, vitest, next build, browser tests (Playwright + Debian chromium)"
 	@echo "make lint     ruff + mypy"
 	@echo "make migrate  apply database migrations (DATABASE_URL or the embedded SQLite)"
+	@echo "make eval     the offline assistant's evaluation sets (accuracy by intent, every failure)"
+	@echo "make bench    chat benchmarks, quick profile (make bench ARGS=--full: everything, ~45 min)"
 
 uv:
 	@test -x "$(UV)" || { echo "Installing uv with pip..."; \
@@ -29,9 +41,19 @@ deps: uv
 migrate: deps
 	$(UV) run alembic upgrade head
 
-run: migrate
-	@echo "Backend API on http://localhost:$(PORT)  (health: http://localhost:$(PORT)/api/health)"
-	$(UV) run uvicorn backend.main:app --host $(HOST) --port $(PORT) --proxy-headers --no-access-log
+# The backend first (on $(PORT)), then the frontend's production server (on $(FRONTEND_PORT)),
+# which forwards /api/* to it. Ctrl-C (or either one exiting) stops both. TZ=UTC: ChatKit stamps
+# naive local times on conversations, and UTC is how the frontend reads them.
+run: migrate frontend-build
+	@trap 'kill $$backend $$frontend 2>/dev/null; wait' EXIT INT TERM; \
+	TZ=UTC $(UV) run uvicorn backend.main:app --host $(HOST) --port $(PORT) --proxy-headers --no-access-log & backend=$$!; \
+	until (exec 3<>/dev/tcp/$(HOST)/$(PORT)) 2>/dev/null; do \
+		kill -0 $$backend 2>/dev/null || { echo "The backend did not start."; exit 1; }; sleep 0.5; done; \
+	(cd frontend && BACKEND_URL=http://$(HOST):$(PORT) exec node_modules/.bin/next start -H $(HOST) -p $(FRONTEND_PORT)) & frontend=$$!; \
+	until (exec 3<>/dev/tcp/$(HOST)/$(FRONTEND_PORT)) 2>/dev/null; do \
+		kill -0 $$frontend 2>/dev/null || { echo "The frontend did not start."; exit 1; }; sleep 0.5; done; \
+	echo; echo "  Todo Assistant: http://localhost:$(FRONTEND_PORT)    (API: http://localhost:$(PORT)/api/health)"; echo; \
+	wait -n
 
 lint: deps
 	$(UV) run ruff check backend tests alembic
@@ -47,7 +69,36 @@ test-backend: deps
 		else echo "Backend tests on SQLite (no PostgreSQL at 127.0.0.1:5432)"; fi
 	$(UV) run pytest
 
-test: lint test-backend
+test: lint test-backend test-frontend
+
+# npm ci only when node_modules is missing or the lock file changed.
+frontend/node_modules/.package-lock.json: frontend/package-lock.json frontend/package.json
+	cd frontend && npm ci --no-audit --no-fund
+	@touch $@
+
+frontend-deps: frontend/node_modules/.package-lock.json
+
+# Rebuilt only when a source file changed (make run); test-frontend always builds.
+frontend/.next/BUILD_ID: frontend/node_modules/.package-lock.json $(FRONTEND_SOURCES)
+	cd frontend && npm run build
+
+frontend-build: frontend/.next/BUILD_ID
+
+lint-frontend: frontend-deps
+	cd frontend && npm run lint
+	cd frontend && npm run typecheck
+
+# The browser tests start their own backend (SQLite in a temp dir) and `next start` on free ports.
+test-frontend: frontend-deps deps lint-frontend
+	cd frontend && npm test
+	cd frontend && npm run build
+	cd frontend && UV="$(UV)" npm run e2e
+
+eval: deps
+	$(UV) run python -m tests.eval.run --all
+
+bench: deps
+	$(UV) run python -m bench $(ARGS)
 
 clean:
 	rm -rf .pytest_cache .mypy_cache .ruff_cache

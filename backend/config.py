@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal
 
+from limits import parse_many
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -47,6 +48,15 @@ class Settings(BaseSettings):
     openai_base_url: str = ""
     assistant_turn_timeout_seconds: float = Field(default=90.0, gt=0)
 
+    # Rate limits ("<amount>/<second|minute|hour|day>", several joined by ";"):
+    # chat turns per user, login attempts per account and per client address. Counted in this
+    # process's memory, or in Redis when REDIS_URL is set (shared by every instance).
+    chat_rate_limit: str = "30/minute"
+    login_rate_limit_per_account: str = "5/minute"
+    login_rate_limit_per_ip: str = "20/minute"
+    redis_url: str = ""  # e.g. redis://localhost:6379/0; empty: in-memory, per process
+    rate_limit_key_prefix: str = "todo"  # keeps apps that share one Redis apart
+
     log_level: str = "INFO"
 
     @field_validator("allowed_origins", mode="before")
@@ -54,6 +64,27 @@ class Settings(BaseSettings):
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):
             return [o.strip().rstrip("/") for o in value.split(",") if o.strip()]
+        return value
+
+    @field_validator("chat_rate_limit", "login_rate_limit_per_account", "login_rate_limit_per_ip")
+    @classmethod
+    def _valid_rate_limit(cls, value: str) -> str:
+        try:
+            limits = parse_many(value)
+        except ValueError:
+            limits = []
+        if not limits or any(limit.amount < 1 for limit in limits):
+            raise ValueError(
+                f"{value!r} is not a rate limit; write it like '30/minute' (several: "
+                "'10/minute;100/hour')"
+            )
+        return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _valid_redis_url(cls, value: str) -> str:
+        if value and not value.startswith(("redis://", "rediss://")):
+            raise ValueError("REDIS_URL must look like redis://host:6379/0 (or rediss://)")
         return value
 
     @model_validator(mode="after")

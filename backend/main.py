@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 from agents.models.interface import Model
 from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.assistant.agent import build_agent, caller_meta
 from backend.assistant.mcp_adapter import InProcessMCPServer
@@ -18,6 +20,7 @@ from backend.assistant.tools import create_todo_mcp_server
 from backend.auth.csrf import CSRFMiddleware
 from backend.auth.routes import router as auth_router
 from backend.auth.security import PasswordHasher
+from backend.bodylimit import BodySizeLimitMiddleware
 from backend.chat.routes import router as chat_router
 from backend.chat.server import TodoChatKitServer
 from backend.chat.store import SQLStore
@@ -27,14 +30,22 @@ from backend.db import create_engine, create_sessionmaker
 from backend.errors import install_error_handlers
 from backend.health import router as health_router
 from backend.observability import RequestLogMiddleware, configure_logging
+from backend.ratelimit import RateLimiter
 from backend.tasks.routes import router as tasks_router
 
 SHUTDOWN_GRACE_SECONDS = 10
 
+StoreFactory = Callable[[async_sessionmaker[AsyncSession]], SQLStore]
 
-def create_app(settings: Settings | None = None, model: Model | None = None) -> FastAPI:
+
+def create_app(
+    settings: Settings | None = None,
+    model: Model | None = None,
+    store_factory: StoreFactory = SQLStore,
+) -> FastAPI:
     """``model`` replaces the configured agent model (tests pass a scripted one); thread
-    titles still come from the configured model (the heuristic when offline)."""
+    titles still come from the configured model (the heuristic when offline).
+    ``store_factory`` builds the ChatKit store (the benchmarks' in-memory baseline)."""
     settings = settings or get_settings()
     configure_logging(settings.log_level)
     # Built now, not in the lifespan: a wrong model setting stops the start with its reason.
@@ -55,7 +66,7 @@ def create_app(settings: Settings | None = None, model: Model | None = None) -> 
         )
         await todo_tools.connect()
         app.state.chat_server = TodoChatKitServer(
-            SQLStore(sessionmaker),
+            store_factory(sessionmaker),
             build_agent(model or configured_model, todo_tools),
             sessionmaker,
             TitleWriter(title_model),
@@ -75,6 +86,7 @@ def create_app(settings: Settings | None = None, model: Model | None = None) -> 
     app = FastAPI(title="Todo Assistant API", version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
     app.state.hasher = PasswordHasher(settings)
+    app.state.rate_limiter = RateLimiter(settings)
 
     install_error_handlers(app)
     app.add_middleware(
@@ -82,6 +94,7 @@ def create_app(settings: Settings | None = None, model: Model | None = None) -> 
         allowed_origins=settings.allowed_origins,
         cookie_name=settings.auth_cookie_name,
     )
+    app.add_middleware(BodySizeLimitMiddleware)
     app.add_middleware(RequestLogMiddleware)  # outermost: sees every response, 403s included
 
     app.include_router(health_router)

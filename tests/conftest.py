@@ -65,6 +65,11 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "password_hash_time_cost": 1,
         "password_hash_memory_kib": 1024,
         "log_level": "WARNING",
+        # Generous: only the rate-limit tests set tight limits (and Redis) themselves.
+        "chat_rate_limit": "100000/minute",
+        "login_rate_limit_per_account": "100000/minute",
+        "login_rate_limit_per_ip": "100000/minute",
+        "redis_url": "",
     }
     values.update(overrides)
     return Settings(**values)  # type: ignore[arg-type]

@@ -250,6 +250,15 @@ class TestRoundTrip:
         assert isinstance(item, UserMessageItem)
         assert item.content == [UserMessageTextContent(text="ab")]
 
+    async def test_an_escape_written_out_is_text_not_a_nul(self, store: SQLStore, ctx_a):
+        # The backslash, "u0000" typed as text: kept exactly, and not taken for a NUL.
+        await store.save_thread(thread_meta(), ctx_a)
+        text = "a\\u0000b \\\\u0000 \x00"
+        await store.add_thread_item("thr_1", user_message("msg_1", text=text), ctx_a)
+        item = await store.load_item("thr_1", "msg_1", ctx_a)
+        assert isinstance(item, UserMessageItem)
+        assert item.content == [UserMessageTextContent(text=text.replace("\x00", ""))]
+
     async def test_missing_things_are_not_found(self, store: SQLStore, ctx_a: ChatContext):
         with pytest.raises(NotFoundError):
             await store.load_thread("thr_nope", ctx_a)

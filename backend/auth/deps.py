@@ -8,7 +8,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from fastapi import Depends, HTTPException, Request, Response, status
 
 from backend.auth.models import User
-from backend.auth.security import InvalidToken, PasswordHasher, decode_access_token
+from backend.auth.security import (
+    InvalidToken,
+    PasswordHasher,
+    decode_access_token,
+    parse_bearer,
+)
 from backend.config import Settings
 from backend.db import SessionDep
 
@@ -30,8 +35,7 @@ HasherDep = Annotated[PasswordHasher, Depends(get_hasher)]
 
 
 def bearer_token(request: Request) -> str | None:
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+    return parse_bearer(request.headers.get("authorization", ""))
 
 
 def request_token(request: Request, settings: Settings) -> str | None:

@@ -1,3 +1,4 @@
+import unicodedata
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -8,6 +9,12 @@ from sqlmodel import SQLModel
 from backend.db import UTCDateTime, utcnow
 
 PASSWORD_MIN, PASSWORD_MAX = 8, 128
+
+
+def has_control_chars(value: str) -> bool:
+    """Control characters (NUL included, which PostgreSQL refuses) or lone surrogates
+    (which no database can encode)."""
+    return any(unicodedata.category(ch) in ("Cc", "Cs") for ch in value)
 
 
 class User(SQLModel, table=True):
@@ -37,6 +44,8 @@ class SignupIn(BaseModel):
     @field_validator("name", mode="before")
     @classmethod
     def _blank_name_is_none(cls, v: object) -> object:
+        if isinstance(v, str) and has_control_chars(v):
+            raise ValueError("must not contain control characters")
         return (v.strip() or None) if isinstance(v, str) else v
 
 

@@ -3,8 +3,9 @@ from __future__ import annotations
 import asyncio
 
 from fastapi import APIRouter, HTTPException, Request, Response, status
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import select
+from sqlmodel import col, select
 
 from backend.auth.deps import (
     CurrentUser,
@@ -14,9 +15,10 @@ from backend.auth.deps import (
     parse_timezone,
     set_auth_cookie,
 )
-from backend.auth.models import LoginIn, LoginOut, SignupIn, User, UserPublic
+from backend.auth.models import LoginIn, LoginOut, SignupIn, User, UserPublic, has_control_chars
 from backend.auth.security import create_access_token
 from backend.db import SessionDep
+from backend.ratelimit import RateLimiter, client_address
 
 router = APIRouter(prefix="/api/auth", tags=["auth"])
 
@@ -24,7 +26,12 @@ BAD_CREDENTIALS = "Incorrect email or password"
 EMAIL_TAKEN = "An account with this email already exists"
 
 
-@router.post("/signup", status_code=status.HTTP_201_CREATED, response_model=UserPublic)
+@router.post(
+    "/signup",
+    status_code=status.HTTP_201_CREATED,
+    response_model=UserPublic,
+    responses={409: {"description": "An account with this email already exists"}},
+)
 async def signup(
     body: SignupIn,
     request: Request,
@@ -56,7 +63,14 @@ async def signup(
     return user
 
 
-@router.post("/login", response_model=LoginOut)
+@router.post(
+    "/login",
+    response_model=LoginOut,
+    responses={
+        401: {"description": "Wrong email or password (one answer for both)"},
+        429: {"description": "Too many attempts for this account or from this address"},
+    },
+)
 async def login(
     body: LoginIn,
     request: Request,
@@ -65,7 +79,15 @@ async def login(
     settings: SettingsDep,
     hasher: HasherDep,
 ) -> LoginOut:
-    user = await session.scalar(select(User).where(User.email == body.email.strip().lower()))
+    email = body.email.strip().lower()
+    limiter: RateLimiter = request.app.state.rate_limiter
+    await limiter.check_login(email, client_address(request))
+    # No stored email has control characters (and PostgreSQL refuses NUL): just a bad credential.
+    user = (
+        None
+        if has_control_chars(email)
+        else await session.scalar(select(User).where(User.email == email))
+    )
     stored_hash = user.password_hash if user else None
     if not await asyncio.to_thread(hasher.verify, body.password, stored_hash) or user is None:
         raise HTTPException(
@@ -83,6 +105,20 @@ async def login(
 
 @router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
 async def logout(response: Response, settings: SettingsDep) -> None:
+    clear_auth_cookie(response, settings)
+
+
+@router.post("/logout-all", status_code=status.HTTP_204_NO_CONTENT)
+async def logout_all(
+    user: CurrentUser, response: Response, session: SessionDep, settings: SettingsDep
+) -> None:
+    """Log out everywhere: every token issued so far stops working (the token version moves)."""
+    await session.exec(
+        update(User)
+        .where(col(User.id) == user.id)
+        .values(token_version=col(User.token_version) + 1)
+    )
+    await session.commit()
     clear_auth_cookie(response, settings)
 
 

@@ -48,6 +48,13 @@ class PasswordHasher:
         return self._hash.verify(password, password_hash)
 
 
+def parse_bearer(authorization: str) -> str | None:
+    """The token of an ``Authorization: Bearer <token>`` header, else None. The CSRF check and
+    the auth dependency both use this, so they always agree on who is cookie-authenticated."""
+    scheme, _, token = authorization.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
 def create_access_token(settings: Settings, user_id: int, token_version: int) -> str:
     now = utcnow()
     claims = {

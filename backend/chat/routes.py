@@ -2,19 +2,27 @@
 
 The SDK answers a malformed body or a missing thread with a 500 or a dropped stream, so every
 request is parsed and checked here first: 400 for a bad body, 404 for a thread or item that is
-not the caller's, 413/422 for oversize input.
+not the caller's, 413/422 for oversize input, 429 for too many turns. Once a stream has
+started, a failure ends it with an in-band ChatKit error event, never a cut connection.
 """
 
 from __future__ import annotations
+
+import logging
+import re
+from collections.abc import AsyncIterable, AsyncIterator
 
 from chatkit.server import StreamingResult
 from chatkit.store import NotFoundError
 from chatkit.types import (
     ChatKitReq,
+    ErrorEvent,
     ThreadsAddUserMessageReq,
     ThreadsCreateReq,
     ThreadsUpdateReq,
     UserMessageInput,
+    UserMessageTagContent,
+    is_streaming_req,
 )
 from fastapi import APIRouter, HTTPException, Request, Response, status
 from fastapi.responses import StreamingResponse
@@ -25,12 +33,20 @@ from backend.chat.context import ChatContext
 from backend.chat.server import TodoChatKitServer
 from backend.chat.streaming import DetachedStreams
 from backend.observability import current_request_id
+from backend.ratelimit import RateLimiter
+
+log = logging.getLogger(__name__)
 
 router = APIRouter(prefix="/api", tags=["chat"])
 
 MAX_BODY_BYTES = 256 * 1024
 MAX_MESSAGE_CHARS = 10_000
 MAX_TITLE_CHARS = 200
+MAX_PAGE_SIZE = 1000
+# Every id this server hands out ("thr_…", "msg_…") looks like this; anything else names nothing
+# (and must not reach the database: PostgreSQL refuses NUL, for one).
+_ID = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
+STREAM_FAILED = "Something went wrong on our side. Please try again in a moment."
 # Unbuffered and untransformed all the way to the browser (proxies, Next.js, nginx).
 SSE_HEADERS = {"Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no"}
 
@@ -56,6 +72,7 @@ UNSUPPORTED = {
         404: {"description": "Thread or item not found"},
         413: {"description": "Request body too large"},
         422: {"description": "Message too long or empty"},
+        429: {"description": "Too many assistant turns; see Retry-After"},
     },
 )
 async def chatkit(request: Request, user: CurrentUser, tz: UserTimezone) -> Response:
@@ -68,6 +85,9 @@ async def chatkit(request: Request, user: CurrentUser, tz: UserTimezone) -> Resp
     context = ChatContext(user_id=user.id, timezone=tz.key, request_id=current_request_id())
     server: TodoChatKitServer = request.app.state.chat_server
     await _check(parsed, server, context)
+    if is_streaming_req(parsed):  # a turn of the assistant: what costs model calls
+        limiter: RateLimiter = request.app.state.rate_limiter
+        await limiter.check_chat_turn(user.id)
 
     try:
         result = await server.process(body, context)
@@ -76,9 +96,24 @@ async def chatkit(request: Request, user: CurrentUser, tz: UserTimezone) -> Resp
     if isinstance(result, StreamingResult):
         streams: DetachedStreams = request.app.state.chat_streams
         return StreamingResponse(
-            streams.relay(result), media_type="text/event-stream", headers=SSE_HEADERS
+            streams.relay(_errors_in_band(result)),
+            media_type="text/event-stream",
+            headers=SSE_HEADERS,
         )
     return Response(result.json, media_type="application/json")
+
+
+async def _errors_in_band(source: AsyncIterable[bytes]) -> AsyncIterator[bytes]:
+    """ChatKit turns errors inside a reply into error events itself, but not those around it
+    (saving the thread or the user's message, e.g. while the database is away): those would
+    cut the stream. End it with an error event instead, which the widget shows with a retry."""
+    try:
+        async for chunk in source:
+            yield chunk
+    except Exception:
+        log.exception("chat stream failed")
+        event = ErrorEvent(message=STREAM_FAILED, allow_retry=True)
+        yield b"data: " + event.model_dump_json().encode() + b"\n\n"
 
 
 async def _read_body(request: Request) -> bytes:
@@ -119,6 +154,8 @@ def describe_invalid(exc: ValidationError) -> str:
 async def _check(req: ChatKitReq, server: TodoChatKitServer, context: ChatContext) -> None:
     """Refuse, with the right status, what would otherwise fail inside the SDK or the stream."""
     params = req.params
+    if not all(_ID.match(i) for i in _ids_in(params)):
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "Conversation not found")
     try:
         if thread_id := getattr(params, "thread_id", None):
             await server.store.load_thread(thread_id, context)
@@ -135,15 +172,35 @@ async def _check(req: ChatKitReq, server: TodoChatKitServer, context: ChatContex
             status.HTTP_422_UNPROCESSABLE_CONTENT,
             f"Title is too long: at most {MAX_TITLE_CHARS} characters",
         )
+    if (limit := getattr(params, "limit", None)) is not None and limit > MAX_PAGE_SIZE:
+        raise HTTPException(
+            status.HTTP_400_BAD_REQUEST,
+            f"Invalid ChatKit request: params.limit: at most {MAX_PAGE_SIZE}",
+        )
+
+
+def _ids_in(params: object) -> list[str]:
+    ids = [getattr(params, name, None) for name in ("thread_id", "item_id", "after")]
+    ids += getattr(params, "item_ids", None) or []
+    return [i for i in ids if i is not None]
 
 
 def _check_message(message: UserMessageInput) -> None:
+    # Nothing stores attachments, and the model input has no place for tags: refused here
+    # rather than saved into the thread, where they would break every later turn.
+    if message.attachments:
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, UNSUPPORTED["attachments.create"])
+    if any(isinstance(part, UserMessageTagContent) for part in message.content):
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, "Tagged mentions are not supported"
+        )
     text = "".join(getattr(part, "text", "") for part in message.content)
+    text += message.quoted_text or ""
     if len(text) > MAX_MESSAGE_CHARS:
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT,
             f"Your message is {len(text):,} characters long; the limit is {MAX_MESSAGE_CHARS:,}. "
             "Please shorten it.",
         )
-    if not text.strip() and not message.attachments:
+    if not text.strip():
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "Your message is empty")

@@ -5,11 +5,18 @@ ChatKit objects are stored whole, as their own JSON, and load back equal to what
 and items, and ``user_id`` scopes every query: another user's thread, item or attachment is
 missing (``NotFoundError``), exactly like one that never existed, and a write can never touch a
 row that belongs to someone else, not even by reusing its id.
+
+Every call but ``delete_thread`` is one statement (two for a later page), run in autocommit: a
+statement is atomic by itself, so no BEGIN/COMMIT (or the ROLLBACK that ends a read) surrounds
+it. A chat turn makes about six store calls; each is one database round trip.
 """
 
 from __future__ import annotations
 
+import json
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any, get_args
 
@@ -17,16 +24,15 @@ import sqlalchemy as sa
 from chatkit.store import NotFoundError, Store, StoreItemType, default_generate_id
 from chatkit.types import Attachment, Page, ThreadItem, ThreadMetadata
 from pydantic import TypeAdapter
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, async_sessionmaker
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.chat.context import ChatContext
 from backend.chat.models import ChatAttachment, ChatItem, ChatPendingAction, ChatThread
-from backend.db import create_sessionmaker
+from backend.db import UTCDateTime, create_sessionmaker
 
 # ChatKit's own prefixes ("thr", "msg", "tc", ...), read off its default generator.
 ID_PREFIXES: dict[StoreItemType, str] = {
@@ -60,9 +66,12 @@ def _without_nul(value: Any) -> Any:
     return value
 
 
-def _document(model: Any, *, exclude: set[str] | None = None) -> dict[str, Any]:
-    data: dict[str, Any] = _without_nul(model.model_dump(mode="json", exclude=exclude))
-    return data
+def _json(model: Any, *, exclude: set[str] | None = None) -> str:
+    """The object's JSON document (pydantic's serializer: no intermediate dicts), NULs dropped."""
+    text = model.model_dump_json(exclude=exclude)
+    if "\\u0000" in text:  # a NUL somewhere (or that escape, typed out): the exact, slower way
+        text = json.dumps(_without_nul(model.model_dump(mode="json", exclude=exclude)))
+    return text
 
 
 class SQLStore(Store[ChatContext]):
@@ -70,10 +79,24 @@ class SQLStore(Store[ChatContext]):
 
     def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
         self._sessionmaker = sessionmaker
+        engine: AsyncEngine = sessionmaker.kw["bind"]
+        # Same pool; the connection is in autocommit only while this store holds it.
+        self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
+        dialect = engine.dialect.name
+        self._save_thread_sql = _upsert(dialect, ChatThread, update=("created_at", "data"))
+        self._save_item_sql = _upsert(
+            dialect, ChatItem, update=("created_at", "data"), only_into_own_thread=True
+        )
+        self._save_attachment_sql = _upsert(dialect, ChatAttachment, update=("data",))
 
     @classmethod
     def from_engine(cls, engine: AsyncEngine) -> SQLStore:
         return cls(create_sessionmaker(engine))
+
+    @asynccontextmanager
+    async def _connect(self) -> AsyncIterator[AsyncConnection]:
+        async with self._autocommit.connect() as conn:
+            yield conn
 
     def _user_id(self, context: ChatContext) -> int:
         """The owner every query is scoped to (the one hook to map other contexts)."""
@@ -92,36 +115,25 @@ class SQLStore(Store[ChatContext]):
     # threads
 
     async def load_thread(self, thread_id: str, context: ChatContext) -> ThreadMetadata:
-        user_id = self._user_id(context)
-        async with self._sessionmaker() as session:
-            data = (
-                await session.exec(
-                    select(ChatThread.data).where(
-                        ChatThread.id == thread_id, ChatThread.user_id == user_id
-                    )
-                )
-            ).first()
+        stmt = select(_text(ChatThread)).where(
+            ChatThread.id == thread_id, ChatThread.user_id == self._user_id(context)
+        )
+        async with self._connect() as conn:
+            data = (await conn.execute(stmt)).scalar_one_or_none()
         if data is None:
             raise NotFoundError(f"Thread {thread_id} not found")
-        return ThreadMetadata.model_validate(data)
+        return ThreadMetadata.model_validate_json(data)
 
     async def save_thread(self, thread: ThreadMetadata, context: ChatContext) -> None:
         """Insert or update the thread's metadata (a ``Thread``'s items are not stored here)."""
-        user_id = self._user_id(context)
         values = {
             "id": thread.id,
-            "user_id": user_id,
+            "user_id": self._user_id(context),
             "created_at": to_utc(thread.created_at),
-            "data": _document(thread, exclude={"items"}),
+            "data": _json(thread, exclude={"items"}),
         }
-        async with self._sessionmaker() as session, session.begin():
-            saved = await _upsert(
-                session,
-                ChatThread,
-                values,
-                update=("created_at", "data"),
-                owned=col(ChatThread.user_id) == user_id,
-            )
+        async with self._connect() as conn:
+            saved = (await conn.execute(self._save_thread_sql, values)).first() is not None
         if not saved:
             raise NotFoundError(f"Thread {thread.id} not found")
 
@@ -129,9 +141,9 @@ class SQLStore(Store[ChatContext]):
         self, limit: int, after: str | None, order: str, context: ChatContext
     ) -> Page[ThreadMetadata]:
         scope = [col(ChatThread.user_id) == self._user_id(context)]
-        async with self._sessionmaker() as session:
-            rows, has_more = await _keyset_page(session, ChatThread, scope, after, limit, order)
-        threads = [ThreadMetadata.model_validate(data) for data in rows]
+        async with self._connect() as conn:
+            rows, has_more = await _keyset_page(conn, ChatThread, scope, after, limit, order)
+        threads = [ThreadMetadata.model_validate_json(data) for data in rows]
         return Page(data=threads, has_more=has_more, after=threads[-1].id if has_more else None)
 
     async def delete_thread(self, thread_id: str, context: ChatContext) -> None:
@@ -165,9 +177,9 @@ class SQLStore(Store[ChatContext]):
             col(ChatItem.thread_id) == thread_id,
             col(ChatItem.user_id) == self._user_id(context),
         ]
-        async with self._sessionmaker() as session:
-            rows, has_more = await _keyset_page(session, ChatItem, scope, after, limit, order)
-        items = [_items.validate_python(data) for data in rows]
+        async with self._connect() as conn:
+            rows, has_more = await _keyset_page(conn, ChatItem, scope, after, limit, order)
+        items = [_items.validate_json(data) for data in rows]
         return Page(data=items, has_more=has_more, after=items[-1].id if has_more else None)
 
     async def load_recent_items(
@@ -176,19 +188,15 @@ class SQLStore(Store[ChatContext]):
         """The newest ``limit`` items of the thread, oldest first (a model's input window)."""
         if limit <= 0:
             return []
-        async with self._sessionmaker() as session:
-            rows = (
-                await session.exec(
-                    select(ChatItem.data)
-                    .where(
-                        ChatItem.thread_id == thread_id,
-                        ChatItem.user_id == self._user_id(context),
-                    )
-                    .order_by(col(ChatItem.created_at).desc(), col(ChatItem.id).desc())
-                    .limit(limit)
-                )
-            ).all()
-        return [_items.validate_python(data) for data in reversed(rows)]
+        stmt = (
+            select(_text(ChatItem))
+            .where(ChatItem.thread_id == thread_id, ChatItem.user_id == self._user_id(context))
+            .order_by(col(ChatItem.created_at).desc(), col(ChatItem.id).desc())
+            .limit(limit)
+        )
+        async with self._connect() as conn:
+            rows = (await conn.execute(stmt)).scalars().all()
+        return [_items.validate_json(data) for data in reversed(rows)]
 
     async def add_thread_item(self, thread_id: str, item: ThreadItem, context: ChatContext) -> None:
         # ChatKit may add an item again (a retried stream): an upsert, like save_item.
@@ -198,153 +206,149 @@ class SQLStore(Store[ChatContext]):
         await self._save_item(thread_id, item, context)
 
     async def _save_item(self, thread_id: str, item: ThreadItem, context: ChatContext) -> None:
-        user_id = self._user_id(context)
         values = {
             "id": item.id,
             "thread_id": thread_id,
-            "user_id": user_id,
+            "user_id": self._user_id(context),
             "created_at": to_utc(item.created_at),
-            "data": _document(item),
+            "data": _json(item),
         }
         try:
-            async with self._sessionmaker() as session, session.begin():
-                thread = (
-                    await session.exec(
-                        select(ChatThread.id).where(
-                            ChatThread.id == thread_id, ChatThread.user_id == user_id
-                        )
-                    )
-                ).first()
-                saved = thread is not None and await _upsert(
-                    session,
-                    ChatItem,
-                    values,
-                    update=("created_at", "data"),
-                    # Never another user's item, nor move one out of another thread.
-                    owned=sa.and_(
-                        col(ChatItem.user_id) == user_id, col(ChatItem.thread_id) == thread_id
-                    ),
-                )
+            async with self._connect() as conn:
+                saved = (await conn.execute(self._save_item_sql, values)).first() is not None
         except IntegrityError:  # the thread was deleted meanwhile
             saved = False
         if not saved:
             raise NotFoundError(f"Thread {thread_id} or its item {item.id} not found")
 
     async def load_item(self, thread_id: str, item_id: str, context: ChatContext) -> ThreadItem:
-        async with self._sessionmaker() as session:
-            data = (
-                await session.exec(
-                    select(ChatItem.data).where(
-                        ChatItem.id == item_id,
-                        ChatItem.thread_id == thread_id,
-                        ChatItem.user_id == self._user_id(context),
-                    )
-                )
-            ).first()
+        stmt = select(_text(ChatItem)).where(
+            ChatItem.id == item_id,
+            ChatItem.thread_id == thread_id,
+            ChatItem.user_id == self._user_id(context),
+        )
+        async with self._connect() as conn:
+            data = (await conn.execute(stmt)).scalar_one_or_none()
         if data is None:
             raise NotFoundError(f"Item {item_id} not found")
-        return _items.validate_python(data)
+        return _items.validate_json(data)
 
     async def delete_thread_item(self, thread_id: str, item_id: str, context: ChatContext) -> None:
-        async with self._sessionmaker() as session, session.begin():
-            await session.exec(
-                delete(ChatItem).where(
-                    col(ChatItem.id) == item_id,
-                    col(ChatItem.thread_id) == thread_id,
-                    col(ChatItem.user_id) == self._user_id(context),
-                )
-            )
+        stmt = delete(ChatItem).where(
+            col(ChatItem.id) == item_id,
+            col(ChatItem.thread_id) == thread_id,
+            col(ChatItem.user_id) == self._user_id(context),
+        )
+        async with self._connect() as conn:
+            await conn.execute(stmt)
 
     # attachments (their metadata; file bytes are the AttachmentStore's business)
 
     async def save_attachment(self, attachment: Attachment, context: ChatContext) -> None:
-        user_id = self._user_id(context)
         values = {
             "id": attachment.id,
-            "user_id": user_id,
+            "user_id": self._user_id(context),
             "created_at": datetime.now(UTC),
-            "data": _document(attachment),
+            "data": _json(attachment),
         }
-        async with self._sessionmaker() as session, session.begin():
-            saved = await _upsert(
-                session,
-                ChatAttachment,
-                values,
-                update=("data",),
-                owned=col(ChatAttachment.user_id) == user_id,
-            )
+        async with self._connect() as conn:
+            saved = (await conn.execute(self._save_attachment_sql, values)).first() is not None
         if not saved:
             raise NotFoundError(f"Attachment {attachment.id} not found")
 
     async def load_attachment(self, attachment_id: str, context: ChatContext) -> Attachment:
-        async with self._sessionmaker() as session:
-            data = (
-                await session.exec(
-                    select(ChatAttachment.data).where(
-                        ChatAttachment.id == attachment_id,
-                        ChatAttachment.user_id == self._user_id(context),
-                    )
-                )
-            ).first()
+        stmt = select(_text(ChatAttachment)).where(
+            ChatAttachment.id == attachment_id,
+            ChatAttachment.user_id == self._user_id(context),
+        )
+        async with self._connect() as conn:
+            data = (await conn.execute(stmt)).scalar_one_or_none()
         if data is None:
             raise NotFoundError(f"Attachment {attachment_id} not found")
-        return _attachments.validate_python(data)
+        return _attachments.validate_json(data)
 
     async def delete_attachment(self, attachment_id: str, context: ChatContext) -> None:
-        async with self._sessionmaker() as session, session.begin():
-            await session.exec(
-                delete(ChatAttachment).where(
-                    col(ChatAttachment.id) == attachment_id,
-                    col(ChatAttachment.user_id) == self._user_id(context),
-                )
-            )
+        stmt = delete(ChatAttachment).where(
+            col(ChatAttachment.id) == attachment_id,
+            col(ChatAttachment.user_id) == self._user_id(context),
+        )
+        async with self._connect() as conn:
+            await conn.execute(stmt)
 
 
-async def _upsert(
-    session: AsyncSession,
+def _text(model: type[ChatThread] | type[ChatItem] | type[ChatAttachment]) -> Any:
+    """The stored document as JSON text: pydantic parses that straight into the ChatKit model,
+    with no intermediate dicts (JSONB's text form on PostgreSQL, the stored text on SQLite)."""
+    return sa.cast(col(model.data), sa.Text)
+
+
+def _upsert(
+    dialect: str,
     model: type[ChatThread] | type[ChatItem] | type[ChatAttachment],
-    values: dict[str, Any],
     *,
     update: tuple[str, ...],
-    owned: ColumnElement[bool],
-) -> bool:
-    """INSERT, or UPDATE the existing row only where ``owned`` holds for it: one statement, so
-    concurrent writers are safe. False when the id is taken by a row that is not ours."""
+    only_into_own_thread: bool = False,
+) -> sa.TextClause:
+    """INSERT, or UPDATE the existing row only where it belongs to the same user (and, for an
+    item, the same thread); ``only_into_own_thread``: nothing at all unless the item's thread is
+    the user's. One statement, so concurrent writers are safe; it returns no row when nothing
+    was written (the id is taken by a row that is not ours, or the thread is not the user's).
+
+    Written out rather than built with ``postgresql.insert(...).on_conflict_do_update()``:
+    SQLAlchemy never caches the compiled form of those (their ``inherit_cache`` is False), and
+    compiling them anew on every call cost more CPU than the rest of the store together. This
+    text is compiled once. The document arrives as JSON text (``:data``).
+    """
     table: sa.Table = model.__table__  # type: ignore[union-attr]
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        stmt: Any = postgresql.insert(table)
-    elif dialect == "sqlite":
-        stmt = sqlite.insert(table)
-    else:  # pragma: no cover - the app runs on these two only
+    if dialect not in ("postgresql", "sqlite"):  # pragma: no cover - the app runs on these two
         raise NotImplementedError(f"no upsert for {dialect}")
-    stmt = stmt.values(**values)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[table.c.id],
-        set_={name: stmt.excluded[name] for name in update},
-        where=owned,
-    ).returning(table.c.id)
-    # Nothing returned: the conflicting row failed the ownership condition and was left alone.
-    return (await session.exec(stmt)).first() is not None
+    names = [c.name for c in table.columns]
+    jsonb = dialect == "postgresql"
+    binds = ", ".join("CAST(:data AS JSONB)" if n == "data" and jsonb else f":{n}" for n in names)
+    owned = [f"{table.name}.user_id = excluded.user_id"]
+    if only_into_own_thread:
+        threads = ChatThread.__tablename__
+        source = (
+            f"SELECT {binds} WHERE EXISTS "  # noqa: S608 - names from the models, values bound
+            f"(SELECT 1 FROM {threads} WHERE {threads}.id = :thread_id "
+            f"AND {threads}.user_id = :user_id)"
+        )
+        owned.append(f"{table.name}.thread_id = excluded.thread_id")  # never move an item
+    else:
+        source = f"VALUES ({binds})"
+    sql = (
+        f"INSERT INTO {table.name} ({', '.join(names)}) {source} "
+        f"ON CONFLICT (id) DO UPDATE SET {', '.join(f'{n} = excluded.{n}' for n in update)} "
+        f"WHERE {' AND '.join(owned)} RETURNING {table.name}.id"
+    )
+    types: dict[str, Any] = {
+        "id": sa.String(),
+        "thread_id": sa.String(),
+        "user_id": sa.Integer(),
+        "created_at": UTCDateTime(),
+        "data": sa.Text(),
+    }
+    return sa.text(sql).bindparams(*(sa.bindparam(n, type_=types[n]) for n in names))
 
 
 async def _keyset_page(
-    session: AsyncSession,
+    conn: AsyncConnection,
     model: _Keyed,
     scope: list[ColumnElement[bool]],
     after: str | None,
     limit: int,
     order: str,
-) -> tuple[list[dict[str, Any]], bool]:
-    """Up to ``limit`` documents ordered by (created_at, id), strictly after the row ``after``."""
+) -> tuple[list[str], bool]:
+    """Up to ``limit`` documents (JSON text) ordered by (created_at, id), strictly after the
+    row ``after``."""
     limit = max(limit, 1)
     desc = order == "desc"
     created, ident = col(model.created_at), col(model.id)
-    stmt = select(model.data).where(*scope)
+    stmt = select(_text(model)).where(*scope)
     if after is not None:
         cursor = (
-            await session.exec(select(model.created_at).where(*scope, ident == after))
-        ).first()
+            await conn.execute(select(created).where(*scope, ident == after))
+        ).scalar_one_or_none()
         if cursor is None:
             raise NotFoundError(f"{after} not found")
 
@@ -358,5 +362,5 @@ async def _keyset_page(
         stmt = stmt.order_by(created.desc(), ident.desc())
     else:
         stmt = stmt.order_by(created.asc(), ident.asc())
-    rows = [dict(data) for data in (await session.exec(stmt.limit(limit + 1))).all()]
+    rows = list((await conn.execute(stmt.limit(limit + 1))).scalars().all())
     return rows[:limit], len(rows) > limit

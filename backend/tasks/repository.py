@@ -6,7 +6,7 @@ import base64
 import binascii
 import json
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -19,6 +19,7 @@ from backend.tasks.models import Task, TaskTag
 from backend.tasks.schemas import SortField, TaskQuery
 
 WEEK_DAYS = 7  # "due this week" = today and the six days after it
+MAX_ID = 2**31 - 1  # ids are 32-bit integers in the database
 
 
 def _sort_column(sort: SortField) -> Any:
@@ -55,8 +56,13 @@ def decode_cursor(cursor: str, query: TaskQuery) -> tuple[Any, int]:
             key = _KEY_PARSERS[query.sort](key)
         elif query.sort != "due":
             raise InvalidCursor()
+        # Values no real task has would overflow the database's types (a 500, not a 400).
+        if not 0 <= task_id <= MAX_ID or (query.sort == "priority" and key not in (0, 1, 2)):
+            raise InvalidCursor()
+        if isinstance(key, datetime):  # as the database will compare it: UTC, in range
+            key = (key if key.tzinfo else key.replace(tzinfo=UTC)).astimezone(UTC)
         return key, task_id
-    except (ValueError, KeyError, TypeError, binascii.Error, json.JSONDecodeError):
+    except (ValueError, KeyError, TypeError, OverflowError, binascii.Error, json.JSONDecodeError):
         raise InvalidCursor() from None
 
 

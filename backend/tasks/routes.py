@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, status
 
@@ -18,9 +18,12 @@ def get_task_service(session: SessionDep, user: CurrentUser, tz: UserTimezone) -
 
 
 Service = Annotated[TaskService, Depends(get_task_service)]
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such task of yours"}}
 
 
-@router.get("", response_model=TaskPage)
+@router.get(
+    "", response_model=TaskPage, responses={400: {"description": "Invalid or expired cursor"}}
+)
 async def list_tasks(service: Service, query: Annotated[TaskQuery, Query()]) -> TaskPage:
     return await service.list(query)
 
@@ -30,16 +33,16 @@ async def create_task(service: Service, body: TaskCreate) -> TaskPublic:
     return await service.create(body)
 
 
-@router.get("/{task_id}", response_model=TaskPublic)
+@router.get("/{task_id}", response_model=TaskPublic, responses=NOT_FOUND)
 async def get_task(service: Service, task_id: int) -> TaskPublic:
     return await service.get(task_id)
 
 
-@router.patch("/{task_id}", response_model=TaskPublic)
+@router.patch("/{task_id}", response_model=TaskPublic, responses=NOT_FOUND)
 async def update_task(service: Service, task_id: int, body: TaskUpdate) -> TaskPublic:
     return await service.update(task_id, body)
 
 
-@router.delete("/{task_id}", status_code=status.HTTP_204_NO_CONTENT)
+@router.delete("/{task_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
 async def delete_task(service: Service, task_id: int) -> None:
     await service.delete(task_id)

@@ -34,8 +34,9 @@ class Priority(StrEnum):
 _PRIORITY_RANK = {Priority.low: 0, Priority.medium: 1, Priority.high: 2}
 _PRIORITY_BY_RANK = {v: k for k, v in _PRIORITY_RANK.items()}
 
-# Control characters (NUL included) have no place in a task and PostgreSQL rejects NUL.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters (NUL included) have no place in a task and PostgreSQL rejects NUL;
+# lone surrogates (JSON "\ud800") cannot be stored by any database.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 def _clean_text(value: str, *, single_line: bool) -> str:

@@ -1,0 +1,1 @@
+"""Benchmarks of the chat backend: ``make bench`` (``uv run python -m bench --help``)."""

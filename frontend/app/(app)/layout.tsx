@@ -1,0 +1,12 @@
+import type { ReactNode } from "react";
+
+import { AppHeader } from "@/components/AppHeader";
+
+export default function AppLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <AppHeader />
+      {children}
+    </div>
+  );
+}

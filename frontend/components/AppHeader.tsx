@@ -1,0 +1,66 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useEffect, useState } from "react";
+
+import { CheckIcon } from "@/components/icons";
+import { apiFetch, apiJson } from "@/lib/http";
+import { hardNavigate } from "@/lib/navigation";
+
+type User = { id: number; email: string; name: string | null };
+
+const LINKS = [
+  { href: "/dashboard", label: "Tasks" },
+  { href: "/chat", label: "Chat" },
+];
+
+export function AppHeader() {
+  const pathname = usePathname();
+  const [user, setUser] = useState<User | null>(null);
+
+  // Also checks the session: a stale cookie gets a 401 here, which leads to the login page.
+  useEffect(() => {
+    apiJson<User>("/api/auth/me").then(setUser, () => undefined);
+  }, []);
+
+  async function logout() {
+    await apiFetch("/api/auth/logout", { method: "POST" }).catch(() => undefined);
+    hardNavigate("/login");
+  }
+
+  return (
+    <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
+      <div className="mx-auto flex max-w-5xl items-center gap-2 px-4 py-2 sm:gap-4">
+        <Link href="/dashboard" className="flex items-center gap-1 font-bold text-slate-900">
+          <CheckIcon className="text-indigo-600" />
+          Todo Assistant
+        </Link>
+        <nav aria-label="Main" className="flex gap-1">
+          {LINKS.map((l) => (
+            <Link
+              key={l.href}
+              href={l.href}
+              aria-current={pathname === l.href ? "page" : undefined}
+              className={`rounded-md px-2 py-1 text-sm ${
+                pathname === l.href ? "bg-indigo-50 font-medium text-indigo-700" : "text-slate-700 hover:bg-slate-100"
+              }`}
+            >
+              {l.label}
+            </Link>
+          ))}
+        </nav>
+        <div className="ml-auto flex min-w-0 items-center gap-2">
+          {user && (
+            <span className="hidden truncate text-sm text-slate-600 sm:inline" title={user.email}>
+              {user.name || user.email}
+            </span>
+          )}
+          <button type="button" onClick={() => void logout()} className="btn btn-ghost btn-sm">
+            Log out
+          </button>
+        </div>
+      </div>
+    </header>
+  );
+}

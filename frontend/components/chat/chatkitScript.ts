@@ -1,0 +1,72 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+
+import { CHATKIT_SCRIPT_URL } from "@/lib/config";
+
+/**
+ * The ChatKit UI is a web component loaded at run time from OpenAI's CDN (the npm packages hold
+ * only types and the React binding). One load per page, shared by every chat on it.
+ */
+export type ScriptStatus = "loading" | "ready" | "error";
+
+const ELEMENT = "openai-chatkit";
+export const SCRIPT_TIMEOUT_MS = 15_000;
+
+let pending: Promise<void> | null = null;
+
+export function loadChatKitScript(url = CHATKIT_SCRIPT_URL, timeoutMs = SCRIPT_TIMEOUT_MS): Promise<void> {
+  if (customElements.get(ELEMENT)) return Promise.resolve();
+  if (pending) return pending;
+  pending = new Promise<void>((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = url;
+    script.async = true;
+    script.dataset.chatkitLoader = "";
+    let settled = false;
+    const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) {
+        script.remove();
+        pending = null; // a retry appends a fresh <script>
+        reject(error);
+      } else {
+        resolve();
+      }
+    };
+    const timer = setTimeout(
+      () => finish(new Error(`ChatKit did not start within ${Math.round(timeoutMs / 1000)} s`)),
+      timeoutMs,
+    );
+    script.addEventListener("error", () => finish(new Error("The ChatKit script could not be downloaded")));
+    // A script that loads but defines no element (a captive portal page, a wrong URL) times out.
+    script.addEventListener("load", () => void customElements.whenDefined(ELEMENT).then(() => finish()));
+    document.head.appendChild(script);
+  });
+  return pending;
+}
+
+export function useChatKitScript() {
+  const [status, setStatus] = useState<ScriptStatus>("loading");
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let active = true;
+    loadChatKitScript().then(
+      () => active && setStatus("ready"),
+      () => active && setStatus("error"),
+    );
+    return () => {
+      active = false;
+    };
+  }, [attempt]);
+
+  const retry = useCallback(() => {
+    setStatus("loading");
+    setAttempt((n) => n + 1);
+  }, []);
+
+  return { status, retry, url: CHATKIT_SCRIPT_URL };
+}

@@ -1,0 +1,68 @@
+import { expect, test as base, type Locator, type Page } from "@playwright/test";
+import path from "node:path";
+
+/** The default NEXT_PUBLIC_CHATKIT_SCRIPT_URL, which the build under test uses. */
+export const CHATKIT_CDN = "https://cdn.platform.openai.com/deployments/chatkit/chatkit.js";
+export const STANDIN = path.join(import.meta.dirname, "chatkit-standin.js");
+
+type Fixtures = {
+  /** How the ChatKit CDN script is answered: the stand-in element, or a failure. */
+  chatkitScript: "standin" | "404" | "abort";
+};
+
+export const test = base.extend<Fixtures>({
+  chatkitScript: ["standin", { option: true }],
+  baseURL: async ({}, use) => {
+    await use(process.env.E2E_BASE_URL);
+  },
+  context: async ({ context, chatkitScript }, use) => {
+    // Nothing leaves the machine: the CDN script is served from e2e/, anything else external fails.
+    await context.route(
+      (url) => !["127.0.0.1", "localhost"].includes(url.hostname),
+      async (route) => {
+        if (route.request().url() !== CHATKIT_CDN) return route.abort("internetdisconnected");
+        if (chatkitScript === "standin") {
+          return route.fulfill({ path: STANDIN, contentType: "text/javascript; charset=utf-8" });
+        }
+        if (chatkitScript === "404") return route.fulfill({ status: 404, body: "Not found" });
+        return route.abort("internetdisconnected");
+      },
+    );
+    await use(context);
+  },
+});
+
+export { expect };
+
+let counter = 0;
+export function uniqueEmail(prefix = "user"): string {
+  counter += 1;
+  return `${prefix}-${Date.now().toString(36)}-${counter}@example.com`;
+}
+
+export const PASSWORD = "correct horse battery";
+
+export async function signUp(page: Page, email = uniqueEmail()): Promise<string> {
+  await page.goto("/signup");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await page.waitForURL("**/dashboard");
+  return email;
+}
+
+/** The ChatKit element inside a chat panel, and its composer. */
+export function chat(panel: Locator) {
+  const element = panel.locator("openai-chatkit");
+  return {
+    element,
+    input: element.getByRole("textbox", { name: "Message the assistant" }),
+    messages: element.locator(".msg"),
+    assistant: element.locator('.msg[data-role="assistant"]'),
+    user: element.locator('.msg[data-role="user"]'),
+    async send(text: string) {
+      await this.input.fill(text);
+      await this.input.press("Enter");
+    },
+  };
+}

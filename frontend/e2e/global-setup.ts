@@ -1,0 +1,160 @@
+/**
+ * Starts, on free ports, everything the browser tests talk to:
+ *   - the real backend (uvicorn) on SQLite in a temp DATA_DIR, migrated first, offline model;
+ *   - the production build of the frontend (`next start`), forwarding /api/* to it;
+ *   - for the streaming test: a slow SSE upstream and a second `next start` forwarding to it.
+ * Their URLs reach the tests through process.env. The returned function stops them all.
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+
+import { startSlowSseServer } from "./slow-sse-server";
+
+const FRONTEND = path.resolve(import.meta.dirname, "..");
+const REPO = path.resolve(FRONTEND, "..");
+const UV = process.env.UV || "uv";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, log: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      const r = await fetch(url, { redirect: "manual" });
+      if (r.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const tail = fs.existsSync(log) ? fs.readFileSync(log, "utf8").slice(-3000) : "";
+  throw new Error(`${url} did not come up (exit code ${child.exitCode}). Log ${log}:\n${tail}`);
+}
+
+function start(cmd: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv; log: string }) {
+  const out = fs.openSync(opts.log, "a");
+  // Its own process group, so teardown stops it together with its children (uv → python).
+  return spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", out, out], detached: true });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+      } catch {
+        // already gone
+      }
+      resolve();
+    }, 10_000);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    try {
+      process.kill(-child.pid!, "SIGTERM");
+    } catch {
+      clearTimeout(timer);
+      resolve();
+    }
+  });
+}
+
+export default async function globalSetup() {
+  if (!fs.existsSync(path.join(FRONTEND, ".next", "BUILD_ID"))) {
+    throw new Error("No production build: run `npm run build` in frontend/ first (make test-frontend does).");
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "todo-e2e-"));
+  const children: ChildProcess[] = [];
+  const [backendPort, webPort, slowWebPort] = [await freePort(), await freePort(), await freePort()];
+  const webOrigin = `http://127.0.0.1:${webPort}`;
+  const slowWebOrigin = `http://127.0.0.1:${slowWebPort}`;
+
+  const backendEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    APP_ENV: "test",
+    DATA_DIR: tmp,
+    DATABASE_URL: `sqlite+aiosqlite:///${tmp}/app.db`,
+    ALLOWED_ORIGINS: `${webOrigin},http://localhost:${webPort},${slowWebOrigin}`,
+    ASSISTANT_MODEL: "offline",
+    OPENAI_API_KEY: "",
+    PASSWORD_HASH_TIME_COST: "1",
+    PASSWORD_HASH_MEMORY_KIB: "8192",
+    CHAT_RATE_LIMIT: "1000/minute",
+    LOGIN_RATE_LIMIT_PER_ACCOUNT: "1000/minute",
+    LOGIN_RATE_LIMIT_PER_IP: "1000/minute",
+    REDIS_URL: "",
+    LOG_LEVEL: "WARNING",
+  };
+  const backendLog = path.join(tmp, "backend.log");
+  execFileSync(UV, ["run", "alembic", "upgrade", "head"], { cwd: REPO, env: backendEnv, stdio: "pipe" });
+  const backend = start(UV, ["run", "uvicorn", "backend.main:app", "--host", "127.0.0.1", "--port", String(backendPort)], {
+    cwd: REPO,
+    env: backendEnv,
+    log: backendLog,
+  });
+  children.push(backend);
+
+  const slow = await startSlowSseServer();
+
+  const nextBin = path.join(FRONTEND, "node_modules", "next", "dist", "bin", "next");
+  const webEnv = (backendUrl: string): NodeJS.ProcessEnv => ({
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    BACKEND_URL: backendUrl,
+  });
+  const webLog = path.join(tmp, "next.log");
+  const web = start(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(webPort)], {
+    cwd: FRONTEND,
+    env: webEnv(`http://127.0.0.1:${backendPort}`),
+    log: webLog,
+  });
+  children.push(web);
+  const slowWebLog = path.join(tmp, "next-slow.log");
+  const slowWeb = start(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(slowWebPort)], {
+    cwd: FRONTEND,
+    env: webEnv(`http://127.0.0.1:${slow.port}`),
+    log: slowWebLog,
+  });
+  children.push(slowWeb);
+
+  const teardown = async () => {
+    await Promise.all(children.map(stop));
+    await slow.close();
+    if (process.env.E2E_KEEP_TMP) console.log(`e2e: server logs and database kept in ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
+  };
+
+  try {
+    await Promise.all([
+      waitFor(`http://127.0.0.1:${backendPort}/api/health`, backend, backendLog),
+      waitFor(`${webOrigin}/login`, web, webLog),
+      waitFor(`${slowWebOrigin}/login`, slowWeb, slowWebLog),
+    ]);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+
+  process.env.E2E_BASE_URL = webOrigin;
+  process.env.E2E_BACKEND_URL = `http://127.0.0.1:${backendPort}`;
+  process.env.E2E_SLOW_BASE_URL = slowWebOrigin;
+  process.env.E2E_SLOW_UPSTREAM_URL = `http://127.0.0.1:${slow.port}`;
+  return teardown;
+}

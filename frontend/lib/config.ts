@@ -1,0 +1,12 @@
+/** Settings the browser needs. NEXT_PUBLIC_* values are fixed when the app is built. */
+
+export const CHATKIT_SCRIPT_URL =
+  process.env.NEXT_PUBLIC_CHATKIT_SCRIPT_URL ||
+  "https://cdn.platform.openai.com/deployments/chatkit/chatkit.js";
+
+/** ChatKit wants a registered domain key even with our own backend; any value works on localhost. */
+export const CHATKIT_DOMAIN_KEY =
+  process.env.NEXT_PUBLIC_CHATKIT_DOMAIN_KEY || "domain_pk_localhost_development";
+
+/** The one ChatKit endpoint, on our own origin (forwarded to the backend). */
+export const CHATKIT_API_URL = "/api/chatkit";

@@ -1,0 +1,100 @@
+/** The tasks API (docs/CONTRACT.md): types and calls. */
+import { apiJson } from "./http";
+
+export type Priority = "low" | "medium" | "high";
+export const PRIORITIES: Priority[] = ["high", "medium", "low"];
+
+export type Task = {
+  id: number;
+  title: string;
+  description: string | null;
+  completed: boolean;
+  priority: Priority;
+  due_date: string | null;
+  tags: string[];
+  created_at: string;
+  updated_at: string;
+  completed_at: string | null;
+};
+
+export type TaskPage = { items: Task[]; next_cursor: string | null };
+
+export type StatusFilter = "all" | "pending" | "completed";
+export type DueFilter = "" | "overdue" | "today" | "week";
+export type SortField = "created" | "due" | "priority";
+
+export type TaskFilters = {
+  status: StatusFilter;
+  priority: "" | Priority;
+  tag: string;
+  due: DueFilter;
+  q: string;
+  sort: SortField;
+};
+
+export const DEFAULT_FILTERS: TaskFilters = {
+  status: "all",
+  priority: "",
+  tag: "",
+  due: "",
+  q: "",
+  sort: "created",
+};
+
+export const PAGE_SIZE = 20;
+export const PAGE_MAX = 100;
+
+export function hasActiveFilters(filters: TaskFilters): boolean {
+  return Boolean(
+    filters.status !== "all" || filters.priority || filters.tag || filters.due || filters.q.trim(),
+  );
+}
+
+export function taskQuery(filters: TaskFilters, limit: number, cursor?: string | null): string {
+  const params = new URLSearchParams();
+  if (filters.status !== "all") params.set("status", filters.status);
+  if (filters.priority) params.set("priority", filters.priority);
+  if (filters.tag.trim()) params.set("tag", filters.tag.trim());
+  if (filters.due) params.set("due", filters.due);
+  if (filters.q.trim()) params.set("q", filters.q.trim());
+  if (filters.sort !== "created") params.set("sort", filters.sort);
+  params.set("limit", String(limit));
+  if (cursor) params.set("cursor", cursor);
+  return params.toString();
+}
+
+export type TaskInput = {
+  title: string;
+  description?: string | null;
+  priority?: Priority;
+  due_date?: string | null;
+  tags?: string[];
+};
+
+export type TaskPatch = Partial<TaskInput> & { completed?: boolean };
+
+/** "work, #Home  errands" -> ["work", "home", "errands"] (the backend lower-cases too). */
+export function parseTags(text: string): string[] {
+  const tags = text
+    .split(/[,\s]+/)
+    .map((t) => t.trim().replace(/^#+/, "").toLowerCase())
+    .filter(Boolean);
+  return [...new Set(tags)];
+}
+
+export const tasksApi = {
+  list(filters: TaskFilters, limit: number, cursor?: string | null, signal?: AbortSignal) {
+    return apiJson<TaskPage>(`/api/tasks?${taskQuery(filters, limit, cursor)}`, { signal });
+  },
+  create(input: TaskInput) {
+    return apiJson<Task>("/api/tasks", { method: "POST", json: input });
+  },
+  update(id: number, patch: TaskPatch) {
+    return apiJson<Task>(`/api/tasks/${id}`, { method: "PATCH", json: patch });
+  },
+  remove(id: number) {
+    return apiJson<void>(`/api/tasks/${id}`, { method: "DELETE" });
+  },
+};
+
+export type TasksApi = typeof tasksApi;
