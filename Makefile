@@ -56,8 +56,8 @@ run: migrate frontend-build
 	wait -n
 
 lint: deps
-	$(UV) run ruff check backend tests alembic
-	$(UV) run ruff format --check backend tests alembic
+	$(UV) run ruff check backend tests alembic bench
+	$(UV) run ruff format --check backend tests alembic bench
 	$(UV) run mypy
 
 format: deps

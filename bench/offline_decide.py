@@ -19,14 +19,15 @@ from typing import Any
 from backend.assistant.offline.model import _decide
 
 TODAY = date(2026, 11, 21)
-INSTRUCTIONS = f"You are the assistant of a todo app.\n\nToday is Saturday {TODAY}; the user's time zone is UTC."
-WORDS = ("buy call email pay book renew clean fix send review plan water walk order print "
-         "milk mom report taxes dentist car passport plants dog groceries invoice slides "
-         "garage rent insurance bank flights hotel gym laundry budget agenda").split()  # fmt: skip
+INSTRUCTIONS = f"A todo app.\n\nToday is Saturday {TODAY}; the user's time zone is UTC."
+_WORDS = """buy call email pay book renew clean fix send review plan water walk order print milk
+mom report taxes dentist car passport plants dog groceries invoice slides garage rent insurance
+bank flights hotel gym laundry budget agenda"""
+WORDS = _WORDS.split()
 
 
 def tasks(n: int) -> list[dict[str, Any]]:
-    rng = random.Random(7)
+    rng = random.Random(7)  # noqa: S311  (reproducible test data, not security)
     out = []
     for i in range(n):
         title = " ".join(rng.sample(WORDS, 3)).capitalize() + f" {i}"
@@ -60,17 +61,21 @@ def scenarios() -> dict[str, list[Any]]:
     lookup = {"status": "all", "text": target.lower(), "limit": 100}
     fuzzy = {"status": "all", "limit": 100}
     typo = target.lower().replace("e", "", 1)
+    all_listed = {"status": "all", "limit": 50}
+    typo_lookup = {"status": "all", "text": typo, "limit": 100}
+    everything = {"tasks": all_tasks, "today": str(TODAY), "more_available": True,
+                  "changed_task_ids": []}  # fmt: skip
     return {
         "greeting (floor)": [user("hello")],
-        "add with date, priority, tag": [user("remind me to call mom tomorrow at 5pm, urgent #family")],
+        "add with date, priority, tag": [user("remind me to call mom tomorrow at 5pm, urgent")],
         "list: first call": [user("what's due this week?")],
-        "list: reply from 200 tasks": after_lookup("show all my tasks", all_tasks, {"status": "all", "limit": 50}),
-        "complete: match among 200": after_lookup(f"mark {target.lower()} as done", all_tasks, lookup),
+        "list: reply from 200 tasks": after_lookup("show all my tasks", all_tasks, all_listed),
+        "complete: match among 200": after_lookup(f"mark {target.lower()} done", all_tasks, lookup),
         "complete with typo: fuzzy over 200": [
-            *after_lookup(f"mark {typo} as done", [], {"status": "all", "text": typo, "limit": 100})[:3],
-            {"type": "function_call", "call_id": "c2", "name": "list_tasks", "arguments": json.dumps(fuzzy)},
-            {"type": "function_call_output", "call_id": "c2", "output": json.dumps(
-                {"tasks": all_tasks, "today": str(TODAY), "more_available": True, "changed_task_ids": []})},
+            *after_lookup(f"mark {typo} as done", [], typo_lookup),
+            {"type": "function_call", "call_id": "c2", "name": "list_tasks",
+             "arguments": json.dumps(fuzzy)},
+            {"type": "function_call_output", "call_id": "c2", "output": json.dumps(everything)},
         ],
     }  # fmt: skip
 
@@ -90,7 +95,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--iterations", type=int, default=2000)
     args = parser.parse_args()
-    print(f"| scenario (200 tasks) | p50 ms | p90 ms | p99 ms |\n|---|---:|---:|---:|")
+    print("| scenario (200 tasks) | p50 ms | p90 ms | p99 ms |\n|---|---:|---:|---:|")
     worst = 0.0
     for name, items in scenarios().items():
         s = sorted(measure(items, args.iterations))
