@@ -80,9 +80,16 @@ class SQLStore(Store[ChatContext]):
     def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
         self._sessionmaker = sessionmaker
         engine: AsyncEngine = sessionmaker.kw["bind"]
-        # Same pool; the connection is in autocommit only while this store holds it.
-        self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
         dialect = engine.dialect.name
+        # PostgreSQL: the same pool, the connection in autocommit while this store holds it.
+        # SQLite's driver opens a transaction only before a write (committed by _connect),
+        # and switching its isolation level would cost two trips to its thread per call.
+        self._engine = engine
+        self._autocommit = (
+            engine.execution_options(isolation_level="AUTOCOMMIT")
+            if dialect == "postgresql"
+            else None
+        )
         self._save_thread_sql = _upsert(dialect, ChatThread, update=("created_at", "data"))
         self._save_item_sql = _upsert(
             dialect, ChatItem, update=("created_at", "data"), only_into_own_thread=True
@@ -94,9 +101,15 @@ class SQLStore(Store[ChatContext]):
         return cls(create_sessionmaker(engine))
 
     @asynccontextmanager
-    async def _connect(self) -> AsyncIterator[AsyncConnection]:
-        async with self._autocommit.connect() as conn:
+    async def _connect(self, *, write: bool = False) -> AsyncIterator[AsyncConnection]:
+        if self._autocommit is not None:
+            async with self._autocommit.connect() as conn:
+                yield conn
+            return
+        async with self._engine.connect() as conn:
             yield conn
+            if write:
+                await conn.commit()
 
     def _user_id(self, context: ChatContext) -> int:
         """The owner every query is scoped to (the one hook to map other contexts)."""
@@ -132,7 +145,7 @@ class SQLStore(Store[ChatContext]):
             "created_at": to_utc(thread.created_at),
             "data": _json(thread, exclude={"items"}),
         }
-        async with self._connect() as conn:
+        async with self._connect(write=True) as conn:
             saved = (await conn.execute(self._save_thread_sql, values)).first() is not None
         if not saved:
             raise NotFoundError(f"Thread {thread.id} not found")
@@ -214,7 +227,7 @@ class SQLStore(Store[ChatContext]):
             "data": _json(item),
         }
         try:
-            async with self._connect() as conn:
+            async with self._connect(write=True) as conn:
                 saved = (await conn.execute(self._save_item_sql, values)).first() is not None
         except IntegrityError:  # the thread was deleted meanwhile
             saved = False
@@ -239,7 +252,7 @@ class SQLStore(Store[ChatContext]):
             col(ChatItem.thread_id) == thread_id,
             col(ChatItem.user_id) == self._user_id(context),
         )
-        async with self._connect() as conn:
+        async with self._connect(write=True) as conn:
             await conn.execute(stmt)
 
     # attachments (their metadata; file bytes are the AttachmentStore's business)
@@ -251,7 +264,7 @@ class SQLStore(Store[ChatContext]):
             "created_at": datetime.now(UTC),
             "data": _json(attachment),
         }
-        async with self._connect() as conn:
+        async with self._connect(write=True) as conn:
             saved = (await conn.execute(self._save_attachment_sql, values)).first() is not None
         if not saved:
             raise NotFoundError(f"Attachment {attachment.id} not found")
@@ -272,7 +285,7 @@ class SQLStore(Store[ChatContext]):
             col(ChatAttachment.id) == attachment_id,
             col(ChatAttachment.user_id) == self._user_id(context),
         )
-        async with self._connect() as conn:
+        async with self._connect(write=True) as conn:
             await conn.execute(stmt)
 
 
