@@ -60,6 +60,11 @@ async def get_current_user(request: Request, session: SessionDep, settings: Sett
     user = await session.get(User, claims.user_id)
     if user is None or user.token_version != claims.token_version:
         raise _unauthorized("Invalid or expired session, please log in again")
+    # End the read now: the connection goes back to the pool (the user stays loaded). Holding
+    # it while the chat route's store and tools take their own connections deadlocked under
+    # load: with as many requests in flight as the pool has connections, each held one and
+    # waited 30 s for a second.
+    await session.commit()
     return user
 
 
