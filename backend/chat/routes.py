@@ -26,11 +26,11 @@ from chatkit.types import (
 )
 from fastapi import APIRouter, HTTPException, Request, Response, status
 from fastapi.responses import StreamingResponse
-from pydantic import TypeAdapter, ValidationError
+from pydantic import ValidationError
 
 from backend.auth.deps import CurrentUser, UserTimezone
 from backend.chat.context import ChatContext
-from backend.chat.server import TodoChatKitServer
+from backend.chat.server import CHATKIT_REQUEST, TodoChatKitServer
 from backend.chat.streaming import DetachedStreams
 from backend.observability import current_request_id
 from backend.ratelimit import RateLimiter
@@ -50,7 +50,6 @@ STREAM_FAILED = "Something went wrong on our side. Please try again in a moment.
 # Unbuffered and untransformed all the way to the browser (proxies, Next.js, nginx).
 SSE_HEADERS = {"Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no"}
 
-_REQUEST: TypeAdapter[ChatKitReq] = TypeAdapter(ChatKitReq)
 # Operations this server has nothing behind (no uploads, no voice, no client tools or
 # widgets): refused plainly instead of failing inside the SDK.
 UNSUPPORTED = {
@@ -78,7 +77,7 @@ UNSUPPORTED = {
 async def chatkit(request: Request, user: CurrentUser, tz: UserTimezone) -> Response:
     body = await _read_body(request)
     try:
-        parsed = _REQUEST.validate_json(body)
+        parsed = CHATKIT_REQUEST.validate_json(body)
     except ValidationError as exc:
         raise HTTPException(status.HTTP_400_BAD_REQUEST, describe_invalid(exc)) from None
     assert user.id is not None
@@ -90,7 +89,7 @@ async def chatkit(request: Request, user: CurrentUser, tz: UserTimezone) -> Resp
         await limiter.check_chat_turn(user.id)
 
     try:
-        result = await server.process(body, context)
+        result = await server.handle(parsed, context)
     except NotFoundError:  # e.g. a paging cursor ("after") that names nothing of the caller's
         raise HTTPException(status.HTTP_404_NOT_FOUND, "Not found") from None
     if isinstance(result, StreamingResult):
