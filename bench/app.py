@@ -2,8 +2,7 @@
 
 The app of ``backend.main``, configured by the environment like production; ``BENCH_STORE``
 picks the ChatKit store: ``sql`` (default, the real ``SQLStore``) or ``memory`` (the
-in-memory baseline). Nothing else differs between the two. ``BENCH_WHATIF`` applies
-proposed fixes for a what-if measurement (``bench/whatif.py``).
+in-memory baseline). Nothing else differs between the two.
 """
 
 from __future__ import annotations
@@ -19,9 +18,3 @@ if STORE not in ("sql", "memory"):
     raise SystemExit(f"BENCH_STORE must be 'sql' or 'memory', not {STORE!r}")
 
 app = create_app(store_factory=MemoryStore if STORE == "memory" else SQLStore)  # type: ignore[arg-type]
-
-# Proposed fixes outside this work's files, measured only when asked (see bench/whatif.py).
-if whatif := [w for w in os.environ.get("BENCH_WHATIF", "").split(",") if w]:
-    from bench import whatif as _whatif
-
-    _whatif.apply(app, whatif)

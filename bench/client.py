@@ -26,10 +26,12 @@ TASKS_CHANGED = b'"tasks.changed"'
 _OVERLAP = max(len(TEXT_DELTA), len(ERROR_EVENT), len(TASKS_CHANGED))
 
 
-def new_http(timeout: float = 180.0) -> aiohttp.ClientSession:
-    """One connection pool for every simulated user (keep-alive, unlimited connections)."""
+def new_http(timeout: float = 120.0) -> aiohttp.ClientSession:
+    """One connection pool for every simulated user (keep-alive, unlimited connections).
+    Idle connections are dropped before uvicorn's own keep-alive timeout (5 s) would close
+    them: a request sent on a connection the server is closing fails ("connection reset")."""
     return aiohttp.ClientSession(
-        connector=aiohttp.TCPConnector(limit=0, keepalive_timeout=300),
+        connector=aiohttp.TCPConnector(limit=0, keepalive_timeout=3),
         timeout=aiohttp.ClientTimeout(total=timeout),
         cookie_jar=aiohttp.DummyCookieJar(),  # each user sends its own cookie
     )

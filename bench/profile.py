@@ -53,14 +53,13 @@ async def main() -> None:
     p.add_argument("--format", choices=["raw", "speedscope", "flamegraph"], default="raw")
     p.add_argument("--out", type=Path, default=Path("bench/results/profile"))
     p.add_argument("--no-reset", action="store_true", help="keep the database's data")
-    p.add_argument("--whatif", default="", help="proposed fixes to apply (bench/whatif.py)")
     args = p.parse_args()
 
     scratch = Path(tempfile.mkdtemp(prefix="todo-bench-profile-"))
     url = PG_URL if args.db == "postgresql" else f"sqlite+aiosqlite:///{scratch}/bench.db"
     if not args.no_reset:
         await prepare_database(args.db, url)
-    server = Server("profile", url, scratch, store=args.store, whatif=args.whatif)
+    server = Server("profile", url, scratch, store=args.store)
     await server.start()
     try:
         async with new_http() as http:

@@ -6,7 +6,7 @@ from typing import Any
 
 TARGET_DB = "postgresql"
 X, DASH, LE, GE = "\u00d7", "\u2013", "\u2264", "\u2265"
-FIXED, MEMORY_FIXED = "sql+fixes", "memory+fixes"
+BEFORE, MEMORY_BEFORE = "sql@before", "memory@before"  # arms of --before REV
 
 
 def _get(d: Any, *path: Any) -> Any:
@@ -22,7 +22,7 @@ def _ratio(x: float | None, y: float | None) -> float | None:
 
 
 def _row(
-    name: str, value: Any, limit: float, unit: str, *, less: bool = True, whatif: Any = None
+    name: str, value: Any, limit: float, unit: str, *, less: bool = True, before: Any = None
 ) -> dict[str, Any]:
     met = None if value is None else (value <= limit if less else value >= limit)
     return {
@@ -31,7 +31,7 @@ def _row(
         "value": value,
         "unit": unit,
         "met": met,
-        "whatif": whatif,
+        "before": before,
     }
 
 
@@ -48,27 +48,27 @@ def targets(result: dict[str, Any]) -> list[dict[str, Any]]:
     )
     rows = [
         _row("single user, turn with one tool call: p50", _turns(a, "sql", "turn_ms"), 15, " ms",
-             whatif=_turns(a, FIXED, "turn_ms")),
+             before=_turns(a, BEFORE, "turn_ms")),
         _row("single user, turn with one tool call: p99", _turns(a, "sql", "turn_ms", "p99"), 60,
-             " ms", whatif=_turns(a, FIXED, "turn_ms", "p99")),
+             " ms", before=_turns(a, BEFORE, "turn_ms", "p99")),
         _row("SQL store / in-memory store, p50 turn time (single user)",
              _get(a, "ratio_p50_sql_memory"), 1.3, X,
-             whatif=_ratio(_turns(a, FIXED, "turn_ms"), _turns(a, MEMORY_FIXED, "turn_ms"))),
+             before=_ratio(_turns(a, BEFORE, "turn_ms"), _turns(a, MEMORY_BEFORE, "turn_ms"))),
     ]  # fmt: skip
     for users, closed, paced, p99 in ((50, b, bp, 250), (200, c, cp, 1000)):
         for label, sc in ((f"{think} between turns", paced), ("no pause", closed)):
             rows.append(
                 _row(f"{users} concurrent users, {label}: errors", _turns(sc, "sql", "errors"), 0,
-                     "", whatif=_turns(sc, FIXED, "errors"))
+                     "", before=_turns(sc, BEFORE, "errors"))
             )  # fmt: skip
             rows.append(
                 _row(f"{users} concurrent users, {label}: p99", _turns(sc, "sql", "turn_ms", "p99"),
-                     p99, " ms", whatif=_turns(sc, FIXED, "turn_ms", "p99"))
+                     p99, " ms", before=_turns(sc, BEFORE, "turn_ms", "p99"))
             )  # fmt: skip
     one = _get(f, "1", "throughput_tps") or _turns(b, "sql", "throughput_tps")
     rows += [
         _row("throughput, one worker (closed loop)", one, 60, " turns/s", less=False,
-             whatif=_turns(b, FIXED, "throughput_tps")),
+             before=_turns(b, BEFORE, "throughput_tps")),
         _row("throughput, two workers / one", _get(f, "throughput_ratio"), 1.7, X, less=False),
     ]  # fmt: skip
     for query, row in (_get(d, "queries") or {}).items():
@@ -129,7 +129,7 @@ def _turn_table(db: dict[str, Any]) -> list[str]:
             pause = sc.get("think_s")
             how = f"{pause[0]:g}{DASH}{pause[1]:g} s apart" if pause else "no pause"
             label = f"({key[0]}) {sc['users']} users {X} {sc['turns_per_user']}, {how}"
-        for store in ("sql", "memory", FIXED, MEMORY_FIXED):
+        for store in ("sql", "memory", BEFORE, MEMORY_BEFORE):
             if sc.get(store):
                 lines.append(_line(label, store, sc[store]))
     f = db.get("f")
@@ -205,12 +205,11 @@ def markdown(result: dict[str, Any]) -> str:
     out += [
         f"## Targets ({TARGET_DB}, one uvicorn worker)",
         "",
-        "| target | limit | measured | met | with the proposed fixes (what-if) |",
+        f"| target | limit | measured | met | before ({result['meta'].get('before') or DASH}) |",
         "|---|---|---:|---|---:|",
     ]
     for t in result["targets"]:
         met = {True: "met", False: "**not met**", None: "not measured"}[t["met"]]
         value = DASH if t["value"] is None else f"{t['value']}{t['unit']}"
-        whatif = _v(t["whatif"])
-        out.append(f"| {t['target']} | {t['limit']} | {value} | {met} | {whatif} |")
+        out.append(f"| {t['target']} | {t['limit']} | {value} | {met} | {_v(t['before'])} |")
     return "\n".join(out) + "\n"

@@ -47,14 +47,14 @@ class Profile:
     c_paced_turns: int
     think: tuple[float, float]
     budget_s: float  # (b), (c): longest a run may keep starting turns (per arm)
+    paced_dbs: tuple[str, ...]  # where the paced variants of (b), (c) run
     d_reps: int  # (d) repetitions of each history query / turn
     d_sizes: tuple[int, ...]  # thread sizes (items), thread counts, task counts
     e_turns: int  # (e) turns in a row watching RSS
     e_checkpoint: int  # RSS compared at this many turns and at the end
     e_dbs: tuple[str, ...]
-    f_users: int  # (f) 1 vs 2 workers: closed-loop users x turns (users < pool: no deadlock)
+    f_users: int  # (f) 1 vs 2 workers: closed-loop users x turns
     f_turns: int
-    whatif_dbs: tuple[str, ...]  # where the proposed-fixes arms run (scenario w)
 
 
 QUICK = Profile(
@@ -63,12 +63,13 @@ QUICK = Profile(
     a_turns=60,
     b_users=50,
     b_turns=2,
-    b_paced_turns=0,
+    b_paced_turns=2,
     c_users=200,
     c_turns=0,
     c_paced_turns=0,
     think=(3.0, 7.0),
     budget_s=60,
+    paced_dbs=("postgresql",),
     d_reps=10,
     d_sizes=(10, 10_000),
     e_turns=300,
@@ -76,7 +77,6 @@ QUICK = Profile(
     e_dbs=("postgresql",),
     f_users=16,
     f_turns=5,
-    whatif_dbs=(),
 )
 FULL = Profile(
     name="full",
@@ -89,7 +89,8 @@ FULL = Profile(
     c_turns=5,
     c_paced_turns=5,
     think=(3.0, 7.0),
-    budget_s=240,
+    budget_s=120,
+    paced_dbs=("postgresql",),
     d_reps=40,
     d_sizes=(10, 1_000, 10_000),
     e_turns=10_000,
@@ -97,9 +98,8 @@ FULL = Profile(
     e_dbs=("postgresql",),
     f_users=16,
     f_turns=30,
-    whatif_dbs=("postgresql",),
 )
-SCENARIOS = ("a", "b", "c", "d", "e", "f", "w")
+SCENARIOS = ("a", "b", "c", "d", "e", "f")
 
 
 def machine() -> dict[str, Any]:
@@ -134,6 +134,23 @@ def git_revision() -> str:
         return rev + ("+dirty" if dirty else "")
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
+
+
+def checkout(rev: str, into: Path) -> Path:
+    """A worktree of ``rev`` (the "before" arms run their app from it). Its .venv is this one:
+    the dependencies must be the same."""
+    subprocess.run(  # noqa: S603 - git with a revision the user named
+        ["git", "worktree", "add", "--detach", "--quiet", str(into), rev],  # noqa: S607
+        cwd=ROOT, check=True,
+    )  # fmt: skip
+    return into
+
+
+def remove_checkout(path: Path) -> None:
+    subprocess.run(  # noqa: S603
+        ["git", "worktree", "remove", "--force", str(path)],  # noqa: S607
+        cwd=ROOT, check=False, capture_output=True,
+    )  # fmt: skip
 
 
 async def postgres_problem(url: str) -> str | None:
@@ -177,7 +194,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument(
         "--only",
         default=",".join(SCENARIOS),
-        help="scenarios to run, e.g. a,b,d (w: the what-if arms with the proposed fixes)",
+        help="scenarios to run, e.g. a,b,d",
+    )
+    p.add_argument(
+        "--before",
+        metavar="REV",
+        default=None,
+        help="also run (a), (b), (c) on PostgreSQL with the app of this git revision "
+        "(its SQL and in-memory stores), to measure what the changes since then bought",
     )
     p.add_argument("--pg-url", default=PG_URL, help="PostgreSQL database (its schema is reset)")
     p.add_argument("--out", type=Path, default=None, help="result basename (default: results/)")
@@ -200,11 +224,15 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             "revision": git_revision(),
             "machine": machine(),
             "scenarios": only,
+            "before": args.before,
             "password_hash": "Argon2 time_cost=1, memory=1 MiB (bench servers only)",
             "scratch": str(scratch),
         },
         "databases": {},
     }
+    before = None
+    if args.before:
+        before = (args.before, checkout(args.before, scratch / "before"))
     try:
         for db in dbs:
             url = args.pg_url if db == "postgresql" else f"sqlite+aiosqlite:///{scratch}/bench.db"
@@ -214,9 +242,11 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 result["databases"][db] = {"skipped": problem}
                 continue
             result["databases"][db] = await scenarios.run_database(
-                db, url, scratch / db, profile, only
+                db, url, scratch / db, profile, only, before if db == "postgresql" else None
             )
     finally:
+        if before is not None:
+            remove_checkout(before[1])
         result["meta"]["duration_s"] = round(time.perf_counter() - started, 1)
         if not args.keep:
             shutil.rmtree(scratch, ignore_errors=True)

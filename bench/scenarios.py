@@ -1,4 +1,4 @@
-"""The scenarios, (a) to (f) and the what-if (w), for one database."""
+"""The scenarios, (a) to (f), for one database."""
 
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ from sqlalchemy import text
 
 from bench import seed
 from bench.client import Turn, User, new_http
+from bench.report import BEFORE, MEMORY_BEFORE
 from bench.server import ROOT, Meter, Server
 from bench.stats import ratio, summary
-from bench.whatif import WHATIFS
 
 if TYPE_CHECKING:
     from bench.run import Profile
@@ -446,8 +446,15 @@ def _per_process_cpu(server: Server) -> dict[int, float]:
 
 
 async def run_database(
-    db: str, url: str, run_dir: Path, profile: Profile, only: list[str]
+    db: str,
+    url: str,
+    run_dir: Path,
+    profile: Profile,
+    only: list[str],
+    before: tuple[str, Path] | None = None,
 ) -> dict[str, Any]:
+    """``before``: (revision, its checkout), run as the extra arms "sql@before" and
+    "memory@before" in (a), (b), (c)."""
     await prepare_database(db, url)
     pg = PgBackends(url) if db == "postgresql" else None
     out: dict[str, Any] = {"failed": {}}
@@ -463,15 +470,15 @@ async def run_database(
             out["failed"][key] = f"{type(exc).__name__}: {exc}"[:300]
         out.setdefault("durations_s", {})[key] = round(time.perf_counter() - started, 1)
 
-    whatif = ",".join(WHATIFS) if "w" in only and db in profile.whatif_dbs else ""
     try:
         if {"a", "b", "c", "d"} & set(only):
             sql = Server("sql", url, run_dir)
             memory = Server("memory", url, run_dir, store="memory")
             arms = {"sql": sql, "memory": memory}
-            if whatif:
-                arms["sql+fixes"] = Server("sql+fixes", url, run_dir, whatif=whatif)
-                arms["memory+fixes"] = Server("memory+fixes", url, run_dir, "memory", whatif=whatif)
+            if before is not None:
+                _, app_dir = before
+                arms[BEFORE] = Server(BEFORE, url, run_dir, app_dir=app_dir)
+                arms[MEMORY_BEFORE] = Server(MEMORY_BEFORE, url, run_dir, "memory", app_dir=app_dir)
             async with running(*arms.values()), new_http() as http:
                 await asyncio.gather(*(warm_up(http, s) for s in arms.values()))
                 if "a" in only:
@@ -479,8 +486,8 @@ async def run_database(
                     async with scenario("a"):
                         (account,) = await accounts(http, sql, 1, "a")
                         out["a"] = await single_user(http, arms, account, profile.a_turns, pg)
-                busy = {k: v for k, v in arms.items() if k != "memory+fixes"}
-                paced = {k: v for k, v in arms.items() if k in ("sql", "sql+fixes")}
+                busy = {k: v for k, v in arms.items() if k != MEMORY_BEFORE}
+                paced = {k: v for k, v in arms.items() if k in ("sql", BEFORE)}
                 for key, n_users, turns, paced_turns in (
                     ("b", profile.b_users, profile.b_turns, profile.b_paced_turns),
                     ("c", profile.c_users, profile.c_turns, profile.c_paced_turns),
@@ -493,7 +500,7 @@ async def run_database(
                         out[key] = await concurrent_users(
                             busy, team, turns, pg, key, budget_s=profile.budget_s
                         )
-                    if paced_turns:
+                    if paced_turns and db in profile.paced_dbs:
                         think = profile.think
                         log(f" ({key}) {n_users} users x {paced_turns} turns, {think} s apart")
                         async with scenario(f"{key}_paced"):

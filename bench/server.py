@@ -28,7 +28,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def server_env(database_url: str, data_dir: Path, store: str, whatif: str = "") -> dict[str, str]:
+def server_env(database_url: str, data_dir: Path, store: str) -> dict[str, str]:
     env = {
         k: v
         for k, v in os.environ.items()
@@ -52,7 +52,6 @@ def server_env(database_url: str, data_dir: Path, store: str, whatif: str = "") 
         LOGIN_RATE_LIMIT_PER_IP="1000000/minute",
         REDIS_URL="",
         BENCH_STORE=store,
-        BENCH_WHATIF=whatif,
     )
     return env
 
@@ -64,7 +63,6 @@ class Server:
     run_dir: Path
     store: str = "sql"  # "sql" | "memory"
     workers: int = 1
-    whatif: str = ""  # proposed fixes to apply (bench/whatif.py), e.g. "typeadapter,mcp-tools"
     app_dir: Path = ROOT  # where backend/ and bench/ are imported from (another checkout: A/B)
     port: int = 0
     proc: subprocess.Popen[bytes] | None = None
@@ -91,7 +89,7 @@ class Server:
         self.proc = subprocess.Popen(  # noqa: ASYNC220, S603
             cmd,
             cwd=self.run_dir,
-            env=server_env(self.database_url, self.run_dir / "data", self.store, self.whatif),
+            env=server_env(self.database_url, self.run_dir / "data", self.store),
             stdout=self._log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
