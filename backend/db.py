@@ -57,11 +57,6 @@ def create_engine(database_url: str, *, pool_size: int = 10, echo: bool = False)
             pool_size=pool_size,
             max_overflow=pool_size,
             pool_recycle=POOL_RECYCLE_SECONDS,
-            # Plan every statement for its own parameters. A generic plan (PostgreSQL's choice
-            # for a prepared statement after a few runs) is made for an average thread or
-            # user: "the newest 40 items" then reads and sorts the whole of a 10,000-item
-            # thread (50 ms instead of 0.1 ms). Planning these small queries costs ~0.05 ms.
-            connect_args={"server_settings": {"plan_cache_mode": "force_custom_plan"}},
         )
     engine = create_async_engine(url, **kwargs)
     if url.get_backend_name() == "sqlite":
