@@ -26,12 +26,19 @@ TASKS_CHANGED = b'"tasks.changed"'
 _OVERLAP = max(len(TEXT_DELTA), len(ERROR_EVENT), len(TASKS_CHANGED))
 
 
-def new_http(timeout: float = 120.0) -> aiohttp.ClientSession:
+def new_http(timeout: float = 120.0, *, keep_alive: bool = True) -> aiohttp.ClientSession:
     """One connection pool for every simulated user (keep-alive, unlimited connections).
     Idle connections are dropped before uvicorn's own keep-alive timeout (5 s) would close
-    them: a request sent on a connection the server is closing fails ("connection reset")."""
+    them: a request sent on a connection the server is closing fails ("connection reset").
+    ``keep_alive=False``: a new connection per request, so that with several workers each
+    request goes to whichever worker accepts it first (kept-alive connections stay with the
+    worker that accepted them, which can leave one worker with all the load)."""
     return aiohttp.ClientSession(
-        connector=aiohttp.TCPConnector(limit=0, keepalive_timeout=3),
+        connector=(
+            aiohttp.TCPConnector(limit=0, keepalive_timeout=3)
+            if keep_alive
+            else aiohttp.TCPConnector(limit=0, force_close=True)
+        ),
         timeout=aiohttp.ClientTimeout(total=timeout),
         cookie_jar=aiohttp.DummyCookieJar(),  # each user sends its own cookie
     )

@@ -414,7 +414,8 @@ async def workers(
     out: dict[str, Any] = {"users": users_n, "turns_per_user": turns}
     for n in (1, 2):
         server = Server(f"workers{n}", url, run_dir, workers=n)
-        async with running(server), new_http() as http:
+        # The same client for both: a new connection per request (see new_http).
+        async with running(server), new_http(keep_alive=False) as http:
             await warm_up(http, server, users=4 * n)
             team = await accounts(http, server, users_n, f"f{n}")
             cpu0 = _per_process_cpu(server)
