@@ -57,6 +57,11 @@ def create_engine(database_url: str, *, pool_size: int = 10, echo: bool = False)
             pool_size=pool_size,
             max_overflow=pool_size,
             pool_recycle=POOL_RECYCLE_SECONDS,
+            # Plan every statement for its own parameters. PostgreSQL soon switches a prepared
+            # statement to one generic plan, made for an average thread: "the newest 40 items"
+            # of a 10,000-item thread then read and sorted the whole thread (a turn 23 -> 54 ms
+            # in bench (d)). Re-planning costs every turn ~7% (bench/README.md).
+            connect_args={"server_settings": {"plan_cache_mode": "force_custom_plan"}},
         )
     engine = create_async_engine(url, **kwargs)
     if url.get_backend_name() == "sqlite":

@@ -296,10 +296,9 @@ def _text(model: type[ChatThread] | type[ChatItem] | type[ChatAttachment]) -> An
 
 
 def _inline(limit: int) -> Any:
-    """LIMIT written into the SQL, not bound. PostgreSQL soon plans a prepared statement once
-    for any parameters; not knowing the limit, that generic plan for "the newest 40 items"
-    read and sorted the whole of a 10,000-item thread (50 ms instead of 0.1 ms). A page size
-    is one of a few values, so this adds only a few statements to the caches."""
+    """LIMIT written into the SQL, not bound, so that every plan knows how few rows are
+    wanted (see also ``plan_cache_mode`` in backend/db.py). A page size is one of a few
+    values, so this adds only a few statements to the caches."""
     return sa.bindparam("page_limit", int(limit), literal_execute=True)
 
 
