@@ -205,7 +205,7 @@ class SQLStore(Store[ChatContext]):
             select(_text(ChatItem))
             .where(ChatItem.thread_id == thread_id, ChatItem.user_id == self._user_id(context))
             .order_by(col(ChatItem.created_at).desc(), col(ChatItem.id).desc())
-            .limit(_inline(limit))
+            .limit(limit)
         )
         async with self._connect() as conn:
             rows = (await conn.execute(stmt)).scalars().all()
@@ -295,13 +295,6 @@ def _text(model: type[ChatThread] | type[ChatItem] | type[ChatAttachment]) -> An
     return sa.cast(col(model.data), sa.Text)
 
 
-def _inline(limit: int) -> Any:
-    """LIMIT written into the SQL, not bound, so that every plan knows how few rows are
-    wanted (see also ``plan_cache_mode`` in backend/db.py). A page size is one of a few
-    values, so this adds only a few statements to the caches."""
-    return sa.bindparam("page_limit", int(limit), literal_execute=True)
-
-
 def _upsert(
     dialect: str,
     model: type[ChatThread] | type[ChatItem] | type[ChatAttachment],
@@ -382,5 +375,5 @@ async def _keyset_page(
         stmt = stmt.order_by(created.desc(), ident.desc())
     else:
         stmt = stmt.order_by(created.asc(), ident.asc())
-    rows = list((await conn.execute(stmt.limit(_inline(limit + 1)))).scalars().all())
+    rows = list((await conn.execute(stmt.limit(limit + 1))).scalars().all())
     return rows[:limit], len(rows) > limit
