@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import { CheckIcon } from "@/components/icons";
 import { apiFetch, apiJson } from "@/lib/http";
 import { hardNavigate } from "@/lib/navigation";
+import { lastThread } from "@/lib/threads";
 
 type User = { id: number; email: string; name: string | null };
 
@@ -26,6 +27,7 @@ export function AppHeader() {
 
   async function logout() {
     await apiFetch("/api/auth/logout", { method: "POST" }).catch(() => undefined);
+    lastThread.set(null);
     hardNavigate("/login");
   }
 

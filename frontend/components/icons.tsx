@@ -78,3 +78,16 @@ export const CheckIcon = (p: SVGProps<SVGSVGElement>) => (
     <path d="m5 12 5 5L20 7" />
   </Icon>
 );
+
+export const ArrowUpIcon = (p: SVGProps<SVGSVGElement>) => (
+  <Icon {...p}>
+    <path d="M12 19V5" />
+    <path d="m5 12 7-7 7 7" />
+  </Icon>
+);
+
+export const StopIcon = (p: SVGProps<SVGSVGElement>) => (
+  <Icon {...p}>
+    <rect x="7" y="7" width="10" height="10" rx="1.5" fill="currentColor" />
+  </Icon>
+);

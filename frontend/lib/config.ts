@@ -10,3 +10,12 @@ export const CHATKIT_DOMAIN_KEY =
 
 /** The one ChatKit endpoint, on our own origin (forwarded to the backend). */
 export const CHATKIT_API_URL = "/api/chatkit";
+
+/**
+ * Which chat UI: "chatkit" (OpenAI's web component), "builtin" (ours, no outside script), or
+ * "auto": ChatKit when its script is ready within CHAT_UI_AUTO_TIMEOUT_MS, else the built-in one.
+ */
+export type ChatUiSetting = "auto" | "chatkit" | "builtin";
+export const CHAT_UI: ChatUiSetting = ((value) =>
+  value === "chatkit" || value === "builtin" ? value : "auto")(process.env.NEXT_PUBLIC_CHAT_UI);
+export const CHAT_UI_AUTO_TIMEOUT_MS = 3_000;

@@ -27,3 +27,27 @@ export const threadsApi = {
 };
 
 export type ThreadsApi = typeof threadsApi;
+
+/**
+ * The conversation the widget shows last, so a reload resumes it (either UI). Forgotten on
+ * logout: another account on this browser cannot open it anyway.
+ */
+const LAST_THREAD_KEY = "todo.chat.lastThread";
+
+export const lastThread = {
+  get(): string | null {
+    try {
+      return window.localStorage.getItem(LAST_THREAD_KEY);
+    } catch {
+      return null; // storage disabled
+    }
+  },
+  set(threadId: string | null): void {
+    try {
+      if (threadId) window.localStorage.setItem(LAST_THREAD_KEY, threadId);
+      else window.localStorage.removeItem(LAST_THREAD_KEY);
+    } catch {
+      // storage disabled: a reload starts a new conversation
+    }
+  },
+};

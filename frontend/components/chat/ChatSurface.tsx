@@ -1,22 +1,13 @@
 "use client";
 
-import { ChatKit, useChatKit, type UseChatKitOptions } from "@openai/chatkit-react";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 
-import { CHATKIT_API_URL, CHATKIT_DOMAIN_KEY } from "@/lib/config";
-import { chatkitFetch } from "@/lib/http";
+import { lastThread } from "@/lib/threads";
 
-import { useChatKitScript } from "./chatkitScript";
+import { BuiltinChat } from "./builtin/BuiltinChat";
+import { ChatKitPane, LoadingOverlay } from "./ChatKitPane";
+import { useChatUi } from "./chatkitScript";
 import { HistoryDropdown } from "./HistoryDropdown";
-
-export const TASKS_CHANGED_EFFECT = "tasks.changed";
-
-export const START_PROMPTS: NonNullable<UseChatKitOptions["startScreen"]>["prompts"] = [
-  { label: "What's due today?", prompt: "What's due today?", icon: "calendar" },
-  { label: "What's overdue?", prompt: "What's overdue?", icon: "clock" },
-  { label: "Add a task", prompt: "Remind me to call mom tomorrow", icon: "write" },
-  { label: "Show my high-priority tasks", prompt: "Show my high priority tasks", icon: "search" },
-];
 
 type Props = {
   variant: "widget" | "page";
@@ -29,9 +20,14 @@ type Props = {
   onTasksChanged?: () => void;
   /** Extra header buttons; they get the current conversation id. */
   actions?: (threadId: string | null) => ReactNode;
+  /** Bumped each time the chat is opened: the composer gets the focus. */
+  focusToken?: number;
 };
 
-/** The one chat used by the floating widget and by /chat: ChatKit plus our history dropdown. */
+/**
+ * The one chat used by the floating widget and by /chat: our header (title, history) over
+ * either ChatKit or the built-in UI (useChatUi decides). Both share the conversation id.
+ */
 export function ChatSurface({
   variant,
   initialThread,
@@ -39,121 +35,88 @@ export function ChatSurface({
   onThreadChange,
   onTasksChanged,
   actions,
+  focusToken = 1,
 }: Props) {
-  const script = useChatKitScript();
-  const [firstThread] = useState(initialThread);
+  const { ui, script, fallBack } = useChatUi();
   const [threadId, setThreadId] = useState<string | null>(initialThread);
-  const [ready, setReady] = useState(false);
-  const [startFailed, setStartFailed] = useState(false);
+  const [chatkitReady, setChatkitReady] = useState(false);
   const [historyToken, setHistoryToken] = useState(0);
   const [title, setTitle] = useState<string | null>(null);
   const threadRef = useRef(threadId);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
 
   const changeThread = useCallback(
     (id: string | null) => {
+      if (id === threadRef.current) return;
       threadRef.current = id;
       setThreadId(id);
+      lastThread.set(id);
       onThreadChange?.(id);
+      setHistoryToken((n) => n + 1);
     },
     [onThreadChange],
   );
-
-  const chatkit = useChatKit({
-    api: { url: CHATKIT_API_URL, domainKey: CHATKIT_DOMAIN_KEY, fetch: chatkitFetch },
-    initialThread: firstThread,
-    theme: { colorScheme: "light", radius: "round", density: variant === "widget" ? "compact" : "normal" },
-    header: { enabled: false }, // our own header carries the title and the history dropdown
-    history: { enabled: false },
-    startScreen: { greeting: "What should we get done?", prompts: START_PROMPTS },
-    composer: { placeholder: "Ask about your tasks…", attachments: { enabled: false } },
-    threadItemActions: { feedback: false, retry: true },
-    onReady: () => setReady(true),
-    onError: ({ error }) => {
-      if (!ready) setStartFailed(true);
-      console.warn("ChatKit error:", error);
-    },
-    onThreadChange: ({ threadId: id }) => {
-      changeThread(id);
-      setHistoryToken((n) => n + 1);
-    },
-    onResponseEnd: () => {
-      setHistoryToken((n) => n + 1);
-      onTasksChanged?.();
-    },
-    onEffect: ({ name }) => {
-      if (name === TASKS_CHANGED_EFFECT) onTasksChanged?.();
-    },
-  });
-  const { setThreadId: showThread } = chatkit;
+  const replyEnded = useCallback(() => setHistoryToken((n) => n + 1), []);
 
   // Another conversation asked for from outside (the /chat URL): open it.
   useEffect(() => {
-    if (!ready || requestedThread === undefined || requestedThread === threadRef.current) return;
-    changeThread(requestedThread);
-    void showThread(requestedThread);
-  }, [ready, requestedThread, showThread, changeThread]);
+    if (requestedThread !== undefined) changeThread(requestedThread);
+  }, [requestedThread, changeThread]);
 
-  const select = useCallback(
-    (id: string | null) => {
-      changeThread(id);
-      void showThread(id);
-    },
-    [changeThread, showThread],
-  );
-
-  const overlay =
-    script.status === "error" ? (
-      <div role="alert" className="absolute inset-0 flex flex-col items-center justify-center gap-2 bg-white p-6 text-center">
-        <p className="text-base font-semibold text-slate-900">The chat could not be loaded.</p>
-        <p className="max-w-sm text-sm text-slate-600">
-          The ChatKit script from <span className="font-mono text-xs">{hostOf(script.url)}</span> did not
-          load: you may be offline, or a network policy or browser extension blocks it. Your tasks still
-          work.
-        </p>
-        <button type="button" onClick={script.retry} className="btn btn-primary btn-sm mt-1">
-          Try again
-        </button>
-      </div>
-    ) : !ready && !startFailed ? (
-      <div
-        aria-busy="true"
-        className="pointer-events-none absolute inset-0 flex items-center justify-center bg-white/80 text-sm text-slate-600"
-      >
-        {script.status === "loading" ? "Loading the assistant…" : "Starting the assistant…"}
-      </div>
-    ) : null;
+  // Into the composer when the chat opens (unless the user has already moved elsewhere in it).
+  useEffect(() => {
+    if (ui !== "builtin" || focusToken === 0) return;
+    const active = document.activeElement;
+    if (!active || active === document.body || panelRef.current?.contains(active)) inputRef.current?.focus();
+  }, [ui, focusToken]);
 
   return (
-    <div data-testid="chat-panel" data-ready={ready} className="flex h-full min-h-0 flex-col bg-white">
+    <div ref={panelRef} data-testid="chat-panel" data-ui={ui} data-ready={ui === "builtin" || chatkitReady} className="relative flex h-full min-h-0 flex-col bg-white">
       <div className="flex items-center gap-2 border-b border-slate-200 px-3 py-2">
         <div className="min-w-0 flex-1">
           <p className="truncate text-sm font-semibold text-slate-900" data-testid="chat-title">
             {threadId ? (title ?? "Conversation") : "New conversation"}
           </p>
-          <p className="text-xs text-slate-500">Task assistant</p>
+          <p className="text-xs text-slate-600">Task assistant</p>
         </div>
         <HistoryDropdown
           currentThreadId={threadId}
           refreshToken={historyToken}
-          onSelect={select}
-          onNewChat={() => select(null)}
+          onSelect={changeThread}
+          onNewChat={() => changeThread(null)}
           onCurrentTitle={setTitle}
-          disabled={!ready}
+          disabled={ui === "deciding" || (ui === "chatkit" && !chatkitReady)}
         />
         {actions?.(threadId)}
       </div>
       <div className="relative min-h-0 flex-1">
-        <ChatKit control={chatkit.control} className="block h-full w-full" />
-        {overlay}
+        {ui === "builtin" ? (
+          <BuiltinChat
+            variant={variant}
+            threadId={threadId}
+            onThreadChange={changeThread}
+            onTitle={setTitle}
+            onTasksChanged={onTasksChanged}
+            onReplyEnd={replyEnded}
+            inputRef={inputRef}
+          />
+        ) : ui === "chatkit" ? (
+          <ChatKitPane
+            variant={variant}
+            script={script}
+            threadId={threadId}
+            onThreadChange={changeThread}
+            onReady={() => setChatkitReady(true)}
+            onStartFailed={fallBack}
+            onReplyEnd={replyEnded}
+            onTasksChanged={onTasksChanged}
+            focusToken={focusToken}
+          />
+        ) : (
+          <LoadingOverlay text="Loading the assistant…" />
+        )}
       </div>
     </div>
   );
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url, window.location.href).host;
-  } catch {
-    return url;
-  }
 }

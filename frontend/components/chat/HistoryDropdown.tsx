@@ -169,7 +169,9 @@ export function HistoryDropdown({
   const groups = groupByAge(threads, (t) => parseServerTime(t.created_at), now());
 
   return (
-    <div ref={rootRef} className="relative">
+    // Not positioned itself: the panel is placed in the chat panel around it (ChatSurface), so
+    // it stays inside a narrow floating widget instead of hanging off its left edge.
+    <div ref={rootRef}>
       <button
         ref={buttonRef}
         type="button"
@@ -197,7 +199,7 @@ export function HistoryDropdown({
               else close();
             }
           }}
-          className="absolute right-0 z-30 mt-1 flex max-h-[70vh] w-[min(22rem,calc(100vw-2rem))] flex-col overflow-hidden rounded-xl border border-slate-200 bg-white text-left shadow-xl"
+          className="absolute right-2 top-[3.25rem] z-30 flex max-h-[calc(100%-4rem)] w-[min(22rem,calc(100%-1rem))] flex-col overflow-hidden rounded-xl border border-slate-200 bg-white text-left shadow-xl"
         >
           <div className="flex items-center justify-between gap-2 border-b border-slate-100 px-3 py-2">
             <h2 className="text-sm font-semibold text-slate-800">Conversations</h2>

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useState } from "react";
 
-import { CHATKIT_SCRIPT_URL } from "@/lib/config";
+import { CHAT_UI, CHAT_UI_AUTO_TIMEOUT_MS, CHATKIT_SCRIPT_URL, type ChatUiSetting } from "@/lib/config";
 
 /**
  * The ChatKit UI is a web component loaded at run time from OpenAI's CDN (the npm packages hold
@@ -48,20 +48,22 @@ export function loadChatKitScript(url = CHATKIT_SCRIPT_URL, timeoutMs = SCRIPT_T
   return pending;
 }
 
-export function useChatKitScript() {
+/** `timeoutMs` null: the script is not wanted (the built-in UI only). */
+export function useChatKitScript(timeoutMs: number | null = SCRIPT_TIMEOUT_MS) {
   const [status, setStatus] = useState<ScriptStatus>("loading");
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
+    if (timeoutMs === null) return;
     let active = true;
-    loadChatKitScript().then(
+    loadChatKitScript(CHATKIT_SCRIPT_URL, timeoutMs).then(
       () => active && setStatus("ready"),
       () => active && setStatus("error"),
     );
     return () => {
       active = false;
     };
-  }, [attempt]);
+  }, [attempt, timeoutMs]);
 
   const retry = useCallback(() => {
     setStatus("loading");
@@ -69,4 +71,25 @@ export function useChatKitScript() {
   }, []);
 
   return { status, retry, url: CHATKIT_SCRIPT_URL };
+}
+
+export type ChatUi = "deciding" | "chatkit" | "builtin";
+
+/**
+ * Which chat UI to show. "auto": ChatKit once its script has defined its element; the built-in
+ * UI when the script fails or is not ready within CHAT_UI_AUTO_TIMEOUT_MS, or when ChatKit
+ * reports an error before it is ready (`fallBack`). The user never meets a dead end.
+ */
+export function useChatUi(setting: ChatUiSetting = CHAT_UI) {
+  const script = useChatKitScript(
+    setting === "builtin" ? null : setting === "auto" ? CHAT_UI_AUTO_TIMEOUT_MS : SCRIPT_TIMEOUT_MS,
+  );
+  const [fellBack, setFellBack] = useState(false);
+  const fallBack = useCallback(() => {
+    if (setting === "auto") setFellBack(true);
+  }, [setting]);
+  let ui: ChatUi = "chatkit";
+  if (setting === "builtin" || fellBack || (setting === "auto" && script.status === "error")) ui = "builtin";
+  else if (setting === "auto" && script.status === "loading") ui = "deciding";
+  return { ui, script, fallBack };
 }
