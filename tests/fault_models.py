@@ -30,6 +30,8 @@ from openai.types.responses import (
 PARTIAL = "Half of an answer"
 REST = " and the other half."
 HANG = "[hang]"  # a user message with this makes the subprocess model hang (tests/fault_server.py)
+# The first reply to a user message with this fails as if the provider were down; a retry works.
+FAIL_ONCE = "[fail-once]"
 
 
 def _response(output: list[Any]) -> Response:
@@ -123,13 +125,20 @@ def last_user_text(input: Any) -> str:
     return ""
 
 
+async def provider_down() -> AsyncIterator[ResponseStreamEvent]:
+    raise ConnectionError("the model provider is unreachable")
+    yield  # an async generator, like a real stream  # pragma: no cover
+
+
 class HangOnMarker(Model):
     """The given model, except that a user message containing HANG gets a reply that stops
-    after PARTIAL and never goes on (until the process is killed)."""
+    after PARTIAL and never goes on (until the process is killed), and one containing
+    FAIL_ONCE fails the first time it is answered."""
 
     def __init__(self, inner: Model) -> None:
         self.inner = inner
         self.gated = GatedModel(forever)
+        self.failed: set[str] = set()
 
     async def get_response(self, *args: Any, **kwargs: Any) -> ModelResponse:
         return await self.inner.get_response(*args, **kwargs)
@@ -137,5 +146,9 @@ class HangOnMarker(Model):
     def stream_response(
         self, system_instructions: Any, input: Any, *args: Any, **kwargs: Any
     ) -> AsyncIterator[ResponseStreamEvent]:
-        model = self.gated if HANG in last_user_text(input) else self.inner
+        text = last_user_text(input)
+        if FAIL_ONCE in text and text not in self.failed:
+            self.failed.add(text)
+            return provider_down()
+        model = self.gated if HANG in text else self.inner
         return model.stream_response(system_instructions, input, *args, **kwargs)

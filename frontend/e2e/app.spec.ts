@@ -27,6 +27,11 @@ function isoDay(offsetDays: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+// The whole flow in both chat UIs: ChatKit (its stand-in element), and the built-in UI, which
+// `auto` picks when the CDN script cannot load (here: the network is down).
+for (const ui of ["chatkit", "builtin"] as const) {
+test.describe(`chat UI: ${ui}`, () => {
+test.use({ chatkitScript: ui === "chatkit" ? "standin" : "abort" });
 test("sign up, tasks, the assistant, live dashboard, history on /chat", async ({ page }) => {
   await test.step("sign up lands on an empty dashboard", async () => {
     await signUp(page);
@@ -55,7 +60,7 @@ test("sign up, tasks, the assistant, live dashboard, history on /chat", async ({
   await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
   const widget = page.getByTestId("chat-panel");
-  const widgetChat = chat(widget);
+  const widgetChat = chat(widget, ui);
 
   await test.step("open the widget and ask the assistant to add a task", async () => {
     await expect(widget).toBeHidden();
@@ -74,14 +79,28 @@ test("sign up, tasks, the assistant, live dashboard, history on /chat", async ({
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     // The title arrives with the end of the reply; the header shows it once history re-reads.
     await expect(widget.getByTestId("chat-title")).toHaveText(/buy milk/i);
-    await screenshot(page, "dashboard.png");
+    await screenshot(page, ui === "chatkit" ? "dashboard.png" : "builtin-widget.png");
   });
 
   await test.step("the widget stays mounted while hidden", async () => {
     await widget.getByRole("button", { name: "Close the assistant" }).click();
     await expect(widget).toBeHidden();
+    await expect(page.getByTestId("chat-launcher")).toBeFocused();
     await page.getByTestId("chat-launcher").click();
     await expect(widgetChat.assistant.last()).toHaveText(/^Added 'buy milk'\.$/i);
+  });
+
+  await test.step("after a reload the widget resumes the conversation", async () => {
+    await page.reload();
+    await page.getByTestId("chat-launcher").click();
+    await expect(widget).toHaveAttribute("data-ready", "true");
+    await expect(widgetChat.user).toHaveText(["add a task to buy milk"]);
+    await expect(widgetChat.assistant.last()).toHaveText(/^Added 'buy milk'\.$/i);
+    if (ui === "builtin") await expect(widgetChat.input).toBeFocused();
+    await page.keyboard.press("Escape");
+    await expect(widget).toBeHidden();
+    await expect(page.getByTestId("chat-launcher")).toBeFocused();
+    await page.getByTestId("chat-launcher").click();
   });
 
   let firstThread = "";
@@ -104,7 +123,7 @@ test("sign up, tasks, the assistant, live dashboard, history on /chat", async ({
   });
 
   const panel = page.getByTestId("chat-panel");
-  const pageChat = chat(panel);
+  const pageChat = chat(panel, ui);
 
   await test.step("open the same conversation on /chat", async () => {
     await widget.getByRole("link", { name: /Full page/ }).click();
@@ -150,7 +169,7 @@ test("sign up, tasks, the assistant, live dashboard, history on /chat", async ({
     await expect(panel.getByTestId("chat-title")).toHaveText("Groceries");
     await pageChat.send("mark it done");
     await expect(pageChat.assistant.last()).toHaveText(/^Marked 'buy milk' as done\.$/i);
-    await screenshot(page, "chat.png");
+    await screenshot(page, ui === "chatkit" ? "chat.png" : "builtin-chat.png");
   });
 
   await test.step("delete it, with confirmation", async () => {
@@ -173,6 +192,8 @@ test("sign up, tasks, the assistant, live dashboard, history on /chat", async ({
     await expect(milk.getByTestId("task-toggle")).toBeChecked();
   });
 });
+});
+}
 
 test("dashboard: edit inline, complete and reopen, filter, search, delete", async ({ page }) => {
   await signUp(page);
@@ -320,31 +341,40 @@ test("a cleared cookie: the next chat request redirects to the login page", asyn
   await page.waitForURL("**/login?next=%2Fdashboard&expired=1");
 });
 
-test.describe("when the ChatKit script cannot load", () => {
-  test.describe("404", () => {
-    test.use({ chatkitScript: "404" });
-    test("the widget says so", async ({ page }) => {
-      await signUp(page);
-      await page.getByTestId("chat-launcher").click();
-      const alert = page.getByTestId("chat-panel").getByRole("alert");
-      await expect(alert).toContainText("The chat could not be loaded.");
-      await expect(alert).toContainText("cdn.platform.openai.com");
-      // The rest of the page still works.
-      await page.getByTestId("task-input").fill("Still works");
-      await page.getByTestId("task-add").click();
-      await expect(page.getByTestId("task-item")).toHaveCount(1);
+// NEXT_PUBLIC_CHAT_UI is "auto" in the build under test: ChatKit when its script is ready,
+// the built-in UI when it fails or is not ready within 3 s. Never a dead end.
+test.describe("auto: which chat UI", () => {
+  for (const script of ["404", "abort", "hang"] as const) {
+    test.describe(`CDN script: ${script}`, () => {
+      test.use({ chatkitScript: script });
+      test("the built-in UI within 3 s, and it works", async ({ page }) => {
+        await signUp(page);
+        const started = Date.now();
+        await page.getByTestId("chat-launcher").click();
+        const panel = page.getByTestId("chat-panel");
+        await page.waitForFunction(() => document.querySelector('[data-testid="chat-panel"][data-ui="builtin"]'), null, {
+          polling: "raf",
+          timeout: 4_000,
+        });
+        expect(Date.now() - started).toBeLessThan(3_500); // 3 s, plus a click and a render
+        await expect(panel).toHaveAttribute("data-ui", "builtin");
+        const c = chat(panel, "builtin");
+        await expect(c.input).toBeFocused();
+        await expect(page.getByTestId("history-button")).toBeEnabled();
+        await c.send("add a task to call the plumber");
+        await expect(c.assistant.last()).toHaveText(/^Added 'call the plumber'\.$/i);
+        await expect(page.getByTestId("task-item").filter({ hasText: /call the plumber/i })).toBeVisible();
+      });
     });
-  });
+  }
 
-  test.describe("network failure", () => {
-    test.use({ chatkitScript: "abort" });
-    test("the /chat page says so", async ({ page }) => {
-      await signUp(page);
-      await page.goto("/chat");
-      const alert = page.getByTestId("chat-panel").getByRole("alert");
-      await expect(alert).toContainText("The chat could not be loaded.");
-      await expect(alert.getByRole("button", { name: "Try again" })).toBeVisible();
-      await expect(page.getByTestId("history-button")).toBeDisabled();
-    });
+  test("with the script served, it uses ChatKit", async ({ page }) => {
+    await signUp(page);
+    await page.goto("/chat");
+    const panel = page.getByTestId("chat-panel");
+    await expect(panel).toHaveAttribute("data-ui", "chatkit");
+    await expect(panel).toHaveAttribute("data-ready", "true");
+    await expect(panel.locator("openai-chatkit")).toBeVisible();
+    await expect(panel.locator('[data-chat-ui="builtin"]')).toHaveCount(0);
   });
 });

@@ -7,7 +7,7 @@ export const STANDIN = path.join(import.meta.dirname, "chatkit-standin.js");
 
 type Fixtures = {
   /** How the ChatKit CDN script is answered: the stand-in element, or a failure. */
-  chatkitScript: "standin" | "404" | "abort";
+  chatkitScript: "standin" | "404" | "abort" | "hang";
 };
 
 export const test = base.extend<Fixtures>({
@@ -25,6 +25,11 @@ export const test = base.extend<Fixtures>({
           return route.fulfill({ path: STANDIN, contentType: "text/javascript; charset=utf-8" });
         }
         if (chatkitScript === "404") return route.fulfill({ status: 404, body: "Not found" });
+        if (chatkitScript === "hang") {
+          // Never answered while a test lasts (a stalled CDN); dropped at the end.
+          await new Promise((resolve) => setTimeout(resolve, 30_000));
+          return route.abort("timedout").catch(() => undefined);
+        }
         return route.abort("internetdisconnected");
       },
     );
@@ -52,7 +57,9 @@ export async function signUp(page: Page, email = uniqueEmail()): Promise<string>
 }
 
 /** The ChatKit element inside a chat panel, and its composer. */
-export function chat(panel: Locator) {
+/** The chat in a panel, whichever UI it is: ChatKit (the stand-in) or the built-in one. */
+export function chat(panel: Locator, ui: "chatkit" | "builtin" = "chatkit") {
+  if (ui === "builtin") return builtinChat(panel);
   const element = panel.locator("openai-chatkit");
   return {
     element,
@@ -60,6 +67,26 @@ export function chat(panel: Locator) {
     messages: element.locator(".msg"),
     assistant: element.locator('.msg[data-role="assistant"]'),
     user: element.locator('.msg[data-role="user"]'),
+    async send(text: string) {
+      await this.input.fill(text);
+      await this.input.press("Enter");
+    },
+  };
+}
+
+/** The built-in UI, through its accessibility contract (docs/CONTRACT.md, "Chat UI"). */
+export function builtinChat(panel: Locator) {
+  const element = panel.locator('[data-chat-ui="builtin"]');
+  const messages = element.getByTestId("chat-message");
+  return {
+    element,
+    log: element.getByRole("log"),
+    input: element.getByRole("textbox", { name: "Message the assistant" }),
+    messages,
+    assistant: element.locator('[data-testid="chat-message"][data-author="assistant"]'),
+    user: element.locator('[data-testid="chat-message"][data-author="user"]'),
+    sendButton: element.getByRole("button", { name: "Send" }),
+    stopButton: element.getByRole("button", { name: "Stop" }),
     async send(text: string) {
       await this.input.fill(text);
       await this.input.press("Enter");

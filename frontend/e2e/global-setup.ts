@@ -2,7 +2,10 @@
  * Starts, on free ports, everything the browser tests talk to:
  *   - the real backend (uvicorn) on SQLite in a temp DATA_DIR, migrated first, offline model;
  *   - the production build of the frontend (`next start`), forwarding /api/* to it;
- *   - for the streaming test: a slow SSE upstream and a second `next start` forwarding to it.
+ *   - for the streaming test: a slow SSE upstream and a second `next start` forwarding to it;
+ *   - for Stop and Retry in the built-in chat: a second real backend (tests/fault_server.py: the
+ *     offline model, except that "[hang]" stops a reply halfway and "[fail-once]" fails the first
+ *     answer as if the provider were down) and a third `next start` forwarding to it.
  * Their URLs reach the tests through process.env. The returned function stops them all.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
@@ -82,15 +85,17 @@ export default async function globalSetup() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "todo-e2e-"));
   const children: ChildProcess[] = [];
   const [backendPort, webPort, slowWebPort] = [await freePort(), await freePort(), await freePort()];
+  const [faultBackendPort, faultWebPort] = [await freePort(), await freePort()];
   const webOrigin = `http://127.0.0.1:${webPort}`;
   const slowWebOrigin = `http://127.0.0.1:${slowWebPort}`;
+  const faultWebOrigin = `http://127.0.0.1:${faultWebPort}`;
 
   const backendEnv: NodeJS.ProcessEnv = {
     ...process.env,
     APP_ENV: "test",
     DATA_DIR: tmp,
     DATABASE_URL: `sqlite+aiosqlite:///${tmp}/app.db`,
-    ALLOWED_ORIGINS: `${webOrigin},http://localhost:${webPort},${slowWebOrigin}`,
+    ALLOWED_ORIGINS: `${webOrigin},http://localhost:${webPort},${slowWebOrigin},${faultWebOrigin}`,
     ASSISTANT_MODEL: "offline",
     OPENAI_API_KEY: "",
     PASSWORD_HASH_TIME_COST: "1",
@@ -109,6 +114,26 @@ export default async function globalSetup() {
     log: backendLog,
   });
   children.push(backend);
+
+  const faultDir = path.join(tmp, "fault");
+  fs.mkdirSync(faultDir);
+  const faultEnv: NodeJS.ProcessEnv = {
+    ...backendEnv,
+    DATA_DIR: faultDir,
+    DATABASE_URL: `sqlite+aiosqlite:///${faultDir}/app.db`,
+    FAULT_HANG: "1",
+  };
+  const faultLog = path.join(tmp, "fault-backend.log");
+  execFileSync(UV, ["run", "alembic", "upgrade", "head"], { cwd: REPO, env: faultEnv, stdio: "pipe" });
+  // tests/fault_server.py takes a listening socket; this opens it on the chosen port.
+  const listenAndServe = [
+    "import runpy, socket, sys",
+    `sock = socket.create_server(("127.0.0.1", ${faultBackendPort}))`,
+    "sys.argv = ['fault_server', str(sock.fileno())]",
+    "runpy.run_module('tests.fault_server', run_name='__main__')",
+  ].join("\n");
+  const faultBackend = start(UV, ["run", "python", "-c", listenAndServe], { cwd: REPO, env: faultEnv, log: faultLog });
+  children.push(faultBackend);
 
   const slow = await startSlowSseServer();
 
@@ -133,6 +158,13 @@ export default async function globalSetup() {
     log: slowWebLog,
   });
   children.push(slowWeb);
+  const faultWebLog = path.join(tmp, "next-fault.log");
+  const faultWeb = start(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(faultWebPort)], {
+    cwd: FRONTEND,
+    env: webEnv(`http://127.0.0.1:${faultBackendPort}`),
+    log: faultWebLog,
+  });
+  children.push(faultWeb);
 
   const teardown = async () => {
     await Promise.all(children.map(stop));
@@ -146,6 +178,8 @@ export default async function globalSetup() {
       waitFor(`http://127.0.0.1:${backendPort}/api/health`, backend, backendLog),
       waitFor(`${webOrigin}/login`, web, webLog),
       waitFor(`${slowWebOrigin}/login`, slowWeb, slowWebLog),
+      waitFor(`http://127.0.0.1:${faultBackendPort}/api/health`, faultBackend, faultLog),
+      waitFor(`${faultWebOrigin}/login`, faultWeb, faultWebLog),
     ]);
   } catch (error) {
     await teardown();
@@ -156,5 +190,6 @@ export default async function globalSetup() {
   process.env.E2E_BACKEND_URL = `http://127.0.0.1:${backendPort}`;
   process.env.E2E_SLOW_BASE_URL = slowWebOrigin;
   process.env.E2E_SLOW_UPSTREAM_URL = `http://127.0.0.1:${slow.port}`;
+  process.env.E2E_FAULT_BASE_URL = faultWebOrigin;
   return teardown;
 }

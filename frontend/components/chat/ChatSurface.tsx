@@ -64,11 +64,15 @@ export function ChatSurface({
     if (requestedThread !== undefined) changeThread(requestedThread);
   }, [requestedThread, changeThread]);
 
-  // Into the composer when the chat opens (unless the user has already moved elsewhere in it).
+  // Into the composer when the chat opens (unless the user is typing somewhere else meanwhile).
   useEffect(() => {
     if (ui !== "builtin" || focusToken === 0) return;
     const active = document.activeElement;
-    if (!active || active === document.body || panelRef.current?.contains(active)) inputRef.current?.focus();
+    const typingElsewhere =
+      active instanceof HTMLElement &&
+      !panelRef.current?.contains(active) &&
+      (active.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(active.tagName));
+    if (!typingElsewhere) inputRef.current?.focus();
   }, [ui, focusToken]);
 
   return (

@@ -1,11 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import { ChatIcon, CloseIcon, ExpandIcon } from "@/components/icons";
 import { lastThread } from "@/lib/threads";
 
+import { preloadChatUi } from "./chatkitScript";
 import { ChatSurface } from "./ChatSurface";
 
 type Props = {
@@ -22,6 +23,8 @@ export function ChatWidget({ onTasksChanged, onOpenChange }: Props) {
   const [firstThread, setFirstThread] = useState<string | null | undefined>(undefined);
   const [opened, setOpened] = useState(0);
   const launcherRef = useRef<HTMLButtonElement>(null);
+
+  useEffect(preloadChatUi, []);
 
   function setOpen(value: boolean) {
     setOpenState(value);

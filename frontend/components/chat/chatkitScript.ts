@@ -29,8 +29,7 @@ export function loadChatKitScript(url = CHATKIT_SCRIPT_URL, timeoutMs = SCRIPT_T
       settled = true;
       clearTimeout(timer);
       if (error) {
-        script.remove();
-        pending = null; // a retry appends a fresh <script>
+        script.remove(); // a retry (forgetChatKitScript) appends a fresh <script>
         reject(error);
       } else {
         resolve();
@@ -49,6 +48,11 @@ export function loadChatKitScript(url = CHATKIT_SCRIPT_URL, timeoutMs = SCRIPT_T
 }
 
 /** `timeoutMs` null: the script is not wanted (the built-in UI only). */
+/** After a failure: the next load tries again instead of reusing the failure. */
+export function forgetChatKitScript(): void {
+  pending = null;
+}
+
 export function useChatKitScript(timeoutMs: number | null = SCRIPT_TIMEOUT_MS) {
   const [status, setStatus] = useState<ScriptStatus>("loading");
   const [attempt, setAttempt] = useState(0);
@@ -66,6 +70,7 @@ export function useChatKitScript(timeoutMs: number | null = SCRIPT_TIMEOUT_MS) {
   }, [attempt, timeoutMs]);
 
   const retry = useCallback(() => {
+    forgetChatKitScript();
     setStatus("loading");
     setAttempt((n) => n + 1);
   }, []);
@@ -81,9 +86,7 @@ export type ChatUi = "deciding" | "chatkit" | "builtin";
  * reports an error before it is ready (`fallBack`). The user never meets a dead end.
  */
 export function useChatUi(setting: ChatUiSetting = CHAT_UI) {
-  const script = useChatKitScript(
-    setting === "builtin" ? null : setting === "auto" ? CHAT_UI_AUTO_TIMEOUT_MS : SCRIPT_TIMEOUT_MS,
-  );
+  const script = useChatKitScript(scriptTimeout(setting));
   const [fellBack, setFellBack] = useState(false);
   const fallBack = useCallback(() => {
     if (setting === "auto") setFellBack(true);
@@ -92,4 +95,14 @@ export function useChatUi(setting: ChatUiSetting = CHAT_UI) {
   if (setting === "builtin" || fellBack || (setting === "auto" && script.status === "error")) ui = "builtin";
   else if (setting === "auto" && script.status === "loading") ui = "deciding";
   return { ui, script, fallBack };
+}
+
+function scriptTimeout(setting: ChatUiSetting): number | null {
+  return setting === "builtin" ? null : setting === "auto" ? CHAT_UI_AUTO_TIMEOUT_MS : SCRIPT_TIMEOUT_MS;
+}
+
+/** Start deciding before the chat is first opened (the widget): it then opens at once. */
+export function preloadChatUi(setting: ChatUiSetting = CHAT_UI): void {
+  const timeout = scriptTimeout(setting);
+  if (timeout !== null) loadChatKitScript(CHATKIT_SCRIPT_URL, timeout).catch(() => undefined);
 }

@@ -35,7 +35,6 @@ export function ThreadItemView({ item, streaming }: ItemProps) {
 export function UserBubble({ text }: { text: string }) {
   return (
     <div data-testid="chat-message" data-author="user" className="flex justify-end">
-      <p className="sr-only">You said:</p>
       <div className="max-w-[85%] min-w-0 whitespace-pre-wrap rounded-3xl bg-slate-100 px-4 py-2 text-slate-900 [overflow-wrap:anywhere]">
         {text}
       </div>
@@ -50,7 +49,6 @@ function UserMessage({ item }: ItemProps) {
 function AssistantMessage({ item }: ItemProps) {
   return (
     <div data-testid="chat-message" data-author="assistant" className="min-w-0 text-slate-900 [overflow-wrap:anywhere]">
-      <p className="sr-only">The assistant said:</p>
       <Markdown text={textOf(item)} />
     </div>
   );
