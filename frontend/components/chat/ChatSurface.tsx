@@ -1,13 +1,19 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 
 import { lastThread } from "@/lib/threads";
 
-import { BuiltinChat } from "./builtin/BuiltinChat";
 import { ChatKitPane, LoadingOverlay } from "./ChatKitPane";
 import { useChatUi } from "./chatkitScript";
 import { HistoryDropdown } from "./HistoryDropdown";
+
+// Loaded only when it is the UI in use: the markdown pipeline is most of its weight.
+const BuiltinChat = dynamic(() => import("./builtin/BuiltinChat").then((m) => m.BuiltinChat), {
+  ssr: false,
+  loading: () => <LoadingOverlay text="Loading the assistant…" />,
+});
 
 type Props = {
   variant: "widget" | "page";
@@ -43,8 +49,6 @@ export function ChatSurface({
   const [historyToken, setHistoryToken] = useState(0);
   const [title, setTitle] = useState<string | null>(null);
   const threadRef = useRef(threadId);
-  const inputRef = useRef<HTMLTextAreaElement>(null);
-  const panelRef = useRef<HTMLDivElement>(null);
 
   const changeThread = useCallback(
     (id: string | null) => {
@@ -64,19 +68,8 @@ export function ChatSurface({
     if (requestedThread !== undefined) changeThread(requestedThread);
   }, [requestedThread, changeThread]);
 
-  // Into the composer when the chat opens (unless the user is typing somewhere else meanwhile).
-  useEffect(() => {
-    if (ui !== "builtin" || focusToken === 0) return;
-    const active = document.activeElement;
-    const typingElsewhere =
-      active instanceof HTMLElement &&
-      !panelRef.current?.contains(active) &&
-      (active.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(active.tagName));
-    if (!typingElsewhere) inputRef.current?.focus();
-  }, [ui, focusToken]);
-
   return (
-    <div ref={panelRef} data-testid="chat-panel" data-ui={ui} data-ready={ui === "builtin" || chatkitReady} className="relative flex h-full min-h-0 flex-col bg-white">
+    <div data-testid="chat-panel" data-ui={ui} data-ready={ui === "builtin" || chatkitReady} className="relative flex h-full min-h-0 flex-col bg-white">
       <div className="flex items-center gap-2 border-b border-slate-200 px-3 py-2">
         <div className="min-w-0 flex-1">
           <p className="truncate text-sm font-semibold text-slate-900" data-testid="chat-title">
@@ -103,7 +96,7 @@ export function ChatSurface({
             onTitle={setTitle}
             onTasksChanged={onTasksChanged}
             onReplyEnd={replyEnded}
-            inputRef={inputRef}
+            focusToken={focusToken}
           />
         ) : ui === "chatkit" ? (
           <ChatKitPane

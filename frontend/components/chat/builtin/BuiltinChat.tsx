@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useLayoutEffect, useRef, type Ref } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef } from "react";
 import { useStickToBottom } from "use-stick-to-bottom";
 
 import { GREETING, START_PROMPTS } from "../startScreen";
@@ -14,7 +14,8 @@ type Props = {
   onTitle?: (title: string | null) => void;
   onTasksChanged?: () => void;
   onReplyEnd?: () => void;
-  inputRef?: Ref<HTMLTextAreaElement>;
+  /** Bumped each time the chat is opened: the composer gets the focus. */
+  focusToken: number;
   variant: "widget" | "page";
 };
 
@@ -22,7 +23,7 @@ type Props = {
 const NEAR_TOP_PX = 400;
 
 /** The first-party chat: the ChatKit protocol to /api/chatkit, no outside script. */
-export function BuiltinChat({ threadId, onThreadChange, onTitle, onTasksChanged, onReplyEnd, inputRef, variant }: Props) {
+export function BuiltinChat({ threadId, onThreadChange, onTitle, onTasksChanged, onReplyEnd, focusToken, variant }: Props) {
   const chat = useConversation({ threadId, onThreadChange, onTitle, onTasksChanged, onReplyEnd });
   const { conversation, status, pending, notice, hasOlder, loadingOlder, loadOlder, send, stop, retry } = chat;
   const { scrollRef, contentRef, scrollToBottom } = useStickToBottom({ initial: "instant", resize: "instant" });
@@ -53,6 +54,19 @@ export function BuiltinChat({ threadId, onThreadChange, onTitle, onTasksChanged,
     loadOlderKeepingPlace();
   }, [loadOlderKeepingPlace, conversation.items]);
 
+  // Into the composer when the chat opens (unless the user is typing somewhere else meanwhile).
+  const rootRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (focusToken === 0) return;
+    const active = document.activeElement;
+    const typingElsewhere =
+      active instanceof HTMLElement &&
+      !rootRef.current?.closest("[data-testid=chat-panel]")?.contains(active) &&
+      (active.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(active.tagName));
+    if (!typingElsewhere) inputRef.current?.focus();
+  }, [focusToken]);
+
   // A conversation opens at its newest message.
   useEffect(() => {
     if (status === "opening") void scrollToBottom("instant");
@@ -67,7 +81,7 @@ export function BuiltinChat({ threadId, onThreadChange, onTitle, onTasksChanged,
   );
 
   return (
-    <div className="flex h-full min-h-0 flex-col bg-white" data-chat-ui="builtin">
+    <div ref={rootRef} className="flex h-full min-h-0 flex-col bg-white" data-chat-ui="builtin">
       <div ref={scrollRef} onScroll={loadOlderKeepingPlace} className="min-h-0 flex-1 overflow-y-auto overflow-x-hidden">
         <div
           ref={contentRef}

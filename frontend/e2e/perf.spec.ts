@@ -1,0 +1,109 @@
+/**
+ * Performance of the built-in chat UI in a real browser, against the real backend with the
+ * offline model (CDN blocked, so `auto` picks the built-in UI). Skipped unless PERF=1:
+ *   npm run build && PERF=1 UV=uv npx playwright test e2e/perf.spec.ts
+ * Prints Send -> first assistant text (20 sends: p50, p90) and the JavaScript /chat loads with
+ * the built-in UI in use (gzip). Results are recorded in bench/README.md.
+ */
+import zlib from "node:zlib";
+
+import { builtinChat, expect, signUp, test } from "./fixtures";
+
+test.use({ chatkitScript: "abort" });
+test.skip(process.env.PERF !== "1", "performance run: PERF=1");
+
+const SENDS = 20;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+test("Send -> first assistant text, and the JavaScript of /chat with the built-in UI", async ({ page }) => {
+  test.setTimeout(180_000);
+  await signUp(page);
+  const scripts = new Map<string, number>();
+  page.on("response", async (response) => {
+    if (response.request().resourceType() !== "script") return;
+    const body = await response.body().catch(() => null);
+    if (body) scripts.set(response.url(), zlib.gzipSync(body).length);
+  });
+  await page.goto("/chat");
+  const c = builtinChat(page.getByTestId("chat-panel"));
+  await expect(c.input).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  const jsGzip = [...scripts.values()].reduce((a, b) => a + b, 0);
+
+  const timings: number[] = [];
+  for (let i = 0; i < SENDS; i++) {
+    const before = await c.assistant.count();
+    await c.input.fill(i % 2 ? "what's overdue?" : `add a task to perf check ${i}`);
+    // Clicked from inside the page, timed there: from the click to the first character of the
+    // new assistant message in the DOM (a MutationObserver, no polling).
+    const ms = await page.evaluate(async (count) => {
+      const log = document.querySelector('[role="log"]')!;
+      const t0 = performance.now();
+      const seen = new Promise<number>((resolve) => {
+        const check = () => {
+          const replies = log.querySelectorAll('[data-testid="chat-message"][data-author="assistant"]');
+          if (replies.length > count && (replies.item(replies.length - 1).textContent ?? "").trim()) {
+            observer.disconnect();
+            resolve(performance.now() - t0);
+          }
+        };
+        const observer = new MutationObserver(check);
+        observer.observe(log, { childList: true, subtree: true, characterData: true });
+      });
+      (document.querySelector('button[aria-label="Send"]') as HTMLButtonElement).click();
+      return seen;
+    }, before);
+    timings.push(ms);
+    await expect(c.sendButton).toBeVisible(); // the reply is over before the next send
+  }
+  // The same sends without the UI: fetch in the page, to the first text delta on the wire.
+  const threadId = new URL(page.url()).searchParams.get("thread")!;
+  const wire: number[] = [];
+  for (let i = 0; i < SENDS; i++) {
+    wire.push(
+      await page.evaluate(
+        async ({ id, text }) => {
+          const t0 = performance.now();
+          const r = await fetch("/api/chatkit", {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({
+              type: "threads.add_user_message",
+              params: { thread_id: id, input: { content: [{ type: "input_text", text }], attachments: [], inference_options: {} } },
+            }),
+          });
+          const reader = r.body!.getReader();
+          const decoder = new TextDecoder();
+          let seen = "";
+          let first = NaN;
+          for (;;) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            seen += decoder.decode(value, { stream: true });
+            if (Number.isNaN(first) && seen.includes("text_delta")) first = performance.now() - t0;
+          }
+          return first;
+        },
+        { id: threadId, text: i % 2 ? "what's overdue?" : `add a task to wire check ${i}` },
+      ),
+    );
+  }
+  const wireSorted = [...wire].sort((a, b) => a - b);
+  const sorted = [...timings].sort((a, b) => a - b);
+  const result = {
+    sends: SENDS,
+    p50_ms: Math.round(percentile(sorted, 50)),
+    p90_ms: Math.round(percentile(sorted, 90)),
+    max_ms: Math.round(sorted.at(-1) ?? NaN),
+    wire_p50_ms: Math.round(percentile(wireSorted, 50)),
+    wire_p90_ms: Math.round(percentile(wireSorted, 90)),
+    chat_js_gzip_kB: Math.round(jsGzip / 102.4) / 10,
+    chat_js_files: scripts.size,
+  };
+  console.log(`PERF ${JSON.stringify(result)}`);
+  await test.info().attach("perf.json", { body: JSON.stringify({ ...result, timings }, null, 1), contentType: "application/json" });
+  expect(result.p50_ms).toBeLessThanOrEqual(150);
+});
