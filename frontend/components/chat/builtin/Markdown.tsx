@@ -6,7 +6,8 @@ import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
 
 /**
- * The assistant's text as markdown, made safe: raw HTML is never parsed (it shows as text),
+ * The assistant's text as markdown, made safe: raw HTML is never parsed (it shows as the text it
+ * is, e.g. a task titled "<b>x</b>"),
  * the result is sanitised with GitHub's schema narrowed further, links may only be
  * http(s)/mailto and open in a new tab without an opener, and there are no images at all
  * (nothing is ever loaded from another origin).
@@ -16,6 +17,17 @@ const schema = {
   tagNames: (defaultSchema.tagNames ?? []).filter((tag) => !["img", "picture", "source"].includes(tag)),
   protocols: { ...defaultSchema.protocols, href: ["http", "https", "mailto"] },
 };
+
+type MdNode = { type: string; value?: string; children?: MdNode[] };
+
+/** remark plugin: raw HTML in the markdown becomes plain text (react-markdown would drop it). */
+function htmlAsText() {
+  const walk = (node: MdNode) => {
+    if (node.type === "html") node.type = "text";
+    node.children?.forEach(walk);
+  };
+  return (tree: MdNode) => walk(tree);
+}
 
 export const SAFE_LINK = /^(https?:|mailto:)/i;
 
@@ -39,7 +51,7 @@ const components: Components = {
 export const Markdown = memo(function Markdown({ text }: { text: string }) {
   return (
     <div className="chat-markdown">
-      <ReactMarkdown remarkPlugins={[remarkGfm]} rehypePlugins={[[rehypeSanitize, schema]]} components={components}>
+      <ReactMarkdown remarkPlugins={[remarkGfm, htmlAsText]} rehypePlugins={[[rehypeSanitize, schema]]} components={components}>
         {text}
       </ReactMarkdown>
     </div>
