@@ -138,33 +138,25 @@ export default async function globalSetup() {
   const slow = await startSlowSseServer();
 
   const nextBin = path.join(FRONTEND, "node_modules", "next", "dist", "bin", "next");
-  const webEnv = (backendUrl: string): NodeJS.ProcessEnv => ({
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    BACKEND_URL: backendUrl,
-  });
-  const webLog = path.join(tmp, "next.log");
-  const web = start(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(webPort)], {
-    cwd: FRONTEND,
-    env: webEnv(`http://127.0.0.1:${backendPort}`),
-    log: webLog,
-  });
-  children.push(web);
-  const slowWebLog = path.join(tmp, "next-slow.log");
-  const slowWeb = start(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(slowWebPort)], {
-    cwd: FRONTEND,
-    env: webEnv(`http://127.0.0.1:${slow.port}`),
-    log: slowWebLog,
-  });
-  children.push(slowWeb);
-  const faultWebLog = path.join(tmp, "next-fault.log");
-  const faultWeb = start(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(faultWebPort)], {
-    cwd: FRONTEND,
-    env: webEnv(`http://127.0.0.1:${faultBackendPort}`),
-    log: faultWebLog,
-  });
-  children.push(faultWeb);
+  /** A `next start` of the build on `port`, forwarding /api/* to `backendPort`. */
+  const startWeb = (port: number, backendPort: number, logName: string) => {
+    const log = path.join(tmp, logName);
+    const child = start(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+      cwd: FRONTEND,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        BACKEND_URL: `http://127.0.0.1:${backendPort}`,
+      },
+      log,
+    });
+    children.push(child);
+    return { child, log };
+  };
+  const web = startWeb(webPort, backendPort, "next.log");
+  const slowWeb = startWeb(slowWebPort, slow.port, "next-slow.log");
+  const faultWeb = startWeb(faultWebPort, faultBackendPort, "next-fault.log");
 
   const teardown = async () => {
     await Promise.all(children.map(stop));
@@ -176,10 +168,10 @@ export default async function globalSetup() {
   try {
     await Promise.all([
       waitFor(`http://127.0.0.1:${backendPort}/api/health`, backend, backendLog),
-      waitFor(`${webOrigin}/login`, web, webLog),
-      waitFor(`${slowWebOrigin}/login`, slowWeb, slowWebLog),
+      waitFor(`${webOrigin}/login`, web.child, web.log),
+      waitFor(`${slowWebOrigin}/login`, slowWeb.child, slowWeb.log),
       waitFor(`http://127.0.0.1:${faultBackendPort}/api/health`, faultBackend, faultLog),
-      waitFor(`${faultWebOrigin}/login`, faultWeb, faultWebLog),
+      waitFor(`${faultWebOrigin}/login`, faultWeb.child, faultWeb.log),
     ]);
   } catch (error) {
     await teardown();
