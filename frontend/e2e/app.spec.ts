@@ -368,6 +368,17 @@ test.describe("auto: which chat UI", () => {
     });
   }
 
+  test("ChatKit reporting an error before it is ready (an unregistered domain key): the built-in UI", async ({ page }) => {
+    await page.addInitScript(() => ((window as unknown as { __standinRejectDomainKey: boolean }).__standinRejectDomainKey = true));
+    await signUp(page);
+    await page.goto("/chat");
+    const panel = page.getByTestId("chat-panel");
+    await expect(panel).toHaveAttribute("data-ui", "builtin");
+    const c = chat(panel, "builtin");
+    await c.send("what's overdue?");
+    await expect(c.assistant).toHaveCount(1);
+  });
+
   test("with the script served, it uses ChatKit", async ({ page }) => {
     await signUp(page);
     await page.goto("/chat");

@@ -155,3 +155,13 @@ test("HTTP errors: a message too long for the server keeps the draft and says wh
   await expect(c.input).toHaveValue(draft);
   await expect(c.user).toHaveCount(0);
 });
+
+test("a cleared session: the next message leads to the login page", async ({ page, context }) => {
+  await signUp(page);
+  await page.goto("/chat");
+  const c = builtinChat(page.getByTestId("chat-panel"));
+  await expect(c.input).toBeVisible();
+  await context.clearCookies();
+  await c.send("add a task to buy bread");
+  await page.waitForURL("**/login?next=%2Fchat&expired=1");
+});

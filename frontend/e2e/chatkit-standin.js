@@ -87,6 +87,11 @@
         // The real element is ready once its frame has loaded, never in the same task: the
         // React binding only listens for events from its effects, after setOptions.
         setTimeout(async () => {
+          // As the real element does with a domain key OpenAI does not know: an error, never ready.
+          if (window.__standinRejectDomainKey) {
+            this._emit("chatkit.error", { error: new Error("Domain verification failed") });
+            return;
+          }
           this._ready = true;
           this._emit("chatkit.ready");
           if (options.initialThread) await this._load(options.initialThread, false);
