@@ -34,6 +34,7 @@ test("Send -> first assistant text, and the JavaScript of /chat with the built-i
   const jsGzip = [...scripts.values()].reduce((a, b) => a + b, 0);
 
   const timings: number[] = [];
+  const firstByte: number[] = [];
   for (let i = 0; i < SENDS; i++) {
     const before = await c.assistant.count();
     // A reply's end makes the history re-read; a person does not type the next message within
@@ -42,7 +43,7 @@ test("Send -> first assistant text, and the JavaScript of /chat with the built-i
     await c.input.fill(i % 2 ? "what's overdue?" : `add a task to perf check ${i}`);
     // Clicked from inside the page, timed there: from the click to the first character of the
     // new assistant message in the DOM (a MutationObserver, no polling).
-    const ms = await page.evaluate(async (count) => {
+    const { ms, t0 } = await page.evaluate(async (count) => {
       const log = document.querySelector('[role="log"]')!;
       const t0 = performance.now();
       const seen = new Promise<number>((resolve) => {
@@ -57,11 +58,21 @@ test("Send -> first assistant text, and the JavaScript of /chat with the built-i
         observer.observe(log, { childList: true, subtree: true, characterData: true });
       });
       (document.querySelector('button[aria-label="Send"]') as HTMLButtonElement).click();
-      return seen;
+      return { ms: await seen, t0 };
     }, before);
     timings.push(ms);
     await expect(c.sendButton).toBeVisible(); // the reply is over before the next send
     await historyReread;
+    // Where the time went: the request's own timing (known once the stream has ended).
+    firstByte.push(
+      await page.evaluate((start) => {
+        const entry = performance
+          .getEntriesByType("resource")
+          .filter((e) => e.name.includes("/api/chatkit") && e.startTime >= start)
+          .at(0) as PerformanceResourceTiming | undefined;
+        return entry ? entry.responseStart - start : NaN;
+      }, t0),
+    );
   }
   // The same sends without the UI: fetch in the page, to the first text delta on the wire.
   const threadId = new URL(page.url()).searchParams.get("thread")!;
@@ -102,6 +113,7 @@ test("Send -> first assistant text, and the JavaScript of /chat with the built-i
     p50_ms: Math.round(percentile(sorted, 50)),
     p90_ms: Math.round(percentile(sorted, 90)),
     max_ms: Math.round(sorted.at(-1) ?? NaN),
+    first_byte_p50_ms: Math.round(percentile([...firstByte].sort((a, b) => a - b), 50)),
     wire_p50_ms: Math.round(percentile(wireSorted, 50)),
     wire_p90_ms: Math.round(percentile(wireSorted, 90)),
     chat_js_gzip_kB: Math.round(jsGzip / 102.4) / 10,

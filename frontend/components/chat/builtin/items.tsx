@@ -1,6 +1,6 @@
 "use client";
 
-import type { ComponentType } from "react";
+import { memo, type ComponentType } from "react";
 
 import { textOf } from "@/lib/chatkit/conversation";
 import type { ThreadItem } from "@/lib/chatkit/protocol";
@@ -25,12 +25,13 @@ export function isShown(item: ThreadItem): boolean {
   return ITEM_RENDERERS[item.type] !== null;
 }
 
-export function ThreadItemView({ item, streaming }: ItemProps) {
+/** Memoised: a stream event changes one item, and only that one re-renders. */
+export const ThreadItemView = memo(function ThreadItemView({ item, streaming }: ItemProps) {
   const Renderer = ITEM_RENDERERS[item.type] as ComponentType<ItemProps> | null | undefined;
   if (Renderer === null) return null;
   if (Renderer === undefined) return <UnsupportedItem />;
   return <Renderer item={item} streaming={streaming} />;
-}
+});
 
 export function UserBubble({ text }: { text: string }) {
   return (
