@@ -87,8 +87,10 @@ export function builtinChat(panel: Locator) {
     user: element.locator('[data-testid="chat-message"][data-author="user"]'),
     sendButton: element.getByRole("button", { name: "Send" }),
     stopButton: element.getByRole("button", { name: "Stop" }),
+    /** As a person would: after the previous reply has finished (Send, not Stop, is showing). */
     async send(text: string) {
       await this.input.fill(text);
+      await expect(this.sendButton).toBeEnabled();
       await this.input.press("Enter");
     },
   };

@@ -127,6 +127,7 @@ test.describe("built-in UI screenshots", () => {
     await input.fill("add a task to buy milk tomorrow #errands");
     await input.press("Enter");
     await expect(panel.locator('[data-author="assistant"]')).toHaveCount(1);
+    await expect(panel.getByRole("button", { name: "Send" })).toBeVisible(); // the reply is over
     await input.fill("what's due this week?");
     await input.press("Enter");
     await expect(panel.locator('[data-author="assistant"]')).toHaveCount(2);
