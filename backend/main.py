@@ -20,6 +20,7 @@ from backend.assistant.tools import create_todo_mcp_server
 from backend.auth.csrf import CSRFMiddleware
 from backend.auth.routes import router as auth_router
 from backend.auth.security import PasswordHasher
+from backend.auth.tokens import router as tokens_router
 from backend.bodylimit import BodySizeLimitMiddleware
 from backend.chat.routes import router as chat_router
 from backend.chat.server import TodoChatKitServer
@@ -100,6 +101,7 @@ def create_app(
     app.include_router(health_router)
     app.include_router(auth_router)
     app.include_router(tasks_router)
+    app.include_router(tokens_router)
     app.include_router(chat_router)
     return app
 
