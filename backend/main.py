@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from backend.assistant import remote
 from backend.assistant.agent import build_agent, caller_meta
 from backend.assistant.mcp_adapter import InProcessMCPServer
 from backend.assistant.models import build_model, is_offline
@@ -61,10 +62,15 @@ def create_app(
         sessionmaker = create_sessionmaker(engine)
         app.state.engine = engine
         app.state.sessionmaker = sessionmaker
-        # One in-process MCP connection per process; tools open their own DB sessions.
-        todo_tools = InProcessMCPServer(
-            create_todo_mcp_server(sessionmaker), tool_meta_resolver=caller_meta
+        # One MCP server: reached in process by our assistant (one connection per process;
+        # tools open their own DB sessions) and over HTTP at /api/mcp by outside agents.
+        todo_server = create_todo_mcp_server(
+            sessionmaker, **remote.server_options(settings, sessionmaker)
         )
+        app.state.mcp_http_app = remote.build_http_app(
+            todo_server, settings, app.state.rate_limiter
+        )
+        todo_tools = InProcessMCPServer(todo_server, tool_meta_resolver=caller_meta)
         await todo_tools.connect()
         app.state.chat_server = TodoChatKitServer(
             store_factory(sessionmaker),
@@ -75,7 +81,8 @@ def create_app(
         )
         app.state.chat_streams = streams = DetachedStreams()
         try:
-            yield
+            async with remote.serving(todo_server):
+                yield
         finally:
             # Let replies in flight finish (or save their partial answer) before closing.
             with contextlib.suppress(TimeoutError):
@@ -103,6 +110,7 @@ def create_app(
     app.include_router(tasks_router)
     app.include_router(tokens_router)
     app.include_router(chat_router)
+    remote.mount(app)
     return app
 
 
