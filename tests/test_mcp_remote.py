@@ -50,10 +50,22 @@ async def test_lists_the_tools_and_calls_each_one(app: FastAPI, url: str, alice:
     async with mcp_client(url, token["token"]) as c:
         tools = {t.name: t for t in (await c.list_tools()).tools}
         assert set(tools) == TOOLS
-        assert tools["list_tasks"].annotations.read_only_hint is True
-        assert tools["delete_task"].annotations.destructive_hint is True
-        assert tools["add_task"].annotations.read_only_hint is False
-        assert all(t.output_schema for t in tools.values())
+        hints = {
+            name: (a.read_only_hint, a.destructive_hint, a.idempotent_hint)
+            for name, t in tools.items()
+            if (a := t.annotations) is not None
+        }
+        assert hints == {
+            "list_tasks": (True, None, None),
+            "add_task": (False, False, False),
+            "complete_task": (False, False, True),
+            "update_task": (False, False, True),
+            "delete_task": (False, True, True),
+        }
+        assert all(
+            t.output_schema and t.title and len(t.description or "") > 80 for t in tools.values()
+        )
+        assert "confirm=true" in (tools["delete_task"].description or "")
         assert all("user" not in str(t.input_schema) for t in tools.values())
 
         added = structured(await c.call_tool("add_task", {"title": "Buy milk", "priority": "high"}))
