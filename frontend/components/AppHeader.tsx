@@ -13,6 +13,7 @@ type User = { id: number; email: string; name: string | null };
 const LINKS = [
   { href: "/dashboard", label: "Tasks" },
   { href: "/chat", label: "Chat" },
+  { href: "/settings", label: "AI apps" },
 ];
 
 export function AppHeader() {
