@@ -43,7 +43,7 @@ export function AppHeader() {
               key={l.href}
               href={l.href}
               aria-current={pathname === l.href ? "page" : undefined}
-              className={`rounded-md px-2 py-1 text-sm ${
+              className={`whitespace-nowrap rounded-md px-2 py-1 text-sm ${
                 pathname === l.href ? "bg-indigo-50 font-medium text-indigo-700" : "text-slate-700 hover:bg-slate-100"
               }`}
             >

@@ -163,7 +163,11 @@ export function ConnectAiApp() {
               <CopyButton text={config.text} label={`Copy the ${config.name} configuration`} />
             </div>
             <p className="mt-1 text-xs text-slate-600">{config.where}</p>
+            {/* Focusable, so a keyboard can scroll long lines sideways. */}
             <pre
+              tabIndex={0}
+              role="region"
+              aria-label={`${config.name} configuration`}
               data-testid={`config-${config.id}`}
               className="mt-2 overflow-x-auto rounded-md bg-slate-900 p-2 text-xs text-slate-100"
             >
