@@ -62,10 +62,12 @@ class Settings(BaseSettings):
     public_url: str = "http://localhost:8000"
     # Requests to /api/mcp per personal access token.
     mcp_rate_limit: str = "120/minute"
+    # More Host names /api/mcp answers to, e.g. the name a proxy in front uses ("backend:8000").
+    mcp_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
 
     log_level: str = "INFO"
 
-    @field_validator("allowed_origins", mode="before")
+    @field_validator("allowed_origins", "mcp_allowed_hosts", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):

@@ -1,4 +1,5 @@
-"""A real uvicorn server for the app, and the MCP SDK's own Streamable HTTP client for it."""
+"""Personal access tokens in tests; a real uvicorn server for the app, and the MCP SDK's own
+Streamable HTTP client for it."""
 
 from __future__ import annotations
 
@@ -14,6 +15,10 @@ import mcp
 import uvicorn
 from fastapi import FastAPI
 from mcp.client.streamable_http import streamable_http_client
+from sqlalchemy import update
+from sqlmodel import col
+
+from backend.auth.tokens import PersonalAccessToken
 
 READ = ["tasks:read"]
 READ_WRITE = ["tasks:read", "tasks:write"]
@@ -43,6 +48,17 @@ async def new_token(c: httpx.AsyncClient, scopes: list[str] = READ_WRITE, **extr
     assert r.status_code == 201, r.text
     token: dict = r.json()
     return token
+
+
+async def set_token(app: FastAPI, token_id: int, **values: Any) -> None:
+    """Moves a token's timestamps (expires_at, last_used_at) straight in the database."""
+    async with app.state.sessionmaker() as session:
+        await session.exec(
+            update(PersonalAccessToken)
+            .where(col(PersonalAccessToken.id) == token_id)
+            .values(**values)
+        )
+        await session.commit()
 
 
 @asynccontextmanager

@@ -12,10 +12,9 @@ import pytest
 from fastapi import FastAPI
 from mcp.shared.exceptions import MCPError
 from mcp.types import ElicitResult
-from sqlalchemy import text, update
+from sqlalchemy import text
 from sqlmodel import col, select
 
-from backend.auth.tokens import PersonalAccessToken
 from backend.chat.models import ToolCall
 from backend.db import utcnow
 from tests.conftest import make_settings
@@ -27,6 +26,7 @@ from tests.mcp_helpers import (
     mcp_client,
     new_token,
     serve,
+    set_token,
     structured,
 )
 
@@ -192,13 +192,7 @@ async def test_missing_malformed_expired_revoked_and_orphaned_tokens_get_401(
     app: FastAPI, url: str, alice: httpx.AsyncClient
 ):
     expired = await new_token(alice, expires_in_days=1)
-    async with app.state.sessionmaker() as session:
-        await session.exec(
-            update(PersonalAccessToken)
-            .where(col(PersonalAccessToken.id) == expired["id"])
-            .values(expires_at=utcnow() - timedelta(seconds=1))
-        )
-        await session.commit()
+    await set_token(app, expired["id"], expires_at=utcnow() - timedelta(seconds=1))
     revoked = await new_token(alice)
     await alice.delete(f"/api/tokens/{revoked['id']}")
     session_jwt = alice.cookies[app.state.settings.auth_cookie_name]
@@ -251,8 +245,10 @@ async def test_an_oversized_request_is_refused(url: str, alice: httpx.AsyncClien
     assert r.status_code == 413
 
 
-async def test_each_token_is_rate_limited_on_its_own(database_url: str, app: FastAPI):
-    limited = await _app(database_url, mcp_rate_limit="3/minute")
+async def test_each_token_is_rate_limited_on_its_own_and_extra_hosts_are_allowed(
+    database_url: str, app: FastAPI
+):
+    limited = await _app(database_url, mcp_rate_limit="3/minute", mcp_allowed_hosts="backend:8000")
     async with limited.router.lifespan_context(limited), serve(limited) as url:
         async with httpx.AsyncClient(base_url=url.removesuffix("/api/mcp")) as browser:
             browser.headers["Origin"] = "http://localhost:3000"
@@ -267,6 +263,9 @@ async def test_each_token_is_rate_limited_on_its_own(database_url: str, app: Fas
         r = await raw_post(url, f"Bearer {first['token']}")
         assert int(r.headers["retry-after"]) >= 1
         assert (await raw_post(url, f"Bearer {second['token']}")).status_code == 200
+        # MCP_ALLOWED_HOSTS: a proxy's name for the backend is accepted there.
+        behind_proxy = await raw_post(url, f"Bearer {second['token']}", Host="backend:8000")
+        assert behind_proxy.status_code == 200
 
 
 async def _app(database_url: str, **overrides: object) -> FastAPI:

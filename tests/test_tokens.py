@@ -7,23 +7,15 @@ from datetime import timedelta
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import text, update
-from sqlmodel import col, select
+from sqlalchemy import text
+from sqlmodel import select
 
 from backend.auth.tokens import LAST_USED_RESOLUTION, PersonalAccessToken, hash_secret
 from backend.db import utcnow
 from tests.conftest import make_client
+from tests.mcp_helpers import READ, READ_WRITE, new_token, set_token
 
 pytestmark = pytest.mark.asyncio
-
-READ = ["tasks:read"]
-READ_WRITE = ["tasks:read", "tasks:write"]
-
-
-async def new_token(c: httpx.AsyncClient, scopes: list[str] = READ_WRITE, **extra: object) -> dict:
-    r = await c.post("/api/tokens", json={"name": "script", "scopes": scopes, **extra})
-    assert r.status_code == 201, r.text
-    return r.json()
 
 
 def bearer(app: FastAPI, secret: str) -> httpx.AsyncClient:
@@ -120,13 +112,7 @@ async def test_revoked_expired_unknown_and_malformed_tokens_are_401(
 ):
     revoked = await new_token(alice)
     expired = await new_token(alice, expires_in_days=1)
-    async with app.state.sessionmaker() as session:
-        await session.exec(
-            update(PersonalAccessToken)
-            .where(col(PersonalAccessToken.id) == expired["id"])
-            .values(expires_at=utcnow() - timedelta(seconds=1))
-        )
-        await session.commit()
+    await set_token(app, expired["id"], expires_at=utcnow() - timedelta(seconds=1))
     assert (await alice.delete(f"/api/tokens/{revoked['id']}")).status_code == 204
     assert (await alice.delete(f"/api/tokens/{revoked['id']}")).status_code == 404
     for secret in (
@@ -177,13 +163,8 @@ async def test_last_used_is_written_at_most_once_per_resolution(
         await c.get("/api/tasks")
         assert await last_used() == first  # a second request soon after writes nothing
         # Once the recorded use is older than the resolution, the next request moves it.
-        async with app.state.sessionmaker() as session:
-            await session.exec(
-                update(PersonalAccessToken)
-                .where(col(PersonalAccessToken.id) == created["id"])
-                .values(last_used_at=utcnow() - LAST_USED_RESOLUTION - timedelta(seconds=1))
-            )
-            await session.commit()
+        stale_time = utcnow() - LAST_USED_RESOLUTION - timedelta(seconds=1)
+        await set_token(app, created["id"], last_used_at=stale_time)
         stale = await last_used()
         await c.get("/api/tasks")
         assert await last_used() > stale  # type: ignore[operator]

@@ -94,7 +94,7 @@ def transport_security(settings: Settings) -> TransportSecuritySettings:
     """DNS-rebinding protection: only our own names as Host, only our own pages as Origin
     (agents outside a browser send no Origin at all)."""
     origins = {settings.public_url.rstrip("/"), *settings.allowed_origins}
-    hosts = {origin.split("://", 1)[-1] for origin in origins}
+    hosts = {origin.split("://", 1)[-1] for origin in origins} | set(settings.mcp_allowed_hosts)
     return TransportSecuritySettings(
         enable_dns_rebinding_protection=True,
         allowed_hosts=sorted(hosts) + LOCAL_HOSTS,
