@@ -2,7 +2,7 @@ import { expect, signUp, test } from "./fixtures";
 
 test("connect an AI app: create a token, it is shown once, it works, revoke it", async ({ page, request }) => {
   await signUp(page);
-  await page.getByRole("link", { name: "AI apps" }).click();
+  await page.getByRole("link", { name: "Apps" }).click();
   await expect(page.getByRole("heading", { name: "Connect an AI app" })).toBeVisible();
   const origin = new URL(page.url()).origin;
   await expect(page.getByTestId("mcp-url")).toHaveText(`${origin}/api/mcp`);
