@@ -57,16 +57,29 @@ class Settings(BaseSettings):
     redis_url: str = ""  # e.g. redis://localhost:6379/0; empty: in-memory, per process
     rate_limit_key_prefix: str = "todo"  # keeps apps that share one Redis apart
 
+    # Where outside agents reach this app (its /api/mcp); names the MCP resource in the token
+    # metadata and is an allowed Host/Origin there. Behind a proxy: the public https URL.
+    public_url: str = "http://localhost:8000"
+    # Requests to /api/mcp per personal access token.
+    mcp_rate_limit: str = "120/minute"
+    # More Host names /api/mcp answers to, e.g. the name a proxy in front uses ("backend:8000").
+    mcp_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
+
     log_level: str = "INFO"
 
-    @field_validator("allowed_origins", mode="before")
+    @field_validator("allowed_origins", "mcp_allowed_hosts", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):
             return [o.strip().rstrip("/") for o in value.split(",") if o.strip()]
         return value
 
-    @field_validator("chat_rate_limit", "login_rate_limit_per_account", "login_rate_limit_per_ip")
+    @field_validator(
+        "chat_rate_limit",
+        "login_rate_limit_per_account",
+        "login_rate_limit_per_ip",
+        "mcp_rate_limit",
+    )
     @classmethod
     def _valid_rate_limit(cls, value: str) -> str:
         try:
@@ -79,6 +92,13 @@ class Settings(BaseSettings):
                 "'10/minute;100/hour')"
             )
         return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _valid_public_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")) or value.rstrip("/").count("/") > 2:
+            raise ValueError("PUBLIC_URL must be an origin like https://todo.example.com")
+        return value.rstrip("/")
 
     @field_validator("redis_url")
     @classmethod

@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from backend.assistant import remote
 from backend.assistant.agent import build_agent, caller_meta
 from backend.assistant.mcp_adapter import InProcessMCPServer
 from backend.assistant.models import build_model, is_offline
@@ -20,6 +21,7 @@ from backend.assistant.tools import create_todo_mcp_server
 from backend.auth.csrf import CSRFMiddleware
 from backend.auth.routes import router as auth_router
 from backend.auth.security import PasswordHasher
+from backend.auth.tokens import router as tokens_router
 from backend.bodylimit import BodySizeLimitMiddleware
 from backend.chat.routes import router as chat_router
 from backend.chat.server import TodoChatKitServer
@@ -60,10 +62,15 @@ def create_app(
         sessionmaker = create_sessionmaker(engine)
         app.state.engine = engine
         app.state.sessionmaker = sessionmaker
-        # One in-process MCP connection per process; tools open their own DB sessions.
-        todo_tools = InProcessMCPServer(
-            create_todo_mcp_server(sessionmaker), tool_meta_resolver=caller_meta
+        # One MCP server: reached in process by our assistant (one connection per process;
+        # tools open their own DB sessions) and over HTTP at /api/mcp by outside agents.
+        todo_server = create_todo_mcp_server(
+            sessionmaker, **remote.server_options(settings, sessionmaker)
         )
+        app.state.mcp_http_app = remote.build_http_app(
+            todo_server, settings, app.state.rate_limiter
+        )
+        todo_tools = InProcessMCPServer(todo_server, tool_meta_resolver=caller_meta)
         await todo_tools.connect()
         app.state.chat_server = TodoChatKitServer(
             store_factory(sessionmaker),
@@ -74,7 +81,8 @@ def create_app(
         )
         app.state.chat_streams = streams = DetachedStreams()
         try:
-            yield
+            async with remote.serving(todo_server):
+                yield
         finally:
             # Let replies in flight finish (or save their partial answer) before closing.
             with contextlib.suppress(TimeoutError):
@@ -100,7 +108,9 @@ def create_app(
     app.include_router(health_router)
     app.include_router(auth_router)
     app.include_router(tasks_router)
+    app.include_router(tokens_router)
     app.include_router(chat_router)
+    remote.mount(app)
     return app
 
 

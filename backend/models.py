@@ -1,6 +1,7 @@
 """Every table, imported in one place so Alembic and the tests see the whole schema."""
 
 from backend.auth.models import User
+from backend.auth.tokens import PersonalAccessToken
 from backend.chat.models import ChatAttachment, ChatItem, ChatPendingAction, ChatThread, ToolCall
 from backend.tasks.models import Task, TaskTag
 
@@ -9,6 +10,7 @@ __all__ = [
     "ChatItem",
     "ChatPendingAction",
     "ChatThread",
+    "PersonalAccessToken",
     "Task",
     "TaskTag",
     "ToolCall",

@@ -31,6 +31,7 @@ REDIS_TIMEOUT_SECONDS = 0.5  # a slow Redis must not hold up logins and chat tur
 
 TOO_MANY_CHAT_TURNS = "You are sending messages too quickly. Please wait a moment and try again."
 TOO_MANY_LOGINS = "Too many login attempts. Please wait a moment and try again."
+TOO_MANY_MCP_REQUESTS = "Too many requests with this access token. Please wait a moment."
 
 
 class RateLimiter:
@@ -40,6 +41,7 @@ class RateLimiter:
         self.chat_turn = parse_many(settings.chat_rate_limit)
         self.login_per_account = parse_many(settings.login_rate_limit_per_account)
         self.login_per_ip = parse_many(settings.login_rate_limit_per_ip)
+        self.mcp_request = parse_many(settings.mcp_rate_limit)
         self.prefix = settings.rate_limit_key_prefix
         self._memory = MovingWindowRateLimiter(MemoryStorage())
         self._shared: MovingWindowRateLimiter | None = None
@@ -61,6 +63,10 @@ class RateLimiter:
     async def check_chat_turn(self, user_id: int) -> None:
         """Counts one assistant turn (a streaming ChatKit request) for this user."""
         await self._hit(self.chat_turn, ("chat", str(user_id)), TOO_MANY_CHAT_TURNS)
+
+    async def check_mcp_request(self, token_key: str) -> None:
+        """Counts one request to /api/mcp made with this personal access token."""
+        await self._hit(self.mcp_request, ("mcp", token_key), TOO_MANY_MCP_REQUESTS)
 
     async def check_login(self, email: str, address: str) -> None:
         """Counts one login attempt, right or wrong, before the password is checked (so a

@@ -16,5 +16,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/dashboard/:path*", "/chat/:path*"],
+  matcher: ["/dashboard/:path*", "/chat/:path*", "/settings/:path*"],
 };

@@ -30,6 +30,7 @@ APP_TABLES = {
     "chat_attachments",
     "chat_pending_actions",
     "tool_calls",
+    "access_tokens",
 }
 
 

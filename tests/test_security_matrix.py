@@ -38,9 +38,15 @@ ROUTES = {
     ("GET", "/api/tasks/{task_id}"): "owned item",
     ("PATCH", "/api/tasks/{task_id}"): "owned item",
     ("DELETE", "/api/tasks/{task_id}"): "owned item",
+    ("GET", "/api/tokens"): "own collection",
+    ("POST", "/api/tokens"): "own collection",
+    ("DELETE", "/api/tokens/{token_id}"): "owned item",
     ("POST", "/api/chatkit"): "chatkit",  # every operation: tests/test_chat_isolation.py
 }
-PATH_IDS = {"task_id": "task"}  # path parameter -> which of A's objects it names
+PATH_IDS = {
+    "task_id": "task",
+    "token_id": "token",
+}  # path parameter -> which of A's objects it names
 MISSING_ID = 987654
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 SECRET = "ferns"  # in A's task title, tags and chat: must never reach B
@@ -106,7 +112,10 @@ async def alice_world(alice: httpx.AsyncClient) -> dict[str, Any]:
     thread_id, _ = await new_thread(alice, f"add a task to feed the {SECRET}")
     await say(alice, thread_id, "what's on my list?")
     item_id = (await items(alice, thread_id))[0]["id"]
-    return {"task": task["id"], "thread": thread_id, "item": item_id}
+    token = (
+        await alice.post("/api/tokens", json={"name": f"{SECRET} script", "scopes": ["tasks:read"]})
+    ).json()
+    return {"task": task["id"], "thread": thread_id, "item": item_id, "token": token["id"]}
 
 
 async def snapshot(alice: httpx.AsyncClient) -> Any:
@@ -115,7 +124,8 @@ async def snapshot(alice: httpx.AsyncClient) -> Any:
     each = [(await alice.get(f"/api/tasks/{t['id']}")).json() for t in tasks]
     threads = (await call(alice, {"type": "threads.list", "params": {"limit": 100}}))["data"]
     chat = [(t, await items(alice, t["id"])) for t in threads]
-    return me, tasks, each, chat
+    tokens = (await alice.get("/api/tokens")).json()
+    return me, tasks, each, chat, tokens
 
 
 async def test_every_route_is_classified(app: FastAPI):
@@ -159,7 +169,8 @@ async def test_isolation_matrix(
                 "detail"
             ].replace(str(MISSING_ID), "N")
         if kind == "own collection" and method == "GET":
-            assert theirs.json()["items"] == []
+            listed = theirs.json()
+            assert (listed["items"] if isinstance(listed, dict) else listed) == []
         if path == "/api/auth/logout-all":  # B's own sessions end; log B in again
             r = await bob.post(
                 "/api/auth/login", json={"email": "bob@example.com", "password": PASSWORD}

@@ -80,13 +80,17 @@ def parse_timezone(name: str | None) -> ZoneInfo | None:
         return None
 
 
-def get_timezone(request: Request, user: CurrentUser) -> ZoneInfo:
+def timezone_of(request: Request, user: User) -> ZoneInfo:
     """X-Timezone if it names a real zone, else the user's saved zone, else UTC."""
     return (
         parse_timezone(request.headers.get("x-timezone"))
         or parse_timezone(user.timezone)
         or ZoneInfo("UTC")
     )
+
+
+def get_timezone(request: Request, user: CurrentUser) -> ZoneInfo:
+    return timezone_of(request, user)
 
 
 UserTimezone = Annotated[ZoneInfo, Depends(get_timezone)]

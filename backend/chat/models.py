@@ -78,6 +78,12 @@ class ToolCall(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="users.id", ondelete="CASCADE")
     thread_id: str | None = Field(default=None, sa_type=sa.String(64))
+    # Where the call came from: "chat" (our assistant) or "mcp" (an outside agent, with the
+    # personal access token it used; no foreign key, so the record outlives the token).
+    source: str = Field(
+        default="chat", sa_type=sa.String(16), sa_column_kwargs={"server_default": "chat"}
+    )
+    token_id: int | None = Field(default=None)
     tool: str = Field(sa_type=sa.String(64))
     arguments: dict[str, Any] = Field(sa_type=JSONDocument)
     outcome: str = Field(sa_type=sa.String(16))

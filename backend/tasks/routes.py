@@ -2,19 +2,28 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, status
+from fastapi import APIRouter, Depends, Query, Request, status
 
-from backend.auth.deps import CurrentUser, UserTimezone
+from backend.auth.deps import timezone_of
+from backend.auth.tokens import TaskUser
 from backend.db import SessionDep
 from backend.tasks.schemas import TaskCreate, TaskPage, TaskPublic, TaskQuery, TaskUpdate
 from backend.tasks.service import TaskService
 
-router = APIRouter(prefix="/api/tasks", tags=["tasks"])
+# A signed-in session, or a personal access token within its scopes (403 without them).
+router = APIRouter(
+    prefix="/api/tasks",
+    tags=["tasks"],
+    responses={
+        401: {"description": "Not signed in, or an invalid, expired or revoked access token"},
+        403: {"description": "The access token lacks the scope this needs"},
+    },
+)
 
 
-def get_task_service(session: SessionDep, user: CurrentUser, tz: UserTimezone) -> TaskService:
+def get_task_service(session: SessionDep, request: Request, user: TaskUser) -> TaskService:
     assert user.id is not None
-    return TaskService(session, user.id, tz)
+    return TaskService(session, user.id, timezone_of(request, user))
 
 
 Service = Annotated[TaskService, Depends(get_task_service)]

@@ -14,6 +14,7 @@ type User = { id: number; email: string; name: string | null };
 const LINKS = [
   { href: "/dashboard", label: "Tasks" },
   { href: "/chat", label: "Chat" },
+  { href: "/settings", label: "Apps" },
 ];
 
 export function AppHeader() {
@@ -33,7 +34,7 @@ export function AppHeader() {
 
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
-      <div className="mx-auto flex max-w-5xl items-center gap-2 px-4 py-2 sm:gap-4">
+      <div className="mx-auto flex max-w-5xl items-center gap-1 px-4 py-2 sm:gap-4">
         <Link href="/dashboard" className="flex items-center gap-1 font-bold text-slate-900">
           <CheckIcon className="text-indigo-600" />
           Todo Assistant
@@ -44,7 +45,7 @@ export function AppHeader() {
               key={l.href}
               href={l.href}
               aria-current={pathname === l.href ? "page" : undefined}
-              className={`rounded-md px-2 py-1 text-sm ${
+              className={`whitespace-nowrap rounded-md px-2 py-1 text-sm ${
                 pathname === l.href ? "bg-indigo-50 font-medium text-indigo-700" : "text-slate-700 hover:bg-slate-100"
               }`}
             >

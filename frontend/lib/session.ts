@@ -6,7 +6,7 @@
 export const SESSION_COOKIE = process.env.AUTH_COOKIE_NAME || "todo_session";
 
 /** Pages that need a session. */
-export const PROTECTED_PATHS = ["/dashboard", "/chat"];
+export const PROTECTED_PATHS = ["/dashboard", "/chat", "/settings"];
 
 export function isProtected(pathname: string): boolean {
   return PROTECTED_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
