@@ -46,7 +46,7 @@ migrate: deps
 # naive local times on conversations, and UTC is how the frontend reads them.
 run: migrate frontend-build
 	@trap 'kill $$backend $$frontend 2>/dev/null; wait' EXIT INT TERM; \
-	TZ=UTC $(UV) run uvicorn backend.main:app --host $(HOST) --port $(PORT) --proxy-headers --no-access-log & backend=$$!; \
+	TZ=UTC $(UV) run uvicorn backend.main:app --host $(HOST) --port $(PORT) --no-proxy-headers --no-access-log & backend=$$!; \
 	until (exec 3<>/dev/tcp/$(HOST)/$(PORT)) 2>/dev/null; do \
 		kill -0 $$backend 2>/dev/null || { echo "The backend did not start."; exit 1; }; sleep 0.5; done; \
 	(cd frontend && BACKEND_URL=http://$(HOST):$(PORT) exec node_modules/.bin/next start -H $(HOST) -p $(FRONTEND_PORT)) & frontend=$$!; \

@@ -11,6 +11,7 @@ from agents.models.interface import Model
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
 from backend.assistant.agent import build_agent, caller_meta
 from backend.assistant.mcp_adapter import InProcessMCPServer
@@ -18,6 +19,7 @@ from backend.assistant.models import build_model, is_offline
 from backend.assistant.titles import TitleWriter
 from backend.assistant.tools import create_todo_mcp_server
 from backend.auth.csrf import CSRFMiddleware
+from backend.auth.nostore import NoStoreMiddleware
 from backend.auth.routes import router as auth_router
 from backend.auth.security import PasswordHasher
 from backend.bodylimit import BodySizeLimitMiddleware
@@ -83,7 +85,15 @@ def create_app(
             await todo_tools.cleanup()
             await engine.dispose()
 
-    app = FastAPI(title="Todo Assistant API", version="0.1.0", lifespan=lifespan)
+    docs = settings.api_docs
+    app = FastAPI(
+        title="Todo Assistant API",
+        version="0.1.0",
+        lifespan=lifespan,
+        openapi_url="/openapi.json" if docs else None,
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+    )
     app.state.settings = settings
     app.state.hasher = PasswordHasher(settings)
     app.state.rate_limiter = RateLimiter(settings)
@@ -94,8 +104,13 @@ def create_app(
         allowed_origins=settings.allowed_origins,
         cookie_name=settings.auth_cookie_name,
     )
+    app.add_middleware(NoStoreMiddleware)
     app.add_middleware(BodySizeLimitMiddleware)
-    app.add_middleware(RequestLogMiddleware)  # outermost: sees every response, 403s included
+    app.add_middleware(RequestLogMiddleware)  # sees every response, 403s included
+    # Outermost: the client address everything after sees (rate limits, logs) is the
+    # connection's, or the one a trusted proxy forwarded. Done here, not by uvicorn's
+    # --proxy-headers, so that one setting (FORWARDED_ALLOW_IPS, never '*') decides.
+    app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.forwarded_allow_ips)
 
     app.include_router(health_router)
     app.include_router(auth_router)
