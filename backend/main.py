@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
+from backend.account import router as account_router
 from backend.assistant.agent import build_agent, caller_meta
 from backend.assistant.mcp_adapter import InProcessMCPServer
 from backend.assistant.models import build_model, is_offline
@@ -114,6 +115,7 @@ def create_app(
 
     app.include_router(health_router)
     app.include_router(auth_router)
+    app.include_router(account_router)
     app.include_router(tasks_router)
     app.include_router(chat_router)
     return app
