@@ -130,3 +130,32 @@ test("a page cannot be framed, and the nonce changes on every load", async ({ pa
   const scripts = await page.locator("script[nonce]").count();
   expect(scripts).toBeGreaterThan(0);
 });
+
+test("the password estimator loads on the signup form only, and shows why as one types", async ({ page }) => {
+  const scripts: Promise<string>[] = [];
+  page.on("response", (r) => {
+    if (r.request().resourceType() === "script") scripts.push(r.text().catch(() => ""));
+  });
+  const hasEstimator = async () => (await Promise.all(scripts)).some((js) => js.includes("heavily used password"));
+
+  await page.goto("/login");
+  await page.getByLabel("Password").fill("password");
+  expect(await hasEstimator()).toBe(false);
+
+  await page.goto("/signup");
+  expect(await hasEstimator()).toBe(false);
+  await page.getByLabel("Email").fill(uniqueEmail("meter"));
+  await page.getByLabel("Password").fill("password");
+  await expect(page.getByTestId("password-strength")).toContainText("Too easy to guess");
+  expect(await hasEstimator()).toBe(true);
+  await page.screenshot({ path: "test-results/e2e/signup-weak.png" });
+
+  // The server decides: it refuses the same password, and says why.
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page.getByRole("alert")).toContainText("too easy to guess");
+
+  await page.getByLabel("Password").fill(PASSWORD);
+  await expect(page.getByRole("meter", { name: "Strength" })).toHaveAttribute("aria-valuenow", "4");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "test-results/e2e/signup-strong-phone.png" });
+});
