@@ -237,6 +237,37 @@ class TestSignupAbuse:
         assert [r.status_code for r in codes] == [201] * 6
         assert peak[0] == 2
 
+    @pytest.mark.parametrize("path", ["/api/auth/signup", "/api/auth/login"])
+    async def test_no_database_connection_is_held_while_hashing(
+        self, database_url: str, app: FastAPI, path: str
+    ):
+        """Requests queued for the hasher must not hold pooled connections: 30 waiting
+        signups took the whole pool, and another user's task list waited seconds for one."""
+        own = create_app(make_settings(database_url, password_hash_concurrency=1))
+        entered, release = threading.Event(), threading.Event()
+        hasher = own.state.hasher
+        real_hash, real_verify = hasher._hash.hash, hasher._hash.verify
+
+        def blocked(real):  # type: ignore[no-untyped-def]
+            def wrapper(*args):  # type: ignore[no-untyped-def]
+                entered.set()
+                release.wait(10)
+                return real(*args)
+
+            return wrapper
+
+        async with own.router.lifespan_context(own), make_client(own) as c:
+            body = {"email": "held@example.com", "password": PASSWORD}
+            if path.endswith("login"):
+                assert (await c.post("/api/auth/signup", json=body)).status_code == 201
+            hasher._hash.hash, hasher._hash.verify = blocked(real_hash), blocked(real_verify)
+            request = asyncio.ensure_future(c.post(path, json=body))
+            assert await asyncio.to_thread(entered.wait, 10)
+            checked_out = own.state.engine.pool.checkedout()
+            release.set()
+            assert (await request).status_code in (200, 201)
+        assert checked_out == 0
+
 
 # ---- 3. passwords ------------------------------------------------------------------------
 

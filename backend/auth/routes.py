@@ -45,6 +45,7 @@ async def signup(
     await limiter.check_signup(client_address(request))
     if await session.scalar(select(User.id).where(User.email == body.email)) is not None:
         raise HTTPException(status.HTTP_409_CONFLICT, EMAIL_TAKEN)
+    await session.commit()  # the connection goes back to the pool while the hash waits its turn
     tz = parse_timezone(request.headers.get("x-timezone"))
     user = User(
         email=body.email,
@@ -91,6 +92,7 @@ async def login(
         else await session.scalar(select(User).where(User.email == email))
     )
     stored_hash = user.password_hash if user else None
+    await session.commit()  # as in signup: no pooled connection held during the hash
     if not await hasher.verify(body.password, stored_hash) or user is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED, BAD_CREDENTIALS, headers={"WWW-Authenticate": "Bearer"}
