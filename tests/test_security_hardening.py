@@ -21,6 +21,7 @@ import yaml
 from alembic import command
 from fastapi import FastAPI
 
+from backend.auth import passwords
 from backend.config import Settings
 from backend.main import create_app
 from tests.chat_helpers import CHATKIT, items, new_thread
@@ -202,6 +203,23 @@ class TestSignupAbuse:
                 "/api/auth/signup", json={"email": "other@example.com", "password": PASSWORD}
             )
             assert r.status_code == 201
+
+    async def test_refused_signups_cost_no_password_estimate(
+        self, limited_app: FastAPI, monkeypatch: pytest.MonkeyPatch
+    ):
+        estimated: list[str] = []
+        real = passwords.guessability_problem
+
+        def counting(password: str, *personal: str | None) -> str | None:
+            estimated.append(password)
+            return real(password, *personal)
+
+        monkeypatch.setattr(passwords, "guessability_problem", counting)
+        async with client_from(limited_app, "192.0.2.10") as c:
+            for i in range(5):
+                body = {"email": f"e{i}@example.com", "password": PASSWORD}
+                await c.post("/api/auth/signup", json=body)
+        assert len(estimated) == 3  # the two refused by the limit never reached it
 
     async def test_password_hashing_runs_at_most_n_at_once(self, database_url: str, app: FastAPI):
         bounded = create_app(make_settings(database_url, password_hash_concurrency=2))

@@ -7,8 +7,10 @@ and name so that neither makes a password.
 
 from __future__ import annotations
 
+import asyncio
 import re
 
+from fastapi.exceptions import RequestValidationError
 from zxcvbn import zxcvbn
 
 # zxcvbn's score: 0-1 fall to an online attack of ~10^6 guesses; 2 needs ~10^8 guesses, which
@@ -30,3 +32,12 @@ def guessability_problem(password: str, *personal: str | None) -> str | None:
     reasons = [feedback["warning"], *feedback["suggestions"]]
     explained = " ".join(r.rstrip(".") + "." for r in reasons if r)
     return f"{TOO_GUESSABLE}. {explained or 'Add another word or two.'}"
+
+
+async def require_hard_to_guess(password: str, *personal: str | None) -> None:
+    """A 422 on the password field, like any validation error, if it is easy to guess. In a
+    thread: the estimate is pure Python and takes up to ~100 ms for a long password."""
+    if problem := await asyncio.to_thread(guessability_problem, password, *personal):
+        raise RequestValidationError(
+            [{"loc": ("body", "password"), "msg": problem, "type": "value_error"}]
+        )

@@ -14,6 +14,7 @@ from backend.auth.deps import (
     set_auth_cookie,
 )
 from backend.auth.models import LoginIn, LoginOut, SignupIn, User, UserPublic, has_control_chars
+from backend.auth.passwords import require_hard_to_guess
 from backend.auth.security import create_access_token
 from backend.db import SessionDep
 from backend.ratelimit import RateLimiter, client_address
@@ -30,6 +31,7 @@ EMAIL_TAKEN = "An account with this email already exists"
     response_model=UserPublic,
     responses={
         409: {"description": "An account with this email already exists"},
+        422: {"description": "Invalid input, or a password that is easy to guess"},
         429: {"description": "Too many sign-ups from this address"},
     },
 )
@@ -43,6 +45,7 @@ async def signup(
 ) -> User:
     limiter: RateLimiter = request.app.state.rate_limiter
     await limiter.check_signup(client_address(request))
+    await require_hard_to_guess(body.password, body.email, body.name)
     if await session.scalar(select(User.id).where(User.email == body.email)) is not None:
         raise HTTPException(status.HTTP_409_CONFLICT, EMAIL_TAKEN)
     await session.commit()  # the connection goes back to the pool while the hash waits its turn
