@@ -33,6 +33,7 @@ from tests.conftest import (
     make_client,
     make_settings,
 )
+from tests.test_security_auth import client_from
 
 pytestmark = pytest.mark.asyncio
 
@@ -40,14 +41,6 @@ SPOOFS = [
     {"X-Forwarded-For": f"203.0.113.{i}", "X-Real-IP": f"198.51.100.{i}", "Forwarded": f"for={i}"}
     for i in range(1, 40)
 ]
-
-
-def client_from(app: FastAPI, address: str) -> httpx.AsyncClient:
-    return httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app, client=(address, 40000)),
-        base_url="http://testserver",
-        headers={"Origin": ALLOWED_ORIGIN},
-    )
 
 
 @pytest.fixture
