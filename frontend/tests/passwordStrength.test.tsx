@@ -35,6 +35,19 @@ describe("password strength", () => {
     expect(screen.getByRole("meter", { name: "Strength" })).toHaveAttribute("aria-valuenow", "4");
   });
 
+  it("a refusal from the server goes away once the password changes", async () => {
+    const user = userEvent.setup();
+    const refused = { detail: "password: This password is too easy to guess. This is a top-10 common password." };
+    vi.spyOn(globalThis, "fetch").mockResolvedValue(new Response(JSON.stringify(refused), { status: 422 }));
+    render(<AuthForm mode="signup" />);
+    await user.type(screen.getByLabelText("Email"), "sam@example.com");
+    await user.type(screen.getByLabelText("Password"), "password");
+    await user.click(screen.getByRole("button", { name: "Sign up" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("too easy to guess");
+    await user.type(screen.getByLabelText("Password"), " and more words");
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
   it("the login form has no strength meter", async () => {
     const user = userEvent.setup();
     render(<AuthForm mode="login" />);

@@ -88,7 +88,10 @@ export function AuthForm({ mode, next, expired = false }: Props) {
               minLength={isSignup ? 8 : undefined}
               maxLength={128}
               value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              onChange={(e) => {
+                setPassword(e.target.value);
+                setError(null); // a refusal of the previous password no longer applies
+              }}
               autoComplete={isSignup ? "new-password" : "current-password"}
               aria-describedby={isSignup ? strengthId : undefined}
               className="input"
