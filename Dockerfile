@@ -15,4 +15,6 @@ RUN uv sync --frozen --no-dev
 RUN useradd --create-home app && mkdir -p /app/data && chown app /app/data
 USER app
 EXPOSE 8000
-CMD ["sh", "-c", ".venv/bin/alembic upgrade head && exec .venv/bin/uvicorn backend.main:app --host 0.0.0.0 --port 8000 --proxy-headers --forwarded-allow-ips='*'"]
+# --no-proxy-headers: the app itself believes X-Forwarded-For only from FORWARDED_ALLOW_IPS
+# (docker-compose.yml: the frontend's network), never from everyone.
+CMD ["sh", "-c", ".venv/bin/alembic upgrade head && exec .venv/bin/uvicorn backend.main:app --host 0.0.0.0 --port 8000 --no-proxy-headers"]

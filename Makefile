@@ -47,10 +47,10 @@ migrate: deps
 # naive local times on conversations, and UTC is how the frontend reads them.
 run: migrate frontend-build
 	@trap 'kill $$backend $$frontend 2>/dev/null; wait' EXIT INT TERM; \
-	TZ=UTC $(UV) run uvicorn backend.main:app --host $(HOST) --port $(PORT) --proxy-headers --no-access-log & backend=$$!; \
+	TZ=UTC $(UV) run uvicorn backend.main:app --host $(HOST) --port $(PORT) --no-proxy-headers --no-access-log & backend=$$!; \
 	until (exec 3<>/dev/tcp/$(HOST)/$(PORT)) 2>/dev/null; do \
 		kill -0 $$backend 2>/dev/null || { echo "The backend did not start."; exit 1; }; sleep 0.5; done; \
-	(cd frontend && BACKEND_URL=http://$(HOST):$(PORT) exec node_modules/.bin/next start -H $(HOST) -p $(FRONTEND_PORT)) & frontend=$$!; \
+	(cd frontend && BACKEND_URL=http://$(HOST):$(PORT) NODE_OPTIONS="--import ./client-address.mjs" exec node_modules/.bin/next start -H $(HOST) -p $(FRONTEND_PORT)) & frontend=$$!; \
 	until (exec 3<>/dev/tcp/$(HOST)/$(FRONTEND_PORT)) 2>/dev/null; do \
 		kill -0 $$frontend 2>/dev/null || { echo "The frontend did not start."; exit 1; }; sleep 0.5; done; \
 	echo; echo "  Todo Assistant: http://localhost:$(FRONTEND_PORT)    (API: http://localhost:$(PORT)/api/health)"; echo; \

@@ -42,6 +42,19 @@ class Settings(BaseSettings):
     # Argon2 cost; tests lower it, production keeps the library's recommended values.
     password_hash_time_cost: int = Field(default=3, ge=1)
     password_hash_memory_kib: int = Field(default=65536, ge=1024)
+    # Hashes computed at once (signup, login, account deletion); more wait their turn. The
+    # default leaves one core to everything else, so a burst of signups cannot starve it.
+    password_hash_concurrency: int = Field(
+        default_factory=lambda: max(1, (os.cpu_count() or 2) - 1), ge=1
+    )
+    # Addresses (or networks) of the proxies whose X-Forwarded-For/-Proto are believed, e.g.
+    # the frontend's. Everyone else's forwarded headers are ignored: a client must not choose
+    # the address its rate limits are counted under.
+    forwarded_allow_ips: Annotated[list[str], NoDecode] = Field(
+        default_factory=lambda: ["127.0.0.1", "::1"]
+    )
+    # /docs, /redoc and /openapi.json: on, except in production (where True turns them on).
+    expose_api_docs: bool | None = None
 
     assistant_model: str = ""  # empty: "offline" without OPENAI_API_KEY, else DEFAULT_OPENAI_MODEL
     openai_api_key: str = ""
@@ -54,6 +67,7 @@ class Settings(BaseSettings):
     chat_rate_limit: str = "30/minute"
     login_rate_limit_per_account: str = "5/minute"
     login_rate_limit_per_ip: str = "20/minute"
+    signup_rate_limit_per_ip: str = "10/hour"
     redis_url: str = ""  # e.g. redis://localhost:6379/0; empty: in-memory, per process
     rate_limit_key_prefix: str = "todo"  # keeps apps that share one Redis apart
 
@@ -74,11 +88,25 @@ class Settings(BaseSettings):
             return [o.strip().rstrip("/") for o in value.split(",") if o.strip()]
         return value
 
+    @field_validator("forwarded_allow_ips", mode="before")
+    @classmethod
+    def _split_proxies(cls, value: object) -> object:
+        if isinstance(value, str):
+            value = [a.strip() for a in value.split(",") if a.strip()]
+        if isinstance(value, list) and "*" in value:
+            raise ValueError(
+                "FORWARDED_ALLOW_IPS must name the proxies in front of the app (addresses or "
+                "networks such as 172.18.0.0/16), never '*': with '*' every client could choose "
+                "the address its rate limits are counted under"
+            )
+        return value
+
     @field_validator(
         "chat_rate_limit",
         "login_rate_limit_per_account",
         "login_rate_limit_per_ip",
         "mcp_rate_limit",
+        "signup_rate_limit_per_ip",
     )
     @classmethod
     def _valid_rate_limit(cls, value: str) -> str:
@@ -120,6 +148,12 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    @property
+    def api_docs(self) -> bool:
+        if self.expose_api_docs is None:
+            return self.app_env != "production"
+        return self.expose_api_docs
 
 
 def _require_strong_secret(secret: str) -> None:

@@ -11,7 +11,9 @@ from agents.models.interface import Model
 from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
+from uvicorn.middleware.proxy_headers import ProxyHeadersMiddleware
 
+from backend.account import router as account_router
 from backend.assistant import remote
 from backend.assistant.agent import build_agent, caller_meta
 from backend.assistant.mcp_adapter import InProcessMCPServer
@@ -19,6 +21,7 @@ from backend.assistant.models import build_model, is_offline
 from backend.assistant.titles import TitleWriter
 from backend.assistant.tools import create_todo_mcp_server
 from backend.auth.csrf import CSRFMiddleware
+from backend.auth.nostore import NoStoreMiddleware
 from backend.auth.routes import router as auth_router
 from backend.auth.security import PasswordHasher
 from backend.auth.tokens import router as tokens_router
@@ -91,7 +94,15 @@ def create_app(
             await todo_tools.cleanup()
             await engine.dispose()
 
-    app = FastAPI(title="Todo Assistant API", version="0.1.0", lifespan=lifespan)
+    docs = settings.api_docs
+    app = FastAPI(
+        title="Todo Assistant API",
+        version="0.1.0",
+        lifespan=lifespan,
+        openapi_url="/openapi.json" if docs else None,
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
+    )
     app.state.settings = settings
     app.state.hasher = PasswordHasher(settings)
     app.state.rate_limiter = RateLimiter(settings)
@@ -102,11 +113,17 @@ def create_app(
         allowed_origins=settings.allowed_origins,
         cookie_name=settings.auth_cookie_name,
     )
+    app.add_middleware(NoStoreMiddleware)
     app.add_middleware(BodySizeLimitMiddleware)
-    app.add_middleware(RequestLogMiddleware)  # outermost: sees every response, 403s included
+    app.add_middleware(RequestLogMiddleware)  # sees every response, 403s included
+    # Outermost: the client address everything after sees (rate limits, logs) is the
+    # connection's, or the one a trusted proxy forwarded. Done here, not by uvicorn's
+    # --proxy-headers, so that one setting (FORWARDED_ALLOW_IPS, never '*') decides.
+    app.add_middleware(ProxyHeadersMiddleware, trusted_hosts=settings.forwarded_allow_ips)
 
     app.include_router(health_router)
     app.include_router(auth_router)
+    app.include_router(account_router)
     app.include_router(tasks_router)
     app.include_router(tokens_router)
     app.include_router(chat_router)

@@ -1,4 +1,5 @@
-"""Rate limits: chat turns per user, login attempts per account and per client address.
+"""Rate limits: chat turns per user, login attempts per account and per client address, sign-ups
+per client address.
 
 Counted with the ``limits`` library (moving windows): in this process's memory by default, in
 Redis when ``REDIS_URL`` is set, so that every instance behind a load balancer shares one count.
@@ -32,6 +33,7 @@ REDIS_TIMEOUT_SECONDS = 0.5  # a slow Redis must not hold up logins and chat tur
 TOO_MANY_CHAT_TURNS = "You are sending messages too quickly. Please wait a moment and try again."
 TOO_MANY_LOGINS = "Too many login attempts. Please wait a moment and try again."
 TOO_MANY_MCP_REQUESTS = "Too many requests with this access token. Please wait a moment."
+TOO_MANY_SIGNUPS = "Too many sign-ups from your address. Try again later."
 
 
 class RateLimiter:
@@ -42,6 +44,7 @@ class RateLimiter:
         self.login_per_account = parse_many(settings.login_rate_limit_per_account)
         self.login_per_ip = parse_many(settings.login_rate_limit_per_ip)
         self.mcp_request = parse_many(settings.mcp_rate_limit)
+        self.signup_per_ip = parse_many(settings.signup_rate_limit_per_ip)
         self.prefix = settings.rate_limit_key_prefix
         self._memory = MovingWindowRateLimiter(MemoryStorage())
         self._shared: MovingWindowRateLimiter | None = None
@@ -75,6 +78,11 @@ class RateLimiter:
         # Hashed: no email addresses in Redis keys, and keys of bounded length.
         account = hashlib.sha256(email.encode("utf-8", "replace")).hexdigest()
         await self._hit(self.login_per_account, ("login-account", account), TOO_MANY_LOGINS)
+
+    async def check_signup(self, address: str) -> None:
+        """Counts one sign-up, before anything is hashed or stored: each costs an Argon2 hash,
+        and each new account brings a fresh chat allowance."""
+        await self._hit(self.signup_per_ip, ("signup-ip", address), TOO_MANY_SIGNUPS)
 
     async def _hit(self, items: list[RateLimitItem], key: tuple[str, ...], detail: str) -> None:
         for item in items:
@@ -110,6 +118,6 @@ class RateLimiter:
 
 
 def client_address(request: Request) -> str:
-    """The caller's address as the server sees it. Behind a proxy this is right only when
-    uvicorn trusts it (``--proxy-headers``, ``--forwarded-allow-ips``); see docs/SECURITY.md."""
+    """The caller's address: the connection's, or the one a trusted proxy forwarded
+    (``FORWARDED_ALLOW_IPS``, applied by the app itself; see backend/main.py)."""
     return request.client.host if request.client else "unknown"

@@ -70,6 +70,7 @@ def make_settings(database_url: str, **overrides: object) -> Settings:
         "login_rate_limit_per_account": "100000/minute",
         "login_rate_limit_per_ip": "100000/minute",
         "mcp_rate_limit": "100000/minute",
+        "signup_rate_limit_per_ip": "100000/minute",
         "redis_url": "",
     }
     values.update(overrides)

@@ -89,11 +89,12 @@ async def test_invalid_signup_is_422_with_a_message(
 
 
 async def test_password_limits_are_inclusive(client: httpx.AsyncClient):
+    # Hard to guess at both lengths (tests/test_security_hardening.py: guessable ones).
     r8 = await client.post(
-        "/api/auth/signup", json={"email": "p8@example.com", "password": "8" * 8}
+        "/api/auth/signup", json={"email": "p8@example.com", "password": "q7#Zk!v2"}
     )
     r128 = await client.post(
-        "/api/auth/signup", json={"email": "p128@example.com", "password": "x" * 128}
+        "/api/auth/signup", json={"email": "p128@example.com", "password": "q7#Zk!v2" * 16}
     )
     assert (r8.status_code, r128.status_code) == (201, 201)
 

@@ -171,7 +171,9 @@ async def test_every_tool_call_is_audited(app: FastAPI, alice: httpx.AsyncClient
         ("list_tasks", "ok", thread_id),
         ("complete_task", "ok", thread_id),
     ]
-    assert rows[0].arguments["title"] == "Buy milk"
+    # What was done to which task, not what the task said (tests/test_data_rights.py).
+    assert rows[0].arguments["title"] == "[not kept]"
+    assert rows[0].result["task"]["id"] == rows[2].arguments["task_id"]
     assert rows[2].result["action"] == "completed"
     assert all(r.duration_ms >= 0 for r in rows)
     me = (await alice.get("/api/auth/me")).json()

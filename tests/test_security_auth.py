@@ -216,9 +216,9 @@ class TestLoginThrottling:
         verified = []
         real_verify = hasher.verify
 
-        def counting_verify(password: str, password_hash: str | None) -> bool:
+        async def counting_verify(password: str, password_hash: str | None) -> bool:
             verified.append(password)
-            return bool(real_verify(password, password_hash))
+            return bool(await real_verify(password, password_hash))
 
         monkeypatch.setattr(hasher, "verify", counting_verify)
         async with client_from(throttled_app, "10.0.0.5") as c:

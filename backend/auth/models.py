@@ -33,6 +33,8 @@ class User(SQLModel, table=True):
 
 class SignupIn(BaseModel):
     email: EmailStr = Field(max_length=320)
+    # How guessable it is is checked by the route (backend/auth/passwords.py), after the rate
+    # limit: the estimate costs up to ~100 ms of CPU.
     password: str = Field(min_length=PASSWORD_MIN, max_length=PASSWORD_MAX)
     name: str | None = Field(default=None, max_length=100)
 

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import asyncio
-
 from fastapi import APIRouter, HTTPException, Request, Response, status
 from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
@@ -16,6 +14,7 @@ from backend.auth.deps import (
     set_auth_cookie,
 )
 from backend.auth.models import LoginIn, LoginOut, SignupIn, User, UserPublic, has_control_chars
+from backend.auth.passwords import require_hard_to_guess
 from backend.auth.security import create_access_token
 from backend.db import SessionDep
 from backend.ratelimit import RateLimiter, client_address
@@ -30,7 +29,11 @@ EMAIL_TAKEN = "An account with this email already exists"
     "/signup",
     status_code=status.HTTP_201_CREATED,
     response_model=UserPublic,
-    responses={409: {"description": "An account with this email already exists"}},
+    responses={
+        409: {"description": "An account with this email already exists"},
+        422: {"description": "Invalid input, or a password that is easy to guess"},
+        429: {"description": "Too many sign-ups from this address"},
+    },
 )
 async def signup(
     body: SignupIn,
@@ -40,14 +43,17 @@ async def signup(
     settings: SettingsDep,
     hasher: HasherDep,
 ) -> User:
+    limiter: RateLimiter = request.app.state.rate_limiter
+    await limiter.check_signup(client_address(request))
+    await require_hard_to_guess(body.password, body.email, body.name)
     if await session.scalar(select(User.id).where(User.email == body.email)) is not None:
         raise HTTPException(status.HTTP_409_CONFLICT, EMAIL_TAKEN)
+    await session.commit()  # the connection goes back to the pool while the hash waits its turn
     tz = parse_timezone(request.headers.get("x-timezone"))
     user = User(
         email=body.email,
         name=body.name,
-        # Argon2 is deliberately slow: keep it off the event loop.
-        password_hash=await asyncio.to_thread(hasher.hash, body.password),
+        password_hash=await hasher.hash(body.password),
         timezone=tz.key if tz else None,
     )
     session.add(user)
@@ -89,7 +95,8 @@ async def login(
         else await session.scalar(select(User).where(User.email == email))
     )
     stored_hash = user.password_hash if user else None
-    if not await asyncio.to_thread(hasher.verify, body.password, stored_hash) or user is None:
+    await session.commit()  # as in signup: no pooled connection held during the hash
+    if not await hasher.verify(body.password, stored_hash) or user is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED, BAD_CREDENTIALS, headers={"WWW-Authenticate": "Bearer"}
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -26,6 +27,10 @@ class TokenClaims:
 
 
 class PasswordHasher:
+    """Argon2 off the event loop, at most ``password_hash_concurrency`` at once: each hash holds
+    a core and ``password_hash_memory_kib`` of memory, so a burst of signups (or of guesses)
+    waits its turn here instead of starving every other request of CPU."""
+
     def __init__(self, settings: Settings) -> None:
         self._hash = PasswordHash(
             (
@@ -37,15 +42,18 @@ class PasswordHasher:
         )
         # Verified against when the email is unknown, so both failures cost the same time.
         self._dummy = self._hash.hash("not-a-real-password")
+        self._slots = asyncio.Semaphore(settings.password_hash_concurrency)
 
-    def hash(self, password: str) -> str:
-        return self._hash.hash(password)
+    async def hash(self, password: str) -> str:
+        async with self._slots:
+            return await asyncio.to_thread(self._hash.hash, password)
 
-    def verify(self, password: str, password_hash: str | None) -> bool:
-        if password_hash is None:
-            self._hash.verify(password, self._dummy)
-            return False
-        return self._hash.verify(password, password_hash)
+    async def verify(self, password: str, password_hash: str | None) -> bool:
+        async with self._slots:
+            if password_hash is None:
+                await asyncio.to_thread(self._hash.verify, password, self._dummy)
+                return False
+            return await asyncio.to_thread(self._hash.verify, password, password_hash)
 
 
 def parse_bearer(authorization: str) -> str | None:

@@ -19,6 +19,7 @@ from chatkit.types import (
     ErrorEvent,
     ThreadsAddUserMessageReq,
     ThreadsCreateReq,
+    ThreadsRetryAfterItemReq,
     ThreadsUpdateReq,
     UserMessageInput,
     UserMessageTagContent,
@@ -29,6 +30,7 @@ from fastapi.responses import StreamingResponse
 from pydantic import ValidationError
 
 from backend.auth.deps import CurrentUser, UserTimezone
+from backend.auth.models import has_control_chars
 from backend.chat.context import ChatContext
 from backend.chat.server import CHATKIT_REQUEST, TodoChatKitServer
 from backend.chat.streaming import DetachedStreams
@@ -155,26 +157,39 @@ async def _check(req: ChatKitReq, server: TodoChatKitServer, context: ChatContex
     params = req.params
     if not all(_ID.match(i) for i in _ids_in(params)):
         raise HTTPException(status.HTTP_404_NOT_FOUND, "Conversation not found")
+    item = None
     try:
         if thread_id := getattr(params, "thread_id", None):
             await server.store.load_thread(thread_id, context)
             if item_id := getattr(params, "item_id", None):
-                await server.store.load_item(thread_id, item_id, context)
+                item = await server.store.load_item(thread_id, item_id, context)
     except NotFoundError:
         raise HTTPException(status.HTTP_404_NOT_FOUND, "Conversation not found") from None
+    # The SDK would fail inside the stream (an in-band error and a traceback in the log).
+    if isinstance(req, ThreadsRetryAfterItemReq) and getattr(item, "type", None) != "user_message":
+        raise HTTPException(status.HTTP_400_BAD_REQUEST, "Only a message you sent can be retried")
     if reason := UNSUPPORTED.get(req.type):
         raise HTTPException(status.HTTP_400_BAD_REQUEST, reason)
     if isinstance(req, ThreadsCreateReq | ThreadsAddUserMessageReq):
         _check_message(req.params.input)
-    if isinstance(req, ThreadsUpdateReq) and len(req.params.title) > MAX_TITLE_CHARS:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT,
-            f"Title is too long: at most {MAX_TITLE_CHARS} characters",
-        )
+    if isinstance(req, ThreadsUpdateReq):
+        _check_title(req.params.title)
     if (limit := getattr(params, "limit", None)) is not None and limit > MAX_PAGE_SIZE:
         raise HTTPException(
             status.HTTP_400_BAD_REQUEST,
             f"Invalid ChatKit request: params.limit: at most {MAX_PAGE_SIZE}",
+        )
+
+
+def _check_title(title: str) -> None:
+    if len(title) > MAX_TITLE_CHARS:
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT,
+            f"Title is too long: at most {MAX_TITLE_CHARS} characters",
+        )
+    if has_control_chars(title):  # line breaks, tabs and escapes included: a title is one line
+        raise HTTPException(
+            status.HTTP_422_UNPROCESSABLE_CONTENT, "Title must not contain control characters"
         )
 
 

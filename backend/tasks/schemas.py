@@ -8,7 +8,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, field_validator
 
 TITLE_MAX = 200
 DESCRIPTION_MAX = 2000
@@ -107,7 +107,7 @@ class TaskUpdate(BaseModel):
     priority: Priority | None = None
     due_date: date | None = None
     tags: Tags | None = None
-    completed: bool | None = None
+    completed: StrictBool | None = None  # true or false: "yes", 1 or "on" are refused
 
     @field_validator("title", "priority", "tags", "completed", mode="before")
     @classmethod

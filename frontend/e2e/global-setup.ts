@@ -19,6 +19,7 @@ import { startSlowSseServer } from "./slow-sse-server";
 const FRONTEND = path.resolve(import.meta.dirname, "..");
 const REPO = path.resolve(FRONTEND, "..");
 const UV = process.env.UV || "uv";
+const LOGIN_LIMIT_PER_IP = 30;
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -102,13 +103,16 @@ export default async function globalSetup() {
     PASSWORD_HASH_MEMORY_KIB: "8192",
     CHAT_RATE_LIMIT: "1000/minute",
     LOGIN_RATE_LIMIT_PER_ACCOUNT: "1000/minute",
-    LOGIN_RATE_LIMIT_PER_IP: "1000/minute",
+    // Tight enough for e2e/security.spec.ts to reach (it sends from its own address).
+    LOGIN_RATE_LIMIT_PER_IP: `${LOGIN_LIMIT_PER_IP}/minute`,
+    SIGNUP_RATE_LIMIT_PER_IP: "1000/minute",
     REDIS_URL: "",
     LOG_LEVEL: "WARNING",
   };
   const backendLog = path.join(tmp, "backend.log");
   execFileSync(UV, ["run", "alembic", "upgrade", "head"], { cwd: REPO, env: backendEnv, stdio: "pipe" });
-  const backend = start(UV, ["run", "uvicorn", "backend.main:app", "--host", "127.0.0.1", "--port", String(backendPort)], {
+  const uvicorn = ["run", "uvicorn", "backend.main:app", "--no-proxy-headers"];
+  const backend = start(UV, [...uvicorn, "--host", "127.0.0.1", "--port", String(backendPort)], {
     cwd: REPO,
     env: backendEnv,
     log: backendLog,
@@ -148,6 +152,8 @@ export default async function globalSetup() {
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         BACKEND_URL: `http://127.0.0.1:${backendPort}`,
+        // As in production: the client's address replaces any forwarding header it sent.
+        NODE_OPTIONS: `--import ${path.join(FRONTEND, "client-address.mjs")}`,
       },
       log,
     });
@@ -180,6 +186,7 @@ export default async function globalSetup() {
 
   process.env.E2E_BASE_URL = webOrigin;
   process.env.E2E_BACKEND_URL = `http://127.0.0.1:${backendPort}`;
+  process.env.E2E_LOGIN_LIMIT_PER_IP = String(LOGIN_LIMIT_PER_IP);
   process.env.E2E_SLOW_BASE_URL = slowWebOrigin;
   process.env.E2E_SLOW_UPSTREAM_URL = `http://127.0.0.1:${slow.port}`;
   process.env.E2E_FAULT_BASE_URL = faultWebOrigin;

@@ -2,8 +2,9 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 
+import { PasswordStrength } from "@/components/auth/PasswordStrength";
 import { apiJson, messageOf } from "@/lib/http";
 import { safeNextPath } from "@/lib/navigation";
 
@@ -22,6 +23,7 @@ export function AuthForm({ mode, next, expired = false }: Props) {
   const [error, setError] = useState<string | null>(null);
   const isSignup = mode === "signup";
   const target = safeNextPath(next);
+  const strengthId = useId();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -86,11 +88,16 @@ export function AuthForm({ mode, next, expired = false }: Props) {
               minLength={isSignup ? 8 : undefined}
               maxLength={128}
               value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              onChange={(e) => {
+                setPassword(e.target.value);
+                setError(null); // a refusal of the previous password no longer applies
+              }}
               autoComplete={isSignup ? "new-password" : "current-password"}
+              aria-describedby={isSignup ? strengthId : undefined}
               className="input"
             />
           </label>
+          {isSignup && <PasswordStrength id={strengthId} password={password} personal={[email, name].filter(Boolean)} />}
           {error && (
             <p role="alert" className="text-sm text-red-700">
               {error}

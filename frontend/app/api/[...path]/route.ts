@@ -5,12 +5,32 @@
  * arrives, so Server-Sent Events from /api/chatkit pass event by event, and it marks them
  * `no-transform` so Next's gzip never holds them back. Cookies, Origin and every other
  * end-to-end header pass both ways; the browser never talks to the backend directly.
+ *
+ * The client's address goes on in X-Forwarded-For (the backend counts login attempts per
+ * address and trusts this server's forwarding, FORWARDED_ALLOW_IPS): the connection's own
+ * address, put there by client-address.mjs in place of whatever the client sent. Without that
+ * preload no address is forwarded (the backend then counts this server's, for everyone),
+ * because a header the client wrote must never be passed on as its address.
  */
 import type { NextRequest } from "next/server";
 
 export const dynamic = "force-dynamic";
 
 const DEFAULT_BACKEND = "http://localhost:8000";
+
+// Who the client is: only ever what client-address.mjs wrote, never what the client sent.
+const FORWARDING = ["x-forwarded-for", "x-real-ip", "forwarded"];
+const PRELOADED = Symbol.for("todo-assistant.client-address");
+let warned = false;
+
+function clientAddressIsTrustworthy(): boolean {
+  const preloaded = (globalThis as Record<symbol, unknown>)[PRELOADED] === true;
+  if (!preloaded && !warned) {
+    warned = true;
+    console.error("[api proxy] client-address.mjs is not preloaded: no client address is forwarded");
+  }
+  return preloaded;
+}
 
 // Hop-by-hop headers (RFC 9110 §7.6.1) and the ones fetch computes itself.
 const HOP_BY_HOP = new Set([
@@ -41,6 +61,9 @@ function requestHeaders(request: NextRequest): Headers {
   });
   // Ask for the bytes as they are: nothing to decode and re-encode on the way through.
   headers.set("accept-encoding", "identity");
+  const address = request.headers.get("x-forwarded-for");
+  for (const name of FORWARDING) headers.delete(name);
+  if (address && clientAddressIsTrustworthy()) headers.set("x-forwarded-for", address);
   const url = request.nextUrl;
   if (!headers.has("x-forwarded-host")) headers.set("x-forwarded-host", url.host);
   if (!headers.has("x-forwarded-proto")) headers.set("x-forwarded-proto", url.protocol.replace(":", ""));

@@ -1,0 +1,139 @@
+"""The user's rights over their data: take all of it away (export), or erase the account.
+
+Here rather than in ``backend.auth``: it reads every feature's tables, and auth depends on
+none of them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from fastapi import APIRouter, HTTPException, Request, Response, status
+from pydantic import BaseModel, Field
+from sqlalchemy import delete
+from sqlmodel import col, select
+
+from backend.auth.deps import CurrentUser, HasherDep, SettingsDep, clear_auth_cookie
+from backend.auth.models import User as UserRow
+from backend.auth.models import UserPublic
+from backend.chat.models import ChatItem, ChatThread, ToolCall
+from backend.db import SessionDep, utcnow
+from backend.ratelimit import RateLimiter, client_address
+from backend.tasks.models import Task
+from backend.tasks.schemas import TaskPublic
+from backend.tasks.service import to_public
+
+router = APIRouter(prefix="/api/auth", tags=["auth"])
+
+WRONG_PASSWORD = "The password is not right"  # noqa: S105  (a message)
+
+
+class Conversation(BaseModel):
+    thread: dict[str, Any]  # ChatKit's thread, as items.list and threads.get give it
+    items: list[dict[str, Any]]  # ChatKit's items, oldest first
+
+
+class AssistantAction(BaseModel):
+    """One audited tool call (without the user's text: see backend/chat/models.py)."""
+
+    thread_id: str | None
+    tool: str
+    arguments: dict[str, Any]
+    outcome: str
+    result: dict[str, Any] | None
+    error: str | None
+    created_at: datetime
+
+
+class AccountExport(BaseModel):
+    exported_at: datetime
+    user: UserPublic
+    tasks: list[TaskPublic]
+    conversations: list[Conversation]
+    assistant_actions: list[AssistantAction]
+
+
+class DeleteAccountIn(BaseModel):
+    password: str = Field(min_length=1, max_length=1024)
+
+
+@router.get("/me/export", response_model=AccountExport)
+async def export_account(user: CurrentUser, session: SessionDep) -> Response:
+    """Everything stored about the caller, as one JSON document (a download)."""
+    tasks = await session.exec(
+        select(Task).where(Task.user_id == user.id).order_by(col(Task.created_at), col(Task.id))
+    )
+    threads = await session.exec(
+        select(ChatThread)
+        .where(ChatThread.user_id == user.id)
+        .order_by(col(ChatThread.created_at), col(ChatThread.id))
+    )
+    items = await session.exec(
+        select(ChatItem)
+        .where(ChatItem.user_id == user.id)
+        .order_by(col(ChatItem.created_at), col(ChatItem.id))
+    )
+    by_thread: dict[str, list[dict[str, Any]]] = {}
+    for item in items:
+        by_thread.setdefault(item.thread_id, []).append(_as_chatkit_sends(item.data))
+    actions = await session.exec(
+        select(ToolCall)
+        .where(ToolCall.user_id == user.id)
+        .order_by(col(ToolCall.created_at), col(ToolCall.id))
+    )
+    export = AccountExport(
+        exported_at=utcnow(),
+        user=UserPublic.model_validate(user),
+        tasks=[to_public(task) for task in tasks],
+        conversations=[
+            Conversation(thread=_as_chatkit_sends(t.data), items=by_thread.get(t.id, []))
+            for t in threads
+        ],
+        assistant_actions=[
+            AssistantAction.model_validate(a, from_attributes=True) for a in actions
+        ],
+    )
+    return Response(
+        export.model_dump_json(),
+        media_type="application/json",
+        headers={"Content-Disposition": 'attachment; filename="todo-assistant-export.json"'},
+    )
+
+
+def _as_chatkit_sends(value: Any) -> Any:
+    """Stored ChatKit JSON as the ChatKit API sends it (without null fields)."""
+    if isinstance(value, dict):
+        return {k: _as_chatkit_sends(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_as_chatkit_sends(v) for v in value]
+    return value
+
+
+@router.delete(
+    "/me",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses={
+        403: {"description": "The password is not right"},
+        429: {"description": "Too many password attempts"},
+    },
+)
+async def delete_account(
+    body: DeleteAccountIn,
+    user: CurrentUser,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    settings: SettingsDep,
+    hasher: HasherDep,
+) -> None:
+    """Erases the account and everything it owns (tasks, conversations, audit rows: the
+    database's ON DELETE CASCADE keys), after the password is given again: a session alone
+    (a borrowed laptop, a stolen cookie) must not be enough to destroy everything."""
+    limiter: RateLimiter = request.app.state.rate_limiter
+    await limiter.check_login(user.email, client_address(request))  # a password guess too
+    if not await hasher.verify(body.password, user.password_hash):
+        raise HTTPException(status.HTTP_403_FORBIDDEN, WRONG_PASSWORD)
+    await session.exec(delete(UserRow).where(col(UserRow.id) == user.id))
+    await session.commit()
+    clear_auth_cookie(response, settings)
