@@ -17,6 +17,7 @@ from sqlmodel import col, select
 from backend.auth.deps import CurrentUser, HasherDep, SettingsDep, clear_auth_cookie
 from backend.auth.models import User as UserRow
 from backend.auth.models import UserPublic
+from backend.auth.tokens import PersonalAccessToken, TokenPublic
 from backend.chat.models import ChatItem, ChatThread, ToolCall
 from backend.db import SessionDep, utcnow
 from backend.ratelimit import RateLimiter, client_address
@@ -52,6 +53,7 @@ class AccountExport(BaseModel):
     tasks: list[TaskPublic]
     conversations: list[Conversation]
     assistant_actions: list[AssistantAction]
+    access_tokens: list[TokenPublic]  # names, scopes and dates; the secrets are never stored
 
 
 class DeleteAccountIn(BaseModel):
@@ -82,6 +84,11 @@ async def export_account(user: CurrentUser, session: SessionDep) -> Response:
         .where(ToolCall.user_id == user.id)
         .order_by(col(ToolCall.created_at), col(ToolCall.id))
     )
+    tokens = await session.exec(
+        select(PersonalAccessToken)
+        .where(PersonalAccessToken.user_id == user.id)
+        .order_by(col(PersonalAccessToken.created_at), col(PersonalAccessToken.id))
+    )
     export = AccountExport(
         exported_at=utcnow(),
         user=UserPublic.model_validate(user),
@@ -93,6 +100,7 @@ async def export_account(user: CurrentUser, session: SessionDep) -> Response:
         assistant_actions=[
             AssistantAction.model_validate(a, from_attributes=True) for a in actions
         ],
+        access_tokens=[TokenPublic.model_validate(t) for t in tokens],
     )
     return Response(
         export.model_dump_json(),

@@ -32,8 +32,10 @@ async def _uid(c: httpx.AsyncClient) -> int:
 
 async def _fill(c: httpx.AsyncClient, app: FastAPI, words: str) -> str:
     """Tasks with tags, a conversation in which the assistant used a tool, a pending
-    confirmation and an attachment record: a row in every table."""
+    confirmation, an attachment record and a personal access token: a row in every table."""
     uid = await _uid(c)
+    r = await c.post("/api/tokens", json={"name": f"{words} script", "scopes": ["tasks:read"]})
+    assert r.status_code == 201, r.text
     r = await c.post("/api/tasks", json={"title": f"{words} task", "tags": ["home", words]})
     assert r.status_code == 201
     thread_id, _ = await new_thread(c, f"add {words} milk")
@@ -139,6 +141,9 @@ class TestExport:
         assert data["assistant_actions"] and all(
             a["thread_id"] == thread_id for a in data["assistant_actions"]
         )
+        assert [t["name"] for t in data["access_tokens"]] == ["alice script"]
+        assert "token" not in data["access_tokens"][0]  # shown once, at creation, never again
+        assert "token_hash" not in r.text
         assert "bob" not in r.text
 
 
