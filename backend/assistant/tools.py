@@ -21,8 +21,8 @@ from pydantic_core import to_jsonable_python
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from backend.assistant import confirmations
 from backend.auth.deps import parse_timezone
-from backend.chat import pending
 from backend.chat.models import ToolCall
 from backend.errors import validation_message
 from backend.tasks.exceptions import TaskError
@@ -248,9 +248,9 @@ def create_todo_mcp_server(sessionmaker: async_sessionmaker[AsyncSession]) -> MC
             if caller.thread_id is None or caller.turn_id is None:
                 raise TaskError("Deleting needs a conversation to confirm in")
             tasks = [await service.get(task_id) for task_id in ids]
-            if confirm and await pending.is_confirmed_delete(session, caller, ids):
+            if confirm and await confirmations.delete_is_confirmed(session, caller, ids):
                 deleted = [await service.delete(task_id) for task_id in ids]
-                await pending.clear(session, caller)
+                await confirmations.clear(session, caller.user_id, caller.thread_id)
                 names = ", ".join(f"'{t.title}'" for t in deleted)
                 return DeleteResult(
                     status="deleted",
@@ -258,7 +258,7 @@ def create_todo_mcp_server(sessionmaker: async_sessionmaker[AsyncSession]) -> MC
                     message=f"Deleted {names}.",
                     changed_task_ids=ids,
                 )
-            await pending.request_delete(session, caller, ids)
+            await confirmations.ask_to_delete(session, caller, ids)
             names = ", ".join(f"'{t.title}'" for t in tasks)
             return DeleteResult(
                 status="confirmation_required",

@@ -36,11 +36,11 @@ from pydantic import TypeAdapter
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from backend.assistant import confirmations
 from backend.assistant.agent import TodoAgentContext
 from backend.assistant.results import TOOL_RESULT_PREFIX, content_text, parse_json
 from backend.assistant.titles import TitleWriter
 from backend.assistant.tools import TOOL_CRASHED
-from backend.chat import pending
 from backend.chat.context import ChatContext
 from backend.chat.store import SQLStore
 
@@ -179,6 +179,9 @@ class TodoChatKitServer(ChatKitServer[ChatContext]):
         if thread.title is None and input_user_message is not None:
             title_task = asyncio.create_task(self.titles.title_for(_text_of(input_user_message)))
 
+        if turn_id is not None:  # before the model: a request this turn may not answer lapses
+            async with self.sessionmaker() as session:
+                await confirmations.begin_turn(session, context.user_id, thread.id, turn_id)
         agent_ctx = TodoAgentContext(
             thread=thread, store=self.store, request_context=context, turn_id=turn_id
         )
@@ -216,7 +219,7 @@ class TodoChatKitServer(ChatKitServer[ChatContext]):
                 thread.title = await title_task
             if turn_id is not None:
                 async with self.sessionmaker() as session:
-                    await pending.drop_unanswered(session, context.user_id, thread.id, turn_id)
+                    await confirmations.end_turn(session, context.user_id, thread.id, turn_id)
 
 
 async def _unique_message_ids(

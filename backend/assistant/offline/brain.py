@@ -29,6 +29,8 @@ _PRONOUN = re.compile(
     re.IGNORECASE,
 )
 _PLURAL_WORDS = re.compile(r"\b(?:both|all)\b", re.IGNORECASE)
+_BOTH = re.compile(r"^(?:both|both of them|the two)$", re.I)
+_THE_X_ONES = re.compile(r"^(?:all\s+)?(?:the\s+)?#?(?P<word>[\w-]+)\s+ones$", re.I)
 _PLURAL = re.compile(r"^(?:them|those|these|both|all of them|all three|all of those|they)$", re.I)
 
 
@@ -93,13 +95,23 @@ def _lookup(convo: Conversation, **arguments: Any) -> list[Task] | ToolCall:
     return record.tasks()
 
 
-def _filter_locally(tasks: list[Task], f: ListFilter, today: date) -> list[Task]:
+def _filter_locally(
+    tasks: list[Task], f: ListFilter, today: date, *, strict: bool = False
+) -> list[Task]:
+    """What the tool's filters cannot say. ``strict`` (before changing tasks): a scope word
+    ("the garden tasks") that names no tag narrows to titles with the word, never to all."""
     day = today + timedelta(days=1) if f.due == "tomorrow" else f.due_on
     if day is not None:
         tasks = [t for t in tasks if t.get("due_date") == str(day)]
-    if f.word_tag and any(f.word_tag in t.get("tags", []) for t in tasks):
-        tasks = [t for t in tasks if f.word_tag in t.get("tags", [])]
+    if f.word_tag:
+        tagged = [t for t in tasks if f.word_tag in t.get("tags", [])]
+        if tagged or strict:
+            tasks = tagged or [t for t in tasks if _has_word(t["title"], f.word_tag)]
     return tasks
+
+
+def _has_word(title: str, word: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}", title, re.I) is not None
 
 
 def _list_arguments(f: ListFilter, limit: int) -> dict[str, Any]:
@@ -150,8 +162,8 @@ def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
         listed = _lookup(convo, **args)
         if isinstance(listed, ToolCall):
             return Decision(calls=[listed])
-        tasks = _filter_locally(listed, intent.filter, turn.today)
-        return tasks or Decision(reply="There are no tasks like that.")
+        tasks = _filter_locally(listed, intent.filter, turn.today, strict=True)
+        return tasks or Decision(reply="There are no tasks like that, so I changed nothing.")
     subject = intent.items[0] if intent.items else "it"
     if intent.alt_subject and (_PRONOUN.match(subject) or _PLURAL.match(subject)):
         # "rent is paid, mark it done": "it" is what the other half of the message names.
@@ -161,13 +173,23 @@ def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
     if _PRONOUN.match(subject) or _PLURAL.match(subject):
         recent = convo.recent_tasks()
         if not recent:
-            return Decision(reply="Which task do you mean? Tell me its title.")
+            return Decision(reply="Which tasks do you mean? Tell me their titles.")
+        if _BOTH.match(subject) and len(recent) != 2:  # "both" must point at exactly two
+            return Decision(reply=replies.ask_scope(recent, turn.today))
         if _PLURAL.match(subject) or len(recent) == 1:
             return recent
         last = convo.done_this_turn("list_tasks") or [r for r in convo.earlier if r.tasks()][-1:]
         if last and last[-1].tool == "list_tasks":  # "it" after a list of several: ask
             return Decision(reply=replies.ask_which("it", recent, turn.today))
         return recent[-1:]
+    if m := _THE_X_ONES.match(subject):  # "the shopping ones": show them and ask, never guess
+        everything = _lookup(convo, status="all", limit=LOOKUP_LIMIT)
+        if isinstance(everything, ToolCall):
+            return Decision(calls=[everything])
+        word = m["word"].lower()
+        group = [t for t in everything if word in t.get("tags", []) or _has_word(t["title"], word)]
+        if len(group) > 1 or (group and group[0]["title"].lower() != word):
+            return Decision(reply=replies.ask_scope(group, turn.today))
     if (position := ordinal(subject)) is not None:
         titles = replies.numbered_titles(convo.previous_reply)
         if not titles:
@@ -301,11 +323,9 @@ def _delete(turn: Turn) -> Decision:
     done = turn.convo.done_this_turn("delete_task")
     if done:
         record = done[-1]
-        if not record.ok:
-            return Decision(reply=_failures(done))
         tasks = record.tasks()
-        if record.result.get("status") == "deleted":
-            return Decision(reply=f"Deleted {replies.quoted(tasks)}.")
+        if not record.ok or record.result.get("status") == "deleted":
+            return Decision(reply=_delete_outcome(record))
         if len(tasks) == 1:
             return Decision(
                 reply=f"Delete {replies.quoted(tasks)}? Say yes to confirm, or no to keep it."
@@ -320,13 +340,19 @@ def _delete(turn: Turn) -> Decision:
     return Decision(calls=[ToolCall("delete_task", {"task_ids": [t["id"] for t in found]})])
 
 
+def _delete_outcome(record: Any) -> str:
+    """What really happened, from the tool's own status (never assumed)."""
+    if not record.ok:
+        return _failures([record])
+    if record.result.get("status") == "deleted":
+        return f"Deleted {replies.quoted(record.tasks())}."
+    return "Nothing was deleted: that request had lapsed. Ask again if you still want it gone."
+
+
 def _confirm(turn: Turn) -> Decision:
     done = turn.convo.done_this_turn("delete_task")
     if done:
-        record = done[-1]
-        if not record.ok:
-            return Decision(reply=_failures(done))
-        return Decision(reply=f"Deleted {replies.quoted(record.tasks())}.")
+        return Decision(reply=_delete_outcome(done[-1]))
     asked = turn.convo.pending_delete()
     if asked is None:
         return Decision(reply="Okay! What would you like to do with your tasks?")

@@ -47,6 +47,7 @@ class Conversation:
     earlier: list[ToolRecord] = field(default_factory=list)  # results from earlier turns
     assistant_texts: list[str] = field(default_factory=list)
     reply_by_turn: dict[int, str] = field(default_factory=dict)
+    turn: int = 0  # how many user messages so far: this one's number
 
     def last(self, tool: str) -> ToolRecord | None:
         return next((r for r in reversed(self.this_turn) if r.tool == tool), None)
@@ -65,18 +66,27 @@ class Conversation:
         return [r for r in self.this_turn if r.tool == tool]
 
     def recent_tasks(self) -> list[dict[str, Any]]:
-        """Tasks the conversation was last about: what "it" and "them" refer to (all the
-        tasks one request touched, in order: "add eggs and bread" … "mark them done")."""
-        records = self.earlier + self.this_turn
-        for record in reversed(records):
-            if record.tool != "list_tasks" and record.tasks():
-                same = [r for r in records if r.turn == record.turn and r.tool == record.tool]
-                return [t for r in same for t in r.tasks()]
-        for record in reversed(self.earlier):  # else what was last shown
-            if record.tool == "list_tasks" and record.tasks():
-                shown = set(numbered_titles(self.reply_by_turn.get(record.turn, "")))
-                return [t for t in record.tasks() if t["title"] in shown] or record.tasks()
-        return []
+        """Tasks the conversation was last about: what "it" and "them" refer to. The latest
+        turn that touched or showed tasks decides: all the tasks one request changed, in order
+        ("add eggs and bread" … "mark them done"), or, when it only looked tasks up, the ones
+        its reply showed ("which one?" … "both"). Never an older turn's tasks."""
+        # This turn's own lookups are how it searches, not what the user saw.
+        records = self.earlier + [r for r in self.this_turn if r.tool != "list_tasks"]
+        with_tasks = [r for r in records if r.tasks()]
+        if not with_tasks:
+            return []
+        turn = with_tasks[-1].turn
+        acted = [r for r in with_tasks if r.turn == turn and r.tool != "list_tasks"]
+        if acted:
+            tool = acted[-1].tool
+            return [t for r in acted if r.tool == tool for t in r.tasks()]
+        record = with_tasks[-1]
+        shown = numbered_titles(self.reply_by_turn.get(turn, ""))
+        if not shown:
+            return record.tasks()
+        seen = [t for r in with_tasks if r.turn == turn for t in r.tasks()]
+        by_title = {t["title"]: t for t in seen}
+        return [by_title[title] for title in dict.fromkeys(shown) if title in by_title]
 
     @property
     def previous_reply(self) -> str:
@@ -87,9 +97,10 @@ class Conversation:
         return self.earlier_user_texts[-1] if self.earlier_user_texts else ""
 
     def pending_delete(self) -> ToolRecord | None:
-        """The delete request from the previous turn that awaits a yes or no."""
+        """The delete request the previous turn asked about, awaiting a yes or no. Only the
+        turn just before this one counts: a request the user did not answer at once lapsed."""
         for record in reversed(self.earlier):
-            if record.tool == "delete_task":
+            if record.tool == "delete_task" and record.turn == self.turn - 1:
                 result = record.result if isinstance(record.result, dict) else {}
                 return record if result.get("status") == "confirmation_required" else None
         return None
@@ -133,9 +144,11 @@ def read_conversation(items: str | list[Any]) -> Conversation:
                 parse_json(item.get("arguments")) or {},
                 None,
                 item.get("call_id"),
+                turn=turns,
             )
             calls[item.get("call_id", "")] = record
             convo.this_turn.append(record)
         elif kind == "function_call_output" and (call := calls.get(item.get("call_id", ""))):
             call.result = parse_json(content_text(item.get("output")))
+    convo.turn = turns
     return convo

@@ -672,8 +672,12 @@ def _understand(text: str, quoted: list[str], today: date) -> Intent:
         if details.due or details.priority or details.tags:
             return Intent("update", ["it"], details=details)
         return Intent("update", ["it"], new_title=clean_title(literal(m["new"])))
-    if (m := _first(MAKE, text)) and not re.match(
-        r"^(?:make|set)\s+(?:a|an|the)?\s*(?:new\s+)?(?:task|todo|reminder)\b", text, re.I
+    if (
+        (m := _first(MAKE, text))
+        and not re.match(
+            r"^(?:make|set)\s+(?:a|an|the)?\s*(?:new\s+)?(?:task|todo|reminder)\b", text, re.I
+        )
+        and not re.search(r"\s(?:as\s+)?(?:done|complete|completed|finished)$", text, re.I)
     ):
         # "make the passport thing high priority and due friday"
         leftover, details = _details_from(literal(m["rest"]), today)
@@ -790,20 +794,37 @@ def _first(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | None:
 
 
 _EVERYTHING = re.compile(
-    r"^(?:all|everything|every task|all (?:my |the |of my |of the )?(?P<what>.*?)(?:\s+(?:tasks?|todos?|items?))?|"
+    r"^(?:(?:everything|every task|all tasks)\s+(?P<what3>(?:tagged|labell?ed|with|under)\s+.+)|"
+    r"all|everything|every task|all (?:my |the |of my |of the )?(?P<what>.*?)(?:\s+(?:tasks?|todos?|items?))?|"
     r"(?:the\s+)?(?P<what2>completed|done|finished|overdue|old)\s+(?:tasks?|todos?|items?|ones)|"
     r"(?:my|the)\s+(?:whole|entire)\s+list|my list|the list)$",
     re.IGNORECASE,
 )
 
 
+_POINTING = re.compile(r"^(?:of\s+)?(?:those|these|them|the above|that|this)(?:\s+ones?)?$", re.I)
+_SCOPE_WORDS = _NOT_TAGS | {"of", "tagged", "with", "tag", "label", "ones", "tasks", "task",
+                            "things", "stuff", "items", "todos", "completed", "done", "finished",
+                            "open", "pending", "everything", "as"}  # fmt: skip
+
+
 def _act(kind: str, rest: str, today: date | None = None) -> Intent:
     intent = Intent(kind)
     whole = re.sub(_MY_LIST, "", rest.strip(" ,.;:!?"), flags=re.IGNORECASE)
     if m := _EVERYTHING.match(whole):
+        what = (m["what"] or m["what2"] or m["what3"] or "").lower()
+        if _POINTING.match(what):  # "all of those": the tasks just mentioned, not every task
+            intent.items = ["them"]
+            return intent
         intent.everything = True
-        what = (m["what"] or m["what2"] or "").lower()
         intent.filter = _list_filter(what, today or date.today())
+        f = intent.filter
+        if not (f.tag or f.word_tag or f.text or f.priority or f.due or f.due_on):
+            # "all my shopping tasks": a word the filter did not know names the scope; the
+            # tasks must carry it, never "every task" instead.
+            words = [w for w in re.findall(r"#?[\w-]+", what) if w.lstrip("#") not in _SCOPE_WORDS]
+            if words:
+                f.word_tag = words[0].lstrip("#")
         if kind == "complete":
             intent.filter.status = "pending"
         elif kind == "reopen":
