@@ -72,6 +72,7 @@ def create_app(
             TitleWriter(title_model),
             turn_timeout=settings.assistant_turn_timeout_seconds,
         )
+        await app.state.chat_server.warm_up()
         app.state.chat_streams = streams = DetachedStreams()
         try:
             yield

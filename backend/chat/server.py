@@ -154,6 +154,16 @@ class TodoChatKitServer(ChatKitServer[ChatContext]):
         self.converter = ToolResultConverter()
         self.hooks = TurnHooks()
 
+    async def warm_up(self) -> None:
+        """At startup, not in a user's first turn: convert the tools once and let the model
+        load what it loads lazily."""
+        await self.agent.get_mcp_tools(RunContextWrapper(context=None))
+        for server in self.agent.mcp_servers:  # no caller: refused before any data is read,
+            await server.call_tool("list_tasks", {})  # but the result types are built now
+        model_warm_up = getattr(self.agent.model, "warm_up", None)
+        if callable(model_warm_up):
+            await model_warm_up()
+
     async def process(
         self, request: str | bytes | bytearray, context: ChatContext
     ) -> StreamingResult | NonStreamingResult:
