@@ -38,9 +38,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.assistant import confirmations
 from backend.assistant.agent import TodoAgentContext
-from backend.assistant.results import TOOL_RESULT_PREFIX, content_text, parse_json
+from backend.assistant.results import TOOL_RESULT_PREFIX, parse_json, read_result
 from backend.assistant.titles import TitleWriter
-from backend.assistant.tools import TOOL_CRASHED
 from backend.chat.context import ChatContext
 from backend.chat.store import SQLStore
 
@@ -97,11 +96,10 @@ class TurnHooks(RunHooks[TodoAgentContext]):
         result: object,
     ) -> None:
         ctx = context.context
-        text = content_text(result)
-        if TOOL_CRASHED in text:
+        outcome, output = read_result(result)
+        if outcome.error is not None and outcome.error.kind == "internal":
             raise ToolCrashed(tool.name)
-        output = parse_json(text)
-        changed = output.get("changed_task_ids", []) if isinstance(output, dict) else []
+        changed = outcome.changed_task_ids
         if changed:
             ctx.changed_task_ids.update(changed)
             await ctx.stream(ClientEffectEvent(name=TASKS_CHANGED, data={"task_ids": changed}))

@@ -212,7 +212,7 @@ def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
 
 
 def _failures(records: list[Any]) -> str:
-    reasons = [str(r.result).split(": ", 1)[-1] for r in records if not r.ok]
+    reasons = [r.error_message for r in records if not r.ok]
     return " ".join(f"Sorry, that didn't work: {reason}" for reason in reasons)
 
 

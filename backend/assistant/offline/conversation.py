@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from backend.assistant.offline.replies import numbered_titles
-from backend.assistant.results import TOOL_RESULT_PREFIX, content_text, parse_json
+from backend.assistant.results import TOOL_RESULT_PREFIX, content_text, parse_json, read_result
 
 
 @dataclass
@@ -19,17 +19,22 @@ class ToolRecord:
 
     tool: str
     arguments: dict[str, Any]
-    result: Any  # the tool's JSON result, or an error string
+    result: Any  # the tool's result (the typed ToolResult's JSON, with its data)
     call_id: str | None = None
     turn: int = 0  # which user message it answered
 
     @property
     def ok(self) -> bool:
-        return isinstance(self.result, dict)
+        return read_result(self.result)[0].ok
+
+    @property
+    def error_message(self) -> str:
+        error = read_result(self.result)[0].error
+        return error.message if error else ""
 
     def tasks(self) -> list[dict[str, Any]]:
         """The tasks this result is about (as the tool returned them), most relevant first."""
-        if not isinstance(self.result, dict):
+        if not isinstance(self.result, dict) or not self.ok:
             return []
         if isinstance(self.result.get("task"), dict):
             return [self.result["task"]]
@@ -124,7 +129,7 @@ def read_conversation(items: str | list[Any]) -> Conversation:
                         ToolRecord(
                             record.get("tool", ""),
                             record.get("arguments") or {},
-                            record.get("result"),
+                            read_result(record.get("result"))[1],
                             turn=turns,
                         )
                     )
@@ -149,6 +154,6 @@ def read_conversation(items: str | list[Any]) -> Conversation:
             calls[item.get("call_id", "")] = record
             convo.this_turn.append(record)
         elif kind == "function_call_output" and (call := calls.get(item.get("call_id", ""))):
-            call.result = parse_json(content_text(item.get("output")))
+            call.result = read_result(item.get("output"))[1]
     convo.turn = turns
     return convo
