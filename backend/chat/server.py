@@ -37,7 +37,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.assistant import confirmations
-from backend.assistant.agent import TodoAgentContext
+from backend.assistant.agent import TodoAgentContext, run_config_for, today_in
 from backend.assistant.results import TOOL_RESULT_PREFIX, parse_json, read_result
 from backend.assistant.titles import TitleWriter
 from backend.chat.context import ChatContext
@@ -191,7 +191,11 @@ class TodoChatKitServer(ChatKitServer[ChatContext]):
             async with self.sessionmaker() as session:
                 await confirmations.begin_turn(session, context.user_id, thread.id, turn_id)
         agent_ctx = TodoAgentContext(
-            thread=thread, store=self.store, request_context=context, turn_id=turn_id
+            thread=thread,
+            store=self.store,
+            request_context=context,
+            turn_id=turn_id,
+            today=today_in(context.timezone),
         )
         result = Runner.run_streamed(
             self.agent,
@@ -199,6 +203,7 @@ class TodoChatKitServer(ChatKitServer[ChatContext]):
             context=agent_ctx,
             max_turns=MAX_TURNS,
             hooks=self.hooks,
+            run_config=run_config_for(self.agent, agent_ctx),
         )
         try:
             async with asyncio.timeout(self.turn_timeout):
