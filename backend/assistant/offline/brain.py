@@ -23,7 +23,15 @@ __all__ = ["Decision", "ToolCall", "decide"]
 
 def decide(convo: Conversation, today: date) -> Decision:
     intent = _follow_up(understand(convo.user_text, today), convo, today)
-    return HANDLERS[intent.kind](Turn(intent, convo, today))
+    # Several requests (each with its own tool): carried out in order; each handler sees its
+    # own tool's results, so the first that still has calls to make decides this round.
+    said = []
+    for request in [intent, *intent.then]:
+        decision = HANDLERS[request.kind](Turn(request, convo, today))
+        if decision.calls:
+            return decision
+        said.append(decision.reply)
+    return Decision(reply=" ".join(r for r in said if r))
 
 
 def _follow_up(intent: Intent, convo: Conversation, today: date) -> Intent:

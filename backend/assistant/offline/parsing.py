@@ -26,6 +26,7 @@ class Details:
     clear_due: bool = False
     tags: list[str] = field(default_factory=list)
     description: str | None = None
+    shift_days: int = 0  # "push it back two days": relative to the task's own due date
 
 
 @dataclass
@@ -38,6 +39,8 @@ class ListFilter:
     word_tag: str | None = None  # "work tasks": a tag only if some task has it
     due_on: date | None = None  # "what's due on friday?"
     count_only: bool = False
+    # A yes/no question about one task: "done" ("did I finish X?") or "exists" ("is X on it?").
+    asks: str | None = None
 
 
 @dataclass
@@ -47,11 +50,14 @@ class Intent:
     details: Details = field(default_factory=Details)
     item_details: list[Details] = field(default_factory=list)  # add: each task's own details
     new_title: str | None = None
+    swap: tuple[str, str] | None = None  # "I meant John, not Jon": (wrong words, right words)
     add_tags: bool = True  # tags given to update are added (False: replace)
     filter: ListFilter = field(default_factory=ListFilter)
     everything: bool = False  # "all", "everything": every task the filter selects
     # "rent is paid, mark it done": the other clause names what "it" is.
     alt_subject: str | None = None
+    # "mark X done and add Y": the requests after this one, carried out in order.
+    then: list[Intent] = field(default_factory=list)
 
 
 def rx(*patterns: str) -> list[re.Pattern[str]]:
@@ -74,8 +80,9 @@ _STATUS_OPEN = re.compile(r"\b(?:open|pending|left|remaining|outstanding|unfinis
 
 _PRIORITY_WORDS = re.compile(
     r"(?:,?\s*(?:with\s+|at\s+|as\s+|,\s*)?(?:(?:it'?s|it is|this is|that'?s)\s+(?:very\s+|really\s+|super\s+|quite\s+)?)?(?:a\s+)?"
-    r"(?:(?P<p>high|low|medium|normal|top)\s*-?\s*(?:priority|prio|pri)"
+    r"(?:(?P<p>high|hi|highest|low|lo|lowest|medium|normal|top)\s*-?\s*(?:priority|prio|pri)"
     r"|priority\s*(?:is\s+|of\s+|[:=]\s*)?(?P<p2>high|low|medium|normal)"
+    r"|(?P<lo2>not (?:very |that |so |really )?(?:urgent|important))"
     r"|(?P<hi>urgent(?:ly)?|asap|a\.s\.a\.p\.?|important|critical|top priority|high-priority|!!+)"
     r"|(?P<lo>no rush|not urgent|whenever|someday|low-priority|when i can|at some point|eventually)))(?=\W|$)",
     re.IGNORECASE,
@@ -95,21 +102,20 @@ _NOTE = re.compile(
     r"|\s*\((?P<paren>[^)]+)\)\s*$",
     re.IGNORECASE,
 )
-_TIME = re.compile(
-    r"\s+(?P<t>(?:at|@|around|by)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h)?|"
-    r"(?:at\s+)?(?:noon|midnight)|\d{1,2}(?::\d{2})?\s*(?:am|pm))(?=\W|$)",
-    re.IGNORECASE,
+_NOT_THAT_DAY = re.compile(
+    r",?\s+not\s+(?:on\s+)?(?:today|tonight|tomorrow|tmrw|(?:next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+    re.I,
 )
 _NO_DUE = re.compile(r"\b(?:no (?:due date|deadline)|without (?:a )?(?:due date|deadline))\b", re.I)
 
 
 def priority_word(word: str) -> str:
     word = word.lower()
-    if word in {"top", "urgent", "important", "critical", "high priority"}:
+    if word in {"top", "urgent", "important", "critical", "high priority", "hi", "highest"}:
         return "high"
     if word in {"normal"}:
         return "medium"
-    if word in {"not urgent", "not important", "low priority"}:
+    if word in {"not urgent", "not important", "low priority", "lo", "lowest"}:
         return "low"
     return word
 
@@ -123,12 +129,13 @@ def take_details(text: str, today: date) -> tuple[str, Details]:
     if _NO_DUE.search(text):
         details.clear_due = True
         text = _NO_DUE.sub("", text)
-    for m in list(_PRIORITY_WORDS.finditer(text))[:1]:
+    for m in list(_PRIORITY_WORDS.finditer(text))[:1]:  # the first one said counts
         if m["p"] or m["p2"]:
             details.priority = priority_word(m["p"] or m["p2"])
         else:
-            details.priority = "high" if m["hi"] else "low"
-        text = text[: m.start()] + text[m.end() :]
+            details.priority = "high" if m["hi"] else "low"  # lo, lo2: "…, not urgent"
+    text = _PRIORITY_WORDS.sub("", text)
+    text = _NOT_THAT_DAY.sub("", text)  # "today, not tomorrow": the day named first
     if m := _TAG_PHRASE.search(text):
         details.tags += [t for t in split_list(m["tags"]) if t.lower() not in {"it", "as"}]
         text = text[: m.start()] + text[m.end() :]
@@ -143,10 +150,7 @@ def take_details(text: str, today: date) -> tuple[str, Details]:
     if found := find_date(text, today):
         details.due = found.day
         text = text[: found.start] + " " + text[found.end :]
-    # A time of day has no field of its own: keep it as the note rather than in the title.
-    if m := _TIME.search(text):
-        details.description = details.description or m["t"].strip()
-        text = text[: m.start()] + text[m.end() :]
+    # A time of day has no field of its own (yet): it stays in the title, where the user sees it.
     details.tags = list(dict.fromkeys(t.lower() for t in details.tags))
     return text, details
 
@@ -196,6 +200,29 @@ ON_MY_LIST = re.compile(
 )
 
 
+_CORRECTED = re.compile(
+    r"[,.;]?\s*(?:(?:sorry|no|oops|wait|actually|i mean)[,\s]+)*(?:i\s+)?(?:mean|meant|make (?:that|it))\s+(?P<fix>.+)$",
+    re.I,
+)
+
+
+def corrected(text: str, today: date) -> str:
+    """ "dentist on thursday, sorry I mean friday": a date or priority said again replaces the
+    one said first (only when the correction is nothing but attributes)."""
+    m = _CORRECTED.search(text)
+    if m is None or m.start() == 0:
+        return text
+    leftover, fix = take_details(m["fix"], today)
+    if clean_title(leftover) and not _is_filler(clean_title(leftover)):
+        return text
+    before = text[: m.start()]
+    if fix.due and (found := find_date(before, today)):
+        before = before[: found.start] + before[found.end :]
+    if fix.priority:
+        before = _PRIORITY_WORDS.sub("", before)
+    return f"{before.rstrip(' ,.')} {m['fix']}"
+
+
 def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]]:
     rest = ON_MY_LIST.sub("", rest)
     rest = re.sub(
@@ -204,19 +231,63 @@ def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]
     rest = re.sub(
         r"^(?:remember|remind me|don'?t forget|do not forget)\s+to\s+", "", rest.strip(), flags=re.I
     )
+    rest = re.sub(r"^(?:a\s+)?(?:(?:new|another)\s+)?one\s*[:\-]\s*", "", rest, flags=re.I)
     titles: list[str] = []
     per_task: list[Details] = []
-    for segment in _segments(rest, today):
+    for segment in _segments(_attributes_joined(rest, today), today):
         text, details = take_details(segment, today)
         for title in split_tasks(clean_title(text)):
-            if clean_title(title):
+            if clean_title(title) and not _is_filler(clean_title(title)):
                 titles.append(clean_title(title))
                 per_task.append(details)
     return titles, (per_task[0] if per_task else Details()), per_task
 
 
+_BARE_PRIORITY = re.compile(
+    r"^(?:(?:it'?s|it is)\s+)?(?:very\s+)?(?P<p>high|hi|low|lo|medium|normal|urgent|important)$",
+    re.I,
+)
+_FILLER = re.compile(
+    r"^(?:(?:please|pls|plz|add|it|that|this|is|was|very|really|not|sorry|i|mean|meant|thanks?|"
+    r"thank you|so|much|ok|okay|just|now|please add|no rush|too|also|one)\b[\s,.!]*)+$",
+    re.I,
+)
+
+
+def _is_filler(title: str) -> bool:
+    """Words that name no task ("please add", "sorry I mean"): never a title of their own."""
+    return bool(_FILLER.match(title))
+
+
+def _attributes_joined(text: str, today: date) -> str:
+    """ "finish slides, friday, high, tag work": comma parts that only give a date, a priority,
+    tags or filler belong to the task before them, so they are written into its part."""
+    parts = re.split(r"\s*(?:,|\s-\s)\s*", text)
+    if len(parts) < 2:
+        return text
+    kept = [parts[0]]
+    for part in parts[1:]:
+        bare = _BARE_PRIORITY.match(part.strip())
+        leftover, details = take_details(part, today)
+        if bare:
+            kept[-1] += f" {priority_word(bare['p'])} priority"
+        elif (details.due or details.priority or details.tags or details.clear_due) and (
+            not clean_title(leftover) or _is_filler(clean_title(leftover))
+        ):
+            kept[-1] += f" {part}"
+        elif _is_filler(clean_title(part)):
+            continue
+        else:
+            kept.append(part)
+    return ", ".join(kept)
+
+
 def subjects(rest: str) -> list[str]:
     """Words naming a task: only articles and "task" trimmed ("by" may be a typo of "buy")."""
+    rest = re.sub(r"[^\w\s'\"#&+-]+$", "", rest.strip())  # "paid the rent 👍"
+    rest = re.sub(
+        rf"^(?:the\s+)?{TASK_WORD}\s+(?:about|for|called|named|with)\s+", "", rest, flags=re.I
+    )  # "the task about the party"
     rest = _CUT_CLAUSE.sub("", rest.strip())
     rest = re.sub(r"\s+(?:so\s+)?(?:you|u)\s+can\s+.*$", "", rest, flags=re.I)
     rest = re.sub(

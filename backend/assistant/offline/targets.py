@@ -165,7 +165,7 @@ def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
             return Decision(reply="Which list do you mean? Ask me to show your tasks first.")
         subject = titles[min(position, len(titles)) - 1] if position > 0 else titles[-1]
     found = find_one(subject, turn, done_wanted)
-    if isinstance(found, Decision) and not found.calls and re.search(r",|\band\b|&", subject):
+    if isinstance(found, Decision) and not found.calls and re.search(r",|\band\b|&|\+", subject):
         # "eggs and bread": no task by that whole name, so perhaps two tasks.
         parts = [find_one(part, turn, done_wanted) for part in split_list(subject)]
         calls = [c for p in parts if isinstance(p, Decision) for c in p.calls]

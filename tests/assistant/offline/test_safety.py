@@ -226,6 +226,33 @@ CASES: list[tuple[str, list[dict[str, Any]], list[str], set[str], dict[str, Any]
         [],
     ),
     (
+        "two-requests-name-both",
+        SHOP,
+        ["mark buy milk done and add walk the dog"],
+        {"Buy milk", "Walk the dog"},
+        {"Buy milk": {"completed": True}, "Walk the dog": {}, "Buy bread": {"completed": False}},
+        ["buy milk", "walk the dog"],
+    ),
+    (
+        "delete-and-add-asks-then-deletes",
+        SHOP,
+        ["delete pay rent and add walk the dog", "yes"],
+        {"Pay rent", "Walk the dog"},
+        {"Walk the dog": {}, "Buy milk": {}},
+        ["pay rent"],
+    ),
+    (
+        "shift-only-the-named-task",
+        [
+            {"title": "Essay", "due_date": "2030-01-10"},
+            {"title": "Report", "due_date": "2030-01-10"},
+        ],
+        ["push the essay back two days"],
+        {"Essay"},
+        {"Essay": {"due_date": "2030-01-12"}, "Report": {"due_date": "2030-01-10"}},
+        ["essay"],
+    ),
+    (
         "delete-done-tasks-only",
         [{"title": "Old one", "completed": True}, {"title": "New one"}],
         ["delete my completed tasks", "yes"],

@@ -9,6 +9,7 @@ in its intent's module; a new intent: a module with ``parse`` and ``handle``, pl
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from datetime import date
@@ -25,7 +26,13 @@ from backend.assistant.offline.intents import (
 )
 from backend.assistant.offline.intents.base import Message, Parser, Reread
 from backend.assistant.offline.language import clean_title, fix_typos, normalise
-from backend.assistant.offline.parsing import QUOTE_RX, Intent, hide_quotes, with_quotes
+from backend.assistant.offline.parsing import (
+    QUOTE_RX,
+    Intent,
+    corrected,
+    hide_quotes,
+    with_quotes,
+)
 from backend.assistant.offline.targets import Decision, Turn
 
 PARSERS: list[Parser] = [
@@ -95,13 +102,45 @@ _COMMAND_START = re.compile(
 )
 
 
+_ADDING = re.compile(r"^(?:add|put|create|remind me|new task)\b", re.I)
+# Where a second request starts: "…, and add Y", "… . Add Y", "… and push Y to friday".
+_NEXT_REQUEST = re.compile(
+    r"\s*(?:[.;!]\s+|,\s*(?:and\s+)?(?:then\s+|also\s+)?|\s+and\s+(?:then\s+|also\s+)?(?:can you\s+|please\s+)?)"
+    r"(?=(?:add|mark|delete|remove|push|move|reschedule|complete|reopen|tick|cross|rename|tag|"
+    r"put|create|cross)\b)",
+    re.I,
+)
+# The tool each kind of request changes tasks with: two requests in one message must differ.
+_TOOL = {"add": "add_task", "complete": "complete_task", "reopen": "complete_task",
+         "update": "update_task", "delete": "delete_task"}  # fmt: skip
+
+
 def understand(message: str, today: date) -> Intent:
-    """What one message asks for. Several clauses: the one that starts like a command wins, and
-    the others may say what its "it" is."""
+    """What one message asks for: one request, or several in order (``Intent.then``)."""
     command, quoted = hide_quotes(message)
     text = normalise(fix_typos(command))
     if not text or QUOTE_RX.fullmatch(text):
         return Intent("add", quoted) if quoted else Intent("help")
+    if _ADDING.match(text):  # "add X on thursday, sorry I mean friday"
+        text = corrected(text, today)
+    parts = [p for p in _NEXT_REQUEST.split(text) if p and p.strip()]
+    if len(parts) > 1:
+        read = [_understand_one(normalise(p), quoted, today) for p in parts]
+        for before, after in itertools.pairwise(read):
+            if after.items and _PRONOUN_SUBJECT.match(after.items[0]) and before.items:
+                after.items = before.items[:1]  # "reopen the essay and add a note: …"
+        tools = [_TOOL.get(i.kind) for i in read]
+        pointing = any(i.items and _PRONOUN_SUBJECT.match(i.items[0]) for i in read)
+        if all(tools) and len(set(tools)) == len(tools) and not pointing:
+            first, *rest = read
+            first.then = rest
+            return first
+    return _understand_one(text, quoted, today)
+
+
+def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
+    """One request. Several clauses: the one that starts like a command wins, and the others
+    may say what its "it" is."""
     clauses = [normalise(c) for c in _CLAUSE.split(text) if c and c.strip()]
     clauses = [c for c in clauses if c]
     # "the garage isn't that important tbh, make it low priority": the command is the clause

@@ -30,6 +30,9 @@ COMPLETE = rx(
     r"^(?P<rest>.+?)\s+(?:is|are|was|were|'s)\s+(?:now\s+|all\s+)?(?:done|finished|complete|completed|taken care of)$",
     r"^(?P<rest>(?:it|that|this|that one|this one|them|those|all|both|all of them|both of them)) (?:are |is )?(?:done|complete|finished)(?: now| already)?$",
     r"^(?:done|finished|completed)$",
+    # A bare report of what was done: "paid the rent", "booked the flights!", "got the tickets".
+    rf"^(?:just\s+|finally\s+|already\s+)?(?!read\b){_PAST}\s+(?!to\b|a\b|an\b|some\b|more\b)(?P<rest>.+?)(?:\s+(?:yesterday|today|earlier|already|this morning|last night))?[\s!.]*$",
+    r"^(?:just\s+|finally\s+)?(?:got|grabbed|picked up)\s+(?P<rest>the\s+.+?)[\s!.]*$",
 )
 
 

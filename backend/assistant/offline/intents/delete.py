@@ -12,7 +12,7 @@ from backend.assistant.offline.targets import Decision, ToolCall, Turn, delete_o
 
 DELETE = rx(
     r"^(?:delete|remove|erase|drop|trash|scrap|bin|discard|get rid of|throw away|take out|"
-    r"kill|nuke|wipe|clear|cancel|ditch|lose|strike|scratch|cross out|axe)\s+(?P<rest>.+)$",
+    r"kill|nuke|wipe|clear|cancel|ditch|lose|strike|scratch|cross out|axe|rm|del)\s+(?P<rest>.+)$",
     r"^(?:forget about|forget)\s+(?P<rest>.+)$",
     r"^i (?:don'?t|do not|no longer) (?:need|want) (?P<rest>.+?)(?: anymore| any more)?$",
     r"^(?P<rest>.+?) (?:can|should) (?:be|go) (?:deleted|removed)$",

@@ -4,6 +4,7 @@ nothing changes."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from backend.assistant.offline import replies
 from backend.assistant.offline.intents.base import Message
@@ -32,8 +33,7 @@ LIST = rx(
     rf"^(?:my\s+)?(?:(?:\w+\s+){{0,2}}{TASK_WORD}|(?:todo|to-do|task) list|list|agenda|schedule)$",
 )
 _ABOUT_ONE = re.compile(
-    r"^(?:is|are|was|do i have|have i got|did i(?: already| ever)?(?: do| finish| complete| get)?|"
-    r"have i(?: already)?(?: done| finished| completed)?|when is|when are|when do i(?: have to)?(?: do)?)\s+"
+    r"^(?:is|are|was|do i have|have i got|(?:did|have) i(?: already| ever| actually)?\s+\w+|when is|when are|when do i(?: have to)?(?: do)?)\s+"
     r"(?P<t>.+?)(?:\s+(?:still\s+)?(?:on|in)\s+(?:my|the|there)(?:\s+(?:list|tasks|todo list))?|\s+on there|\s+done|\s+yet|\s+due)?\??$",
     re.IGNORECASE,
 )  # fmt: skip
@@ -53,7 +53,11 @@ def parse_about_one(msg: Message) -> Intent | None:
     if m := _ABOUT_ONE.match(msg.text):
         topic = subjects(msg.literal(m["t"]))
         if topic and not _VAGUE.search(topic[0]):
-            return Intent("list", filter=ListFilter(status="all", text=topic[0]))
+            done = re.match(
+                r"^(?:did|have)\s+i\b|.*\b(?:done|finished|completed)\W*$", msg.text, re.I
+            )
+            asks = "done" if done else "exists"
+            return Intent("list", filter=ListFilter(status="all", text=topic[0], asks=asks))
     return None
 
 
@@ -76,27 +80,46 @@ def handle(turn: Turn) -> Decision:
     if isinstance(listed, ToolCall):
         return Decision(calls=[listed])
     tasks = filter_locally(listed, f, turn.today)
-    what = describe_filter(f)
+    what = describe_filter(f, len(tasks))
+    if f.asks and len(tasks) == 1:
+        return Decision(reply=_yes_or_no(tasks[0], f.asks, turn))
     if f.count_only:
         return Decision(reply=f"You have {len(tasks)} {what}.")
     if not tasks:
+        if f.asks:
+            return Decision(reply=f"No, I can't find a task about '{f.text}'.")
         if f.text:
             return Decision(reply=f"I found no {what}.")
         return Decision(reply=f"You have no {what}." + (" Nice!" if f.status == "pending" else ""))
-    intro = f"Here {'is' if len(tasks) == 1 else 'are'} your {what} ({len(tasks)}):"
+    intro = f"Here {'is' if len(tasks) == 1 else 'are'} your {len(tasks)} {what}:"
     body = replies.numbered(tasks, turn.today, show_done=f.status == "all")
     return Decision(reply=f"{intro}\n{body}")
 
 
-def describe_filter(f: ListFilter) -> str:
+def _yes_or_no(task: dict[str, Any], asks: str, turn: Turn) -> str:
+    title = task["title"]
+    facts = replies.task_line(task, turn.today).removeprefix(title).removeprefix(" — ")
+    facts = f" ({facts})" if facts else ""
+    if asks == "done":
+        return (
+            f"Yes, '{title}' is done."
+            if task["completed"]
+            else f"Not yet: '{title}' is still open{facts}."
+        )
+    return f"Yes, '{title}' is on your list{facts}" + (
+        ", and it's done." if task["completed"] else "."
+    )
+
+
+def describe_filter(f: ListFilter, count: int = 2) -> str:
     words = {"pending": "open", "completed": "completed", "all": ""}[f.status]
     if f.priority:
         words += f" {f.priority}-priority"
-    noun = f"{words} tasks".strip()
+    noun = f"{words} {'task' if count == 1 else 'tasks'}".strip()
     if f.tag or f.word_tag:
         noun += f" tagged #{f.tag or f.word_tag}"
     if f.text:
         noun += f" about '{f.text}'"
-    due = {"overdue": " that are overdue", "today": " due today", "tomorrow": " due tomorrow",
+    due = {"overdue": " that is overdue" if count == 1 else " that are overdue", "today": " due today", "tomorrow": " due tomorrow",
            "week": " due this week"}.get(f.due or "", "")  # fmt: skip
     return noun + due

@@ -4,6 +4,7 @@ corrections of what was just said. Several parsers, each placed in the registry'
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from typing import Any
 
 from backend.assistant.offline import replies
@@ -43,7 +44,7 @@ RESCHEDULE = rx(
     r"^(?P<rest>.+?)\s+can wait(?:\s+(?:till|until|to|for))?\s+.+$",
     r"^(?:change|update|set|make|move)\s+(?P<rest>.+?)\s+so(?: that)?\s+(?:it|they)\s+(?:is|are|will be)\s+(?:due\s+)?.+$",
     r"^(?:make|set|move|put|change|push|schedule)\s+(?P<rest>it|that|this|them|those|that one|this one)\s+(?:to\s+|for\s+|due\s+|on\s+)?.+$",
-    r"^(?:move|reschedule|push|postpone|delay|shift|bump|defer|put off|push back)\s+(?P<rest>.+)$",
+    r"^(?:move|reschedule|push|postpone|delay|shift|bump|defer|put off|push back|bring)\s+(?P<rest>.+)$",
     r"^(?:set|change|update|make)\s+(?:the\s+)?(?:due date|deadline|date)\s+(?:of|for|on)\s+(?P<rest>.+)$",
     r"^(?:make|set)\s+(?P<rest>.+?\s+due\s+.+)$",
     r"^(?P<rest>.+?)\s+(?:is|should be|needs to be)\s+(?:now\s+)?(?:due|done by|finished by)\s+.+$",
@@ -64,7 +65,7 @@ PRIORITY = rx(
     r"(?P<p>high|low|medium|normal)$",
     r"^(?P<up>prioriti[sz]e|bump up|escalate|raise the priority of|raise priority of)\s+(?P<rest>.+)$",
     r"^(?P<down>deprioriti[sz]e|de-prioriti[sz]e|lower the priority of|lower priority of)\s+(?P<rest>.+)$",
-    r"^(?!(?:add|create|new|remind|schedule|put|i need|i have|todo)\b)(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+|really\s+|very\s+|super\s+)?(?P<p>urgent|important|critical|high priority|low priority|not urgent|not important)$",
+    r"^(?!(?:add|create|new|remind|schedule|put|i need|i have|todo)\b)(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+|really\s+|very\s+|super\s+)?(?P<p>urgent|important|critical|high priority|low priority|not urgent|not important)(?:\s+now)?$",
 )
 
 TAG = rx(
@@ -86,12 +87,17 @@ NOTE = rx(
 )
 
 
+_SWAP = re.compile(r"^(?P<right>[\w' -]+?),?\s+not\s+(?P<wrong>[\w' -]+?)[.!]?$", re.I)
+
+
 def parse_correction(msg: Message) -> Intent | None:
     """ "no wait, I meant thursday": fix what was just said."""
     if m := first_match(CORRECTION, msg.text):
         _, details = details_from(msg.literal(m["new"]), msg.today)
         if details.due or details.priority or details.tags:
             return Intent("update", ["it"], details=details)
+        if swap := _SWAP.match(msg.literal(m["new"])):  # "I meant John, not Jon"
+            return Intent("update", ["it"], swap=(swap["wrong"], swap["right"]))
         return Intent("update", ["it"], new_title=clean_title(msg.literal(m["new"])))
     return None
 
@@ -162,8 +168,36 @@ def parse_tag(msg: Message) -> Intent | None:
     return None
 
 
+_NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "couple of": 2, "few": 3}  # fmt: skip
+_SHIFT = re.compile(
+    r"\s*\b(?P<dir>back|forward|later|earlier|out)?\s*(?:by\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|couple of|few)"
+    r"\s+(?:more\s+)?(?P<unit>days?|weeks?)(?:\s+(?P<dir2>back|forward|later|earlier))?\b",
+    re.I,
+)
+
+
+def _shift(text: str) -> tuple[str, int]:
+    """ "the essay forward a day" -> ("the essay", -1); "the proposal back two days" -> +2."""
+    m = _SHIFT.search(text)
+    absolute = m is not None and (
+        re.match(r"\s+from\s+(?:now|today)", text[m.end() :], re.I)
+        or re.search(r"\b(?:in|for|to)$", text[: m.start()].rstrip(), re.I)
+    )  # "in 5 days", "for 5 days from now": a date, not a shift
+    if m is None or absolute:
+        return text, 0
+    n = int(m["n"]) if m["n"].isdigit() else _NUMBER[m["n"].lower()]
+    days = n * (7 if m["unit"].lower().startswith("week") else 1)
+    earlier = (m["dir"] or m["dir2"] or "").lower() in {"forward", "earlier"}
+    rest = text[: m.start()] + text[m.end() :]
+    return re.sub(r"\s+(?:back|forward)$", "", rest.strip(), flags=re.I), -days if earlier else days
+
+
 def parse_reschedule(msg: Message) -> Intent | None:
     text = msg.text
+    if (m := first_match(RESCHEDULE, text)) and (shifted := _shift(text[m.start("rest") :]))[1]:
+        details = Details(shift_days=shifted[1])
+        return Intent("update", subjects(msg.literal(shifted[0] or "it")), details=details)
     if m := first_match(RESCHEDULE, text):
         rest, details = take_details(m["rest"], msg.today)
         if details.due is None and not details.clear_due and not details.priority:
@@ -202,8 +236,16 @@ def handle(turn: Turn) -> Decision:
         changes: dict[str, Any] = {}
         if intent.new_title and len(found) == 1:
             changes["title"] = intent.new_title[:1].upper() + intent.new_title[1:]
+        if intent.swap and len(found) == 1:
+            wrong, right = intent.swap
+            title = re.sub(rf"\b{re.escape(wrong)}\b", right, task["title"], flags=re.I)
+            if title != task["title"]:
+                changes["title"] = title
         if d.due:
             changes["due_date"] = str(d.due)
+        if d.shift_days:  # from its own due date; a task without one moves from today
+            base = date.fromisoformat(task["due_date"]) if task.get("due_date") else turn.today
+            changes["due_date"] = str(base + timedelta(days=d.shift_days))
         if d.clear_due:
             changes["clear_due_date"] = True
         if d.priority:
