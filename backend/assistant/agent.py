@@ -13,7 +13,7 @@ from chatkit.agents import AgentContext
 from pydantic import Field
 
 from backend.auth.deps import parse_timezone
-from backend.chat.context import ChatContext
+from backend.context import ChatContext
 
 
 class TodoAgentContext(AgentContext[ChatContext]):
