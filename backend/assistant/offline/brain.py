@@ -20,6 +20,14 @@ from backend.assistant.offline.targets import Decision, ToolCall, Turn
 
 __all__ = ["Decision", "ToolCall", "decide"]
 
+# A fragment that continues the previous request with another task.
+_FRAGMENT = re.compile(
+    r"^(?:and|also|plus|same for|same with)\s+(?:the\s+)?"
+    r"(?!(?:add|put|create|new|remind|mark|delete|remove|move|push|tag|rename)\b)"  # a new request
+    r"(?P<rest>.+?)(?:\s+(?:too|as well|also))?$",
+    re.I,
+)
+
 
 def decide(convo: Conversation, today: date) -> Decision:
     intent = _follow_up(understand(convo.user_text, today), convo, today)
@@ -51,6 +59,8 @@ def _follow_up(intent: Intent, convo: Conversation, today: date) -> Intent:
             chosen = answer
     elif (m := re.search(r"Did you mean '(.+)'\?$", asked)) and intent.kind == "confirm":
         chosen = m.group(1)
+    elif (m := _FRAGMENT.match(answer)) and intent.kind in {"help", "add"}:
+        chosen = m["rest"]  # "mark call mom done" … "and call dad too": the same request again
     if chosen is None:
         return intent
     original = understand(convo.previous_user_text, today)

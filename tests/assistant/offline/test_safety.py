@@ -253,6 +253,14 @@ CASES: list[tuple[str, list[dict[str, Any]], list[str], set[str], dict[str, Any]
         ["essay"],
     ),
     (
+        "fragment-continues-the-request",
+        [{"title": "Call mom"}, {"title": "Call dad"}, {"title": "Call the bank"}],
+        ["mark call mom done", "and call dad too"],
+        {"Call mom", "Call dad"},
+        {"Call dad": {"completed": True}, "Call the bank": {"completed": False}},
+        ["call dad"],
+    ),
+    (
         "delete-done-tasks-only",
         [{"title": "Old one", "completed": True}, {"title": "New one"}],
         ["delete my completed tasks", "yes"],
