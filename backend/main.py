@@ -82,6 +82,7 @@ def create_app(
             TitleWriter(title_model),
             turn_timeout=settings.assistant_turn_timeout_seconds,
         )
+        await app.state.chat_server.warm_up()
         app.state.chat_streams = streams = DetachedStreams()
         try:
             async with remote.serving(todo_server):

@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from openai import APIConnectionError
 from sqlmodel import select
 
+from backend.assistant.results import read_result
 from backend.assistant.tools import create_todo_mcp_server
 from backend.chat.models import ToolCall
 from backend.chat.server import TOOL_FAILED, UNAVAILABLE
@@ -121,9 +122,13 @@ async def test_tool_errors_reach_the_model_not_the_database(app_with_model: AppF
     )
     alice = await signed_up(app, "alice@example.com")
     await new_thread(alice, "add nothing")
-    outputs = tool_outputs(model)
-    assert "title must not be empty" in outputs[0]
-    assert "Task 424242 not found" in outputs[1]
+    outputs = [read_result(out)[0] for out in tool_outputs(model)]
+    assert [(o.ok, o.error and o.error.kind) for o in outputs] == [
+        (False, "invalid"),
+        (False, "not_found"),
+    ]
+    assert outputs[0].error and "title must not be empty" in outputs[0].error.message
+    assert outputs[1].error and outputs[1].error.message == "Task 424242 not found"
     assert await tasks(alice) == []
 
 

@@ -36,9 +36,10 @@ from pydantic import AnyUrl
 from sqlalchemy import func
 from sqlmodel import select
 
+from backend.assistant.confirmations import ChatPendingAction
 from backend.auth.models import User
 from backend.chat.context import ChatContext
-from backend.chat.models import ChatItem, ChatPendingAction, ChatThread
+from backend.chat.models import ChatItem, ChatThread
 from backend.chat.store import ID_PREFIXES, SQLStore
 
 pytestmark = [
@@ -511,6 +512,7 @@ class TestDeletion:
                     kind="delete",
                     payload={"task_ids": [1]},
                     turn_id="msg_thr_1_2",
+                    expires_at=datetime.now(UTC),
                 )
             )
             await session.commit()

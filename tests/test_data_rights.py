@@ -16,7 +16,8 @@ import sqlalchemy as sa
 from fastapi import FastAPI
 from sqlmodel import SQLModel, select
 
-from backend.chat.models import ChatAttachment, ChatPendingAction, ToolCall
+from backend.assistant.confirmations import ChatPendingAction
+from backend.chat.models import ChatAttachment, ToolCall
 from tests.chat_helpers import call, items, new_thread
 from tests.conftest import PASSWORD, UserClientFactory, alembic_config
 from tests.test_migrations import scratch_url  # noqa: F401  (a fixture)
@@ -42,7 +43,12 @@ async def _fill(c: httpx.AsyncClient, app: FastAPI, words: str) -> str:
     async with app.state.sessionmaker() as session:
         session.add(
             ChatPendingAction(
-                thread_id=thread_id, user_id=uid, kind="delete", payload={}, turn_id="msg_x"
+                thread_id=thread_id,
+                user_id=uid,
+                kind="delete",
+                payload={},
+                turn_id="msg_x",
+                expires_at=datetime.now(UTC),
             )
         )
         session.add(ChatAttachment(id=f"atc_{words}", user_id=uid, data={"name": words}))

@@ -3,22 +3,42 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import Any, Protocol, runtime_checkable
 
-from agents import Agent, RunContextWrapper, Tool
+from agents import Agent, RunConfig, RunContextWrapper, Tool
 from agents.mcp import MCPServer, MCPToolMetaContext
 from agents.models.interface import Model
 from chatkit.agents import AgentContext
 from pydantic import Field
 
 from backend.auth.deps import parse_timezone
-from backend.chat.context import ChatContext
+from backend.context import ChatContext
 
 
 class TodoAgentContext(AgentContext[ChatContext]):
     turn_id: str | None = None  # the user message this turn answers
     changed_task_ids: set[int] = Field(default_factory=set)
+    # The user's date when the turn began, in their time zone (the request's).
+    today: date = Field(default_factory=lambda: datetime.now(UTC).date())
+
+
+def today_in(timezone: str) -> date:
+    return datetime.now(parse_timezone(timezone)).date()
+
+
+@runtime_checkable
+class TurnBoundModel(Protocol):
+    """A model that takes the turn's facts from the run context (the offline model)."""
+
+    def for_turn(self, today: date) -> Model: ...
+
+
+def run_config_for(agent: Agent[TodoAgentContext], ctx: TodoAgentContext) -> RunConfig:
+    """The run's settings: a model that reads the turn's ``today`` gets it here."""
+    if isinstance(agent.model, TurnBoundModel):
+        return RunConfig(model=agent.model.for_turn(ctx.today))
+    return RunConfig()
 
 
 def caller_meta(meta_ctx: MCPToolMetaContext) -> dict[str, Any]:
@@ -35,11 +55,11 @@ def caller_meta(meta_ctx: MCPToolMetaContext) -> dict[str, Any]:
 
 def instructions(run_ctx: RunContextWrapper[TodoAgentContext], _agent: Agent[Any]) -> str:
     tz_name = run_ctx.context.request_context.timezone
-    now = datetime.now(parse_timezone(tz_name))
+    today = run_ctx.context.today
     return f"""You are the assistant of a todo app. You manage the user's tasks with your tools
 and answer briefly and warmly.
 
-Today is {now:%A %Y-%m-%d}; the user's time zone is {tz_name}. Turn relative dates ("tomorrow",
+Today is {today:%A %Y-%m-%d}; the user's time zone is {tz_name}. Turn relative dates ("tomorrow",
 "next friday") into YYYY-MM-DD before calling a tool.
 
 - To act on an existing task you need its id: find it with list_tasks (use text= to search)

@@ -29,11 +29,12 @@ from pydantic_core import to_jsonable_python
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from backend.assistant import confirmations
+from backend.assistant.results import ErrorKind, ToolResult
 from backend.auth.deps import parse_timezone
-from backend.chat import pending
 from backend.chat.models import ToolCall
 from backend.errors import validation_message
-from backend.tasks.exceptions import TaskError
+from backend.tasks.exceptions import TaskError, TaskNotFound
 from backend.tasks.schemas import (
     DueFilter,
     TaskCreate,
@@ -52,8 +53,6 @@ log = logging.getLogger(__name__)
 _ACCEPTED = AcceptedElicitation[Any]
 
 SERVER_NAME = "todo"
-# Marks a tool failure that is our fault (not the user's input): the turn ends with an error.
-TOOL_CRASHED = "failed unexpectedly; nothing more was changed"
 LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX = 20, 50
 
 
@@ -90,7 +89,9 @@ def current_caller(ctx: Context) -> Caller:
         return Caller.model_validate({k: meta[k] for k in Caller.model_fields if k in meta})
     except ValidationError:
         # Fail closed: without an authenticated user no tool touches any data.
-        raise ToolError("No authenticated user for this tool call; nothing was done") from None
+        raise _failed(
+            "refused", "No authenticated user for this tool call; nothing was done"
+        ) from None
 
 
 CallerDep = Annotated[Caller, Resolve(current_caller)]
@@ -156,28 +157,31 @@ READ_ONLY_REFUSAL = (
 PriorityName = Literal["low", "medium", "high"]
 
 
-# Results: typed, and each says what changed so the server can tell open views to refresh.
-class TaskChange(BaseModel):
+def _failed(kind: ErrorKind, message: str) -> ToolError:
+    """A failed call: an MCP error whose text is the typed result, as JSON."""
+    return ToolError(ToolResult.failed(kind, message).model_dump_json())
+
+
+# Results: the typed ToolResult, each with its data and the tasks it changed (so the server
+# can tell open views to refresh).
+class TaskChange(ToolResult):
     action: Literal["added", "completed", "reopened", "updated", "deleted"]
     task: TaskPublic
-    changed_task_ids: list[int]
 
 
-class TaskListResult(BaseModel):
+class TaskListResult(ToolResult):
     tasks: list[TaskPublic]
     today: date
     more_available: bool
-    changed_task_ids: list[int] = []
 
 
-class DeleteResult(BaseModel):
+class DeleteResult(ToolResult):
     status: Literal["confirmation_required", "deleted"]
     tasks: list[TaskPublic]
     message: str
-    changed_task_ids: list[int] = []
 
 
-ResultT = TypeVar("ResultT", bound=BaseModel)
+ResultT = TypeVar("ResultT", bound=ToolResult)
 
 
 class DeleteConfirmation(BaseModel):
@@ -251,14 +255,18 @@ def create_todo_mcp_server(
                 return result
         except TaskError as exc:
             error = exc.detail
-            raise ToolError(exc.detail) from None
+            raise _failed(
+                "not_found" if isinstance(exc, TaskNotFound) else "invalid", error
+            ) from None
         except ValidationError as exc:
             error = validation_message(list(exc.errors()))  # type: ignore[arg-type]
-            raise ToolError(error) from None
+            raise _failed("invalid", error) from None
         except Exception:
             error = "internal error"
             log.exception("tool %s failed", tool)
-            raise ToolError(f"{tool} {TOOL_CRASHED}") from None
+            raise _failed(
+                "internal", f"{tool} failed unexpectedly; nothing more was changed"
+            ) from None
         finally:
             await _audit(sessionmaker, caller, tool, arguments, result, error, started)
 
@@ -394,9 +402,9 @@ def create_todo_mcp_server(
             if caller.thread_id is None or caller.turn_id is None:
                 raise TaskError("Deleting needs a conversation to confirm in")
             tasks = [await service.get(task_id) for task_id in ids]
-            if confirm and await pending.is_confirmed_delete(session, caller, ids):
+            if confirm and await confirmations.delete_is_confirmed(session, caller, ids):
                 deleted = [await service.delete(task_id) for task_id in ids]
-                await pending.clear(session, caller)
+                await confirmations.clear(session, caller.user_id, caller.thread_id)
                 names = ", ".join(f"'{t.title}'" for t in deleted)
                 return DeleteResult(
                     status="deleted",
@@ -404,7 +412,7 @@ def create_todo_mcp_server(
                     message=f"Deleted {names}.",
                     changed_task_ids=ids,
                 )
-            await pending.request_delete(session, caller, ids)
+            await confirmations.ask_to_delete(session, caller, ids)
             names = ", ".join(f"'{t.title}'" for t in tasks)
             return DeleteResult(
                 status="confirmation_required",

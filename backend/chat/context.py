@@ -1,14 +1,6 @@
-"""What every chat request carries into the ChatKit server, the store and the assistant."""
+"""The request context, as the chat layer's modules import it (defined in ``backend.context``,
+so the assistant can read it without importing chat)."""
 
-from __future__ import annotations
+from backend.context import ChatContext
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class ChatContext:
-    """The signed-in user (the only thing the store reads) and the request's circumstances."""
-
-    user_id: int
-    timezone: str = "UTC"
-    request_id: str = "-"
+__all__ = ["ChatContext"]

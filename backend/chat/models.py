@@ -1,4 +1,5 @@
-"""Chat tables: ChatKit threads, items and attachments, pending confirmations, tool-call audit.
+"""Chat tables: ChatKit threads, items and attachments, tool-call audit (pending confirmations
+live with their owner, ``backend.assistant.confirmations``).
 
 ChatKit objects are kept whole as JSON (``data``), exactly as ChatKit dumped them, so they load
 back equal; the columns beside them exist to scope (``user_id``) and to order (``created_at``).
@@ -48,22 +49,6 @@ class ChatAttachment(SQLModel, table=True):
     user_id: int = Field(foreign_key="users.id", ondelete="CASCADE")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     data: dict[str, Any] = Field(sa_type=JSONDocument)
-
-
-class ChatPendingAction(SQLModel, table=True):
-    """An action awaiting the user's confirmation in a later turn (at most one per thread)."""
-
-    __tablename__ = "chat_pending_actions"
-
-    thread_id: str = Field(
-        primary_key=True, foreign_key="chat_threads.id", ondelete="CASCADE", sa_type=sa.String(64)
-    )
-    user_id: int = Field(foreign_key="users.id", ondelete="CASCADE")
-    kind: str = Field(sa_type=sa.String(32))
-    payload: dict[str, Any] = Field(sa_type=JSONDocument)
-    # The id of the user message whose turn asked for it.
-    turn_id: str = Field(sa_type=sa.String(64))
-    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 # The user's own words in a tool call (task titles and descriptions, search text, tags,

@@ -36,11 +36,10 @@ from pydantic import TypeAdapter
 from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from backend.assistant.agent import TodoAgentContext
-from backend.assistant.results import TOOL_RESULT_PREFIX, content_text, parse_json
+from backend.assistant import confirmations
+from backend.assistant.agent import TodoAgentContext, run_config_for, today_in
+from backend.assistant.results import TOOL_RESULT_PREFIX, parse_json, read_result
 from backend.assistant.titles import TitleWriter
-from backend.assistant.tools import TOOL_CRASHED
-from backend.chat import pending
 from backend.chat.context import ChatContext
 from backend.chat.store import SQLStore
 
@@ -97,11 +96,10 @@ class TurnHooks(RunHooks[TodoAgentContext]):
         result: object,
     ) -> None:
         ctx = context.context
-        text = content_text(result)
-        if TOOL_CRASHED in text:
+        outcome, output = read_result(result)
+        if outcome.error is not None and outcome.error.kind == "internal":
             raise ToolCrashed(tool.name)
-        output = parse_json(text)
-        changed = output.get("changed_task_ids", []) if isinstance(output, dict) else []
+        changed = outcome.changed_task_ids
         if changed:
             ctx.changed_task_ids.update(changed)
             await ctx.stream(ClientEffectEvent(name=TASKS_CHANGED, data={"task_ids": changed}))
@@ -154,6 +152,16 @@ class TodoChatKitServer(ChatKitServer[ChatContext]):
         self.converter = ToolResultConverter()
         self.hooks = TurnHooks()
 
+    async def warm_up(self) -> None:
+        """At startup, not in a user's first turn: convert the tools once and let the model
+        load what it loads lazily."""
+        await self.agent.get_mcp_tools(RunContextWrapper(context=None))
+        for server in self.agent.mcp_servers:  # no caller: refused before any data is read,
+            await server.call_tool("list_tasks", {})  # but the result types are built now
+        model_warm_up = getattr(self.agent.model, "warm_up", None)
+        if callable(model_warm_up):
+            await model_warm_up()
+
     async def process(
         self, request: str | bytes | bytearray, context: ChatContext
     ) -> StreamingResult | NonStreamingResult:
@@ -179,8 +187,15 @@ class TodoChatKitServer(ChatKitServer[ChatContext]):
         if thread.title is None and input_user_message is not None:
             title_task = asyncio.create_task(self.titles.title_for(_text_of(input_user_message)))
 
+        if turn_id is not None:  # before the model: a request this turn may not answer lapses
+            async with self.sessionmaker() as session:
+                await confirmations.begin_turn(session, context.user_id, thread.id, turn_id)
         agent_ctx = TodoAgentContext(
-            thread=thread, store=self.store, request_context=context, turn_id=turn_id
+            thread=thread,
+            store=self.store,
+            request_context=context,
+            turn_id=turn_id,
+            today=today_in(context.timezone),
         )
         result = Runner.run_streamed(
             self.agent,
@@ -188,6 +203,7 @@ class TodoChatKitServer(ChatKitServer[ChatContext]):
             context=agent_ctx,
             max_turns=MAX_TURNS,
             hooks=self.hooks,
+            run_config=run_config_for(self.agent, agent_ctx),
         )
         try:
             async with asyncio.timeout(self.turn_timeout):
@@ -216,7 +232,7 @@ class TodoChatKitServer(ChatKitServer[ChatContext]):
                 thread.title = await title_task
             if turn_id is not None:
                 async with self.sessionmaker() as session:
-                    await pending.drop_unanswered(session, context.user_id, thread.id, turn_id)
+                    await confirmations.end_turn(session, context.user_id, thread.id, turn_id)
 
 
 async def _unique_message_ids(

@@ -30,8 +30,9 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, delete, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from backend.assistant.confirmations import ChatPendingAction
 from backend.chat.context import ChatContext
-from backend.chat.models import ChatAttachment, ChatItem, ChatPendingAction, ChatThread
+from backend.chat.models import ChatAttachment, ChatItem, ChatThread
 from backend.db import UTCDateTime, create_sessionmaker
 
 # ChatKit's own prefixes ("thr", "msg", "tc", ...), read off its default generator.

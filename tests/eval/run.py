@@ -37,7 +37,10 @@ CASES = Path(__file__).with_name("cases.yaml")  # the set the regression gate ru
 # Two more sets written blind (by someone who never saw the code or cases.yaml), used to
 # measure how the rules generalise; they were then used to improve them, so they are no
 # longer held out: now they guard against regressions (`make eval` runs all three).
-ALL_SETS = [CASES, CASES.with_name("blind-1.yaml"), CASES.with_name("blind-2.yaml")]
+GATED_SETS = [CASES, CASES.with_name("blind-1.yaml"), CASES.with_name("blind-2.yaml")]
+# Written blind for issue 12; measured (its first run is in docs/ASSISTANT.md), not yet a gate.
+MEASURED_SETS = [CASES.with_name("blind-3.yaml")]
+ALL_SETS = GATED_SETS + MEASURED_SETS
 PASS_MARK = 0.95
 
 
@@ -232,7 +235,9 @@ def main() -> None:
     for path in sets:
         print(f"\n=== {path.name}")
         outcomes = asyncio.run(evaluate(load_cases(args.only, path), args.timezone))
-        accuracy = min(accuracy, report(outcomes, verbose=args.verbose))
+        score = report(outcomes, verbose=args.verbose)
+        if path not in MEASURED_SETS:
+            accuracy = min(accuracy, score)
     sys.exit(0 if accuracy >= PASS_MARK else 1)
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from backend.assistant.offline.replies import numbered_titles
-from backend.assistant.results import TOOL_RESULT_PREFIX, content_text, parse_json
+from backend.assistant.results import TOOL_RESULT_PREFIX, content_text, parse_json, read_result
 
 
 @dataclass
@@ -19,17 +19,22 @@ class ToolRecord:
 
     tool: str
     arguments: dict[str, Any]
-    result: Any  # the tool's JSON result, or an error string
+    result: Any  # the tool's result (the typed ToolResult's JSON, with its data)
     call_id: str | None = None
     turn: int = 0  # which user message it answered
 
     @property
     def ok(self) -> bool:
-        return isinstance(self.result, dict)
+        return read_result(self.result)[0].ok
+
+    @property
+    def error_message(self) -> str:
+        error = read_result(self.result)[0].error
+        return error.message if error else ""
 
     def tasks(self) -> list[dict[str, Any]]:
         """The tasks this result is about (as the tool returned them), most relevant first."""
-        if not isinstance(self.result, dict):
+        if not isinstance(self.result, dict) or not self.ok:
             return []
         if isinstance(self.result.get("task"), dict):
             return [self.result["task"]]
@@ -47,6 +52,7 @@ class Conversation:
     earlier: list[ToolRecord] = field(default_factory=list)  # results from earlier turns
     assistant_texts: list[str] = field(default_factory=list)
     reply_by_turn: dict[int, str] = field(default_factory=dict)
+    turn: int = 0  # how many user messages so far: this one's number
 
     def last(self, tool: str) -> ToolRecord | None:
         return next((r for r in reversed(self.this_turn) if r.tool == tool), None)
@@ -65,18 +71,27 @@ class Conversation:
         return [r for r in self.this_turn if r.tool == tool]
 
     def recent_tasks(self) -> list[dict[str, Any]]:
-        """Tasks the conversation was last about: what "it" and "them" refer to (all the
-        tasks one request touched, in order: "add eggs and bread" … "mark them done")."""
-        records = self.earlier + self.this_turn
-        for record in reversed(records):
-            if record.tool != "list_tasks" and record.tasks():
-                same = [r for r in records if r.turn == record.turn and r.tool == record.tool]
-                return [t for r in same for t in r.tasks()]
-        for record in reversed(self.earlier):  # else what was last shown
-            if record.tool == "list_tasks" and record.tasks():
-                shown = set(numbered_titles(self.reply_by_turn.get(record.turn, "")))
-                return [t for t in record.tasks() if t["title"] in shown] or record.tasks()
-        return []
+        """Tasks the conversation was last about: what "it" and "them" refer to. The latest
+        turn that touched or showed tasks decides: all the tasks one request changed, in order
+        ("add eggs and bread" … "mark them done"), or, when it only looked tasks up, the ones
+        its reply showed ("which one?" … "both"). Never an older turn's tasks."""
+        # This turn's own lookups are how it searches, not what the user saw.
+        records = self.earlier + [r for r in self.this_turn if r.tool != "list_tasks"]
+        with_tasks = [r for r in records if r.tasks()]
+        if not with_tasks:
+            return []
+        turn = with_tasks[-1].turn
+        acted = [r for r in with_tasks if r.turn == turn and r.tool != "list_tasks"]
+        if acted:
+            tool = acted[-1].tool
+            return [t for r in acted if r.tool == tool for t in r.tasks()]
+        record = with_tasks[-1]
+        shown = numbered_titles(self.reply_by_turn.get(turn, ""))
+        if not shown:
+            return record.tasks()
+        seen = [t for r in with_tasks if r.turn == turn for t in r.tasks()]
+        by_title = {t["title"]: t for t in seen}
+        return [by_title[title] for title in dict.fromkeys(shown) if title in by_title]
 
     @property
     def previous_reply(self) -> str:
@@ -87,9 +102,10 @@ class Conversation:
         return self.earlier_user_texts[-1] if self.earlier_user_texts else ""
 
     def pending_delete(self) -> ToolRecord | None:
-        """The delete request from the previous turn that awaits a yes or no."""
+        """The delete request the previous turn asked about, awaiting a yes or no. Only the
+        turn just before this one counts: a request the user did not answer at once lapsed."""
         for record in reversed(self.earlier):
-            if record.tool == "delete_task":
+            if record.tool == "delete_task" and record.turn == self.turn - 1:
                 result = record.result if isinstance(record.result, dict) else {}
                 return record if result.get("status") == "confirmation_required" else None
         return None
@@ -113,7 +129,7 @@ def read_conversation(items: str | list[Any]) -> Conversation:
                         ToolRecord(
                             record.get("tool", ""),
                             record.get("arguments") or {},
-                            record.get("result"),
+                            read_result(record.get("result"))[1],
                             turn=turns,
                         )
                     )
@@ -133,9 +149,11 @@ def read_conversation(items: str | list[Any]) -> Conversation:
                 parse_json(item.get("arguments")) or {},
                 None,
                 item.get("call_id"),
+                turn=turns,
             )
             calls[item.get("call_id", "")] = record
             convo.this_turn.append(record)
         elif kind == "function_call_output" and (call := calls.get(item.get("call_id", ""))):
-            call.result = parse_json(content_text(item.get("output")))
+            call.result = read_result(item.get("output"))[1]
+    convo.turn = turns
     return convo

@@ -125,7 +125,7 @@ def clean_title(text: str) -> str:
 
 def split_list(text: str) -> list[str]:
     """ "eggs, bread and butter" -> ["eggs", "bread", "butter"]; one item stays whole."""
-    parts = [p.strip() for p in re.split(r"\s*(?:,|;|\band\b|&|\bplus\b)\s*", text) if p.strip()]
+    parts = [p.strip() for p in re.split(r"\s*(?:,|;|\band\b|&|\+|\bplus\b)\s*", text) if p.strip()]
     return parts or [text]
 
 

@@ -6,6 +6,7 @@ agent, the MCP tools and ChatKit run exactly as they do with OpenAI.
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import uuid
@@ -81,17 +82,8 @@ def _response(output: list[OutputItem]) -> Response:
     )
 
 
-_TODAY = re.compile(r"Today is \w+ (\d{4}-\d{2}-\d{2})")
-
-
-def _today(instructions: str | None) -> date:
-    """The user's today, as the agent's instructions state it (they carry the time zone)."""
-    m = _TODAY.search(instructions or "")
-    return date.fromisoformat(m.group(1)) if m else datetime.now(UTC).date()
-
-
-def _decide(instructions: str | None, input: Any) -> list[OutputItem]:
-    return _output(decide(read_conversation(input), _today(instructions)))
+def _decide(input: Any, today: date | None) -> list[OutputItem]:
+    return _output(decide(read_conversation(input), today or datetime.now(UTC).date()))
 
 
 def _chunks(text: str) -> list[str]:
@@ -99,20 +91,41 @@ def _chunks(text: str) -> list[str]:
     return re.findall(r"\S+\s*|\s+", text) or [text]
 
 
+# Messages that exercise every stage of a decision (dates, typos, matching, replies).
+_WARM_UP = ["add buy milk tomorrow at 5pm #home, high priority", "mark milk done", "what's due?"]
+
+
 class OfflineModel(Model):
-    def __init__(self) -> None:
+    """``today`` is the user's date for one turn: the run context gives it (``for_turn``);
+    never read out of the prompt's wording."""
+
+    def __init__(self, today: date | None = None) -> None:
         warm_up()  # the date library loads its data on first use: do it now, not mid-reply
+        self.today = today
+
+    def for_turn(self, today: date) -> OfflineModel:
+        turn = copy.copy(self)
+        turn.today = today
+        return turn
+
+    async def warm_up(self) -> None:
+        """Answer a few messages once, at startup, so the first user's turn does not pay for
+        lazy imports, compiled patterns, the date library's data and the response types'
+        schemas (pydantic builds them on first use: ~0.5 s)."""
+        for text in _WARM_UP:
+            async for _ in self.stream_response(None, text):
+                pass
 
     async def get_response(
         self, system_instructions: Any, input: Any, *args: Any, **kwargs: Any
     ) -> ModelResponse:
-        output = _decide(system_instructions, input)
+        output = _decide(input, self.today)
         return ModelResponse(output=list(output), usage=Usage(), response_id=None)
 
     async def stream_response(
         self, system_instructions: Any, input: Any, *args: Any, **kwargs: Any
     ) -> AsyncIterator[ResponseStreamEvent]:
-        output = _decide(system_instructions, input)
+        output = _decide(input, self.today)
         seq = iter(range(1_000_000))
         yield ResponseCreatedEvent(
             type="response.created", response=_response([]), sequence_number=next(seq)

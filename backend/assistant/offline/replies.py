@@ -67,6 +67,18 @@ def ask_which(subject: str, options: list[Task], today: date) -> str:
     )
 
 
+def ask_scope(options: list[Task], today: date) -> str:
+    """A bulk request whose scope is unclear: show what it could mean, change nothing."""
+    options = sorted(options, key=lambda t: t["id"])
+    if len(options) == 1:
+        return f"Do you mean '{options[0]['title']}'? Say its name to go ahead."
+    return (
+        f"I'm not sure which tasks you mean, so I changed nothing. These {len(options)} match:\n"
+        f"{numbered(options[:10], today, show_done=True)}\n"
+        'Say "all of them", or name the ones you mean.'
+    )
+
+
 def not_found(subject: str, suggestion: Task | None) -> str:
     text = f"I couldn't find a task matching '{subject}'."
     if suggestion:

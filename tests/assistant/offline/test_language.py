@@ -7,9 +7,10 @@ from datetime import date
 import pytest
 
 from backend.assistant.offline.dates import describe, find_date
+from backend.assistant.offline.intents import understand
 from backend.assistant.offline.language import fix_typos, normalise
 from backend.assistant.offline.matching import candidates
-from backend.assistant.offline.parsing import split_tasks, understand
+from backend.assistant.offline.parsing import split_tasks
 
 TODAY = date(2026, 11, 21)  # a Saturday
 

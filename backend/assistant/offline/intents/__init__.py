@@ -1,0 +1,189 @@
+"""The offline model's intents: one module each (its patterns, parsing and handler), and the
+ordered registry that reads a message with them.
+
+ORDER MATTERS: the first parser that answers wins. Questions come before commands ("which
+tasks are low priority?" asks, it does not set), updates before completes ("mark X as high
+priority" is not "mark X done"), and bare tasks come last. To teach it a new phrasing: a pattern
+in its intent's module; a new intent: a module with ``parse`` and ``handle``, placed below.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from datetime import date
+
+from backend.assistant.offline.intents import (
+    add,
+    complete,
+    confirm,
+    delete,
+    question,
+    reopen,
+    social,
+    update,
+)
+from backend.assistant.offline.intents.base import Message, Parser, Reread
+from backend.assistant.offline.language import clean_title, fix_typos, normalise
+from backend.assistant.offline.parsing import (
+    QUOTE_RX,
+    Intent,
+    corrected,
+    hide_quotes,
+    with_quotes,
+)
+from backend.assistant.offline.targets import Decision, Turn
+
+PARSERS: list[Parser] = [
+    confirm.parse_yes,
+    confirm.parse_no,
+    social.parse_greeting,
+    social.parse_help,
+    social.parse_interjection,
+    question.parse_about_one,
+    question.parse_question,
+    update.parse_correction,
+    update.parse_make,
+    update.parse_rename,
+    add.parse_note_to_self,
+    update.parse_note,
+    update.parse_clear_due,
+    update.parse_priority,
+    update.parse_tag,
+    update.parse_reschedule,
+    reopen.parse,
+    update.parse_change,
+    delete.parse,
+    complete.parse,
+    add.parse_command,
+    question.parse_listing,
+    add.parse_bare_task,
+    social.parse_thanks,
+]
+
+HANDLERS: dict[str, Callable[[Turn], Decision]] = {
+    "add": add.handle,
+    "complete": complete.handle,
+    "reopen": complete.handle,
+    "update": update.handle,
+    "delete": delete.handle,
+    "confirm": confirm.handle_yes,
+    "decline": confirm.handle_no,
+    "list": question.handle,
+    "greet": social.handle_greeting,
+    "thanks": social.handle_thanks,
+    "help": social.handle_help,
+}
+
+
+def read_clause(text: str, quoted: list[str], today: date) -> Intent:
+    """The first parser's answer for one clause (help when none answers)."""
+    msg = Message(text, quoted, today)
+    for parse in PARSERS:
+        found = parse(msg)
+        if isinstance(found, Reread):
+            return read_clause(found.text, quoted, today)
+        if found is not None:
+            return found
+    return Intent("help")
+
+
+_CLAUSE = re.compile(
+    r"\s*(?:,|;|\s[-\u2013]\s|\.\s|!\s|\bso\b|\band then\b|\bthen\b|\bbut\b)\s*", re.I
+)
+_PRONOUN_SUBJECT = re.compile(r"^(?:it|that|this|that one|this one|them|those|both)$", re.I)
+
+
+_COMMAND_START = re.compile(
+    r"^(?:make|mark|move|set|change|delete|remove|tick|cross|check|put|push|reschedule|rename|"
+    r"tag|untick|uncheck|reopen|complete|finish|scratch|drop|bump|prioriti[sz]e|cancel)\b",
+    re.IGNORECASE,
+)
+
+
+_ADDING = re.compile(r"^(?:add|put|create|remind me|new task)\b", re.I)
+# Where a second request starts: "…, and add Y", "… . Add Y", "… and push Y to friday".
+_NEXT_REQUEST = re.compile(
+    r"\s*(?:[.;!]\s+|,\s*(?:and\s+)?(?:then\s+|also\s+)?|\s+and\s+(?:then\s+|also\s+)?(?:can you\s+|please\s+)?)"
+    r"(?=(?:add|mark|delete|remove|push|move|reschedule|complete|reopen|tick|cross|rename|tag|"
+    r"put|create|cross)\b)",
+    re.I,
+)
+# The tool each kind of request changes tasks with: two requests in one message must differ.
+_TOOL = {"add": "add_task", "complete": "complete_task", "reopen": "complete_task",
+         "update": "update_task", "delete": "delete_task"}  # fmt: skip
+
+
+def understand(message: str, today: date) -> Intent:
+    """What one message asks for: one request, or several in order (``Intent.then``)."""
+    command, quoted = hide_quotes(message)
+    text = normalise(fix_typos(command))
+    if not text or QUOTE_RX.fullmatch(text):
+        return Intent("add", quoted) if quoted else Intent("help")
+    if _ADDING.match(text):  # "add X on thursday, sorry I mean friday"
+        text = corrected(text, today)
+    parts = [p for p in _NEXT_REQUEST.split(text) if p and p.strip()]
+    if len(parts) > 1:
+        read = [_understand_one(normalise(p), quoted, today) for p in parts]
+        for before, after in itertools.pairwise(read):
+            if after.items and _PRONOUN_SUBJECT.match(after.items[0]) and before.items:
+                after.items = before.items[:1]  # "reopen the essay and add a note: …"
+        tools = [_TOOL.get(i.kind) for i in read]
+        pointing = any(i.items and _PRONOUN_SUBJECT.match(i.items[0]) for i in read)
+        if all(tools) and len(set(tools)) == len(tools) and not pointing:
+            first, *rest = read
+            first.then = rest
+            return first
+    return _understand_one(text, quoted, today)
+
+
+def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
+    """One request. Several clauses: the one that starts like a command wins, and the others
+    may say what its "it" is."""
+    clauses = [normalise(c) for c in _CLAUSE.split(text) if c and c.strip()]
+    clauses = [c for c in clauses if c]
+    # "the garage isn't that important tbh, make it low priority": the command is the clause
+    # that starts like one; the rest of the message says what "it" is.
+    commands = [c for c in clauses[1:] if _COMMAND_START.match(c)] if len(clauses) > 1 else []
+    intent = (
+        read_clause(commands[-1], quoted, today) if commands else read_clause(text, quoted, today)
+    )
+    chat = {"help", "greet", "thanks", "confirm", "decline"}
+    if commands and intent.kind in chat:
+        intent = read_clause(text, quoted, today)
+    if len(clauses) > 1 and (
+        intent.kind == "help" or (intent.items and _PRONOUN_SUBJECT.match(intent.items[0]))
+    ):
+        read = [(read_clause(c, quoted, today), c) for c in clauses]
+        acting = [(i, c) for i, c in read if i.kind not in chat]
+        if acting and intent.kind == "help":
+            intent = acting[-1][0]
+        chosen = next((c for i, c in read if i is intent), commands[-1] if commands else None)
+        others = [c for i, c in read if c != chosen and i.kind not in {"confirm", "decline"}]
+        same = [i for i, c in read if i.kind == intent.kind and i.items and c != chosen
+                and not _PRONOUN_SUBJECT.match(i.items[0])]  # fmt: skip
+        if intent.items and _PRONOUN_SUBJECT.match(intent.items[0]) and same:
+            intent.items = same[-1].items  # "I don't need X anymore, delete it"
+        elif intent.items and _PRONOUN_SUBJECT.match(intent.items[0]) and others:
+            intent.alt_subject = _state_removed(with_quotes(others[0], quoted))
+    return intent
+
+
+_STATE = re.compile(
+    r"\s+(?:is|are|was|were|has been|have been)\s+(?:now\s+|all\s+)?(?:paid|done|finished|sorted|"
+    r"complete|completed|booked|sent|handled|taken care of|over)$"
+    r"|^(?:i|we)\s+(?:have\s+|'ve\s+)?(?:just\s+|finally\s+|already\s+)?"
+    r"|^(?:did|done|finished) (?:that|it|this)$",
+    re.I,
+)
+
+
+def _state_removed(clause: str) -> str:
+    """What a clause is about: "the garage is not that important" -> "garage"."""
+    subject = re.split(
+        r"\s+(?:is|are|was|were|has|have|needs?|can|should)\b",
+        _STATE.sub("", clause.strip()),
+        maxsplit=1,
+    )[0]
+    return clean_title(re.sub(r"^(?:the|a|an|my)\s+", "", subject.strip(), flags=re.I))

@@ -1,0 +1,109 @@
+"""Adding tasks: commands ("add X", "remind me to X", "note to self: X"), quoted titles taken
+word for word, and bare tasks ("buy eggs, bread and butter", "dentist friday")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from backend.assistant.offline import replies
+from backend.assistant.offline.intents.base import Message
+from backend.assistant.offline.parsing import (
+    ARTICLE,
+    MY_LIST,
+    ON_MY_LIST,
+    QUOTE_RX,
+    TASK_VERBS,
+    TASK_WORD,
+    Intent,
+    first_match,
+    rx,
+    take_details,
+    titles_in,
+)
+from backend.assistant.offline.targets import Decision, ToolCall, Turn, failures
+
+ADD = rx(
+    r"^(?:note to self|memo|reminder|quick note)\s*[:\-]?\s*(?P<rest>.+)$",
+    rf"^make\s+{ARTICLE}{TASK_WORD}\s*(?:[:\-]|to|for|that says|saying|called|named|about)?\s*(?P<rest>.+)$",
+    r"^(?:i'?ve got|i have got|i'?ve gotta|i got)\s+(?:to\s+)?(?P<rest>.+)$",
+    r"^(?:pop|stick|chuck|throw|slot|pencil|bung)\s+(?:in\s+)?(?P<rest>.+)$",
+    rf"^(?:add|create|new|put|set up|schedule|jot down|write down|note down|log|enter|"
+    rf"insert|save|capture|record|plan)\s+{ARTICLE}(?:{TASK_WORD}\s*)?(?:[:\-]|to|for|that says|"
+    rf"saying|called|named|about|which is)?\s*(?P<rest>.+)$",
+    r"^(?:remind me|remember|don'?t let me forget|do not let me forget|do not forget|make sure i|help me remember|"
+    r"i must not forget|i mustn'?t forget|don'?t forget|i need a reminder|set a reminder)\s*"
+    r"(?:to|about|that i need to|that i have to|that)?\s+(?P<rest>.+)$",
+    r"^(?:i\s+)?(?:really\s+|still\s+|also\s+)?(?:need|have|got|must|should|gotta|ought|want|plan|"
+    r"intend|'ve got|'ll need|will need|'d like)\s+(?:to\s+)?(?P<rest>.+)$",
+    r"^(?:i'?m going to|im going to|i'?m gonna|i will|i'?ll|gotta|need to|have to|must)\s+(?P<rest>.+)$",
+    rf"^(?:{TASK_WORD}|new {TASK_WORD}|to do)\s*[:\-]\s*(?P<rest>.+)$",
+    r"^(?:can you |could you )?(?:please )?(?:add|put)\s+(?P<rest>.+?)" + MY_LIST,
+)
+_QUESTION_WORDS = {"how", "why", "who", "where", "when", "is", "are", "can", "could", "should",
+                   "would", "will", "do", "does"}  # fmt: skip
+
+
+def parse_note_to_self(msg: Message) -> Intent | None:
+    if re.match(r"^(?:note to self|memo|quick note)\b", msg.text, re.I) and (
+        m := first_match(ADD, msg.text)
+    ):
+        titles, details, each = titles_in(msg.literal(m["rest"]), msg.today)
+        return Intent("add", titles, details, item_details=each) if titles else Intent("help")
+    return None
+
+
+def parse_command(msg: Message) -> Intent | None:
+    if m := first_match(ADD, msg.text):
+        if QUOTE_RX.search(m["rest"]):  # a quoted title is taken word for word, never parsed
+            _, details = take_details(ON_MY_LIST.sub("", QUOTE_RX.sub(" ", m["rest"])), msg.today)
+            titles = [msg.quoted[int(i)] for i in QUOTE_RX.findall(m["rest"])]
+            return Intent("add", [t[:1].upper() + t[1:] for t in titles], details)
+        titles, details, each = titles_in(msg.literal(m["rest"]), msg.today)
+        if titles:
+            return Intent("add", titles, details, item_details=each)
+    if msg.quoted and re.match(r"^(?:add|new|create|put|remind)\b", msg.text, re.I):
+        return Intent("add", msg.quoted)
+    return None
+
+
+def parse_bare_task(msg: Message) -> Intent | None:
+    """A task on its own: it starts with a task verb ("buy eggs, bread and butter"), or carries
+    a date, a priority or a tag ("dentist friday")."""
+    text = msg.text
+    titles, details, each = titles_in(msg.literal(text), msg.today)
+    first_word = text.split()[0].lower() if text.split() else ""
+    question = text.endswith("?") or first_word in _QUESTION_WORDS
+    if (
+        titles
+        and not question
+        and len(text.split()) <= 16
+        and (first_word in TASK_VERBS or details.due or details.priority or details.tags)
+    ):
+        return Intent("add", titles, details, item_details=each)
+    return None
+
+
+def handle(turn: Turn) -> Decision:
+    done = turn.convo.done_this_turn("add_task")
+    if done:
+        tasks = [r.result["task"] for r in done if r.ok]
+        text = replies.added(tasks, turn.today) if tasks else ""
+        return Decision(reply=" ".join(filter(None, [text, failures(done)])))
+    intent = turn.intent
+    if not intent.items:
+        return Decision(reply="What should the task say?")
+    calls = []
+    for i, title in enumerate(intent.items):
+        d = intent.item_details[i] if i < len(intent.item_details) else intent.details
+        args: dict[str, Any] = {"title": title[:1].upper() + title[1:200]}
+        if d.priority:
+            args["priority"] = d.priority
+        if d.due:
+            args["due_date"] = str(d.due)
+        if d.tags:
+            args["tags"] = d.tags
+        if d.description:
+            args["description"] = d.description
+        calls.append(ToolCall("add_task", args))
+    return Decision(calls=calls)

@@ -1,0 +1,63 @@
+"""Completing tasks ("mark X done", "X is done", "I paid the rent"), and reopening them, which
+is the same change the other way (``reopen.py`` reads the request, ``handle`` here acts)."""
+
+from __future__ import annotations
+
+from backend.assistant.offline import replies
+from backend.assistant.offline.intents.base import Message
+from backend.assistant.offline.parsing import Intent, act, first_match, rx
+from backend.assistant.offline.targets import Decision, ToolCall, Turn, failures, find_targets
+
+_PAST = (r"(?:finished|completed|did|done|bought|called|rang|phoned|paid|sent|cleaned|fixed|booked|"
+         r"walked|submitted|wrote|written|read|took|made|got|sorted(?: out)?|handled|mailed|posted|"
+         r"emailed|texted|picked up|dropped off|returned|renewed|ordered|washed|cooked|prepared|"
+         r"reviewed|filed|printed|scheduled|watered|fed|visited|tidied|vacuumed|ironed|packed|"
+         r"collected|replied to|answered|cancelled|canceled|changed|updated|uploaded|signed|"
+         r"bought|went to|attended|practiced|practised|studied|repaired|replaced|checked)")  # fmt: skip
+
+COMPLETE = rx(
+    r"^(?:mark|set|flag|make)\s+(?P<rest>.+?)\s+(?:as\s+)?(?:done|complete|completed|finished|off)$",
+    r"^(?:cross|tick|check|strike|knock)\s+(?P<rest>.+?)\s+off(?:\s+(?:my|the)\s+list)?$",
+    r"^(?:done|finished|completed|complete)\s*[:\-]\s*(?P<rest>.+)$",
+    r"^(?P<rest>.+?)\s*(?:[:\-\u2013]|is|are)\s*(?:all\s+)?(?:done|finished|complete|completed)$",
+    r"^(?:i am|i'?m|we are|we'?re)\s+(?:all\s+|finally\s+)?(?:done|finished|through) with\s+(?P<rest>.+)$",
+    r"^(?:finished|completed|did|done)\s+(?:with\s+)?(?P<rest>.+)$",
+    r"^(?P<rest>\S+(?:\s+\S+){0,4}?)\s+(?:all\s+)?(?:done|finished|completed)(?:\s+(?:now|already|today|earlier))?$",
+    r"^(?:mark|set)\s+(?:as\s+)?(?:done|complete|completed|finished)\s*(?P<rest>.*)$",
+    r"^(?:complete|finish|check off|check|tick off|tick|cross off|close|resolve|done with|"
+    r"finished with|completed)\s+(?P<rest>.+?)(?:\s+(?:off|as done))?$",
+    rf"^(?:i|we) (?:have |'ve )?(?:just |already |finally |now |actually )?{_PAST} (?P<rest>.+)$",
+    r"^(?P<rest>.+?)\s+(?:is|are|was|were|'s)\s+(?:now\s+|all\s+)?(?:done|finished|complete|completed|taken care of)$",
+    r"^(?P<rest>(?:it|that|this|that one|this one|them|those|all|both|all of them|both of them)) (?:are |is )?(?:done|complete|finished)(?: now| already)?$",
+    r"^(?:done|finished|completed)$",
+    # A bare report of what was done: "paid the rent", "booked the flights!", "got the tickets".
+    rf"^(?:just\s+|finally\s+|already\s+)?(?!read\b){_PAST}\s+(?!to\b|a\b|an\b|some\b|more\b)(?P<rest>.+?)(?:\s+(?:yesterday|today|earlier|already|this morning|last night))?[\s!.]*$",
+    r"^(?:just\s+|finally\s+)?(?:got|grabbed|picked up)\s+(?P<rest>the\s+.+?)[\s!.]*$",
+)
+
+
+def parse(msg: Message) -> Intent | None:
+    if m := first_match(COMPLETE, msg.text):
+        return act("complete", msg.literal(m.groupdict().get("rest") or "it"), msg.today)
+    return None
+
+
+def handle(turn: Turn) -> Decision:
+    finish = turn.intent.kind == "complete"
+    done = turn.convo.done_this_turn("complete_task")
+    if done:
+        tasks = [r.result["task"] for r in done if r.ok]
+        verb = "Marked {} as done." if finish else "Reopened {}."
+        text = verb.format(replies.quoted(tasks)) if tasks else ""
+        return Decision(reply=" ".join(filter(None, [text, failures(done)])))
+    found = find_targets(turn, done_wanted=not finish)
+    if isinstance(found, Decision):
+        return found
+    todo = [t for t in found if t["completed"] is not finish]
+    if not todo:
+        state = "already done" if finish else "not done yet"
+        are = "is" if len(found) == 1 else "are"
+        return Decision(reply=f"{replies.quoted(found)} {are} {state}.")
+    return Decision(
+        calls=[ToolCall("complete_task", {"task_id": t["id"], "completed": finish}) for t in todo]
+    )

@@ -1,0 +1,49 @@
+"""Deleting: never at once. The tool records the request and the user's next message confirms
+it (``confirm.py``); the reply says what the tool really did."""
+
+from __future__ import annotations
+
+import re
+
+from backend.assistant.offline import replies
+from backend.assistant.offline.intents.base import Message
+from backend.assistant.offline.parsing import Intent, act, first_match, rx
+from backend.assistant.offline.targets import Decision, ToolCall, Turn, delete_outcome, find_targets
+
+DELETE = rx(
+    r"^(?:delete|remove|erase|drop|trash|scrap|bin|discard|get rid of|throw away|take out|"
+    r"kill|nuke|wipe|clear|cancel|ditch|lose|strike|scratch|cross out|axe|rm|del)\s+(?P<rest>.+)$",
+    r"^(?:forget about|forget)\s+(?P<rest>.+)$",
+    r"^i (?:don'?t|do not|no longer) (?:need|want) (?P<rest>.+?)(?: anymore| any more)?$",
+    r"^(?P<rest>.+?) (?:can|should) (?:be|go) (?:deleted|removed)$",
+)
+
+
+def parse(msg: Message) -> Intent | None:
+    if m := first_match(DELETE, msg.text):
+        rest = msg.literal(m["rest"])
+        if re.fullmatch(r"(?:the\s+)?(?:due date|deadline)\b.*", rest, re.I):
+            return Intent("help")
+        return act("delete", rest, msg.today)
+    return None
+
+
+def handle(turn: Turn) -> Decision:
+    done = turn.convo.done_this_turn("delete_task")
+    if done:
+        record = done[-1]
+        tasks = record.tasks()
+        if not record.ok or record.result.get("status") == "deleted":
+            return Decision(reply=delete_outcome(record))
+        if len(tasks) == 1:
+            return Decision(
+                reply=f"Delete {replies.quoted(tasks)}? Say yes to confirm, or no to keep it."
+            )
+        return Decision(
+            reply=f"Delete these {len(tasks)} tasks?\n{replies.numbered(tasks, turn.today)}\n"
+            "Say yes to confirm, or no to keep them."
+        )
+    found = find_targets(turn, done_wanted=None)
+    if isinstance(found, Decision):
+        return found
+    return Decision(calls=[ToolCall("delete_task", {"task_ids": [t["id"] for t in found]})])

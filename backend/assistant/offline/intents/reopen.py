@@ -1,0 +1,24 @@
+"""Reopening a completed task ("uncheck X", "X isn't done after all")."""
+
+from __future__ import annotations
+
+from backend.assistant.offline.intents.base import Message
+from backend.assistant.offline.parsing import Intent, act, first_match, rx
+
+REOPEN = rx(
+    r"^(?:reopen|re-open|uncheck|un-check|untick|un-tick|unmark|un-complete|uncomplete|undo|restore|bring back|reactivate|resurrect)\s+(?P<rest>.+)$",
+    r"^(?:mark|set|flag|make|put|move|change|switch)\s+(?P<rest>.+?)\s+(?:back\s+)?(?:to|as|into)\s+(?:not done|undone|incomplete|pending|open|active|to ?do|unfinished)(?: again)?$",
+    r"^(?:put|bring|move)\s+(?P<rest>.+?)\s+back(?:\s+(?:on|to|in)\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?list)?$",
+    r"^(?:mark|set|flag|make)\s+(?P<rest>.+?)\s+(?:as\s+)?(?:not done|undone|incomplete|not complete"
+    r"|not completed|not finished|unfinished|pending|open|active|to ?do)(?: again)?$",
+    r"^(?P<rest>.+?)\s+(?:is|are|was|were)(?: actually| still)?\s+(?:not (?:actually |really )?(?:done|finished|complete|completed)"
+    r"|still pending|still open|incomplete|unfinished)(?: yet| after all)?$",
+    r"^i (?:didn'?t|did not|haven'?t|have not) (?:actually |really |quite )?(?:finish|finished|complete|completed|done|do) (?P<rest>.+)$",
+    r"^(?:not done|not finished|undo that|undo)$",
+)
+
+
+def parse(msg: Message) -> Intent | None:
+    if m := first_match(REOPEN, msg.text):
+        return act("reopen", msg.literal(m.groupdict().get("rest") or "it"), msg.today)
+    return None

@@ -1,0 +1,59 @@
+"""Greetings, thanks and help: answered without touching tasks."""
+
+from __future__ import annotations
+
+import re
+
+from backend.assistant.offline import replies
+from backend.assistant.offline.intents.base import Message, Reread
+from backend.assistant.offline.parsing import Intent, rx
+from backend.assistant.offline.targets import Decision, Turn
+
+GREET = rx(r"^(?:hi|hello|hey|hiya|howdy|yo|good (?:morning|afternoon|evening)|greetings|sup|"
+            r"what'?s up)(?: there)?$",
+            r"^(?:how are (?:you|u)|how'?s it going|how are things|how do you do)\b.*$")  # fmt: skip
+
+THANKS = rx(r"^(?:thanks?|thank you|thx|ty|cheers|great|awesome|perfect|nice|cool|"
+             r"appreciate it|much appreciated)\b.*$")  # fmt: skip
+
+HELP = rx(r"^(?:help|\?|what can you (?:actually |really |even )?do|how does this work|what do you do|who are you|"
+           r"what are you|how do i use (?:this|you)|commands|options|what can i (?:say|ask))\b")  # fmt: skip
+
+_INTERJECTION = re.compile(r"^(?:no|nope|nah|wait)\s*,\s*", re.I)
+
+
+def parse_greeting(msg: Message) -> Intent | None:
+    return Intent("greet") if any(p.match(msg.text) for p in GREET) else None
+
+
+def parse_help(msg: Message) -> Intent | None:
+    return Intent("help") if any(p.match(msg.text) for p in HELP) else None
+
+
+def parse_interjection(msg: Message) -> Reread | None:
+    """ "no, that's not done yet": read what follows the interjection."""
+    return Reread(_INTERJECTION.sub("", msg.text)) if _INTERJECTION.match(msg.text) else None
+
+
+def parse_thanks(msg: Message) -> Intent | None:
+    return Intent("thanks") if msg.short and any(p.match(msg.text) for p in THANKS) else None
+
+
+def handle_greeting(turn: Turn) -> Decision:
+    return Decision(reply="Hi! " + replies.help_text())
+
+
+def handle_thanks(turn: Turn) -> Decision:
+    return Decision(reply="You're welcome! Anything else for your list?")
+
+
+def handle_help(turn: Turn) -> Decision:
+    text = turn.convo.user_text.strip()
+    if turn.intent.kind == "help" and text and len(turn.convo.user_text) > 3:
+        lead = (
+            ""
+            if re.match(r"^(?:what can|help|how)", text, re.I)
+            else ("I'm not sure what you'd like me to do. ")
+        )
+        return Decision(reply=lead + replies.help_text())
+    return Decision(reply=replies.help_text())

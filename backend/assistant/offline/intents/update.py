@@ -1,0 +1,286 @@
+"""Changing a task: rename, re-date, re-prioritise, tag, note, clear the due date, and
+corrections of what was just said. Several parsers, each placed in the registry's order."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import Any
+
+from backend.assistant.offline import replies
+from backend.assistant.offline.dates import describe
+from backend.assistant.offline.intents.base import Message
+from backend.assistant.offline.language import clean_title
+from backend.assistant.offline.parsing import (
+    Details,
+    Intent,
+    details_from,
+    first_match,
+    priority_word,
+    rx,
+    subjects,
+    take_details,
+)
+from backend.assistant.offline.targets import Decision, ToolCall, Turn, failures, find_targets
+
+RENAME = rx(
+    r"^(?:rename|retitle|re-title|change the (?:title|name) of|change the (?:title|name) for)\s+"
+    r"(?P<target>.+?)\s+(?:to|as|into)\s+(?P<new>.+)$",
+    r"^(?:call|name)\s+(?P<target>it|that|this|that one|this one)\s+(?P<new>.+)$",
+)
+
+CHANGE = rx(  # "change/update/set X to Y": Y says what changes (a date, a priority or a title)
+    r"^(?:change|update|edit|modify|set|switch)\s+(?P<target>.+?)\s+(?:to|into)\s+(?P<new>.+)$",
+)
+
+CORRECTION = rx(
+    r"^(?:no,?\s*|wait,?\s*|sorry,?\s*|oops,?\s*)*(?:i meant|i mean|make that|change that to|correction:?)\s+(?P<new>.+)$"
+)
+
+MAKE = rx(r"^(?:make|set|mark|have)\s+(?P<rest>.+)$")
+
+RESCHEDULE = rx(
+    r"^(?P<rest>.+?)\s+(?:needs?|has|have)\s+(?:to be done|doing|to happen|to get done|to be finished|sorting)\s+.+$",
+    r"^(?P<rest>.+?)\s+can wait(?:\s+(?:till|until|to|for))?\s+.+$",
+    r"^(?:change|update|set|make|move)\s+(?P<rest>.+?)\s+so(?: that)?\s+(?:it|they)\s+(?:is|are|will be)\s+(?:due\s+)?.+$",
+    r"^(?:make|set|move|put|change|push|schedule)\s+(?P<rest>it|that|this|them|those|that one|this one)\s+(?:to\s+|for\s+|due\s+|on\s+)?.+$",
+    r"^(?:move|reschedule|push|postpone|delay|shift|bump|defer|put off|push back|bring)\s+(?P<rest>.+)$",
+    r"^(?:set|change|update|make)\s+(?:the\s+)?(?:due date|deadline|date)\s+(?:of|for|on)\s+(?P<rest>.+)$",
+    r"^(?:make|set)\s+(?P<rest>.+?\s+due\s+.+)$",
+    r"^(?P<rest>.+?)\s+(?:is|should be|needs to be)\s+(?:now\s+)?(?:due|done by|finished by)\s+.+$",
+)
+
+CLEAR_DUE = rx(
+    r"^(?:take|remove|drop|get)\s+(?:the\s+)?(?:due date|deadline|date)\s+off\s+(?:of\s+)?(?P<rest>.+)$",
+    r"^(?:remove|clear|delete|drop|take off)\s+(?:the\s+)?(?:due date|deadline|date)\s+(?:from|of|for|on)\s+(?P<rest>.+)$",
+    r"^(?P<rest>.+?)\s+(?:has|needs) no (?:due date|deadline)$",
+)
+
+PRIORITY = rx(
+    r"^(?:bump|move|put|set|change|drop|knock|raise|lower)\s+(?P<rest>.+?)\s+(?:down\s+|up\s+)?to\s+(?:a\s+)?(?P<p>high|low|medium|normal|top)(?:\s+priority)?$",
+    r"^(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+)?(?:a\s+)?(?P<p>top|high|low|medium)\s+priority$",
+    r"^(?:make|set|mark|change|flag)\s+(?P<rest>.+?)\s+(?:to\s+|as\s+)?(?:a\s+)?"
+    r"(?P<p>not urgent|not important|high|low|medium|normal|top|urgent|important|critical)(?:\s+priority)?$",
+    r"^(?:set|change|update|make)\s+(?:the\s+)?priority\s+(?:of|for|on)\s+(?P<rest>.+?)\s+(?:to\s+)?"
+    r"(?P<p>high|low|medium|normal)$",
+    r"^(?P<up>prioriti[sz]e|bump up|escalate|raise the priority of|raise priority of)\s+(?P<rest>.+)$",
+    r"^(?P<down>deprioriti[sz]e|de-prioriti[sz]e|lower the priority of|lower priority of)\s+(?P<rest>.+)$",
+    r"^(?!(?:add|create|new|remind|schedule|put|i need|i have|todo)\b)(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+|really\s+|very\s+|super\s+)?(?P<p>urgent|important|critical|high priority|low priority|not urgent|not important)(?:\s+now)?$",
+)
+
+TAG = rx(
+    r"^(?:tag|label)\s+(?P<rest>it|that|this|them|those|that one|this one)\s+(?:as\s+|with\s+)?(?P<tags>#?[\w-]+(?:\s*(?:,|and|&)?\s*#?[\w-]+)*)$",
+    r"^(?P<retag>change|switch|update|replace)\s+(?:the\s+)?(?:tags?|labels?)\s+(?:on|of|for)\s+(?P<rest>.+?)\s+(?:from\s+#?[\w-]+\s+)?to\s+(?P<tags>.+)$",
+    r"^(?:tag|label|categori[sz]e|file)\s+(?P<rest>.+?)\s+(?:as|with|under|in|into)\s+(?P<tags>.+)$",
+    r"^(?:add|put)\s+(?:the\s+)?(?:tags?|labels?)\s+(?P<tags>.+?)\s+(?:to|on)\s+(?P<rest>.+)$",
+    r"^(?:add|put)\s+(?P<tags>#\S+(?:\s+#\S+)*)\s+(?:to|on)\s+(?P<rest>.+)$",
+    r"^(?P<retag>retag|re-tag)\s+(?P<rest>.+?)\s+(?:as|with)\s+(?P<tags>.+)$",
+)
+
+NOTE = rx(
+    r"^(?:for|on|to)\s+(?P<rest>.+?),\s*(?:(?:add|put|write|attach|leave)\s+)?(?:a\s+|the\s+)?(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading|of|that)?\s*(?P<note>.+)$",
+    r"^(?:add|put|attach|write|leave)\s+(?:a\s+|the\s+)?(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading)\s*(?P<note>.+)$",
+    r"^(?:add|put|attach|write|leave|append)\s+(?:a\s+|the\s+)?(?:note|description|details?|comment)"
+    r"\s+(?:to|on|for)\s+(?P<rest>.+?)\s*(?::|-|,|saying|that says|reading)\s*(?P<note>.+)$",
+    r"^(?:note|description|details?) (?:for|on|to) (?P<rest>.+?)\s*:\s*(?P<note>.+)$",
+    r"^(?:describe|annotate)\s+(?P<rest>.+?)\s*(?::|as|with)\s*(?P<note>.+)$",
+)
+
+
+_SWAP = re.compile(r"^(?P<right>[\w' -]+?),?\s+not\s+(?P<wrong>[\w' -]+?)[.!]?$", re.I)
+
+
+def parse_correction(msg: Message) -> Intent | None:
+    """ "no wait, I meant thursday": fix what was just said."""
+    if m := first_match(CORRECTION, msg.text):
+        _, details = details_from(msg.literal(m["new"]), msg.today)
+        if details.due or details.priority or details.tags:
+            return Intent("update", ["it"], details=details)
+        if swap := _SWAP.match(msg.literal(m["new"])):  # "I meant John, not Jon"
+            return Intent("update", ["it"], swap=(swap["wrong"], swap["right"]))
+        return Intent("update", ["it"], new_title=clean_title(msg.literal(m["new"])))
+    return None
+
+
+def parse_make(msg: Message) -> Intent | None:
+    """ "make the passport thing high priority and due friday"."""
+    text = msg.text
+    if (
+        (m := first_match(MAKE, text))
+        and not re.match(
+            r"^(?:make|set)\s+(?:a|an|the)?\s*(?:new\s+)?(?:task|todo|reminder)\b", text, re.I
+        )
+        and not re.search(r"\s(?:as\s+)?(?:done|complete|completed|finished)$", text, re.I)
+    ):
+        leftover, details = details_from(msg.literal(m["rest"]), msg.today)
+        leftover = re.sub(r"\s+(?:and|as|to|due)$", "", leftover.strip(), flags=re.I)
+        if (details.due or details.priority or details.tags) and leftover:
+            return Intent("update", subjects(leftover), details=details)
+    return None
+
+
+def parse_rename(msg: Message) -> Intent | None:
+    if m := first_match(RENAME, msg.text):
+        new = msg.literal(m["new"])
+        tail = re.search(r"\s+and\s+(?:move|reschedule|make|set|push|tag|mark)\s+(?:it\s+)?(?P<t>.+)$", new, re.I)  # fmt: skip
+        details = take_details(tail["t"], msg.today)[1] if tail else Details()
+        new = new[: tail.start()] if tail else new
+        return Intent("update", subjects(msg.literal(m["target"])), details=details,
+                      new_title=clean_title(new))  # fmt: skip
+    return None
+
+
+def parse_note(msg: Message) -> Intent | None:
+    if m := first_match(NOTE, msg.text):
+        intent = Intent("update", subjects(msg.literal(m.groupdict().get("rest") or "it")))
+        intent.details.description = msg.literal(m["note"]).strip()
+        return intent
+    return None
+
+
+def parse_clear_due(msg: Message) -> Intent | None:
+    if m := first_match(CLEAR_DUE, msg.text):
+        intent = Intent("update", subjects(msg.literal(m["rest"])))
+        intent.details.clear_due = True
+        return intent
+    return None
+
+
+def parse_priority(msg: Message) -> Intent | None:
+    if m := first_match(PRIORITY, msg.text):
+        p = "high" if m.groupdict().get("up") else "low" if m.groupdict().get("down") else m["p"]
+        intent = Intent("update", subjects(msg.literal(m["rest"])))
+        intent.details.priority = priority_word(p)
+        return intent
+    return None
+
+
+def parse_tag(msg: Message) -> Intent | None:
+    if m := first_match(TAG, msg.text):
+        intent = Intent(
+            "update", subjects(msg.literal(m["rest"])), add_tags=not m.groupdict().get("retag")
+        )
+        words = msg.literal(m["tags"]).replace("#", " ").replace(",", " ").split()
+        intent.details.tags = [
+            w.lower() for w in words if w.lower() not in {"and", "&", "tag", "tags"}
+        ]
+        return intent
+    return None
+
+
+_NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "couple of": 2, "few": 3}  # fmt: skip
+_SHIFT = re.compile(
+    r"\s*\b(?P<dir>back|forward|later|earlier|out)?\s*(?:by\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|couple of|few)"
+    r"\s+(?:more\s+)?(?P<unit>days?|weeks?)(?:\s+(?P<dir2>back|forward|later|earlier))?\b",
+    re.I,
+)
+
+
+def _shift(text: str) -> tuple[str, int]:
+    """ "the essay forward a day" -> ("the essay", -1); "the proposal back two days" -> +2."""
+    m = _SHIFT.search(text)
+    absolute = m is not None and (
+        re.match(r"\s+from\s+(?:now|today)", text[m.end() :], re.I)
+        or re.search(r"\b(?:in|for|to)$", text[: m.start()].rstrip(), re.I)
+    )  # "in 5 days", "for 5 days from now": a date, not a shift
+    if m is None or absolute:
+        return text, 0
+    n = int(m["n"]) if m["n"].isdigit() else _NUMBER[m["n"].lower()]
+    days = n * (7 if m["unit"].lower().startswith("week") else 1)
+    earlier = (m["dir"] or m["dir2"] or "").lower() in {"forward", "earlier"}
+    rest = text[: m.start()] + text[m.end() :]
+    return re.sub(r"\s+(?:back|forward)$", "", rest.strip(), flags=re.I), -days if earlier else days
+
+
+def parse_reschedule(msg: Message) -> Intent | None:
+    text = msg.text
+    if (m := first_match(RESCHEDULE, text)) and (shifted := _shift(text[m.start("rest") :]))[1]:
+        details = Details(shift_days=shifted[1])
+        return Intent("update", subjects(msg.literal(shifted[0] or "it")), details=details)
+    if m := first_match(RESCHEDULE, text):
+        rest, details = take_details(m["rest"], msg.today)
+        if details.due is None and not details.clear_due and not details.priority:
+            details = take_details(text[m.end("rest") :], msg.today)[1]  # "X is due on the 30th"
+        if details.due is not None or details.clear_due or details.priority or details.tags:
+            rest = re.sub(r"\s+(?:to|till|until|for|by|back to|back|out to|off to|off till)\s*$", "", rest.strip(), flags=re.I)  # fmt: skip
+            rest = re.sub(r"\s+(?:is|should be|needs to be)\s+(?:now\s+)?(?:due|done by|finished by)\s*$", "", rest, flags=re.I)  # fmt: skip
+            return Intent("update", subjects(msg.literal(rest)), details=details)
+    return None
+
+
+def parse_change(msg: Message) -> Intent | None:
+    """ "change/update/set X to Y": Y says what changes (a date, a priority or a title)."""
+    if m := first_match(CHANGE, msg.text):
+        target, new = msg.literal(m["target"]), msg.literal(m["new"])
+        target = re.sub(r"^(?:the\s+)?(?:due date|deadline|date|title|name|priority)\s+(?:of|for|on)\s+", "", target, flags=re.I)  # fmt: skip
+        leftover, details = details_from(new, msg.today)
+        if (details.due or details.priority or details.tags) and not leftover:
+            return Intent("update", subjects(target), details=details)
+        return Intent("update", subjects(target), new_title=clean_title(new))
+    return None
+
+
+def handle(turn: Turn) -> Decision:
+    done = turn.convo.done_this_turn("update_task")
+    if done:
+        return Decision(
+            reply=" ".join(filter(None, [describe_updates(done, turn), failures(done)]))
+        )
+    intent, d = turn.intent, turn.intent.details
+    found = find_targets(turn, done_wanted=None)
+    if isinstance(found, Decision):
+        return found
+    calls = []
+    for task in found:
+        changes: dict[str, Any] = {}
+        if intent.new_title and len(found) == 1:
+            changes["title"] = intent.new_title[:1].upper() + intent.new_title[1:]
+        if intent.swap and len(found) == 1:
+            wrong, right = intent.swap
+            title = re.sub(rf"\b{re.escape(wrong)}\b", right, task["title"], flags=re.I)
+            if title != task["title"]:
+                changes["title"] = title
+        if d.due:
+            changes["due_date"] = str(d.due)
+        if d.shift_days:  # from its own due date; a task without one moves from today
+            base = date.fromisoformat(task["due_date"]) if task.get("due_date") else turn.today
+            changes["due_date"] = str(base + timedelta(days=d.shift_days))
+        if d.clear_due:
+            changes["clear_due_date"] = True
+        if d.priority:
+            changes["priority"] = d.priority
+        if d.tags:
+            existing = task.get("tags", []) if intent.add_tags else []
+            changes["tags"] = list(dict.fromkeys([*existing, *d.tags]))
+        if d.description:
+            changes["description"] = d.description
+        if changes:
+            calls.append(ToolCall("update_task", {"task_id": task["id"], **changes}))
+    if not calls:
+        return Decision(reply=f"What should I change about {replies.quoted(found)}?")
+    return Decision(calls=calls)
+
+
+def describe_updates(records: list[Any], turn: Turn) -> str:
+    lines = []
+    for r in records:
+        if not r.ok:
+            continue
+        task, args = r.result["task"], r.arguments
+        facts = []
+        if "title" in args:
+            facts.append(f"renamed to '{task['title']}'")
+        if "due_date" in args:
+            facts.append("due " + describe(task["due_date"], turn.today))
+        if args.get("clear_due_date"):
+            facts.append("no due date now")
+        if "priority" in args:
+            facts.append(f"{task['priority']} priority")
+        if "tags" in args:
+            facts.append("tags " + " ".join(f"#{t}" for t in task["tags"]))
+        if "description" in args:
+            facts.append("note added")
+        subject = f"'{task['title']}'" if "title" not in args else "Task"
+        lines.append(f"Updated {subject}: {', '.join(facts)}.")
+    return " ".join(lines)

@@ -1,0 +1,191 @@
+"""Finding the tasks a request is about, and what every intent's handler returns.
+
+A handler gets a ``Turn`` (the intent, the conversation, today) and returns a ``Decision``:
+tool calls to make, or the reply. Tasks are found through list_tasks results of this turn
+(a lookup not yet made is returned as the call to make), so nothing is kept in memory.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from backend.assistant.offline import replies
+from backend.assistant.offline.conversation import Conversation
+from backend.assistant.offline.language import ordinal, split_list
+from backend.assistant.offline.matching import candidates, closest, prefer
+from backend.assistant.offline.parsing import Intent, ListFilter
+
+Task = dict[str, Any]
+
+LOOKUP_LIMIT = 100
+
+PRONOUN = re.compile(
+    r"^(?:it|that|this|that one|this one|the task|that task|this task|the last one|"
+    r"the one i just added|what i just added)$",
+    re.IGNORECASE,
+)
+
+PLURAL_WORDS = re.compile(r"\b(?:both|all)\b", re.IGNORECASE)
+
+BOTH = re.compile(r"^(?:both|both of them|the two)$", re.I)
+
+THE_X_ONES = re.compile(r"^(?:all\s+)?(?:the\s+)?#?(?P<word>[\w-]+)\s+ones$", re.I)
+
+PLURAL = re.compile(r"^(?:them|those|these|both|all of them|all three|all of those|they)$", re.I)
+
+
+@dataclass
+class ToolCall:
+    name: str
+    arguments: dict[str, Any]
+
+
+@dataclass
+class Decision:
+    calls: list[ToolCall] = field(default_factory=list)
+    reply: str = ""
+
+
+@dataclass
+class Turn:
+    intent: Intent
+    convo: Conversation
+    today: date
+
+
+def lookup(convo: Conversation, **arguments: Any) -> list[Task] | ToolCall:
+    """The result of list_tasks with these arguments, or the call to make to get it."""
+    record = convo.lookup(arguments)
+    if record is None:
+        return ToolCall("list_tasks", arguments)
+    return record.tasks()
+
+
+def filter_locally(
+    tasks: list[Task], f: ListFilter, today: date, *, strict: bool = False
+) -> list[Task]:
+    """What the tool's filters cannot say. ``strict`` (before changing tasks): a scope word
+    ("the garden tasks") that names no tag narrows to titles with the word, never to all."""
+    day = today + timedelta(days=1) if f.due == "tomorrow" else f.due_on
+    if day is not None:
+        tasks = [t for t in tasks if t.get("due_date") == str(day)]
+    if f.word_tag:
+        tagged = [t for t in tasks if f.word_tag in t.get("tags", [])]
+        if tagged or strict:
+            tasks = tagged or [t for t in tasks if has_word(t["title"], f.word_tag)]
+    return tasks
+
+
+def has_word(title: str, word: str) -> bool:
+    return re.search(rf"\b{re.escape(word)}", title, re.I) is not None
+
+
+def list_arguments(f: ListFilter, limit: int) -> dict[str, Any]:
+    args: dict[str, Any] = {"status": f.status, "limit": limit}
+    if f.due in {"overdue", "today", "week"}:
+        args["due"] = f.due
+    for key in ("priority", "tag", "text"):
+        if getattr(f, key):
+            args[key] = getattr(f, key)
+    return args
+
+
+Found = list[Task] | Decision
+
+
+def find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
+    """Tasks matching the words: a lookup by text first, then everything (typos)."""
+    convo = turn.convo
+    by_text = lookup(convo, status="all", text=subject, limit=LOOKUP_LIMIT)
+    if isinstance(by_text, ToolCall):
+        return Decision(calls=[by_text])
+    found = candidates(subject, by_text)
+    everything: list[Task] | ToolCall = []
+    if not found:
+        everything = lookup(convo, status="all", limit=LOOKUP_LIMIT)
+        if isinstance(everything, ToolCall):
+            return Decision(calls=[everything])
+        found = candidates(subject, everything)
+    if len(found) > 1 and done_wanted is not None:
+        found = prefer(found, done_wanted)
+    if len(found) > 1 and turn.intent.everything is False and PLURAL_WORDS.search(subject):
+        return found  # "both milk tasks": all of them
+    if len(found) > 1:
+        exact = [t for t in found if t["title"].lower() == subject.lower()]
+        if len(exact) != 1:
+            return Decision(reply=replies.ask_which(subject, found, turn.today))
+        found = exact
+    if not found:
+        pool = everything if isinstance(everything, list) else by_text
+        return Decision(reply=replies.not_found(subject, closest(subject, pool)))
+    return found
+
+
+def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
+    intent, convo = turn.intent, turn.convo
+    if intent.everything:
+        args = list_arguments(intent.filter, LOOKUP_LIMIT)
+        listed = lookup(convo, **args)
+        if isinstance(listed, ToolCall):
+            return Decision(calls=[listed])
+        tasks = filter_locally(listed, intent.filter, turn.today, strict=True)
+        return tasks or Decision(reply="There are no tasks like that, so I changed nothing.")
+    subject = intent.items[0] if intent.items else "it"
+    if intent.alt_subject and (PRONOUN.match(subject) or PLURAL.match(subject)):
+        # "rent is paid, mark it done": "it" is what the other half of the message names.
+        found = find_one(intent.alt_subject, turn, done_wanted)
+        if not (isinstance(found, Decision) and not found.calls):
+            return found
+    if PRONOUN.match(subject) or PLURAL.match(subject):
+        recent = convo.recent_tasks()
+        if not recent:
+            return Decision(reply="Which tasks do you mean? Tell me their titles.")
+        if BOTH.match(subject) and len(recent) != 2:  # "both" must point at exactly two
+            return Decision(reply=replies.ask_scope(recent, turn.today))
+        if PLURAL.match(subject) or len(recent) == 1:
+            return recent
+        last = convo.done_this_turn("list_tasks") or [r for r in convo.earlier if r.tasks()][-1:]
+        if last and last[-1].tool == "list_tasks":  # "it" after a list of several: ask
+            return Decision(reply=replies.ask_which("it", recent, turn.today))
+        return recent[-1:]
+    if m := THE_X_ONES.match(subject):  # "the shopping ones": show them and ask, never guess
+        everything = lookup(convo, status="all", limit=LOOKUP_LIMIT)
+        if isinstance(everything, ToolCall):
+            return Decision(calls=[everything])
+        word = m["word"].lower()
+        group = [t for t in everything if word in t.get("tags", []) or has_word(t["title"], word)]
+        if len(group) > 1 or (group and group[0]["title"].lower() != word):
+            return Decision(reply=replies.ask_scope(group, turn.today))
+    if (position := ordinal(subject)) is not None:
+        titles = replies.numbered_titles(convo.previous_reply)
+        if not titles:
+            return Decision(reply="Which list do you mean? Ask me to show your tasks first.")
+        subject = titles[min(position, len(titles)) - 1] if position > 0 else titles[-1]
+    found = find_one(subject, turn, done_wanted)
+    if isinstance(found, Decision) and not found.calls and re.search(r",|\band\b|&|\+", subject):
+        # "eggs and bread": no task by that whole name, so perhaps two tasks.
+        parts = [find_one(part, turn, done_wanted) for part in split_list(subject)]
+        calls = [c for p in parts if isinstance(p, Decision) for c in p.calls]
+        if calls:
+            return Decision(calls=calls)
+        problem = next((p for p in parts if isinstance(p, Decision)), None)
+        if problem is None:
+            return [t for p in parts if isinstance(p, list) for t in p]
+    return found
+
+
+def failures(records: list[Any]) -> str:
+    reasons = [r.error_message for r in records if not r.ok]
+    return " ".join(f"Sorry, that didn't work: {reason}" for reason in reasons)
+
+
+def delete_outcome(record: Any) -> str:
+    """What really happened, from the tool's own status (never assumed)."""
+    if not record.ok:
+        return failures([record])
+    if record.result.get("status") == "deleted":
+        return f"Deleted {replies.quoted(record.tasks())}."
+    return "Nothing was deleted: that request had lapsed. Ask again if you still want it gone."
