@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-import { CHATKIT_SCRIPT_URL } from "@/lib/config";
-import { chatUi, newNonce, securityHeaders } from "@/lib/securityHeaders";
+import { CHAT_UI, CHATKIT_SCRIPT_URL } from "@/lib/config";
+import { newNonce, securityHeaders } from "@/lib/securityHeaders";
 import { isProtected, SESSION_COOKIE } from "@/lib/session";
 
 /**
@@ -13,7 +13,7 @@ import { isProtected, SESSION_COOKIE } from "@/lib/session";
 export function proxy(request: NextRequest) {
   const headers = securityHeaders({
     nonce: newNonce(),
-    chatUi: chatUi(process.env.NEXT_PUBLIC_CHAT_UI),
+    chatUi: CHAT_UI,
     chatkitScriptUrl: CHATKIT_SCRIPT_URL,
     https: isHttps(request),
     development: process.env.NODE_ENV === "development",

@@ -16,6 +16,9 @@ export const CHATKIT_API_URL = "/api/chatkit";
  * "auto": ChatKit when its script is ready within CHAT_UI_AUTO_TIMEOUT_MS, else the built-in one.
  */
 export type ChatUiSetting = "auto" | "chatkit" | "builtin";
-export const CHAT_UI: ChatUiSetting = ((value) =>
-  value === "chatkit" || value === "builtin" ? value : "auto")(process.env.NEXT_PUBLIC_CHAT_UI);
+/** NEXT_PUBLIC_CHAT_UI as the app reads it (the chat and the security headers alike): anything unknown is "auto". */
+export function parseChatUi(value: string | undefined): ChatUiSetting {
+  return value === "chatkit" || value === "builtin" ? value : "auto";
+}
+export const CHAT_UI: ChatUiSetting = parseChatUi(process.env.NEXT_PUBLIC_CHAT_UI);
 export const CHAT_UI_AUTO_TIMEOUT_MS = 3_000;

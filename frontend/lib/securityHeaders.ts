@@ -14,16 +14,11 @@
  * nonce beside it, browsers would ignore 'unsafe-inline', so styles carry none.
  */
 
-export type ChatUi = "auto" | "chatkit" | "builtin";
-
-/** NEXT_PUBLIC_CHAT_UI as the app reads it: anything unknown is "auto". */
-export function chatUi(value: string | undefined): ChatUi {
-  return value === "chatkit" || value === "builtin" ? value : "auto";
-}
+import type { ChatUiSetting } from "@/lib/config";
 
 export type PolicyOptions = {
   nonce: string;
-  chatUi: ChatUi;
+  chatUi: ChatUiSetting;
   /** NEXT_PUBLIC_CHATKIT_SCRIPT_URL (lib/config.ts). */
   chatkitScriptUrl: string;
   https: boolean;

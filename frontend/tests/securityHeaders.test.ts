@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { chatUi, contentSecurityPolicy, newNonce, securityHeaders, type PolicyOptions } from "@/lib/securityHeaders";
+import { parseChatUi } from "@/lib/config";
+import { contentSecurityPolicy, newNonce, securityHeaders, type PolicyOptions } from "@/lib/securityHeaders";
 
 import { CHATKIT_SCRIPT_URL } from "@/lib/config";
 
@@ -59,7 +60,7 @@ describe("content security policy", () => {
   });
 
   it("reads NEXT_PUBLIC_CHAT_UI, anything unknown being auto", () => {
-    expect([chatUi("builtin"), chatUi("chatkit"), chatUi("auto"), chatUi(undefined), chatUi("x")]).toEqual([
+    expect([parseChatUi("builtin"), parseChatUi("chatkit"), parseChatUi("auto"), parseChatUi(undefined), parseChatUi("x")]).toEqual([
       "builtin",
       "chatkit",
       "auto",
