@@ -13,7 +13,6 @@ from fastapi import FastAPI
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from backend.assistant.tools import TOOL_CRASHED
 from tests.mcp_helpers import mcp_client, new_token, serve, structured
 from tests.test_security_input import PROPERTY_SETTINGS
 
@@ -90,7 +89,8 @@ async def test_generated_tool_arguments_never_crash_or_drop_the_session(
             if result.is_error:
                 text = " ".join(getattr(b, "text", "") for b in result.content)
                 assert text.strip(), (tool, args)
-                assert TOOL_CRASHED not in text, (tool, args, text)
+                # Refused as invalid or not found, never our own failure (kind "internal").
+                assert '"kind":"internal"' not in text.replace(" ", ""), (tool, args, text)
         # The same session still answers.
         assert "tasks" in structured(await c.call_tool("list_tasks", {"status": "all"}))
     assert all(s < 500 for s in statuses), statuses
