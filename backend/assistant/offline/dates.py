@@ -27,15 +27,17 @@ MONTHS = "|".join(
 _DAY = r"(?:" + "|".join(sorted(list(WEEKDAYS) + list(WEEKDAY_ABBR), key=len, reverse=True)) + r")"
 _NUM = r"(?:\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _ORD = r"(?P<dom>\d{1,2})(?:st|nd|rd|th)"
-_LEAD = r"(?:(?:due|by|on|for|before|until|till|at|from)\s+)?"
+_TOMORROW = r"(?:tomorrow|tmrw?|tmw|tomorow|tommorow|tommorrow)"
+# Whole words only: "inspection day after tmrw" must not lose its "on".
+_LEAD = r"(?:\b(?:due|by|on|for|before|until|till|at|from)\s+)?"
 
 # Each alternative is one way people name a day; named groups tell which.
 _PHRASE = re.compile(
     _LEAD
     + r"(?:"
     + r"(?P<today>today|tonight|this (?:morning|afternoon|evening)|later today|end of (?:the )?day|eod)"
-    + r"|(?P<overmorrow>(?:the )?day after tomorrow)"
-    + r"|(?P<tomorrow>tomorrow|tmrw?|tmw|tomorow|tommorow|tommorrow)(?: (?:morning|afternoon|evening|night))?"
+    + r"|(?P<overmorrow>(?:the )?day after " + _TOMORROW + r")"
+    + r"|(?P<tomorrow>" + _TOMORROW + r")(?: (?:morning|afternoon|evening|night))?"
     + r"|(?P<in_n>in " + _NUM + r" (?P<unit>days?|weeks?|months?))"
     + r"|(?P<n_from_now>(?P<n2>" + _NUM + r") (?P<unit2>days?|weeks?|months?) (?:from now|from today|later|out|time))"
     + r"|(?P<weekend>(?:this |next |the )?weekend)"

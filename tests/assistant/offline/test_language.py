@@ -46,6 +46,20 @@ def test_due_dates(text: str, expected: date):
                                             "party", "deadline", "meeting"}  # fmt: skip
 
 
+@pytest.mark.parametrize(
+    ("text", "before"),
+    [
+        ("take the car for inspection day after tmrw", "take the car for inspection"),
+        ("book flights to Lisbon, in a week", "book flights to Lisbon,"),
+        ("call the salon tomorrow", "call the salon"),
+    ],
+)
+def test_a_date_phrase_never_takes_the_end_of_a_word(text: str, before: str):
+    # "on"/"at"/"by" lead a date only as whole words: "inspecti|on day after tmrw" lost letters.
+    found = find_date(text, TODAY)
+    assert found is not None and text[: found.start].strip() == before
+
+
 def test_no_date_in_plain_text():
     assert find_date("buy milk and bread", TODAY) is None
 
