@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from backend.assistant.agent import TurnBoundModel
 from backend.assistant.offline.model import OfflineModel
 from tests.chat_helpers import new_thread, tasks
-from tests.conftest import make_client
+from tests.conftest import PASSWORD, make_client
 
 pytestmark = pytest.mark.asyncio
 
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.asyncio
 async def test_today_is_the_users_today(app: FastAPI, tz: str):
     async with make_client(app, headers={"X-Timezone": tz}) as client:
         r = await client.post(
-            "/api/auth/signup", json={"email": f"tz-{tz[8:]}@example.com", "password": "x" * 12}
+            "/api/auth/signup", json={"email": f"tz-{tz[8:]}@example.com", "password": PASSWORD}
         )
         assert r.status_code == 201, r.text
         await new_thread(client, "add call mom today")
