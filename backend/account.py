@@ -14,11 +14,12 @@ from pydantic import BaseModel, Field
 from sqlalchemy import delete
 from sqlmodel import col, select
 
+from backend.assistant.audit import ToolCall
 from backend.auth.deps import CurrentUser, HasherDep, SettingsDep, clear_auth_cookie
 from backend.auth.models import User as UserRow
 from backend.auth.models import UserPublic
 from backend.auth.tokens import PersonalAccessToken, TokenPublic
-from backend.chat.models import ChatItem, ChatThread, ToolCall
+from backend.chat.models import ChatItem, ChatThread
 from backend.db import SessionDep, utcnow
 from backend.ratelimit import RateLimiter, client_address
 from backend.tasks.models import Task
@@ -36,7 +37,7 @@ class Conversation(BaseModel):
 
 
 class AssistantAction(BaseModel):
-    """One audited tool call (without the user's text: see backend/chat/models.py)."""
+    """One audited tool call (without the user's text: see backend/assistant/audit.py)."""
 
     thread_id: str | None
     tool: str

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import sqlalchemy as sa
 from fastapi import Depends, Request
 from sqlalchemy import event
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
@@ -21,6 +22,10 @@ POOL_RECYCLE_SECONDS = 30 * 60
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+# JSONB on PostgreSQL (binary, indexable), JSON text on SQLite.
+JSONDocument: Any = sa.JSON().with_variant(JSONB(), "postgresql")
 
 
 class UTCDateTime(sa.TypeDecorator[datetime]):

@@ -13,9 +13,9 @@ from fastapi import FastAPI
 from openai import APIConnectionError
 from sqlmodel import select
 
+from backend.assistant.audit import ToolCall
 from backend.assistant.results import read_result
 from backend.assistant.tools import create_todo_mcp_server
-from backend.chat.models import ToolCall
 from backend.chat.server import TOOL_FAILED, UNAVAILABLE
 from backend.tasks.service import TaskService
 from tests.chat_helpers import (

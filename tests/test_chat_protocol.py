@@ -7,7 +7,7 @@ import pytest
 from fastapi import FastAPI
 from sqlmodel import select
 
-from backend.chat.models import ToolCall
+from backend.assistant.audit import ToolCall
 from tests.chat_helpers import (
     CHATKIT,
     call,

@@ -16,8 +16,9 @@ import sqlalchemy as sa
 from fastapi import FastAPI
 from sqlmodel import SQLModel, select
 
+from backend.assistant.audit import ToolCall
 from backend.assistant.confirmations import ChatPendingAction
-from backend.chat.models import ChatAttachment, ToolCall
+from backend.chat.models import ChatAttachment
 from tests.chat_helpers import call, items, new_thread
 from tests.conftest import PASSWORD, UserClientFactory, alembic_config
 from tests.test_migrations import scratch_url  # noqa: F401  (a fixture)

@@ -13,8 +13,8 @@ from agents.mcp import MCPServerStreamableHttp
 from fastapi import FastAPI
 from sqlmodel import col, select
 
+from backend.assistant.audit import ToolCall
 from backend.assistant.offline.model import OfflineModel
-from backend.chat.models import ToolCall
 from tests.mcp_helpers import new_token, serve
 
 pytestmark = pytest.mark.asyncio

@@ -15,7 +15,7 @@ from mcp.types import ElicitResult
 from sqlalchemy import text
 from sqlmodel import col, select
 
-from backend.chat.models import ToolCall
+from backend.assistant.audit import ToolCall
 from backend.db import utcnow
 from tests.conftest import make_settings
 from tests.mcp_helpers import (

@@ -3,7 +3,7 @@
 Audit rows now go with their thread (they already went with their account). Rows whose thread
 was deleted before this revision are deleted now, as the new key would have done; every other
 row is kept, with task titles, descriptions, search text, tags and messages blanked (see
-backend/chat/models.py, AUDIT_DROPPED_KEYS). The blanking is not undone by a downgrade.
+backend/assistant/audit.py, AUDIT_DROPPED_KEYS). The blanking is not undone by a downgrade.
 
 Revision ID: 0003
 Revises: 0002
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 from sqlalchemy.dialects import postgresql
 
-from backend.chat.models import without_user_text
+from backend.assistant.audit import without_user_text
 
 # revision identifiers, used by Alembic.
 revision: str = "0003"

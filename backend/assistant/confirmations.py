@@ -14,11 +14,10 @@ from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy import delete, or_, update
-from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from backend.db import UTCDateTime, utcnow
+from backend.db import JSONDocument, UTCDateTime, utcnow
 
 DELETE = "delete"
 WINDOW = timedelta(minutes=10)  # a yes later than this confirms nothing
@@ -34,7 +33,7 @@ class ChatPendingAction(SQLModel, table=True):
     )
     user_id: int = Field(foreign_key="users.id", ondelete="CASCADE")
     kind: str = Field(sa_type=sa.String(32))
-    payload: dict[str, Any] = Field(sa_type=sa.JSON().with_variant(JSONB(), "postgresql"))
+    payload: dict[str, Any] = Field(sa_type=JSONDocument)
     # The id of the user message whose turn asked for it.
     turn_id: str = Field(sa_type=sa.String(64))
     # The turn that may answer it: the first one after the question (set when it begins).

@@ -30,9 +30,9 @@ from sqlalchemy.ext.asyncio import async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.assistant import confirmations
+from backend.assistant.audit import ToolCall
 from backend.assistant.results import ErrorKind, ToolResult
 from backend.auth.deps import parse_timezone
-from backend.chat.models import ToolCall
 from backend.errors import validation_message
 from backend.tasks.exceptions import TaskError, TaskNotFound
 from backend.tasks.schemas import (
