@@ -95,7 +95,7 @@ class TestForwardedAddresses:
                 codes.append(r.status_code)
             assert codes == [401] * 5 + [429] * 2
 
-    def test_trusting_everyone_is_refused(self):
+    async def test_trusting_everyone_is_refused(self):
         with pytest.raises(ValueError, match="FORWARDED_ALLOW_IPS"):
             Settings(forwarded_allow_ips="*", jwt_secret="x" * 40)
 
@@ -134,7 +134,7 @@ class TestForwardedAddresses:
             proc.terminate()
             proc.wait(10)
 
-    def test_compose_publishes_only_the_frontend_by_default(self):
+    async def test_compose_publishes_only_the_frontend_by_default(self):
         services = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
         published = {
             name for name, s in services.items() if s.get("ports") and not s.get("profiles")
