@@ -7,12 +7,13 @@ none of them.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import APIRouter, HTTPException, Request, Response, status
 from pydantic import BaseModel, Field
 from sqlalchemy import delete
 from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.assistant.audit import ToolCall
 from backend.auth.deps import CurrentUser, HasherDep, SettingsDep, clear_auth_cookie
@@ -64,32 +65,13 @@ class DeleteAccountIn(BaseModel):
 @router.get("/me/export", response_model=AccountExport)
 async def export_account(user: CurrentUser, session: SessionDep) -> Response:
     """Everything stored about the caller, as one JSON document (a download)."""
-    tasks = await session.exec(
-        select(Task).where(Task.user_id == user.id).order_by(col(Task.created_at), col(Task.id))
-    )
-    threads = await session.exec(
-        select(ChatThread)
-        .where(ChatThread.user_id == user.id)
-        .order_by(col(ChatThread.created_at), col(ChatThread.id))
-    )
-    items = await session.exec(
-        select(ChatItem)
-        .where(ChatItem.user_id == user.id)
-        .order_by(col(ChatItem.created_at), col(ChatItem.id))
-    )
+    tasks = await _owned(session, Task, user.id)
+    threads = await _owned(session, ChatThread, user.id)
     by_thread: dict[str, list[dict[str, Any]]] = {}
-    for item in items:
+    for item in await _owned(session, ChatItem, user.id):
         by_thread.setdefault(item.thread_id, []).append(_as_chatkit_sends(item.data))
-    actions = await session.exec(
-        select(ToolCall)
-        .where(ToolCall.user_id == user.id)
-        .order_by(col(ToolCall.created_at), col(ToolCall.id))
-    )
-    tokens = await session.exec(
-        select(PersonalAccessToken)
-        .where(PersonalAccessToken.user_id == user.id)
-        .order_by(col(PersonalAccessToken.created_at), col(PersonalAccessToken.id))
-    )
+    actions = await _owned(session, ToolCall, user.id)
+    tokens = await _owned(session, PersonalAccessToken, user.id)
     export = AccountExport(
         exported_at=utcnow(),
         user=UserPublic.model_validate(user),
@@ -108,6 +90,17 @@ async def export_account(user: CurrentUser, session: SessionDep) -> Response:
         media_type="application/json",
         headers={"Content-Disposition": 'attachment; filename="todo-assistant-export.json"'},
     )
+
+
+Owned = TypeVar("Owned", Task, ChatThread, ChatItem, ToolCall, PersonalAccessToken)
+
+
+async def _owned(session: AsyncSession, model: type[Owned], user_id: int | None) -> list[Owned]:
+    """Every row of ``model`` that belongs to the user, oldest first."""
+    rows = await session.exec(
+        select(model).where(model.user_id == user_id).order_by(col(model.created_at), col(model.id))
+    )
+    return list(rows)
 
 
 def _as_chatkit_sends(value: Any) -> Any:
