@@ -8,6 +8,7 @@ import { apiFetch, errorDetail } from "@/lib/http";
 
 import {
   STREAM_EVENT_TYPES,
+  type ActionStrAny,
   type ChatKitRequest,
   type ItemsPage,
   type Thread,
@@ -118,6 +119,13 @@ export const chatClient = {
   /** Answer again from the given (user) item: the Retry of an in-band error. */
   retryAfterItem(threadId: string, itemId: string, signal?: AbortSignal) {
     return stream({ type: "threads.retry_after_item", params: { thread_id: threadId, item_id: itemId } }, signal);
+  },
+  /**
+   * A widget's action (a toggle, an Undo button), sent as the widget item's own: the server checks
+   * the item offered it, acts, and streams back like a reply (the widget redrawn, effects, errors).
+   */
+  customAction(threadId: string, itemId: string, action: ActionStrAny, signal?: AbortSignal) {
+    return stream({ type: "threads.custom_action", params: { thread_id: threadId, item_id: itemId, action } }, signal);
   },
   getThread(threadId: string, signal?: AbortSignal) {
     return json<Thread>({ type: "threads.get_by_id", params: { thread_id: threadId } }, signal);

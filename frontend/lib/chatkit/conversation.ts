@@ -2,7 +2,7 @@
  * A conversation as the built-in UI shows it, and how each stream event changes it. Pure
  * functions (the React hook holds the state), so the protocol handling is unit-tested alone.
  */
-import type { AssistantMessageItem, ThreadItem, ThreadStreamEvent } from "./protocol";
+import type { AssistantMessageItem, ThreadItem, ThreadStreamEvent, WidgetItem } from "./protocol";
 
 export type ChatError = { message: string; allowRetry: boolean };
 
@@ -26,7 +26,9 @@ function upsert(items: ThreadItem[], item: ThreadItem): ThreadItem[] {
   return next;
 }
 
-function updateAssistant(item: AssistantMessageItem, update: Extract<ThreadStreamEvent, { type: "thread.item.updated" }>["update"]): AssistantMessageItem {
+type ItemUpdate = Extract<ThreadStreamEvent, { type: "thread.item.updated" }>["update"];
+
+function updateAssistant(item: AssistantMessageItem, update: ItemUpdate): AssistantMessageItem {
   const content = item.content.slice();
   switch (update.type) {
     case "assistant_message.content_part.added":
@@ -44,6 +46,32 @@ function updateAssistant(item: AssistantMessageItem, update: Extract<ThreadStrea
   return { ...item, content };
 }
 
+type Node = { id?: string | null; children?: unknown };
+
+/** A copy of the tree with the component whose `id` matches changed by `change`. */
+function mapComponent(node: Node, id: string, change: (found: Node) => Node): Node {
+  if (node.id === id) return change(node);
+  if (!Array.isArray(node.children)) return node;
+  return { ...node, children: node.children.map((child: Node) => mapComponent(child, id, change)) };
+}
+
+/** A widget redrawn in place: the whole root, one component, or text streaming into one. */
+function updateWidget(item: WidgetItem, update: ItemUpdate): WidgetItem {
+  const root = item.widget as Node;
+  switch (update.type) {
+    case "widget.root.updated":
+      return { ...item, widget: update.widget };
+    case "widget.component.updated":
+      return { ...item, widget: mapComponent(root, update.component_id, () => update.component) as WidgetItem["widget"] };
+    case "widget.streaming_text.value_delta": {
+      const grow = (c: Node) => ({ ...c, value: String((c as { value?: unknown }).value ?? "") + update.delta });
+      return { ...item, widget: mapComponent(root, update.component_id, grow) as WidgetItem["widget"] };
+    }
+    default:
+      return item;
+  }
+}
+
 /** The state after one stream event. Effects (client_effect) are the caller's to run. */
 export function applyEvent(state: Conversation, event: ThreadStreamEvent): Conversation {
   switch (event.type) {
@@ -59,9 +87,12 @@ export function applyEvent(state: Conversation, event: ThreadStreamEvent): Conve
     case "thread.item.removed":
       return { ...state, items: state.items.filter((i) => i.id !== event.item_id) };
     case "thread.item.updated": {
-      const items = state.items.map((i) =>
-        i.id === event.item_id && i.type === "assistant_message" ? updateAssistant(i, event.update) : i,
-      );
+      const items = state.items.map((i) => {
+        if (i.id !== event.item_id) return i;
+        if (i.type === "assistant_message") return updateAssistant(i, event.update);
+        if (i.type === "widget") return updateWidget(i, event.update);
+        return i;
+      });
       return { ...state, items, progress: null };
     }
     case "progress_update":

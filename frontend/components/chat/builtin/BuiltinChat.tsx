@@ -7,6 +7,7 @@ import { GREETING, START_PROMPTS } from "../startScreen";
 import { ThreadItemView, UserBubble, isShown } from "./items";
 import { Composer } from "./Composer";
 import { useConversation } from "./useConversation";
+import { WidgetActions } from "./Widget";
 
 type Props = {
   threadId: string | null;
@@ -25,7 +26,7 @@ const NEAR_TOP_PX = 400;
 /** The first-party chat: the ChatKit protocol to /api/chatkit, no outside script. */
 export function BuiltinChat({ threadId, onThreadChange, onTitle, onTasksChanged, onReplyEnd, focusToken, variant }: Props) {
   const chat = useConversation({ threadId, onThreadChange, onTitle, onTasksChanged, onReplyEnd });
-  const { conversation, status, pending, notice, hasOlder, loadingOlder, loadOlder, send, stop, retry } = chat;
+  const { conversation, status, pending, notice, hasOlder, loadingOlder, loadOlder, send, stop, retry, act } = chat;
   const { scrollRef, contentRef, scrollToBottom } = useStickToBottom({ initial: "instant", resize: "instant" });
   const streaming = status === "streaming";
   const items = conversation.items.filter(isShown);
@@ -93,9 +94,11 @@ export function BuiltinChat({ threadId, onThreadChange, onTitle, onTasksChanged,
           {(loadingOlder || status === "opening") && (
             <p className="text-center text-sm text-slate-600">Loading messages…</p>
           )}
-          {items.map((item) => (
-            <ThreadItemView key={item.id} item={item} streaming={streaming && item === lastItem} />
-          ))}
+          <WidgetActions value={act}>
+            {items.map((item) => (
+              <ThreadItemView key={item.id} item={item} streaming={streaming && item === lastItem} />
+            ))}
+          </WidgetActions>
           {pending && <UserBubble text={pending} />}
           {conversation.progress && (
             <p role="status" className="flex items-center gap-2 text-sm text-slate-600">

@@ -3,19 +3,21 @@
 import { memo, type ComponentType } from "react";
 
 import { textOf } from "@/lib/chatkit/conversation";
-import type { ThreadItem } from "@/lib/chatkit/protocol";
+import type { ThreadItem, WidgetItem } from "@/lib/chatkit/protocol";
 
 import { Markdown } from "./Markdown";
+import { canRender, WidgetView } from "./Widget";
 
 export type ItemProps<T extends ThreadItem = ThreadItem> = { item: T; streaming: boolean };
 
 /**
  * How each kind of thread item is shown. `null`: never shown (the server's own bookkeeping).
- * A kind missing here gets the neutral line below; a widget renderer slots in as `widget`.
+ * A kind missing here gets the neutral line below.
  */
 export const ITEM_RENDERERS: { [K in ThreadItem["type"]]?: ComponentType<ItemProps<Extract<ThreadItem, { type: K }>>> | null } = {
   user_message: UserMessage,
   assistant_message: AssistantMessage,
+  widget: WidgetMessage,
   hidden_context_item: null,
   sdk_hidden_context: null,
   end_of_turn: null,
@@ -53,6 +55,11 @@ function AssistantMessage({ item }: ItemProps) {
       <Markdown text={textOf(item)} />
     </div>
   );
+}
+
+/** A widget (task list, Undo button): part of the assistant's answer. */
+function WidgetMessage({ item }: ItemProps<WidgetItem>) {
+  return canRender(item.widget) ? <WidgetView item={item} /> : <UnsupportedItem />;
 }
 
 function UnsupportedItem() {

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react
 
 import { ChatHttpError, chatClient, type ChatClient } from "@/lib/chatkit/client";
 import { applyEvent, EMPTY, lastUserItemId, prependOlder, type Conversation } from "@/lib/chatkit/conversation";
-import { TASKS_CHANGED_EFFECT, type ThreadStreamEvent } from "@/lib/chatkit/protocol";
+import { TASKS_CHANGED_EFFECT, type ActionConfig, type ThreadStreamEvent } from "@/lib/chatkit/protocol";
 import { isAbort } from "@/lib/http";
 
 /** Items per items.list page: enough to fill a tall window; hidden items count too. */
@@ -38,6 +38,12 @@ export function describeHttpError(error: ChatHttpError): string {
 
 const LOST = { message: "The connection was lost before the reply finished.", allowRetry: true };
 
+/** Why a widget's action failed, in words for the person who clicked. */
+function describeActionError(error: unknown): string {
+  if (error instanceof ChatHttpError) return error.status === 429 ? describeHttpError(error) : error.detail;
+  return "The connection was lost; reload to see whether it was done.";
+}
+
 export function useConversation({ threadId, onThreadChange, onTitle, onTasksChanged, onReplyEnd, client = chatClient }: Options) {
   const [state, setState] = useState<Conversation>(EMPTY);
   const [status, setStatus] = useState<Status>("idle");
@@ -50,6 +56,8 @@ export function useConversation({ threadId, onThreadChange, onTitle, onTasksChan
   });
   const stateRef = useRef(state);
   const abortRef = useRef<AbortController | null>(null);
+  /** Widget actions in flight (several may run at once, besides a reply). */
+  const actionsRef = useRef(new Set<AbortController>());
   const callbacks = useRef({ onThreadChange, onTitle, onTasksChanged, onReplyEnd });
   useLayoutEffect(() => {
     stateRef.current = state;
@@ -60,6 +68,10 @@ export function useConversation({ threadId, onThreadChange, onTitle, onTasksChan
     abortRef.current?.abort();
     abortRef.current = null;
   }, []);
+  const abortActions = useCallback(() => {
+    actionsRef.current.forEach((c) => c.abort());
+    actionsRef.current.clear();
+  }, []);
 
   // Open the asked-for conversation at its newest items (unless it is the one already shown).
   // The id comes from outside (history, URL, a new thread): resetting here is the point.
@@ -67,6 +79,7 @@ export function useConversation({ threadId, onThreadChange, onTitle, onTasksChan
   useEffect(() => {
     if (threadId === stateRef.current.threadId) return;
     abort();
+    abortActions();
     setPending(null);
     setNotice(null);
     setState({ ...EMPTY, threadId });
@@ -94,10 +107,16 @@ export function useConversation({ threadId, onThreadChange, onTitle, onTasksChan
         setNotice(error instanceof ChatHttpError ? describeHttpError(error) : "Could not load this conversation.");
       },
     );
-  }, [threadId, client, abort]);
+  }, [threadId, client, abort, abortActions]);
   /* eslint-enable react-hooks/set-state-in-effect */
 
-  useEffect(() => abort, [abort]);
+  useEffect(
+    () => () => {
+      abort();
+      abortActions();
+    },
+    [abort, abortActions],
+  );
 
   const loadOlder = useCallback(async () => {
     const id = stateRef.current.threadId;
@@ -177,8 +196,37 @@ export function useConversation({ threadId, onThreadChange, onTitle, onTasksChan
     void run((signal) => client.retryAfterItem(id, itemId, signal));
   }, [client, run]);
 
+  /**
+   * A widget's action, sent as its item's: the events redraw the widget in place (or add items),
+   * `tasks.changed` refreshes the dashboard. Resolves with the error to show beside the widget,
+   * or null when it went through. It runs beside a streaming reply, without stopping it.
+   */
+  const act = useCallback(
+    async (itemId: string, action: ActionConfig): Promise<string | null> => {
+      const id = stateRef.current.threadId;
+      if (!id) return "This conversation is not open any more.";
+      const controller = new AbortController();
+      actionsRef.current.add(controller);
+      try {
+        const events = client.customAction(id, itemId, { type: action.type, payload: action.payload ?? {} }, controller.signal);
+        for await (const event of events) {
+          if (event.type === "error") return event.message || "That did not work. Please try again.";
+          setState((s) => applyEvent(s, event));
+          if (event.type === "client_effect" && event.name === TASKS_CHANGED_EFFECT) callbacks.current.onTasksChanged?.();
+        }
+        return null;
+      } catch (error) {
+        return isAbort(error) ? null : describeActionError(error);
+      } finally {
+        actionsRef.current.delete(controller);
+      }
+    },
+    [client],
+  );
+
   return {
     conversation: state,
+    act,
     status,
     pending,
     notice,
