@@ -72,9 +72,9 @@ export async function errorDetail(response: Response): Promise<string> {
 /** JSON in, JSON out; a non-2xx answer becomes an ApiError with the backend's message. */
 export async function apiJson<T>(
   path: string,
-  init: ApiFetchInit & { json?: unknown } = {},
+  init: ApiFetchInit & { json?: unknown; onHeaders?: (headers: Headers) => void } = {},
 ): Promise<T> {
-  const { json, ...rest } = init;
+  const { json, onHeaders, ...rest } = init;
   const headers = new Headers(rest.headers);
   if (json !== undefined) headers.set("Content-Type", "application/json");
   headers.set("Accept", "application/json");
@@ -90,6 +90,7 @@ export async function apiJson<T>(
     throw new ApiError(0, "Cannot reach the server. Check your connection and try again.");
   }
   if (!response.ok) throw new ApiError(response.status, await errorDetail(response));
+  onHeaders?.(response.headers);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }

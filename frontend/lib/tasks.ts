@@ -1,4 +1,5 @@
 /** The tasks API (docs/CONTRACT.md): types and calls. */
+import { changeIdTo } from "./changes";
 import { apiJson } from "./http";
 
 export type Priority = "low" | "medium" | "high";
@@ -89,11 +90,12 @@ export const tasksApi = {
   create(input: TaskInput) {
     return apiJson<Task>("/api/tasks", { method: "POST", json: input });
   },
-  update(id: number, patch: TaskPatch) {
-    return apiJson<Task>(`/api/tasks/${id}`, { method: "PATCH", json: patch });
+  /** `onChange` gets the change's id (X-Change-Id), for an Undo. */
+  update(id: number, patch: TaskPatch, onChange?: (changeId: string) => void) {
+    return apiJson<Task>(`/api/tasks/${id}`, { method: "PATCH", json: patch, onHeaders: changeIdTo(onChange) });
   },
-  remove(id: number) {
-    return apiJson<void>(`/api/tasks/${id}`, { method: "DELETE" });
+  remove(id: number, onChange?: (changeId: string) => void) {
+    return apiJson<void>(`/api/tasks/${id}`, { method: "DELETE", onHeaders: changeIdTo(onChange) });
   },
 };
 

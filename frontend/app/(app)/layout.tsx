@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Toaster } from "sonner";
 
 import { AppHeader } from "@/components/AppHeader";
 
@@ -7,6 +8,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
     <div className="flex min-h-dvh flex-col">
       <AppHeader />
       {children}
+      <Toaster position="bottom-center" />
     </div>
   );
 }

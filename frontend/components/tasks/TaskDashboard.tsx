@@ -17,6 +17,7 @@ import {
 import { TaskAddForm } from "./TaskAddForm";
 import { TaskFiltersBar } from "./TaskFiltersBar";
 import { TaskRow } from "./TaskRow";
+import { offerUndo } from "./undoToast";
 import { useTaskList } from "./useTaskList";
 
 type Props = {
@@ -54,7 +55,7 @@ export function TaskDashboard({ refreshToken = 0, api = tasksApi }: Props) {
       const completed = !task.completed;
       patchLocal(task.id, { completed });
       try {
-        await api.update(task.id, { completed });
+        await api.update(task.id, { completed }, offerUndo(`${completed ? "Completed" : "Reopened"} '${task.title}'`, refresh));
         setAnnouncement(completed ? `Marked “${task.title}” as done` : `Reopened “${task.title}”`);
       } catch (error) {
         patchLocal(task.id, { completed: task.completed });
@@ -82,7 +83,7 @@ export function TaskDashboard({ refreshToken = 0, api = tasksApi }: Props) {
   const remove = useCallback(
     async (task: Task) => {
       try {
-        await api.remove(task.id);
+        await api.remove(task.id, offerUndo(`Deleted '${task.title}'`, refresh));
       } catch (error) {
         if (!(error instanceof ApiError && error.status === 404)) throw error;
       }
