@@ -91,7 +91,7 @@ describe("TaskDashboard", () => {
     const toggle = await screen.findByTestId("task-toggle");
     expect(toggle).toHaveAccessibleName("Mark “Call mom” as done");
     await user.click(toggle);
-    expect(api.update).toHaveBeenCalledWith(1, { completed: true });
+    expect(api.update).toHaveBeenCalledWith(1, { completed: true }, expect.any(Function)) // the Undo toast's hook;
     await waitFor(() => expect(screen.getByTestId("task-toggle")).toBeChecked());
     expect(screen.getByTestId("task-toggle")).toHaveAccessibleName("Reopen “Call mom”");
     await user.click(screen.getByTestId("task-toggle"));
@@ -144,7 +144,7 @@ describe("TaskDashboard", () => {
     await user.click(
       within(screen.getByRole("group", { name: "Delete “Old thing”?" })).getByRole("button", { name: "Delete" }),
     );
-    expect(api.remove).toHaveBeenCalledWith(1);
+    expect(api.remove).toHaveBeenCalledWith(1, expect.any(Function));
     await waitFor(() => expect(titles()).toEqual(["Keep me"]));
   });
 
@@ -242,7 +242,7 @@ describe("TaskDashboard", () => {
     while (document.activeElement !== toggle && guard++ < 30) await user.tab();
     expect(toggle).toHaveFocus();
     await user.keyboard(" ");
-    expect(api.update).toHaveBeenCalledWith(2, { completed: true });
+    expect(api.update).toHaveBeenCalledWith(2, { completed: true }, expect.any(Function));
   });
 });
 
