@@ -91,11 +91,11 @@ describe("TaskDashboard", () => {
     const toggle = await screen.findByTestId("task-toggle");
     expect(toggle).toHaveAccessibleName("Mark “Call mom” as done");
     await user.click(toggle);
-    expect(api.update).toHaveBeenCalledWith(1, { completed: true }, expect.any(Function)) // the Undo toast's hook;
+    expect(api.update).toHaveBeenCalledWith(1, { completed: true }, expect.any(Function));
     await waitFor(() => expect(screen.getByTestId("task-toggle")).toBeChecked());
     expect(screen.getByTestId("task-toggle")).toHaveAccessibleName("Reopen “Call mom”");
     await user.click(screen.getByTestId("task-toggle"));
-    expect(api.update).toHaveBeenLastCalledWith(1, { completed: false });
+    expect(api.update).toHaveBeenLastCalledWith(1, { completed: false }, expect.any(Function));
     await waitFor(() => expect(screen.getByTestId("task-toggle")).not.toBeChecked());
   });
 
