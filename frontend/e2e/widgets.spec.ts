@@ -1,0 +1,96 @@
+/**
+ * Task widgets in the built-in chat and the dashboard's Undo toast, against the real backend
+ * (offline model); the ChatKit CDN is blocked, so the built-in UI renders the widgets.
+ */
+import type { Locator, Page } from "@playwright/test";
+
+import { builtinChat, expect, signUp, test } from "./fixtures";
+
+test.use({ chatkitScript: "abort" });
+
+/** A task due today (the browser's today, sent with its time zone), made through the API. */
+async function addTaskDueToday(page: Page, title: string): Promise<number> {
+  return page.evaluate(async (t) => {
+    const d = new Date();
+    const pad = (n: number) => String(n).padStart(2, "0");
+    const today = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    const r = await fetch("/api/tasks", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Timezone": Intl.DateTimeFormat().resolvedOptions().timeZone },
+      body: JSON.stringify({ title: t, due_date: today, priority: "high", tags: ["errands"] }),
+    });
+    if (!r.ok) throw new Error(`POST /api/tasks: ${r.status}`);
+    return ((await r.json()) as { id: number }).id;
+  }, title);
+}
+
+async function completedOnServer(page: Page, id: number): Promise<boolean> {
+  return page.evaluate(async (taskId) => ((await (await fetch(`/api/tasks/${taskId}`)).json()) as { completed: boolean }).completed, id);
+}
+
+function dashboardRow(page: Page, title: string): Locator {
+  return page.getByTestId("task-item").filter({ hasText: title });
+}
+
+test("a task list in the chat: tick a row, the dashboard follows, Undo opens it again", async ({ page }) => {
+  await signUp(page);
+  const id = await addTaskDueToday(page, "Buy milk");
+  await page.reload();
+  const row = dashboardRow(page, "Buy milk");
+  await expect(row).toHaveAttribute("data-completed", "false");
+
+  await page.getByTestId("chat-launcher").click();
+  const panel = page.getByTestId("chat-panel");
+  const c = builtinChat(panel);
+  await c.send("what's due today?");
+  const list = c.log.getByTestId("chat-widget").filter({ has: page.getByRole("checkbox") }).last();
+  const open = list.getByRole("checkbox", { name: "Mark 'Buy milk' done" });
+  await expect(open).not.toBeChecked();
+  await expect(list).toContainText("Buy milk");
+
+  await test.step("tick it (keyboard): redrawn in place, the dashboard updates", async () => {
+    await open.focus();
+    await page.keyboard.press("Space");
+    const done = list.getByRole("checkbox", { name: "Mark 'Buy milk' not done" });
+    await expect(done).toBeChecked();
+    await expect(done).toBeEnabled(); // the action is over
+    await expect(row).toHaveAttribute("data-completed", "true");
+    expect(await completedOnServer(page, id)).toBe(true);
+  });
+
+  await test.step("Undo: the task is open again", async () => {
+    await c.log.getByRole("button", { name: "Undo" }).last().click();
+    await expect(row).toHaveAttribute("data-completed", "false");
+    expect(await completedOnServer(page, id)).toBe(false);
+    await expect(c.log.getByRole("alert")).toHaveCount(0);
+  });
+});
+
+test("the dashboard's toast undoes a complete and a delete", async ({ page }) => {
+  await signUp(page);
+  await addTaskDueToday(page, "Water the plants");
+  await page.reload();
+  const row = dashboardRow(page, "Water the plants");
+  const toasts = page.locator("[data-sonner-toast]");
+
+  await test.step("complete, then Undo in the toast", async () => {
+    await row.getByTestId("task-toggle").click();
+    await expect(row).toHaveAttribute("data-completed", "true");
+    const toast = toasts.filter({ hasText: "Completed 'Water the plants'" });
+    await expect(toast).toBeVisible();
+    await toast.getByRole("button", { name: "Undo" }).click();
+    await expect(toasts.filter({ hasText: "Undone" })).toBeVisible();
+    await expect(row).toHaveAttribute("data-completed", "false");
+  });
+
+  await test.step("delete, then Undo by keyboard: the task is back", async () => {
+    await row.getByRole("button", { name: "Delete “Water the plants”" }).click();
+    await page.getByRole("group", { name: "Delete “Water the plants”?" }).getByRole("button", { name: "Delete" }).click();
+    await expect(row).toHaveCount(0);
+    const undo = toasts.filter({ hasText: "Deleted 'Water the plants'" }).getByRole("button", { name: "Undo" });
+    await undo.focus();
+    await page.keyboard.press("Enter");
+    await expect(row).toHaveCount(1);
+    await expect(row).toHaveAttribute("data-completed", "false");
+  });
+});
