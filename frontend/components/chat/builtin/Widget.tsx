@@ -7,7 +7,7 @@
  * accessible names; their actions go to the server as `threads.custom_action` (useConversation's
  * `act`), and a control is disabled while its own action is in flight.
  */
-import { createContext, useCallback, useContext, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from "react";
 
 import { CheckIcon } from "@/components/icons";
 import type {
@@ -52,18 +52,22 @@ const RowTitle = createContext<string | null>(null);
 export function WidgetView({ item }: { item: WidgetItem }) {
   const act = useContext(WidgetActions);
   const [error, setError] = useState<string | null>(null);
+  const root = useRef<HTMLDivElement>(null);
   const run = useCallback(
     async (action: ActionConfig) => {
       if (!act) return false;
       setError(null);
+      const hadFocus = root.current?.contains(document.activeElement);
       const failed = await act(item.id, action);
       setError(failed);
+      // The redraw may remove the control that had the focus (Undo becomes a note): keep it here.
+      if (hadFocus && root.current && !root.current.contains(document.activeElement)) root.current.focus({ preventScroll: true });
       return failed === null;
     },
     [act, item.id],
   );
   return (
-    <div data-testid="chat-widget" className="min-w-0 [overflow-wrap:anywhere]">
+    <div ref={root} tabIndex={-1} data-testid="chat-widget" className="min-w-0 outline-none [overflow-wrap:anywhere]">
       <Scope value={act ? run : null}>
         <Component node={item.widget} />
       </Scope>
@@ -172,6 +176,11 @@ function color(v: string | ThemeColor | null | undefined): string | undefined {
   return COLORS[name] ?? (/^#[0-9a-f]{3,8}$/i.test(name) ? name : undefined);
 }
 
+/** A container with a Spacer is meant to span its parent (the Spacer pushes its ends apart). */
+function pushesApart(children: unknown): boolean {
+  return Array.isArray(children) && children.some((n: Node) => n.type === "Spacer");
+}
+
 function Flex({ c, direction }: { c: Box | Row | Col | { children?: unknown }; direction: "row" | "column" }) {
   const box = c as Box;
   const style: CSSProperties = {
@@ -182,7 +191,7 @@ function Flex({ c, direction }: { c: Box | Row | Col | { children?: unknown }; d
     alignItems: box.align ? ALIGN[box.align] : direction === "row" ? "center" : undefined,
     justifyContent: box.justify ? JUSTIFY[box.justify] : undefined,
     flexWrap: box.wrap ?? undefined,
-    flex: typeof box.flex === "number" ? `${box.flex} 1 0%` : (box.flex ?? undefined),
+    flex: typeof box.flex === "number" ? `${box.flex} 1 0%` : (box.flex ?? (pushesApart(c.children) ? "1 1 auto" : undefined)),
     background: color(box.background),
     borderRadius: box.radius ? (box.radius === "full" ? "9999px" : "12px") : undefined,
     border: typeof box.border === "number" ? `${box.border}px solid #e2e8f0` : undefined,
@@ -402,7 +411,7 @@ function ListViewView({ c }: { c: ListView }) {
   const limit = typeof c.limit === "number" && !expanded ? c.limit : c.children.length;
   const more = c.children.length - limit;
   return (
-    <section aria-label={c.status?.text || "List"} className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm">
+    <section aria-label={c.status?.text || undefined} className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm">
       {c.status?.text && <h3 className="border-b border-slate-100 px-4 py-2.5 text-sm font-semibold text-slate-700">{c.status.text}</h3>}
       <ul className="divide-y divide-slate-100">
         {c.children.slice(0, limit).map((row, i) => (
