@@ -2,6 +2,9 @@
  * Task widgets in the built-in chat and the dashboard's Undo toast, against the real backend
  * (offline model); the ChatKit CDN is blocked, so the built-in UI renders the widgets.
  */
+import fs from "node:fs";
+import path from "node:path";
+
 import type { Locator, Page } from "@playwright/test";
 
 import { builtinChat, expect, signUp, test } from "./fixtures";
@@ -9,19 +12,19 @@ import { builtinChat, expect, signUp, test } from "./fixtures";
 test.use({ chatkitScript: "abort" });
 
 /** A task due today (the browser's today, sent with its time zone), made through the API. */
-async function addTaskDueToday(page: Page, title: string): Promise<number> {
-  return page.evaluate(async (t) => {
+async function addTaskDueToday(page: Page, title: string, more: { priority?: string; tags?: string[] } = {}): Promise<number> {
+  return page.evaluate(async ({ t, more }) => {
     const d = new Date();
     const pad = (n: number) => String(n).padStart(2, "0");
     const today = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
     const r = await fetch("/api/tasks", {
       method: "POST",
       headers: { "Content-Type": "application/json", "X-Timezone": Intl.DateTimeFormat().resolvedOptions().timeZone },
-      body: JSON.stringify({ title: t, due_date: today, priority: "high", tags: ["errands"] }),
+      body: JSON.stringify({ title: t, due_date: today, ...more }),
     });
     if (!r.ok) throw new Error(`POST /api/tasks: ${r.status}`);
     return ((await r.json()) as { id: number }).id;
-  }, title);
+  }, { t: title, more });
 }
 
 async function completedOnServer(page: Page, id: number): Promise<boolean> {
@@ -34,7 +37,7 @@ function dashboardRow(page: Page, title: string): Locator {
 
 test("a task list in the chat: tick a row, the dashboard follows, Undo opens it again", async ({ page }) => {
   await signUp(page);
-  const id = await addTaskDueToday(page, "Buy milk");
+  const id = await addTaskDueToday(page, "Buy milk", { priority: "high", tags: ["errands"] });
   await page.reload();
   const row = dashboardRow(page, "Buy milk");
   await expect(row).toHaveAttribute("data-completed", "false");
@@ -93,4 +96,30 @@ test("the dashboard's toast undoes a complete and a delete", async ({ page }) =>
     await expect(row).toHaveCount(1);
     await expect(row).toHaveAttribute("data-completed", "false");
   });
+});
+
+/** The README's picture of a task list in the chat (desktop width); docs/ with UPDATE_SCREENSHOTS=1. */
+test("screenshot: a task list in the built-in chat", async ({ page }) => {
+  await signUp(page);
+  await addTaskDueToday(page, "Water the plants", { priority: "low", tags: ["home"] });
+  await addTaskDueToday(page, "Call mom", { tags: ["family"] });
+  await addTaskDueToday(page, "Send the quarterly report to Dana", { priority: "high", tags: ["work"] });
+  await addTaskDueToday(page, "Buy milk", { tags: ["errands"] });
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await page.goto("/chat");
+  const c = builtinChat(page.getByTestId("chat-panel"));
+  await c.send("what's due today?");
+  const list = c.log.getByTestId("chat-widget").last();
+  await list.getByRole("checkbox", { name: "Mark 'Call mom' done" }).click();
+  await expect(list.getByRole("checkbox", { name: "Mark 'Call mom' not done" })).toBeChecked();
+  await expect(list.getByRole("button", { name: "Undo" })).toBeEnabled();
+  await page.mouse.move(0, 0);
+
+  const name = "builtin-task-widget.png";
+  const file = path.resolve(import.meta.dirname, "..", "test-results", "screenshots", name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file });
+  if (process.env.UPDATE_SCREENSHOTS === "1") {
+    fs.copyFileSync(file, path.resolve(import.meta.dirname, "..", "..", "docs", "screenshots", name));
+  }
 });
