@@ -23,6 +23,7 @@ from backend.auth.tokens import PersonalAccessToken, TokenPublic
 from backend.chat.models import ChatItem, ChatThread
 from backend.db import SessionDep, utcnow
 from backend.ratelimit import RateLimiter, client_address
+from backend.tasks.changes import ChangeItem, ChangeSet
 from backend.tasks.models import Task
 from backend.tasks.schemas import TaskPublic
 from backend.tasks.service import to_public
@@ -49,6 +50,24 @@ class AssistantAction(BaseModel):
     created_at: datetime
 
 
+class TaskChangeOut(BaseModel):
+    task_id: int
+    before: dict[str, Any] | None  # the task's whole state; null: it did not exist
+    after: dict[str, Any] | None
+
+
+class ChangeSetOut(BaseModel):
+    """One recorded change (kept for undo, CHANGE_RETENTION_DAYS long)."""
+
+    id: int
+    source: str
+    thread_id: str | None
+    undoes: int | None
+    created_at: datetime
+    undone_at: datetime | None
+    tasks: list[TaskChangeOut]
+
+
 class AccountExport(BaseModel):
     exported_at: datetime
     user: UserPublic
@@ -56,6 +75,7 @@ class AccountExport(BaseModel):
     conversations: list[Conversation]
     assistant_actions: list[AssistantAction]
     access_tokens: list[TokenPublic]  # names, scopes and dates; the secrets are never stored
+    changes: list[ChangeSetOut]
 
 
 class DeleteAccountIn(BaseModel):
@@ -72,6 +92,18 @@ async def export_account(user: CurrentUser, session: SessionDep) -> Response:
         by_thread.setdefault(item.thread_id, []).append(_as_chatkit_sends(item.data))
     actions = await _owned(session, ToolCall, user.id)
     tokens = await _owned(session, PersonalAccessToken, user.id)
+    change_sets = await _owned(session, ChangeSet, user.id)
+    by_set: dict[int, list[TaskChangeOut]] = {}
+    recorded = await session.exec(
+        select(ChangeItem)
+        .join(ChangeSet, col(ChangeSet.id) == col(ChangeItem.change_set_id))
+        .where(ChangeSet.user_id == user.id)
+        .order_by(col(ChangeItem.id))
+    )
+    for change in recorded:
+        by_set.setdefault(change.change_set_id, []).append(
+            TaskChangeOut(task_id=change.task_id, before=change.before, after=change.after)
+        )
     export = AccountExport(
         exported_at=utcnow(),
         user=UserPublic.model_validate(user),
@@ -84,6 +116,10 @@ async def export_account(user: CurrentUser, session: SessionDep) -> Response:
             AssistantAction.model_validate(a, from_attributes=True) for a in actions
         ],
         access_tokens=[TokenPublic.model_validate(t) for t in tokens],
+        changes=[
+            ChangeSetOut.model_validate({**c.model_dump(), "tasks": by_set.get(c.id or 0, [])})
+            for c in change_sets
+        ],
     )
     return Response(
         export.model_dump_json(),
@@ -92,7 +128,7 @@ async def export_account(user: CurrentUser, session: SessionDep) -> Response:
     )
 
 
-Owned = TypeVar("Owned", Task, ChatThread, ChatItem, ToolCall, PersonalAccessToken)
+Owned = TypeVar("Owned", Task, ChatThread, ChatItem, ToolCall, PersonalAccessToken, ChangeSet)
 
 
 async def _owned(session: AsyncSession, model: type[Owned], user_id: int | None) -> list[Owned]:
@@ -129,8 +165,8 @@ async def delete_account(
     settings: SettingsDep,
     hasher: HasherDep,
 ) -> None:
-    """Erases the account and everything it owns (tasks, conversations, audit rows: the
-    database's ON DELETE CASCADE keys), after the password is given again: a session alone
+    """Erases the account and everything it owns (tasks, conversations, audit rows, change
+    sets: the database's ON DELETE CASCADE keys), after the password is given again: a session alone
     (a borrowed laptop, a stolen cookie) must not be enough to destroy everything."""
     limiter: RateLimiter = request.app.state.rate_limiter
     await limiter.check_login(user.email, client_address(request))  # a password guess too

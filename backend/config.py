@@ -78,6 +78,8 @@ class Settings(BaseSettings):
     mcp_rate_limit: str = "120/minute"
     # More Host names /api/mcp answers to, e.g. the name a proxy in front uses ("backend:8000").
     mcp_allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Days a change stays undoable; older change sets are purged (at startup, then hourly).
+    change_retention_days: int = Field(default=30, ge=1)
 
     log_level: str = "INFO"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
@@ -36,9 +37,14 @@ from backend.errors import install_error_handlers
 from backend.health import router as health_router
 from backend.observability import RequestLogMiddleware, configure_logging
 from backend.ratelimit import RateLimiter
+from backend.tasks.changes import purge_expired
+from backend.tasks.changes_routes import router as changes_router
 from backend.tasks.routes import router as tasks_router
 
 SHUTDOWN_GRACE_SECONDS = 10
+PURGE_INTERVAL_SECONDS = 3600
+
+log = logging.getLogger(__name__)
 
 StoreFactory = Callable[[async_sessionmaker[AsyncSession]], SQLStore]
 
@@ -84,10 +90,14 @@ def create_app(
         )
         await app.state.chat_server.warm_up()
         app.state.chat_streams = streams = DetachedStreams()
+        purging = asyncio.create_task(
+            _purge_changes(sessionmaker, settings.change_retention_days), name="purge-changes"
+        )
         try:
             async with remote.serving(todo_server):
                 yield
         finally:
+            purging.cancel()
             # Let replies in flight finish (or save their partial answer) before closing.
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(SHUTDOWN_GRACE_SECONDS):
@@ -126,10 +136,25 @@ def create_app(
     app.include_router(auth_router)
     app.include_router(account_router)
     app.include_router(tasks_router)
+    app.include_router(changes_router)
     app.include_router(tokens_router)
     app.include_router(chat_router)
     remote.mount(app)
     return app
+
+
+async def _purge_changes(
+    sessionmaker: async_sessionmaker[AsyncSession], retention_days: int
+) -> None:
+    """Undo history older than CHANGE_RETENTION_DAYS goes: at startup, then every hour."""
+    while True:
+        try:
+            async with sessionmaker() as session:
+                if purged := await purge_expired(session, retention_days):
+                    log.info("purged %d change sets older than %d days", purged, retention_days)
+        except Exception:  # the database may be away for a while: try again next time
+            log.exception("could not purge old change sets")
+        await asyncio.sleep(PURGE_INTERVAL_SECONDS)
 
 
 app = create_app()

@@ -5,9 +5,12 @@ from backend.assistant.confirmations import ChatPendingAction
 from backend.auth.models import User
 from backend.auth.tokens import PersonalAccessToken
 from backend.chat.models import ChatAttachment, ChatItem, ChatThread
+from backend.tasks.changes import ChangeItem, ChangeSet
 from backend.tasks.models import Task, TaskTag
 
 __all__ = [
+    "ChangeItem",
+    "ChangeSet",
     "ChatAttachment",
     "ChatItem",
     "ChatPendingAction",

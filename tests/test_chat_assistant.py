@@ -200,6 +200,7 @@ async def test_tools_refuse_calls_without_an_authenticated_user(app: FastAPI):
         tools = (await client.list_tools()).tools
         assert {t.name for t in tools} == {
             "add_task", "list_tasks", "complete_task", "update_task", "delete_task",
+            "undo_last_change",
         }  # fmt: skip
         for tool in tools:
             assert "user" not in json.dumps(tool.input_schema)

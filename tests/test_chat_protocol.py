@@ -106,7 +106,8 @@ async def test_thread_operations(alice: httpx.AsyncClient):
     got = await call(alice, {"type": "threads.get_by_id", "params": {"thread_id": first}})
     assert got["id"] == first
     kinds = [i["type"] for i in got["items"]["data"]]
-    assert kinds == ["user_message", "assistant_message"]  # hidden tool records are not sent
+    # hidden tool records are not sent; the reply that added a task ends with its Undo widget
+    assert kinds == ["user_message", "assistant_message", "widget"]
 
     renamed = await call(
         alice, {"type": "threads.update", "params": {"thread_id": first, "title": "Family"}}

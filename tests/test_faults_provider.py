@@ -101,6 +101,7 @@ async def test_provider_that_never_answers(flaky: tuple[UnreliableProvider, Fast
     assert [i["type"] for i in await items(alice, thread_id)] == [
         "user_message",
         "assistant_message",
+        "widget",  # the Undo of the task it added
     ]
 
 

@@ -32,6 +32,7 @@ PARAMS = {
         "clear_due_date",
     ],
     "delete_task": ["task_ids", "confirm"],
+    "undo_last_change": [],
 }
 # Text a JSON encoder accepts (no lone surrogates), NUL and other control characters included.
 texts = st.text(st.characters(exclude_categories=("Cs",)), max_size=300)

@@ -32,7 +32,9 @@ from tests.mcp_helpers import (
 
 pytestmark = pytest.mark.asyncio
 
-TOOLS = {"add_task", "list_tasks", "complete_task", "update_task", "delete_task"}
+TOOLS = {
+    "add_task", "list_tasks", "complete_task", "update_task", "delete_task", "undo_last_change",
+}  # fmt: skip
 
 
 @pytest.fixture
@@ -61,6 +63,7 @@ async def test_lists_the_tools_and_calls_each_one(app: FastAPI, url: str, alice:
             "complete_task": (False, False, True),
             "update_task": (False, False, True),
             "delete_task": (False, True, True),
+            "undo_last_change": (False, False, False),
         }
         assert all(
             t.output_schema and t.title and len(t.description or "") > 80 for t in tools.values()

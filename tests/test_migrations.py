@@ -31,6 +31,8 @@ APP_TABLES = {
     "chat_pending_actions",
     "tool_calls",
     "access_tokens",
+    "change_sets",
+    "change_items",
 }
 
 

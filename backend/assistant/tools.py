@@ -34,6 +34,8 @@ from backend.assistant.audit import ToolCall
 from backend.assistant.results import ErrorKind, ToolResult
 from backend.auth.deps import parse_timezone
 from backend.errors import validation_message
+from backend.tasks import changes
+from backend.tasks.changes import ChangeRecorder, UndoResult
 from backend.tasks.exceptions import TaskError, TaskNotFound
 from backend.tasks.schemas import (
     DueFilter,
@@ -62,6 +64,7 @@ class Caller(BaseModel):
     user_id: int
     thread_id: str | None = None
     turn_id: str | None = None
+    change_set_id: int | None = None  # the chat turn's change set (in process only)
     timezone: str = "UTC"
     source: Literal["chat", "mcp"] = "chat"
     token_id: int | None = None  # the personal access token of an "mcp" call
@@ -70,6 +73,13 @@ class Caller(BaseModel):
     @property
     def tz(self) -> ZoneInfo:
         return parse_timezone(self.timezone) or ZoneInfo("UTC")
+
+    def recorder(self) -> ChangeRecorder:
+        """Where this call's changes are recorded: the chat turn's change set, or (an outside
+        agent's call) a change set of its own."""
+        return ChangeRecorder(
+            self.user_id, self.source, self.thread_id, change_set_id=self.change_set_id
+        )
 
 
 # Where a verified access token carries its Caller (see backend/assistant/remote.py).
@@ -108,6 +118,7 @@ ANNOTATIONS = {
     "complete_task": WRITES.model_copy(update={"idempotent_hint": True}),
     "update_task": WRITES.model_copy(update={"idempotent_hint": True}),
     "delete_task": WRITES.model_copy(update={"destructive_hint": True, "idempotent_hint": True}),
+    "undo_last_change": WRITES,
 }
 # Written for a model that has never seen this app (outside agents read them too).
 DESCRIPTIONS = {
@@ -140,6 +151,14 @@ DESCRIPTIONS = {
         "later message), call again with the same task_ids and confirm=true. A client that "
         "supports elicitation is asked directly instead, and the first call may delete."
     ),
+    "undo_last_change": (
+        "Undo the latest change made in this conversation (by you or by the user clicking in a "
+        "task list; for an outside agent: the latest change made through this MCP server) that "
+        "is not undone yet: added tasks are removed, changed ones put back, deleted ones "
+        "restored. Use it when the user says 'undo', 'undo that', 'put it back' "
+        "or 'never mind'. A task changed since is left alone: relay the message as it is. "
+        "Calling it again undoes the change before that one."
+    ),
 }
 TITLES = {
     "add_task": "Add a task",
@@ -147,6 +166,7 @@ TITLES = {
     "complete_task": "Complete or reopen a task",
     "update_task": "Change a task",
     "delete_task": "Delete tasks",
+    "undo_last_change": "Undo the latest change",
 }
 READ_ONLY_REFUSAL = (
     "This access token is read-only (scope tasks:read): {tool} needs tasks:write. "
@@ -180,6 +200,14 @@ class DeleteResult(ToolResult):
     tasks: list[TaskPublic]
     message: str
 
+
+class UndoChange(ToolResult):
+    status: Literal["undone", "nothing_to_undo"]
+    result: UndoResult | None = None
+    message: str  # what happened, tasks left alone included: say it as it is
+
+
+NOTHING_TO_UNDO = "There is nothing to undo: no change here is left that is not undone."
 
 ResultT = TypeVar("ResultT", bound=ToolResult)
 
@@ -251,7 +279,8 @@ def create_todo_mcp_server(
             if not caller.can_write and not ANNOTATIONS[tool].read_only_hint:
                 raise TaskError(READ_ONLY_REFUSAL.format(tool=tool))
             async with sessionmaker() as session:
-                result = await body(TaskService(session, caller.user_id, caller.tz), session)
+                service = TaskService(session, caller.user_id, caller.tz, caller.recorder())
+                result = await body(service, session)
                 return result
         except TaskError as exc:
             error = exc.detail
@@ -421,6 +450,32 @@ def create_todo_mcp_server(
             )
 
         return await run(caller, "delete_task", args, body)
+
+    @server.tool(
+        title=TITLES["undo_last_change"],
+        description=DESCRIPTIONS["undo_last_change"],
+        annotations=ANNOTATIONS["undo_last_change"],
+    )
+    async def undo_last_change(caller: CallerDep) -> UndoChange:
+        async def body(_: TaskService, session: AsyncSession) -> UndoChange:
+            # In a chat: this conversation's latest change; an outside agent: the latest
+            # change made through /api/mcp.
+            latest = await changes.latest_undoable(
+                session, caller.user_id, caller.thread_id, caller.source
+            )
+            if latest is None:
+                return UndoChange(status="nothing_to_undo", message=NOTHING_TO_UNDO)
+            undone = await changes.undo(
+                session, caller.user_id, latest, caller.source, caller.thread_id
+            )
+            return UndoChange(
+                status="undone",
+                result=undone.result,
+                message=changes.describe(undone),
+                changed_task_ids=undone.result.undone,
+            )
+
+        return await run(caller, "undo_last_change", {}, body)
 
     return server
 

@@ -19,6 +19,7 @@ from chatkit.types import (
     ErrorEvent,
     ThreadsAddUserMessageReq,
     ThreadsCreateReq,
+    ThreadsCustomActionReq,
     ThreadsRetryAfterItemReq,
     ThreadsUpdateReq,
     UserMessageInput,
@@ -32,7 +33,7 @@ from pydantic import ValidationError
 from backend.auth.deps import CurrentUser, UserTimezone
 from backend.auth.models import has_control_chars
 from backend.chat.context import ChatContext
-from backend.chat.server import CHATKIT_REQUEST, TodoChatKitServer
+from backend.chat.server import CHATKIT_REQUEST, ActionRefused, TodoChatKitServer
 from backend.chat.streaming import DetachedStreams
 from backend.observability import current_request_id
 from backend.ratelimit import RateLimiter
@@ -52,16 +53,15 @@ STREAM_FAILED = "Something went wrong on our side. Please try again in a moment.
 # Unbuffered and untransformed all the way to the browser (proxies, Next.js, nginx).
 SSE_HEADERS = {"Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no"}
 
-# Operations this server has nothing behind (no uploads, no voice, no client tools or
-# widgets): refused plainly instead of failing inside the SDK.
+# Operations this server has nothing behind (no uploads, no voice, no client tools, no
+# synchronous actions): refused plainly instead of failing inside the SDK.
 UNSUPPORTED = {
     "attachments.create": "File attachments are not supported",
     "attachments.delete": "File attachments are not supported",
     "input.transcribe": "Voice input is not supported",
     "threads.add_client_tool_output": "This assistant has no client-side tools",
     "threads.add_structured_input": "This assistant does not ask for structured input",
-    "threads.custom_action": "This assistant has no widget actions",
-    "threads.sync_custom_action": "This assistant has no widget actions",
+    "threads.sync_custom_action": "Widget actions are sent as threads.custom_action",
 }
 
 
@@ -174,6 +174,13 @@ async def _check(req: ChatKitReq, server: TodoChatKitServer, context: ChatContex
         _check_message(req.params.input)
     if isinstance(req, ThreadsUpdateReq):
         _check_title(req.params.title)
+    if isinstance(req, ThreadsCustomActionReq):  # the widget offered it; its task is yours
+        try:
+            await server.check_action(
+                req.params.thread_id, req.params.item_id, req.params.action, context
+            )
+        except ActionRefused as refused:
+            raise HTTPException(refused.status, refused.message) from None
     if (limit := getattr(params, "limit", None)) is not None and limit > MAX_PAGE_SIZE:
         raise HTTPException(
             status.HTTP_400_BAD_REQUEST,

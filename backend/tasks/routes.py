@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, status
+from fastapi import APIRouter, Depends, Query, Request, Response, status
 
 from backend.auth.deps import timezone_of
 from backend.auth.tokens import TaskUser
 from backend.db import SessionDep
+from backend.tasks.changes import CHANGE_HEADER, ChangeRecorder
 from backend.tasks.schemas import TaskCreate, TaskPage, TaskPublic, TaskQuery, TaskUpdate
 from backend.tasks.service import TaskService
 
@@ -23,11 +24,18 @@ router = APIRouter(
 
 def get_task_service(session: SessionDep, request: Request, user: TaskUser) -> TaskService:
     assert user.id is not None
-    return TaskService(session, user.id, timezone_of(request, user))
+    # Every write through the API is one change set, named in the X-Change-Id header.
+    recorder = ChangeRecorder(user.id, "dashboard")
+    return TaskService(session, user.id, timezone_of(request, user), changes=recorder)
 
 
 Service = Annotated[TaskService, Depends(get_task_service)]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "No such task of yours"}}
+
+
+def _name_change(service: TaskService, response: Response) -> None:
+    if service.changes is not None and service.changes.change_set_id is not None:
+        response.headers[CHANGE_HEADER] = str(service.changes.change_set_id)
 
 
 @router.get(
@@ -38,8 +46,10 @@ async def list_tasks(service: Service, query: Annotated[TaskQuery, Query()]) -> 
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, response_model=TaskPublic)
-async def create_task(service: Service, body: TaskCreate) -> TaskPublic:
-    return await service.create(body)
+async def create_task(service: Service, body: TaskCreate, response: Response) -> TaskPublic:
+    task = await service.create(body)
+    _name_change(service, response)
+    return task
 
 
 @router.get("/{task_id}", response_model=TaskPublic, responses=NOT_FOUND)
@@ -48,10 +58,15 @@ async def get_task(service: Service, task_id: int) -> TaskPublic:
 
 
 @router.patch("/{task_id}", response_model=TaskPublic, responses=NOT_FOUND)
-async def update_task(service: Service, task_id: int, body: TaskUpdate) -> TaskPublic:
-    return await service.update(task_id, body)
+async def update_task(
+    service: Service, task_id: int, body: TaskUpdate, response: Response
+) -> TaskPublic:
+    task = await service.update(task_id, body)
+    _name_change(service, response)
+    return task
 
 
 @router.delete("/{task_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
-async def delete_task(service: Service, task_id: int) -> None:
+async def delete_task(service: Service, task_id: int, response: Response) -> None:
     await service.delete(task_id)
+    _name_change(service, response)

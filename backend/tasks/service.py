@@ -14,6 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.db import utcnow
 from backend.tasks import repository
+from backend.tasks.changes import ChangeRecorder, TaskState, snapshot
 from backend.tasks.exceptions import TaskNotFound
 from backend.tasks.models import Task, TaskTag
 from backend.tasks.schemas import Priority, TaskCreate, TaskPage, TaskPublic, TaskQuery, TaskUpdate
@@ -39,10 +40,17 @@ def to_public(task: Task) -> TaskPublic:
 
 
 class TaskService:
-    def __init__(self, session: AsyncSession, user_id: int, tz: ZoneInfo = UTC_ZONE) -> None:
+    def __init__(
+        self,
+        session: AsyncSession,
+        user_id: int,
+        tz: ZoneInfo = UTC_ZONE,
+        changes: ChangeRecorder | None = None,
+    ) -> None:
         self.session = session
         self.user_id = user_id
         self.tz = tz
+        self.changes = changes  # records every change for undo (backend/tasks/changes.py)
 
     def today(self) -> date:
         """Today in the user's time zone: what "due today" and "overdue" are measured against."""
@@ -61,6 +69,7 @@ class TaskService:
         )
         task.tag_rows = _tag_rows(data.tags)
         self.session.add(task)
+        await self._record(None, task)
         await self.session.commit()
         return to_public(task)
 
@@ -78,6 +87,7 @@ class TaskService:
 
     async def update(self, task_id: int, data: TaskUpdate) -> TaskPublic:
         task = await self._owned(task_id)
+        before = snapshot(task)
         changes = data.model_dump(exclude_unset=True)
         for field in ("title", "description", "due_date"):
             if field in changes:
@@ -90,6 +100,7 @@ class TaskService:
             task.completed = data.completed
             task.completed_at = utcnow() if data.completed else None
         task.updated_at = utcnow()
+        await self._record(before, task)
         await self.session.commit()
         return to_public(task)
 
@@ -100,9 +111,20 @@ class TaskService:
         """Delete and return what was deleted (so callers can say what happened)."""
         task = await self._owned(task_id)
         deleted = to_public(task)
+        before = snapshot(task)
         await self.session.delete(task)
+        await self._record(before, None, task_id)
         await self.session.commit()
         return deleted
+
+    async def _record(
+        self, before: TaskState | None, after: Task | None, task_id: int | None = None
+    ) -> None:
+        if self.changes is not None:
+            await self.session.flush()  # a new task gets its id
+            task_id = task_id if after is None else after.id
+            assert task_id is not None
+            await self.changes.record(self.session, task_id, before, after)
 
     async def _owned(self, task_id: int) -> Task:
         # Someone else's task and a missing task look the same to the caller.

@@ -22,6 +22,7 @@ from backend.assistant.offline.intents import (
     question,
     reopen,
     social,
+    undo,
     update,
 )
 from backend.assistant.offline.intents.base import Message, Parser, Reread
@@ -36,6 +37,7 @@ from backend.assistant.offline.parsing import (
 from backend.assistant.offline.targets import Decision, Turn
 
 PARSERS: list[Parser] = [
+    undo.parse,  # first: "never mind, put it back" is neither a "no" nor a "put"
     confirm.parse_yes,
     confirm.parse_no,
     social.parse_greeting,
@@ -74,6 +76,7 @@ HANDLERS: dict[str, Callable[[Turn], Decision]] = {
     "greet": social.handle_greeting,
     "thanks": social.handle_thanks,
     "help": social.handle_help,
+    "undo": undo.handle,
 }
 
 

@@ -1,0 +1,44 @@
+"""Undo: "undo", "undo that", "never mind, put it back", "revert that".
+
+Reverts this conversation's latest change through the ``undo_last_change`` tool; the reply is
+the tool's own account of what it did (tasks changed since are left alone, and it says so).
+"""
+
+from __future__ import annotations
+
+from backend.assistant.offline.intents.base import Message
+from backend.assistant.offline.parsing import Intent, rx
+from backend.assistant.offline.targets import Decision, ToolCall, Turn
+
+_WHAT = (r"(?:that|this|it|them|those|these|everything|all that|the changes?|that change|"
+         r"(?:the|my|your) (?:last|latest|previous) (?:change|one|thing|action|step|edit)|"
+         r"(?:the )?last|what you (?:just )?did|the last thing you did|what i (?:just )?did|"
+         r"what just happened)")  # fmt: skip
+_BACK = (r"(?:put (?:it|that|them|those|everything) back|bring (?:it|that|them) back|"
+         r"change (?:it|that|them) back|set (?:it|that|them) back|take (?:it|that) back|"
+         r"make it like before|back to how it was|restore (?:it|that|them))")  # fmt: skip
+_OOPS = r"(?:never ?mind|nvm|oops|whoops|oh no|ugh|wait|no|nope|actually|my bad|sorry|mistake)"
+
+UNDO = rx(
+    rf"^(?:undo|revert|reverse|roll ?back)(?: {_WHAT})?(?: (?:again|please|now))?$",
+    rf"^(?:{_OOPS}[,.! ]+)+(?:undo|revert|reverse|roll ?back)(?: {_WHAT})?$",
+    rf"^(?:{_OOPS}[,.! ]+)*{_BACK}(?: please)?$",
+    rf"^(?:can|could|would) you (?:please )?(?:undo|revert|reverse)(?: {_WHAT})?$",
+    r"^(?:that was a mistake|that's wrong|i did not mean that|i didn't mean that)[,.! ]+"
+    rf"(?:undo|revert)(?: {_WHAT})?$",
+)
+
+
+def parse(msg: Message) -> Intent | None:
+    return Intent("undo") if any(p.match(msg.text) for p in UNDO) else None
+
+
+def handle(turn: Turn) -> Decision:
+    done = turn.convo.done_this_turn("undo_last_change")
+    if not done:
+        return Decision(calls=[ToolCall("undo_last_change", {})])
+    record = done[-1]
+    if not record.ok:
+        return Decision(reply=record.error_message or "I couldn't undo that.")
+    message = record.result.get("message") if isinstance(record.result, dict) else None
+    return Decision(reply=str(message or "Done."))
