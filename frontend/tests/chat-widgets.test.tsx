@@ -1,5 +1,7 @@
 import { act, render, renderHook, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import fs from "node:fs";
+import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { ThreadItemView } from "@/components/chat/builtin/items";
@@ -149,6 +151,37 @@ describe("task widgets in the built-in chat", () => {
     const chart = { ...undoWidget, id: "wid_3", widget: { type: "Chart", data: [] } };
     renderWidget(chart as unknown as WidgetItem, vi.fn());
     expect(screen.getByText("This part of the conversation can't be shown here.")).toBeVisible();
+  });
+});
+
+/** The server's own examples (backend/chat/widgets.py writes them): what this renderer must draw. */
+describe("the server's example widgets (docs/widgets-example.json)", () => {
+  const example = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "../../docs/widgets-example.json"), "utf8")) as Record<string, WidgetItem> & {
+    custom_action_request: { params: { item_id: string; action: object } };
+  };
+
+  it("a task list: one named checkbox per task; a toggle sends the request the server expects", async () => {
+    const run = vi.fn<RunAction>(async () => null);
+    renderWidget(example.list_widget_item!, run);
+    const boxes = screen.getAllByRole("checkbox");
+    expect(boxes.length).toBeGreaterThan(1);
+    for (const box of boxes) expect(box).toHaveAccessibleName(/^Mark '.+' (not )?done$/);
+    expect(screen.queryByRole("button", { name: "Undo" })).toBeNull();
+    await userEvent.click(boxes[0]!);
+    const { item_id, action } = example.custom_action_request.params;
+    expect(run).toHaveBeenCalledWith(item_id, expect.objectContaining(action));
+  });
+
+  it("after a toggle the list offers Undo; the Undo card loses its button once undone", () => {
+    const { unmount } = renderWidget(example.list_widget_item_after_toggle!, vi.fn());
+    expect(screen.getByRole("button", { name: "Undo" })).toBeEnabled();
+    unmount();
+    const card = renderWidget(example.undo_widget_item!, vi.fn());
+    expect(screen.getByRole("button", { name: "Undo" })).toBeEnabled();
+    card.unmount();
+    renderWidget(example.undo_widget_item_after_undo!, vi.fn());
+    expect(screen.queryByRole("button")).toBeNull();
+    expect(screen.getByText(/^Undone/)).toBeVisible();
   });
 });
 
