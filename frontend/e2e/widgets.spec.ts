@@ -69,6 +69,22 @@ test("a task list in the chat: tick a row, the dashboard follows, Undo opens it 
   });
 });
 
+test("a reply that changed tasks ends with Undo; the card then says what was undone", async ({ page }) => {
+  await signUp(page);
+  await page.getByTestId("chat-launcher").click();
+  const c = builtinChat(page.getByTestId("chat-panel"));
+  await c.send("add a task to buy bread");
+  await expect(dashboardRow(page, "buy bread")).toHaveCount(1);
+  const card = c.log.getByTestId("chat-widget").last();
+  const undo = card.getByRole("button", { name: "Undo" });
+  await undo.focus();
+  await page.keyboard.press("Enter");
+  await expect(card).toContainText(/^Undone/);
+  await expect(card.getByRole("button")).toHaveCount(0);
+  await expect(card).toBeFocused(); // the button is gone; the focus stays on its card
+  await expect(dashboardRow(page, "buy bread")).toHaveCount(0);
+});
+
 test("the dashboard's toast undoes a complete and a delete", async ({ page }) => {
   await signUp(page);
   await addTaskDueToday(page, "Water the plants");
