@@ -114,8 +114,13 @@ class TurnHooks(RunHooks[TodoAgentContext]):
         outcome, output = read_result(result)
         if outcome.error is not None and outcome.error.kind == "internal":
             raise ToolCrashed(tool.name)
-        if tool.name == "list_tasks" and outcome.ok:  # shown as a widget after the reply
-            ctx.listed_tasks = [TaskPublic.model_validate(t) for t in output.get("tasks", [])]
+        # A list is shown as a widget after the reply when listing was the turn's last word
+        # (not, say, the lookup before a delete's question).
+        ctx.listed_tasks = (
+            [TaskPublic.model_validate(t) for t in output.get("tasks", [])]
+            if tool.name == "list_tasks" and outcome.ok
+            else None
+        )
         changed = outcome.changed_task_ids
         if changed:
             ctx.changed_task_ids.update(changed)
