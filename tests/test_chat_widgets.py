@@ -246,3 +246,12 @@ async def test_malformed_actions_are_4xx_and_change_nothing(alice: httpx.AsyncCl
     # The conversation still works.
     events = await say(alice, thread_id, "show my tasks")
     assert widget_items(events)
+
+
+async def test_no_task_list_under_a_delete_question(alice: httpx.AsyncClient):
+    await alice.post("/api/tasks", json={"title": "Old emails"})
+    thread_id, events = await new_thread(alice, "delete old emails")
+    assert widget_items(events) == []  # the question stands alone; nothing changed yet
+    events = await say(alice, thread_id, "yes")
+    [card] = widget_items(events)
+    assert "Deleted 1 task." in str(card["widget"])

@@ -40,6 +40,7 @@ ROUTES = {
     ("GET", "/api/tasks/{task_id}"): "owned item",
     ("PATCH", "/api/tasks/{task_id}"): "owned item",
     ("DELETE", "/api/tasks/{task_id}"): "owned item",
+    ("POST", "/api/changes/{change_id}/undo"): "owned item",
     ("GET", "/api/tokens"): "own collection",
     ("POST", "/api/tokens"): "own collection",
     ("DELETE", "/api/tokens/{token_id}"): "owned item",
@@ -48,6 +49,7 @@ ROUTES = {
 PATH_IDS = {
     "task_id": "task",
     "token_id": "token",
+    "change_id": "change",
 }  # path parameter -> which of A's objects it names
 MISSING_ID = 987654
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
@@ -108,16 +110,23 @@ def request_for(
 
 
 async def alice_world(alice: httpx.AsyncClient) -> dict[str, Any]:
-    task = (
-        await alice.post("/api/tasks", json={"title": f"Water the {SECRET}", "tags": [SECRET]})
-    ).json()
+    created = await alice.post(
+        "/api/tasks", json={"title": f"Water the {SECRET}", "tags": [SECRET]}
+    )
+    task = created.json()
     thread_id, _ = await new_thread(alice, f"add a task to feed the {SECRET}")
     await say(alice, thread_id, "what's on my list?")
     item_id = (await items(alice, thread_id))[0]["id"]
     token = (
         await alice.post("/api/tokens", json={"name": f"{SECRET} script", "scopes": ["tasks:read"]})
     ).json()
-    return {"task": task["id"], "thread": thread_id, "item": item_id, "token": token["id"]}
+    return {
+        "task": task["id"],
+        "thread": thread_id,
+        "item": item_id,
+        "token": token["id"],
+        "change": int(created.headers["X-Change-Id"]),
+    }
 
 
 async def snapshot(alice: httpx.AsyncClient) -> Any:

@@ -114,8 +114,13 @@ class TurnHooks(RunHooks[TodoAgentContext]):
         outcome, output = read_result(result)
         if outcome.error is not None and outcome.error.kind == "internal":
             raise ToolCrashed(tool.name)
-        if tool.name == "list_tasks" and outcome.ok:  # shown as a widget after the reply
-            ctx.listed_tasks = [TaskPublic.model_validate(t) for t in output.get("tasks", [])]
+        # A list is shown as a widget after the reply when listing was the turn's last word
+        # (not, say, the lookup before a delete's question).
+        ctx.listed_tasks = (
+            [TaskPublic.model_validate(t) for t in output.get("tasks", [])]
+            if tool.name == "list_tasks" and outcome.ok
+            else None
+        )
         changed = outcome.changed_task_ids
         if changed:
             ctx.changed_task_ids.update(changed)
@@ -206,11 +211,10 @@ class TodoChatKitServer(ChatKitServer[ChatContext]):
         if thread.title is None and input_user_message is not None:
             title_task = asyncio.create_task(self.titles.title_for(_text_of(input_user_message)))
 
-        if turn_id is not None:  # before the model: a request this turn may not answer lapses
-            async with self.sessionmaker() as session:
-                await confirmations.begin_turn(session, context.user_id, thread.id, turn_id)
-        # Every change this turn makes (however many tool calls) lands in one change set.
         async with self.sessionmaker() as session:
+            if turn_id is not None:  # before the model: a request this turn may not answer lapses
+                await confirmations.begin_turn(session, context.user_id, thread.id, turn_id)
+            # Every change this turn makes (however many tool calls) lands in one change set.
             change_set_id = await changes.open_change_set(
                 session, context.user_id, "chat", thread.id
             )
@@ -270,8 +274,10 @@ class TodoChatKitServer(ChatKitServer[ChatContext]):
     async def _closing_widget(self, ctx: TodoAgentContext, reply: str) -> WidgetItem | None:
         """After the reply: Undo when the turn changed tasks, else the tasks it listed."""
         assert ctx.change_set_id is not None
-        async with self.sessionmaker() as session:
-            summary = await changes.summarise(session, ctx.change_set_id)
+        summary = ""
+        if ctx.changed_task_ids:  # else nothing can be in the turn's change set: no query
+            async with self.sessionmaker() as session:
+                summary = await changes.summarise(session, ctx.change_set_id)
         if summary:
             return self._widget_item(ctx, widgets.undo_card(ctx.change_set_id, summary), summary)
         if not ctx.listed_tasks:

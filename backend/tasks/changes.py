@@ -176,24 +176,15 @@ async def open_change_set(
     return change_set.id
 
 
-async def drop_if_empty(session: AsyncSession, user_id: int, change_set_id: int) -> bool:
-    """Delete the set when nothing was recorded in it; True when it holds changes."""
-    if await _has_items(session, change_set_id):
-        return True
+async def drop_if_empty(session: AsyncSession, user_id: int, change_set_id: int) -> None:
+    """Delete the set when nothing was recorded in it (one statement)."""
+    recorded = sa.exists().where(col(ChangeItem.change_set_id) == change_set_id)
     await session.exec(
         delete(ChangeSet).where(
-            col(ChangeSet.id) == change_set_id, col(ChangeSet.user_id) == user_id
+            col(ChangeSet.id) == change_set_id, col(ChangeSet.user_id) == user_id, ~recorded
         )
     )
     await session.commit()
-    return False
-
-
-async def _has_items(session: AsyncSession, change_set_id: int) -> bool:
-    found = await session.exec(
-        select(ChangeItem.id).where(ChangeItem.change_set_id == change_set_id).limit(1)
-    )
-    return found.first() is not None
 
 
 async def _owned_set(session: AsyncSession, user_id: int, change_set_id: int) -> ChangeSet:

@@ -37,7 +37,7 @@ from backend.assistant.offline.parsing import (
 from backend.assistant.offline.targets import Decision, Turn
 
 PARSERS: list[Parser] = [
-    undo.parse,  # first: "never mind, put it back" is neither a "no" nor a "put"
+    undo.parse,  # first: "never mind, undo that" is not a "no"
     confirm.parse_yes,
     confirm.parse_no,
     social.parse_greeting,
@@ -124,6 +124,8 @@ def understand(message: str, today: date) -> Intent:
     text = normalise(fix_typos(command))
     if not text or QUOTE_RX.fullmatch(text):
         return Intent("add", quoted) if quoted else Intent("help")
+    if undo.is_put_back(text):  # "never mind, put it back": neither a "no" nor a "put"
+        return Intent("undo")
     if _ADDING.match(text):  # "add X on thursday, sorry I mean friday"
         text = corrected(text, today)
     parts = [p for p in _NEXT_REQUEST.split(text) if p and p.strip()]

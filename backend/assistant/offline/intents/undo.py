@@ -19,14 +19,22 @@ _BACK = (r"(?:put (?:it|that|them|those|everything) back|bring (?:it|that|them) 
          r"make it like before|back to how it was|restore (?:it|that|them))")  # fmt: skip
 _OOPS = r"(?:never ?mind|nvm|oops|whoops|oh no|ugh|wait|no|nope|actually|my bad|sorry|mistake)"
 
+# Undo by name: clear in any clause ("that was a mistake, undo it").
 UNDO = rx(
     rf"^(?:undo|revert|reverse|roll ?back)(?: {_WHAT})?(?: (?:again|please|now))?$",
     rf"^(?:{_OOPS}[,.! ]+)+(?:undo|revert|reverse|roll ?back)(?: {_WHAT})?$",
-    rf"^(?:{_OOPS}[,.! ]+)*{_BACK}(?: please)?$",
     rf"^(?:can|could|would) you (?:please )?(?:undo|revert|reverse)(?: {_WHAT})?$",
     r"^(?:that was a mistake|that's wrong|i did not mean that|i didn't mean that)[,.! ]+"
     rf"(?:undo|revert)(?: {_WHAT})?$",
 )
+# "Put it back" is an undo only as the whole message: after "gym isn't done," it means
+# reopen the gym (the clause before names what "it" is).
+PUT_BACK = rx(rf"^(?:{_OOPS}[,.!\- ]+)*{_BACK}(?: please)?$")
+
+
+def is_put_back(text: str) -> bool:
+    """The whole (normalised) message asks to put the last change back."""
+    return any(p.match(text) for p in PUT_BACK)
 
 
 def parse(msg: Message) -> Intent | None:
