@@ -8,7 +8,8 @@ export default function AppLayout({ children }: { children: ReactNode }) {
     <div className="flex min-h-dvh flex-col">
       <AppHeader />
       {children}
-      <Toaster position="bottom-center" />
+      {/* Above the chat launcher, which is a bar along the bottom on a phone. */}
+      <Toaster position="bottom-center" offset={{ bottom: 72 }} mobileOffset={{ bottom: 72 }} />
     </div>
   );
 }
