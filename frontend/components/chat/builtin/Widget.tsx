@@ -3,11 +3,12 @@
 /**
  * ChatKit widgets in the built-in chat: exactly the components the server emits (ListView,
  * ListViewItem, Row, Col, Box, Text, Title, Caption, Badge, Button, Checkbox, Spacer, Divider,
- * Card); anything else in a tree is left out. Controls are real buttons and checkboxes with
+ * Card); anything else in a tree is left out, and so are row clicks, list limits and a card's
+ * confirm/cancel, which the server never sets. Controls are real buttons and checkboxes with
  * accessible names; their actions go to the server as `threads.custom_action` (useConversation's
  * `act`), and a control is disabled while its own action is in flight.
  */
-import { createContext, useCallback, useContext, useRef, useState, type CSSProperties, type KeyboardEvent, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useRef, useState, type CSSProperties, type ReactNode } from "react";
 
 import { CheckIcon } from "@/components/icons";
 import type {
@@ -380,49 +381,25 @@ function titleOf(nodes: unknown): string | null {
 }
 
 function ListViewItemView({ c }: { c: ListViewItem }) {
-  const title = titleOf(c.children);
-  const { busy, usable, fire } = useAction(c.onClickAction);
   const style: CSSProperties = { gap: length(c.gap) ?? "12px", alignItems: c.align ? ALIGN[c.align] : "center" };
-  const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === "Enter" || e.key === " ") {
-      e.preventDefault();
-      void fire();
-    }
-  };
   return (
-    <li data-testid="widget-row" className="px-4 py-3">
-      <RowTitle value={title}>
-        {usable ? (
-          <div role="button" tabIndex={0} aria-disabled={busy} onClick={() => void fire()} onKeyDown={onKeyDown} className="-m-1 flex cursor-pointer rounded-lg p-1 hover:bg-slate-50" style={style}>
-            <Children nodes={c.children} />
-          </div>
-        ) : (
-          <div className="flex" style={style}>
-            <Children nodes={c.children} />
-          </div>
-        )}
+    <li data-testid="widget-row" className="flex px-4 py-3" style={style}>
+      <RowTitle value={titleOf(c.children)}>
+        <Children nodes={c.children} />
       </RowTitle>
     </li>
   );
 }
 
 function ListViewView({ c }: { c: ListView }) {
-  const [expanded, setExpanded] = useState(false);
-  const limit = typeof c.limit === "number" && !expanded ? c.limit : c.children.length;
-  const more = c.children.length - limit;
   return (
     <section aria-label={c.status?.text || undefined} className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm">
       {c.status?.text && <h3 className="border-b border-slate-100 px-4 py-2.5 text-sm font-semibold text-slate-700">{c.status.text}</h3>}
       <ul className="divide-y divide-slate-100">
-        {c.children.slice(0, limit).map((row, i) => (
+        {c.children.map((row, i) => (
           <ListViewItemView key={row.key ?? row.id ?? `#${i}`} c={row} />
         ))}
       </ul>
-      {more > 0 && (
-        <button type="button" onClick={() => setExpanded(true)} className="btn btn-ghost w-full rounded-none border-t border-slate-100">
-          Show {more} more
-        </button>
-      )}
     </section>
   );
 }
@@ -430,20 +407,12 @@ function ListViewView({ c }: { c: ListView }) {
 const CARD_WIDTH = { sm: "max-w-sm", md: "max-w-md", lg: "max-w-xl", full: "" } as const;
 
 function CardView({ c }: { c: Card }) {
-  const footer = [c.cancel && { ...c.cancel, variant: "outline" as const }, c.confirm && { ...c.confirm, variant: "solid" as const }].filter(Boolean);
   return (
     <div
-      className={`rounded-2xl border border-slate-200 bg-white shadow-sm ${CARD_WIDTH[c.size ?? "full"]}`}
+      className={`flex flex-col gap-2 rounded-2xl border border-slate-200 bg-white shadow-sm ${CARD_WIDTH[c.size ?? "full"]}`}
       style={{ background: color(c.background), padding: "12px 16px", ...padding(c.padding) }}
     >
-      <div className="flex flex-col gap-2">
-        <Children nodes={c.children} />
-      </div>
-      {footer.length > 0 && (
-        <div className="mt-3 flex justify-end gap-2">
-          {footer.map((f) => f && <ButtonView key={f.label} c={{ type: "Button", label: f.label, onClickAction: f.action, variant: f.variant, size: "sm" }} />)}
-        </div>
-      )}
+      <Children nodes={c.children} />
     </div>
   );
 }
