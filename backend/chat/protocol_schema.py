@@ -16,6 +16,7 @@ from chatkit.types import ChatKitReq, Page, Thread, ThreadItem, ThreadMetadata, 
 from pydantic import TypeAdapter
 
 from backend.chat.server import TASKS_CHANGED
+from backend.chat.widgets import TOGGLE, UNDO
 
 Mode = Literal["validation", "serialization"]
 
@@ -29,7 +30,11 @@ PARTS: dict[str, tuple[Any, Mode]] = {
     "threadsPage": (Page[ThreadMetadata], "serialization"),
 }
 
-CONSTANTS = {"TASKS_CHANGED_EFFECT": TASKS_CHANGED}
+CONSTANTS = {
+    "TASKS_CHANGED_EFFECT": TASKS_CHANGED,
+    "TASK_TOGGLE_ACTION": TOGGLE,
+    "CHANGES_UNDO_ACTION": UNDO,
+}
 
 
 def protocol_schema() -> dict[str, Any]:

@@ -45,6 +45,7 @@ from backend.assistant import confirmations
 from backend.assistant.agent import TodoAgentContext, run_config_for, today_in
 from backend.assistant.results import TOOL_RESULT_PREFIX, parse_json, read_result
 from backend.assistant.titles import TitleWriter
+from backend.auth.deps import parse_timezone
 from backend.chat import widgets
 from backend.chat.context import ChatContext
 from backend.chat.store import SQLStore
@@ -52,7 +53,7 @@ from backend.tasks import changes
 from backend.tasks.changes import ChangeRecorder
 from backend.tasks.exceptions import TaskError
 from backend.tasks.schemas import TaskPublic
-from backend.tasks.service import TaskService
+from backend.tasks.service import UTC_ZONE, TaskService
 
 log = logging.getLogger(__name__)
 
@@ -366,7 +367,8 @@ class TodoChatKitServer(ChatKitServer[ChatContext]):
                 if offered["type"] == widgets.TOGGLE:
                     task_id: int = offered["payload"]["task_id"]
                     recorder = ChangeRecorder(context.user_id, "widget", thread.id)
-                    service = TaskService(session, context.user_id, changes=recorder)
+                    tz = parse_timezone(context.timezone) or UTC_ZONE
+                    service = TaskService(session, context.user_id, tz, changes=recorder)
                     task = await service.get(task_id)
                     task = await service.set_completed(task_id, not task.completed)
                     verb = "Marked" if task.completed else "Reopened"

@@ -2538,5 +2538,7 @@ export type ThreadStreamEvent = ChatKitProtocol["event"];
 export type ThreadItem = ChatKitProtocol["item"];
 
 /** Names the server defines (backend), exported here so the UI copies none by hand. */
+export const CHANGES_UNDO_ACTION = "changes.undo" as const;
 export const TASKS_CHANGED_EFFECT = "tasks.changed" as const;
+export const TASK_TOGGLE_ACTION = "task.toggle" as const;
 export const STREAM_EVENT_TYPES = ["client_effect","error","notice","progress_update","stream_options","thread.created","thread.item.added","thread.item.done","thread.item.removed","thread.item.replaced","thread.item.updated","thread.updated"] as const;
