@@ -11,24 +11,26 @@
 import { createContext, useCallback, useContext, useRef, useState, type CSSProperties, type ReactNode } from "react";
 
 import { CheckIcon } from "@/components/icons";
-import type {
-  ActionConfig,
-  Badge,
-  Box,
-  Button,
-  Caption,
-  Card,
-  Checkbox,
-  Col,
-  Divider,
-  ListView,
-  ListViewItem,
-  Row,
-  Spacer,
-  Text,
-  ThemeColor,
-  Title,
-  WidgetItem,
+import {
+  CHANGES_UNDO_ACTION,
+  TASK_TOGGLE_ACTION,
+  type ActionConfig,
+  type Badge,
+  type Box,
+  type Button,
+  type Caption,
+  type Card,
+  type Checkbox,
+  type Col,
+  type Divider,
+  type ListView,
+  type ListViewItem,
+  type Row,
+  type Spacer,
+  type Text,
+  type ThemeColor,
+  type Title,
+  type WidgetItem,
 } from "@/lib/chatkit/protocol";
 
 /** Sends an item's action; resolves with the error to show, or null when it went through. */
@@ -258,11 +260,11 @@ function BadgeView({ c }: { c: Badge }) {
 
 /**
  * Names for controls that carry no label of their own, from what the action does to the row
- * (the server's action names, docs/CONTRACT.md).
+ * (the server's action names, generated into protocol.ts).
  */
 function controlName(action: ActionConfig | null | undefined, row: string | null, checked: boolean): string | undefined {
-  if (action?.type === "task.toggle" && row) return `Mark '${row}' ${checked ? "not done" : "done"}`;
-  if (action?.type === "changes.undo") return "Undo";
+  if (action?.type === TASK_TOGGLE_ACTION && row) return `Mark '${row}' ${checked ? "not done" : "done"}`;
+  if (action?.type === CHANGES_UNDO_ACTION) return "Undo";
   return row ?? undefined;
 }
 
