@@ -1,7 +1,7 @@
 """change sets: what each change to the tasks was, so it can be undone
 
 Revision ID: 0007
-Revises: 0005
+Revises: 0006
 
 New tables only: existing data is untouched.
 """
@@ -14,7 +14,7 @@ from sqlalchemy.dialects import postgresql
 
 # revision identifiers, used by Alembic.
 revision: str = "0007"
-down_revision: str | Sequence[str] | None = "0005"
+down_revision: str | Sequence[str] | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

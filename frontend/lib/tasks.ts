@@ -1,24 +1,18 @@
-/** The tasks API (docs/CONTRACT.md): types and calls. */
+/** The tasks API (docs/CONTRACT.md): types and calls. The types are the server's, generated
+ * from its OpenAPI schema into ./api/schema.ts (`make api-types`), never copied by hand. */
+import type { components } from "./api/schema";
 import { changeIdTo } from "./changes";
 import { apiJson } from "./http";
 
-export type Priority = "low" | "medium" | "high";
+type Schemas = components["schemas"];
+
+export type Priority = Schemas["Priority"];
 export const PRIORITIES: Priority[] = ["high", "medium", "low"];
 
-export type Task = {
-  id: number;
-  title: string;
-  description: string | null;
-  completed: boolean;
-  priority: Priority;
-  due_date: string | null;
-  tags: string[];
-  created_at: string;
-  updated_at: string;
-  completed_at: string | null;
-};
-
-export type TaskPage = { items: Task[]; next_cursor: string | null };
+export type Task = Schemas["TaskPublic"];
+export type TaskPage = Schemas["TaskPage"];
+/** What quick add read from one line (POST /api/tasks/parse); nothing is saved. */
+export type ParsedTask = Schemas["ParsedTask"];
 
 export type StatusFilter = "all" | "pending" | "completed";
 export type DueFilter = "" | "overdue" | "today" | "week";
@@ -64,15 +58,8 @@ export function taskQuery(filters: TaskFilters, limit: number, cursor?: string |
   return params.toString();
 }
 
-export type TaskInput = {
-  title: string;
-  description?: string | null;
-  priority?: Priority;
-  due_date?: string | null;
-  tags?: string[];
-};
-
-export type TaskPatch = Partial<TaskInput> & { completed?: boolean };
+export type TaskInput = Schemas["TaskCreate"];
+export type TaskPatch = Schemas["TaskUpdate"];
 
 /** "work, #Home  errands" -> ["work", "home", "errands"] (the backend lower-cases too). */
 export function parseTags(text: string): string[] {
@@ -93,6 +80,9 @@ export const tasksApi = {
   /** `onChange` gets the change's id (X-Change-Id), for an Undo. */
   update(id: number, patch: TaskPatch, onChange?: (changeId: string) => void) {
     return apiJson<Task>(`/api/tasks/${id}`, { method: "PATCH", json: patch, onHeaders: changeIdTo(onChange) });
+  },
+  parse(text: string, signal?: AbortSignal) {
+    return apiJson<ParsedTask>("/api/tasks/parse", { method: "POST", json: { text }, signal });
   },
   remove(id: number, onChange?: (changeId: string) => void) {
     return apiJson<void>(`/api/tasks/${id}`, { method: "DELETE", onHeaders: changeIdTo(onChange) });

@@ -17,10 +17,14 @@ export function fakeTasksApi(initial: Partial<Task>[] = []) {
       completed: false,
       priority: "medium",
       due_date: null,
+      due_time: null,
+      recurrence: null,
+      recurrence_text: null,
       tags: [],
       created_at: stamp,
       updated_at: stamp,
       completed_at: null,
+      last_completed_at: null,
       ...t,
     };
   };
@@ -54,6 +58,16 @@ export function fakeTasksApi(initial: Partial<Task>[] = []) {
       Object.assign(task, patch);
       return { ...task };
     }),
+    parse: vi.fn(async (text: string) => ({
+      title: text,
+      description: null,
+      priority: "medium" as const,
+      due_date: null,
+      due_time: null,
+      tags: [],
+      recurrence: null,
+      recurrence_text: null,
+    })),
     remove: vi.fn(async (id: number) => {
       const at = tasks.findIndex((t) => t.id === id);
       if (at < 0) throw new ApiError(404, "Task not found");
