@@ -79,6 +79,35 @@ async def test_undo_of_a_delete_restores_the_task_with_its_id(alice: httpx.Async
     assert await all_tasks(alice) == [task]  # same id, tags, dates: every field
 
 
+async def test_undo_of_completing_a_repeating_task_puts_its_date_and_time_back(
+    alice: httpx.AsyncClient,
+):
+    """Completing a repeat moves it on (issue 13); undoing that (issue 15) puts back the very
+    occurrence, its time and its last completion: the two features meet in one change set."""
+    task, _ = await create(
+        alice, title="Water the plants", due_date="2030-01-07", due_time="08:30",
+        recurrence="FREQ=WEEKLY;BYDAY=MO",
+    )  # fmt: skip
+    change = await patch(alice, task["id"], completed=True)
+    moved = (await alice.get(f"/api/tasks/{task['id']}")).json()
+    assert (moved["completed"], moved["due_date"]) == (False, "2030-01-14")
+    assert moved["last_completed_at"] is not None
+    await undo(alice, change)
+    assert (await alice.get(f"/api/tasks/{task['id']}")).json() == task
+
+
+async def test_undo_of_a_delete_restores_time_and_repeat(alice: httpx.AsyncClient):
+    task, _ = await create(
+        alice, title="Pay rent", due_date="2030-02-01", due_time="09:00",
+        recurrence="FREQ=MONTHLY;BYMONTHDAY=1",
+    )  # fmt: skip
+    r = await alice.delete(f"/api/tasks/{task['id']}")
+    await undo(alice, int(r.headers["X-Change-Id"]))
+    restored = (await alice.get(f"/api/tasks/{task['id']}")).json()
+    assert restored == task
+    assert restored["recurrence_text"] == task["recurrence_text"] != ""
+
+
 async def test_a_task_changed_since_is_skipped_with_a_reason(alice: httpx.AsyncClient):
     task, _ = await create(alice, title="Buy milk")
     change = await patch(alice, task["id"], priority="high")
