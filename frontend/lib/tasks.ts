@@ -15,6 +15,13 @@ export type Task = {
   created_at: string;
   updated_at: string;
   completed_at: string | null;
+  /** "HH:MM", local to the user's zone (needs due_date). */
+  due_time?: string | null;
+  /** An RFC 5545 RRULE body, e.g. "FREQ=WEEKLY;BYDAY=MO" (needs due_date). */
+  recurrence?: string | null;
+  /** Read-only: the rule in words ("every Monday"). */
+  recurrence_text?: string | null;
+  last_completed_at?: string | null;
 };
 
 export type TaskPage = { items: Task[]; next_cursor: string | null };
@@ -68,8 +75,25 @@ export type TaskInput = {
   description?: string | null;
   priority?: Priority;
   due_date?: string | null;
+  due_time?: string | null;
+  recurrence?: string | null;
   tags?: string[];
 };
+
+/** What `POST /api/tasks/parse` read from one line of text. */
+export type ParsedTask = {
+  title: string;
+  description: string | null;
+  priority: Priority;
+  due_date: string | null;
+  due_time: string | null;
+  tags: string[];
+  recurrence: string | null;
+  recurrence_text: string | null;
+};
+
+/** The longest title the API takes (backend/tasks/schemas.py TITLE_MAX). */
+export const TITLE_MAX = 200;
 
 export type TaskPatch = Partial<TaskInput> & { completed?: boolean };
 
@@ -91,6 +115,10 @@ export const tasksApi = {
   },
   update(id: number, patch: TaskPatch) {
     return apiJson<Task>(`/api/tasks/${id}`, { method: "PATCH", json: patch });
+  },
+  /** The quick-add parser on one line; saves nothing. */
+  parse(text: string, signal?: AbortSignal) {
+    return apiJson<ParsedTask>("/api/tasks/parse", { method: "POST", json: { text }, signal });
   },
   remove(id: number) {
     return apiJson<void>(`/api/tasks/${id}`, { method: "DELETE" });
