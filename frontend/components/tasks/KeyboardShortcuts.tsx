@@ -48,7 +48,7 @@ export function useShortcuts({ quickAdd, act }: Actions) {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       if (event.defaultPrevented || isTyping(event)) return;
-      const rows = [...(listRef.current?.querySelectorAll<HTMLElement>(ROW) ?? [])].filter((r) => r.offsetParent !== null);
+      const rows = [...(listRef.current?.querySelectorAll<HTMLElement>(ROW) ?? [])].filter((r) => !r.closest("[hidden]"));
       const current = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>(ROW) ?? null;
       const at = current ? rows.indexOf(current) : -1;
       const focusRow = (row: HTMLElement | undefined) => row?.querySelector<HTMLElement>('[data-testid="task-toggle"]')?.focus();

@@ -42,7 +42,7 @@ function focusTask(id: number, action: "toggle" | "edit" | "delete" = "toggle") 
     const wanted =
       action === "toggle" ? row.querySelector<HTMLElement>('[data-testid="task-toggle"]') : row.querySelector<HTMLElement>(`[data-row-action="${action}"]`);
     // On phones the hover buttons are hidden: the row's menu button is the way back.
-    const target = wanted && wanted.offsetParent !== null ? wanted : row.querySelector<HTMLElement>("[aria-haspopup=menu]");
+    const target = wanted && getComputedStyle(wanted).display !== "none" ? wanted : row.querySelector<HTMLElement>("[aria-haspopup=menu]");
     target?.focus();
   });
 }
@@ -91,11 +91,15 @@ export function TaskDashboard({ refreshToken = 0, api = tasksApi }: Props) {
   const toggle = useCallback(
     async (task: Task) => {
       const completed = !task.completed;
+      const keep = (on: boolean) =>
+        setStayPut((s) => (on ? new Set([...s, task.id]) : new Set([...s].filter((id) => id !== task.id))));
+      if (completed) keep(true); // the row stays where it is (with its state) while the server answers
       patchLocal(task.id, { completed });
       let updated: Task;
       try {
         updated = await api.update(task.id, { completed });
       } catch (error) {
+        if (completed) keep(false);
         patchLocal(task.id, { completed: task.completed });
         if (error instanceof ApiError && error.status === 404) {
           patchLocal(task.id, null);
@@ -104,7 +108,7 @@ export function TaskDashboard({ refreshToken = 0, api = tasksApi }: Props) {
         throw error;
       }
       patchLocal(task.id, updated);
-      if (updated.completed) setStayPut((s) => new Set([...s, task.id]));
+      if (!updated.completed) keep(false); // reopened, or a repeating task moved to its next date
       setAnnouncement(
         completed && !updated.completed && updated.due_date
           ? `Done; “${task.title}” repeats, next ${describeDue(updated.due_date).label.replace(/^Due /, "")}`
