@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import { SlidersIcon } from "@/components/icons";
 
@@ -38,9 +38,21 @@ export function activeFilterCount(f: TaskFilters): number {
 /** Filters and sort behind one control; what is on stays visible as a one-line summary. */
 export function TaskFiltersBar({ filters, onChange, knownTags }: Props) {
   const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
   const count = activeFilterCount(filters);
+
+  // A click elsewhere closes the panel (the filters stay on).
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: PointerEvent) => {
+      if (!box.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", close);
+    return () => document.removeEventListener("pointerdown", close);
+  }, [open]);
+
   return (
-    <div className="relative">
+    <div ref={box} className="relative">
       <button
         type="button"
         onClick={() => setOpen((o) => !o)}
