@@ -86,7 +86,7 @@ test("quick add: a title over the limit shows a counter and a message, and nothi
   await page.getByTestId("task-input").fill(long);
   await expect(page.getByText("205 / 200")).toBeVisible();
   await page.getByTestId("task-input").press("Enter");
-  await expect(page.getByRole("alert")).toContainText("at most 200 characters");
+  await expect(page.getByRole("form", { name: "Add a task" }).getByRole("alert")).toContainText("at most 200 characters");
   await expect(page.getByTestId("task-input")).toHaveValue(long);
   await expect(page.getByTestId("task-item")).toHaveCount(0);
 });

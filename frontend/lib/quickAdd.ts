@@ -36,8 +36,9 @@ export function inputFrom(parsed: ParsedTask, removed: ReadonlySet<string> = new
     description: parsed.description,
     priority: kept.has("priority") ? parsed.priority : "medium",
     due_date: kept.has("date") ? parsed.due_date : null,
-    due_time: kept.has("time") ? parsed.due_time : null,
-    recurrence: kept.has("repeat") ? parsed.recurrence : null,
+    // Sent only when set: "not set" is the API's default either way.
+    ...(kept.has("time") ? { due_time: parsed.due_time } : {}),
+    ...(kept.has("repeat") ? { recurrence: parsed.recurrence } : {}),
     tags: parsed.tags.filter((t) => kept.has(`tag:${t}`)),
   };
 }

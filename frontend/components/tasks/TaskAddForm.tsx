@@ -68,9 +68,8 @@ export const TaskAddForm = forwardRef<HTMLInputElement, Props>(function TaskAddF
     try {
       return await parse(value);
     } catch (err) {
-      // Without the parser the line is saved as typed; a refusal (e.g. 422) is the user's to see.
-      if (err instanceof ApiError && err.status >= 400 && err.status < 500 && err.status !== 404) throw err;
-      if (isAbort(err)) throw err;
+      // A refusal of the line (422) is the user's to see; without the parser it is saved as typed.
+      if ((err instanceof ApiError && err.status === 422) || isAbort(err)) throw err;
       return literal(value);
     }
   }
