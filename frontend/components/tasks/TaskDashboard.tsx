@@ -34,16 +34,22 @@ type Props = {
 const DASHBOARD_PAGE = PAGE_MAX;
 const INITIAL_FILTERS: TaskFilters = { ...DEFAULT_FILTERS, sort: "due" };
 
-/** Focus a task's checkbox (after toggling, a recurring task may have moved to another section). */
-function focusTask(id: number, action: "toggle" | "edit" | "delete" = "toggle") {
+/**
+ * Focus a control of a task's row once React has drawn it (after toggling, a repeating task may
+ * have moved to another section; after editing, the row is drawn anew). Tried for a few frames.
+ */
+function focusTask(id: number, action: "toggle" | "edit" | "delete" = "toggle", frames = 10) {
   requestAnimationFrame(() => {
     const row = document.querySelector<HTMLElement>(`[data-testid="task-item"][data-task-id="${id}"]`);
-    if (!row) return;
     const wanted =
-      action === "toggle" ? row.querySelector<HTMLElement>('[data-testid="task-toggle"]') : row.querySelector<HTMLElement>(`[data-row-action="${action}"]`);
+      action === "toggle"
+        ? row?.querySelector<HTMLElement>('[data-testid="task-toggle"]')
+        : row?.querySelector<HTMLElement>(`[data-row-action="${action}"]`);
     // On phones the hover buttons are hidden: the row's menu button is the way back.
-    const target = wanted && getComputedStyle(wanted).display !== "none" ? wanted : row.querySelector<HTMLElement>("[aria-haspopup=menu]");
+    const target =
+      wanted && getComputedStyle(wanted).display !== "none" ? wanted : row?.querySelector<HTMLElement>("[aria-haspopup=menu]");
     target?.focus();
+    if (document.activeElement !== target && frames > 0) focusTask(id, action, frames - 1);
   });
 }
 
@@ -198,12 +204,10 @@ export function TaskDashboard({ refreshToken = 0, api = tasksApi }: Props) {
   );
 
   const filtered = hasActiveFilters(filters);
-  const shown: SectionId[] =
-    filters.status === "completed"
-      ? ["completed"]
-      : SECTIONS.map((s) => s.id).filter(
-          (id) => (id !== "completed" || filters.status === "all") && (!filtered || sections[id].length > 0),
-        );
+  // With filters on, only sections with tasks (a task reopened under "Done" stays until re-read).
+  const shown: SectionId[] = SECTIONS.map((s) => s.id).filter((id) =>
+    id === "completed" ? filters.status !== "pending" : !filtered || sections[id].length > 0,
+  );
   const completedExpanded = completedOpen || filters.status === "completed";
   const todayLabel = now.toLocaleDateString(undefined, { weekday: "short", month: "short", day: "numeric" });
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 
 import { CalendarIcon, FlagIcon, PencilIcon, RepeatIcon, TrashIcon } from "@/components/icons";
 import { describeDue } from "@/lib/dates";
@@ -50,6 +50,12 @@ export function TaskRow({ task, mode, onMode, onToggle, onSave, onDelete, onTagC
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const quoted = `“${task.title}”`;
+  const confirmButton = useRef<HTMLButtonElement>(null);
+
+  // Asked from the menu, a button or the Delete key: the confirmation takes the focus.
+  useEffect(() => {
+    if (mode === "confirm-delete") confirmButton.current?.focus();
+  }, [mode]);
 
   async function run(action: () => Promise<void>, after?: () => void) {
     setBusy(true);
@@ -100,8 +106,9 @@ export function TaskRow({ task, mode, onMode, onToggle, onSave, onDelete, onTagC
           type="checkbox"
           data-testid="task-toggle"
           checked={task.completed}
-          disabled={busy}
-          onChange={() => void run(() => onToggle(task))}
+          // Not disabled while saving: a disabled box would lose the keyboard focus.
+          aria-busy={busy || undefined}
+          onChange={() => !busy && void run(() => onToggle(task))}
           aria-label={task.completed ? `Reopen ${quoted}` : `Mark ${quoted} as done`}
           className={`task-check mt-0.5 ${CHECK_RING[task.priority]}`}
         />
@@ -157,8 +164,8 @@ export function TaskRow({ task, mode, onMode, onToggle, onSave, onDelete, onTagC
           <div role="group" aria-label={`Delete ${quoted}?`} className="flex shrink-0 items-center gap-1">
             <span className="hidden text-sm text-slate-700 sm:inline">Delete?</span>
             <button
+              ref={confirmButton}
               type="button"
-              autoFocus
               disabled={busy}
               onClick={() => void run(() => onDelete(task))}
               onKeyDown={(e: KeyboardEvent) => e.key === "Escape" && leave()}
