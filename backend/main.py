@@ -18,6 +18,7 @@ from backend.assistant import remote
 from backend.assistant.agent import build_agent, caller_meta
 from backend.assistant.mcp_adapter import InProcessMCPServer
 from backend.assistant.models import build_model, is_offline
+from backend.assistant.quickadd import router as quickadd_router
 from backend.assistant.titles import TitleWriter
 from backend.assistant.tools import create_todo_mcp_server
 from backend.auth.csrf import CSRFMiddleware
@@ -125,6 +126,7 @@ def create_app(
     app.include_router(health_router)
     app.include_router(auth_router)
     app.include_router(account_router)
+    app.include_router(quickadd_router)  # before tasks_router: /parse is no task id
     app.include_router(tasks_router)
     app.include_router(tokens_router)
     app.include_router(chat_router)

@@ -93,3 +93,42 @@ async def test_upgrade_downgrade_upgrade_and_no_drift(scratch_url: str):
     await _alembic(scratch_url, "upgrade", "head")
     assert await _tables(scratch_url) == APP_TABLES
     assert await _schema_diff(scratch_url) == []
+
+
+async def _run(url: str, *statements: str) -> list[tuple[object, ...]]:
+    engine = create_engine(url)
+    rows: list[tuple[object, ...]] = []
+    async with engine.begin() as conn:
+        for statement in statements:
+            result = await conn.execute(text(statement))
+            if result.returns_rows:
+                rows = [tuple(row) for row in result]
+    await engine.dispose()
+    return rows
+
+
+async def test_0006_keeps_tasks_and_adds_times_and_repeats(scratch_url: str):
+    """Tasks written before 0006 keep every field; they have no time and no repeat, and the
+    new columns take data. Downgrading keeps the tasks too."""
+    await _alembic(scratch_url, "upgrade", "0005")
+    await _run(
+        scratch_url,
+        "INSERT INTO users (email, password_hash, created_at, timezone) "
+        "VALUES ('m@example.com', 'x', CURRENT_TIMESTAMP, 'UTC')",
+        "INSERT INTO tasks (user_id, title, description, completed, priority, due_date, "
+        "created_at, updated_at) SELECT id, 'Pay rent', 'flat', false, 2, '2027-03-01', "
+        "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM users",
+    )
+    await _alembic(scratch_url, "upgrade", "0006")
+    rows = await _run(
+        scratch_url,
+        "UPDATE tasks SET due_time = '09:30', recurrence = 'FREQ=MONTHLY;BYMONTHDAY=1'",
+        "SELECT title, description, priority, due_date, due_time, recurrence, "
+        "last_completed_at FROM tasks",
+    )
+    assert [(r[0], r[1], r[2], str(r[3]), r[4], r[5], r[6]) for r in rows] == [
+        ("Pay rent", "flat", 2, "2027-03-01", "09:30", "FREQ=MONTHLY;BYMONTHDAY=1", None)
+    ]
+    await _alembic(scratch_url, "downgrade", "0005")
+    rows = await _run(scratch_url, "SELECT title, due_date FROM tasks")
+    assert [(r[0], str(r[1])) for r in rows] == [("Pay rent", "2027-03-01")]

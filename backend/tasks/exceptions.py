@@ -19,3 +19,9 @@ class TaskNotFound(TaskError):
 class InvalidCursor(TaskError):
     def __init__(self) -> None:
         super().__init__("Invalid or expired cursor: start again from the first page")
+
+
+class InvalidTask(TaskError):
+    """A combination of fields that cannot be (a time without a day), as 422 like any field."""
+
+    status_code = 422

@@ -1,14 +1,16 @@
-"""Task tables. Tags live in their own table so "has tag X" is an indexed lookup everywhere."""
+"""Task tables; the fields a client writes come from ``schemas.TaskBase``. Tags live in
+their own table so "has tag X" is an indexed lookup everywhere."""
 
-from datetime import date, datetime
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlmodel import Field, Relationship, SQLModel
 
 from backend.db import UTCDateTime, utcnow
+from backend.tasks.schemas import TaskBase
 
 
-class Task(SQLModel, table=True):
+class Task(TaskBase, table=True):
     __tablename__ = "tasks"
     __table_args__ = (
         # One index per sort order of the list endpoint, each led by the owner.
@@ -20,15 +22,14 @@ class Task(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(foreign_key="users.id", ondelete="CASCADE")
-    title: str = Field(sa_type=sa.String(200))
-    description: str | None = Field(default=None, sa_type=sa.String(2000))
     completed: bool = Field(default=False)
     # 0 low, 1 medium, 2 high: an integer so "sort by priority" is an index scan.
     priority: int = Field(default=1, sa_type=sa.SmallInteger)
-    due_date: date | None = Field(default=None)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
     completed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # A repeating task stays open when done; this is when it was last done.
+    last_completed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
     tag_rows: list["TaskTag"] = Relationship(
         sa_relationship_kwargs={

@@ -8,12 +8,27 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, field_validator
+import sqlalchemy as sa
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    field_validator,
+    model_validator,
+)
+from sqlmodel import Field as SQLField
+from sqlmodel import SQLModel
+
+from backend.tasks import recurrence
 
 TITLE_MAX = 200
 DESCRIPTION_MAX = 2000
 TAGS_MAX = 10
 TAG_MAX = 32
+RECURRENCE_MAX = 200
 PAGE_DEFAULT, PAGE_MAX = 50, 100
 
 
@@ -80,32 +95,113 @@ def _tags(values: list[str]) -> list[str]:
     return tags
 
 
+def _due_date(value: object) -> object:
+    # Its own message: pydantic's ("invalid date separator") does not say what to send.
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError("due_date must be a real date written YYYY-MM-DD") from None
+    return value
+
+
+def _due_time(value: str | None) -> str | None:
+    if value is None:
+        return None
+    m = _TIME.fullmatch(value.strip())
+    if not m:
+        raise ValueError("due_time must be a time of day written HH:MM (24-hour), e.g. 09:30")
+    return f"{int(m['h']):02d}:{m['m']}"
+
+
+def _recurrence(value: str | None) -> str | None:
+    return recurrence.normalise(value) if value is not None and value.strip() else None
+
+
+def check_schedule(due_date: date | None, due_time: str | None, rule: str | None) -> None:
+    """A time or a repeat is of a day: both need the due date."""
+    if due_time is not None and due_date is None:
+        raise ValueError("due_time needs a due_date: a time without a day cannot be scheduled")
+    if rule is not None and due_date is None:
+        raise ValueError("recurrence needs a due_date: the day the repeat starts from")
+
+
+_TIME = re.compile(r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::00)?")
+
 Title = Annotated[str, Field(max_length=TITLE_MAX * 4), AfterValidator(_title)]
 Description = Annotated[
     str | None, Field(max_length=DESCRIPTION_MAX * 4), AfterValidator(_description)
 ]
 Tags = Annotated[list[str], Field(max_length=TAGS_MAX * 4), AfterValidator(_tags)]
+DueDate = Annotated[date | None, BeforeValidator(_due_date)]
+DueTime = Annotated[str | None, Field(max_length=20), AfterValidator(_due_time)]
+Recurrence = Annotated[
+    str | None, Field(max_length=RECURRENCE_MAX * 2), AfterValidator(_recurrence)
+]
 
 
-class TaskCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class TaskBase(SQLModel):
+    """The task fields a client writes, declared once. The table (``models.Task``), Create,
+    Update and Public derive from it; the assistant's tool parameters and the frontend's
+    types (generated from the OpenAPI schema) follow from those. Priority and tags are
+    stored differently from how they are sent (a rank, a table of their own), so they are
+    declared by each shape."""
+
+    title: str = SQLField(
+        sa_type=sa.String(TITLE_MAX), description=f"At most {TITLE_MAX} characters"
+    )
+    description: str | None = SQLField(
+        default=None, sa_type=sa.String(DESCRIPTION_MAX), description="A longer note"
+    )
+    due_date: date | None = SQLField(
+        default=None, description="YYYY-MM-DD, a day in the user's time zone"
+    )
+    # Wall-clock time in the user's zone, so a task due at 09:00 stays at 09:00 across DST.
+    due_time: str | None = SQLField(
+        default=None,
+        sa_type=sa.String(5),
+        description="HH:MM (24-hour) in the user's time zone; needs due_date",
+    )
+    recurrence: str | None = SQLField(
+        default=None,
+        sa_type=sa.String(RECURRENCE_MAX),
+        description=(
+            "Repeat rule, an RFC 5545 RRULE body such as FREQ=WEEKLY;BYDAY=MO,WE (FREQ DAILY, "
+            "WEEKLY, MONTHLY or YEARLY; INTERVAL, BYDAY, BYMONTHDAY, BYMONTH, COUNT, UNTIL); "
+            "needs due_date, the first day. Completing the task moves it to the next day."
+        ),
+    )
+
+
+class TaskCreate(TaskBase):
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
 
     title: Title
     description: Description = None
     priority: Priority = Priority.medium
-    due_date: date | None = None
+    due_date: DueDate = None
+    due_time: DueTime = None
+    recurrence: Recurrence = None
     tags: Tags = Field(default_factory=list)
 
+    @model_validator(mode="after")
+    def _schedule(self) -> TaskCreate:
+        check_schedule(self.due_date, self.due_time, self.recurrence)
+        return self
 
-class TaskUpdate(BaseModel):
-    """Any subset of the writable fields; only the fields sent are changed."""
 
-    model_config = ConfigDict(extra="forbid")
+class TaskUpdate(TaskBase):
+    """Any subset of the writable fields; only the fields sent are changed. Clearing the due
+    date clears its time and repeat too (the service checks the combination)."""
 
-    title: Title | None = None
+    model_config = ConfigDict(extra="forbid")  # type: ignore[assignment]
+
+    title: Title | None = None  # type: ignore[assignment]
     description: Description = None
     priority: Priority | None = None
-    due_date: date | None = None
+    due_date: DueDate = None
+    due_time: DueTime = None
+    recurrence: Recurrence = None
     tags: Tags | None = None
     completed: StrictBool | None = None  # true or false: "yes", 1 or "on" are refused
 
@@ -118,17 +214,20 @@ class TaskUpdate(BaseModel):
         return v
 
 
-class TaskPublic(BaseModel):
+class TaskPublic(TaskBase):
     id: int
-    title: str
-    description: str | None
     completed: bool
     priority: Priority
-    due_date: date | None
     tags: list[str]
+    recurrence_text: str | None = Field(
+        description='The repeat in words, e.g. "every Monday and Wednesday" (read-only)'
+    )
     created_at: datetime
     updated_at: datetime
     completed_at: datetime | None
+    last_completed_at: datetime | None = Field(
+        description="When a repeating task was last done (completing it moves it to its next date)"
+    )
 
 
 TaskStatus = Literal["all", "pending", "completed"]

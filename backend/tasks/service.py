@@ -13,10 +13,19 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.db import utcnow
-from backend.tasks import repository
-from backend.tasks.exceptions import TaskNotFound
+from backend.tasks import recurrence, repository
+from backend.tasks.exceptions import InvalidTask, TaskNotFound
 from backend.tasks.models import Task, TaskTag
-from backend.tasks.schemas import Priority, TaskCreate, TaskPage, TaskPublic, TaskQuery, TaskUpdate
+from backend.tasks.schemas import (
+    Priority,
+    TaskBase,
+    TaskCreate,
+    TaskPage,
+    TaskPublic,
+    TaskQuery,
+    TaskUpdate,
+    check_schedule,
+)
 
 UTC_ZONE = ZoneInfo("UTC")
 MAX_ID = 2**31 - 1  # ids are 32-bit integers in the database
@@ -24,17 +33,13 @@ MAX_ID = 2**31 - 1  # ids are 32-bit integers in the database
 
 def to_public(task: Task) -> TaskPublic:
     assert task.id is not None
-    return TaskPublic(
-        id=task.id,
-        title=task.title,
-        description=task.description,
-        completed=task.completed,
-        priority=Priority.from_rank(task.priority),
-        due_date=task.due_date,
-        tags=task.tags,
-        created_at=task.created_at,
-        updated_at=task.updated_at,
-        completed_at=task.completed_at,
+    return TaskPublic.model_validate(
+        {
+            **task.model_dump(include=set(TaskPublic.model_fields)),
+            "priority": Priority.from_rank(task.priority),
+            "tags": task.tags,
+            "recurrence_text": recurrence.describe(task.recurrence, task.due_date),
+        }
     )
 
 
@@ -48,14 +53,16 @@ class TaskService:
         """Today in the user's time zone: what "due today" and "overdue" are measured against."""
         return datetime.now(self.tz).date()
 
+    def now(self) -> datetime:
+        """The user's wall-clock time: a task due today at a time before it is overdue."""
+        return datetime.now(self.tz)
+
     async def create(self, data: TaskCreate) -> TaskPublic:
         now = utcnow()
         task = Task(
+            **data.model_dump(include=set(TaskBase.model_fields)),
             user_id=self.user_id,
-            title=data.title,
-            description=data.description,
             priority=data.priority.rank,
-            due_date=data.due_date,
             created_at=now,
             updated_at=now,
         )
@@ -68,7 +75,7 @@ class TaskService:
         return to_public(await self._owned(task_id))
 
     async def list(self, query: TaskQuery) -> TaskPage:
-        stmt = repository.list_statement(self.user_id, query, self.today())
+        stmt = repository.list_statement(self.user_id, query, self.now())
         rows = list((await self.session.exec(stmt)).all())
         page, more = rows[: query.limit], len(rows) > query.limit
         return TaskPage(
@@ -78,17 +85,26 @@ class TaskService:
 
     async def update(self, task_id: int, data: TaskUpdate) -> TaskPublic:
         task = await self._owned(task_id)
-        changes = data.model_dump(exclude_unset=True)
-        for field in ("title", "description", "due_date"):
-            if field in changes:
-                setattr(task, field, changes[field])
+        changes = data.model_dump(exclude_unset=True, include=set(TaskBase.model_fields))
+        if changes.get("due_date", task.due_date) is None:
+            # No day: its time and repeat go with it, unless this very request sets them.
+            changes = {"due_time": None, "recurrence": None} | changes
+        try:
+            check_schedule(
+                changes.get("due_date", task.due_date),
+                changes.get("due_time", task.due_time),
+                changes.get("recurrence", task.recurrence),
+            )
+        except ValueError as exc:
+            raise InvalidTask(str(exc)) from None
+        for field, value in changes.items():
+            setattr(task, field, value)
         if data.priority is not None:
             task.priority = data.priority.rank
         if data.tags is not None:
             task.tag_rows = _tag_rows(data.tags)
         if data.completed is not None and data.completed != task.completed:
-            task.completed = data.completed
-            task.completed_at = utcnow() if data.completed else None
+            _complete(task) if data.completed else _reopen(task)
         task.updated_at = utcnow()
         await self.session.commit()
         return to_public(task)
@@ -116,6 +132,26 @@ class TaskService:
         if task is None:
             raise TaskNotFound(task_id)
         return task
+
+
+def _complete(task: Task) -> None:
+    """Done. A repeating task stays open and moves to its next day (the rule counted down);
+    when the rule has no next day it completes like any other."""
+    now = utcnow()
+    task.last_completed_at = now
+    following = (
+        recurrence.next_occurrence(task.recurrence, task.due_date)
+        if task.recurrence and task.due_date
+        else None
+    )
+    if following is None:
+        task.completed, task.completed_at = True, now
+    else:
+        task.due_date, task.recurrence = following
+
+
+def _reopen(task: Task) -> None:
+    task.completed, task.completed_at = False, None
 
 
 def _tag_rows(tags: list[str]) -> list[TaskTag]:

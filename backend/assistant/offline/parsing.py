@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
+from backend.assistant.offline import times
 from backend.assistant.offline.dates import find_date
 from backend.assistant.offline.language import clean_title, split_list
 
@@ -27,6 +29,15 @@ class Details:
     tags: list[str] = field(default_factory=list)
     description: str | None = None
     shift_days: int = 0  # "push it back two days": relative to the task's own due date
+    time: str | None = None  # "HH:MM" (times.py); without a day the task is due today
+    clear_time: bool = False
+    repeat: str | None = None  # an RRULE body; without a day it starts on its next day
+    clear_repeat: bool = False
+
+    @property
+    def schedule(self) -> bool:
+        """Says something about the time or the repeat."""
+        return bool(self.time or self.repeat or self.clear_time or self.clear_repeat)
 
 
 @dataclass
@@ -87,6 +98,7 @@ _PRIORITY_WORDS = re.compile(
     r"|(?P<lo>no rush|not urgent|whenever|someday|low-priority|when i can|at some point|eventually)))(?=\W|$)",
     re.IGNORECASE,
 )
+_BANG_PRIORITY = re.compile(r"(?:^|(?<=\s))!(?P<p>high|hi|low|lo|medium|normal|urgent)\b", re.I)
 _HASHTAG = re.compile(r"(?:^|\s)#(?P<tag>[\w][\w-]{0,31})", re.UNICODE)
 _TAG_PHRASE = re.compile(
     r"[,;]?\s*(?:and\s+)?(?:tag(?:ged)?|label(?:ed|led)?|categori[sz]ed?)\s+"
@@ -129,6 +141,9 @@ def take_details(text: str, today: date) -> tuple[str, Details]:
     if _NO_DUE.search(text):
         details.clear_due = True
         text = _NO_DUE.sub("", text)
+    if m := _BANG_PRIORITY.search(text):  # "!high", "!low": the quick-add shorthand
+        details.priority = priority_word(m["p"])
+        text = text[: m.start()] + " " + text[m.end() :]
     for m in list(_PRIORITY_WORDS.finditer(text))[:1]:  # the first one said counts
         if m["p"] or m["p2"]:
             details.priority = priority_word(m["p"] or m["p2"])
@@ -147,12 +162,49 @@ def take_details(text: str, today: date) -> tuple[str, Details]:
     if tags:
         details.tags += tags
         text = _HASHTAG.sub(" ", text)
+    text = _take_schedule(text, details)
     if found := find_date(text, today):
         details.due = found.day
         text = text[: found.start] + " " + text[found.end :]
-    # A time of day has no field of its own (yet): it stays in the title, where the user sees it.
     details.tags = list(dict.fromkeys(t.lower() for t in details.tags))
     return text, details
+
+
+def _take_schedule(text: str, details: Details) -> str:
+    """Cut a repeat and a time of day out (before the date: "every monday" is no one
+    Monday, and "tonight" leaves its day behind)."""
+    if m := times.CLEAR_REPEAT.search(text):
+        details.clear_repeat = True
+        text = text[: m.start()] + " " + text[m.end() :]
+    if m := times.CLEAR_TIME.search(text):
+        details.clear_time = True
+        text = text[: m.start()] + " " + text[m.end() :]
+    if found := times.find_repeat(text):
+        text, repeat = found
+        details.repeat, details.time = repeat.rule, repeat.time
+    if clock := times.find_time(text):
+        text, details.time = clock[0], clock[1].value
+    return text
+
+
+def schedule_args(details: Details, today: date, due: date | None = None) -> dict[str, Any]:
+    """A task's time and repeat as tool arguments, with the day they need: the date said,
+    else ``due`` (the task's own), else today for a time and the first day for a repeat."""
+    args: dict[str, Any] = {}
+    day = details.due or due
+    if details.repeat:
+        day = times.first_day(details.repeat, day or today)
+        args["recurrence"] = details.repeat
+    if details.time:
+        args["due_time"] = details.time
+        day = day or today
+    if day is not None and (day != due or details.due):
+        args["due_date"] = str(day)
+    if details.clear_time:
+        args["clear_due_time"] = True
+    if details.clear_repeat:
+        args["clear_recurrence"] = True
+    return args
 
 
 _VERB_PARTICLES = {"up", "out", "off", "in", "on", "down", "back", "over", "away"}
@@ -271,9 +323,9 @@ def _attributes_joined(text: str, today: date) -> str:
         leftover, details = take_details(part, today)
         if bare:
             kept[-1] += f" {priority_word(bare['p'])} priority"
-        elif (details.due or details.priority or details.tags or details.clear_due) and (
-            not clean_title(leftover) or _is_filler(clean_title(leftover))
-        ):
+        elif (
+            details.due or details.priority or details.tags or details.clear_due or details.schedule
+        ) and (not clean_title(leftover) or _is_filler(clean_title(leftover))):
             kept[-1] += f" {part}"
         elif _is_filler(clean_title(part)):
             continue

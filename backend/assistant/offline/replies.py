@@ -28,9 +28,12 @@ def task_line(task: Task, today: date, *, show_done: bool = False) -> str:
     facts = []
     if task.get("due_date"):
         overdue = not task["completed"] and date.fromisoformat(task["due_date"]) < today
+        at = f" at {task['due_time']}" if task.get("due_time") else ""
         facts.append(
-            ("overdue, was due " if overdue else "due ") + describe(task["due_date"], today)
+            ("overdue, was due " if overdue else "due ") + describe(task["due_date"], today) + at
         )
+    if task.get("recurrence_text"):
+        facts.append(f"repeats {task['recurrence_text']}")
     if task.get("priority") == "high":
         facts.append("high priority")
     elif task.get("priority") == "low":
@@ -57,6 +60,15 @@ def added(tasks: list[Task], today: date) -> str:
         extra = task_line(t, today).removeprefix(t["title"]).removeprefix(" — ")
         return f"Added '{t['title']}'" + (f" ({extra})." if extra else ".")
     return f"Added {len(tasks)} tasks:\n{numbered(tasks, today)}"
+
+
+def moved_on(task: Task, today: date) -> str:
+    """A repeating task was done: it is open again, on its next day."""
+    at = f" at {task['due_time']}" if task.get("due_time") else ""
+    return (
+        f"Done for now: '{task['title']}' repeats {task.get('recurrence_text') or 'again'}, "
+        f"next due {describe(task['due_date'], today)}{at}."
+    )
 
 
 def ask_which(subject: str, options: list[Task], today: date) -> str:

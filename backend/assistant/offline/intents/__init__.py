@@ -44,6 +44,7 @@ PARSERS: list[Parser] = [
     question.parse_about_one,
     question.parse_question,
     update.parse_correction,
+    update.parse_clear_schedule,
     update.parse_make,
     update.parse_rename,
     add.parse_note_to_self,

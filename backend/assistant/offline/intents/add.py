@@ -18,6 +18,7 @@ from backend.assistant.offline.parsing import (
     Intent,
     first_match,
     rx,
+    schedule_args,
     take_details,
     titles_in,
 )
@@ -78,7 +79,14 @@ def parse_bare_task(msg: Message) -> Intent | None:
         titles
         and not question
         and len(text.split()) <= 16
-        and (first_word in TASK_VERBS or details.due or details.priority or details.tags)
+        and (
+            first_word in TASK_VERBS
+            or details.due
+            or details.priority
+            or details.tags
+            or details.time
+            or details.repeat
+        )
     ):
         return Intent("add", titles, details, item_details=each)
     return None
@@ -101,6 +109,10 @@ def handle(turn: Turn) -> Decision:
             args["priority"] = d.priority
         if d.due:
             args["due_date"] = str(d.due)
+        # A time with no day is today; a repeat with no day starts on its next day.
+        args |= {
+            k: v for k, v in schedule_args(d, turn.today).items() if not k.startswith("clear_")
+        }
         if d.tags:
             args["tags"] = d.tags
         if d.description:

@@ -47,9 +47,13 @@ def handle(turn: Turn) -> Decision:
     done = turn.convo.done_this_turn("complete_task")
     if done:
         tasks = [r.result["task"] for r in done if r.ok]
+        # A repeating task stays open: it moved to its next day.
+        moved = [t for t in tasks if finish and not t["completed"] and t.get("recurrence")]
+        closed = [t for t in tasks if t not in moved]
         verb = "Marked {} as done." if finish else "Reopened {}."
-        text = verb.format(replies.quoted(tasks)) if tasks else ""
-        return Decision(reply=" ".join(filter(None, [text, failures(done)])))
+        text = verb.format(replies.quoted(closed)) if closed else ""
+        lines = [text, *(replies.moved_on(t, turn.today) for t in moved), failures(done)]
+        return Decision(reply=" ".join(filter(None, lines)))
     found = find_targets(turn, done_wanted=not finish)
     if isinstance(found, Decision):
         return found

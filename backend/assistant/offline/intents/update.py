@@ -18,10 +18,12 @@ from backend.assistant.offline.parsing import (
     first_match,
     priority_word,
     rx,
+    schedule_args,
     subjects,
     take_details,
 )
 from backend.assistant.offline.targets import Decision, ToolCall, Turn, failures, find_targets
+from backend.assistant.offline.times import CLEAR_REPEAT, CLEAR_TIME
 
 RENAME = rx(
     r"^(?:rename|retitle|re-title|change the (?:title|name) of|change the (?:title|name) for)\s+"
@@ -94,7 +96,7 @@ def parse_correction(msg: Message) -> Intent | None:
     """ "no wait, I meant thursday": fix what was just said."""
     if m := first_match(CORRECTION, msg.text):
         _, details = details_from(msg.literal(m["new"]), msg.today)
-        if details.due or details.priority or details.tags:
+        if details.due or details.priority or details.tags or details.schedule:
             return Intent("update", ["it"], details=details)
         if swap := _SWAP.match(msg.literal(m["new"])):  # "I meant John, not Jon"
             return Intent("update", ["it"], swap=(swap["wrong"], swap["right"]))
@@ -114,9 +116,29 @@ def parse_make(msg: Message) -> Intent | None:
     ):
         leftover, details = details_from(msg.literal(m["rest"]), msg.today)
         leftover = re.sub(r"\s+(?:and|as|to|due)$", "", leftover.strip(), flags=re.I)
-        if (details.due or details.priority or details.tags) and leftover:
+        if (details.due or details.priority or details.tags or details.schedule) and leftover:
             return Intent("update", subjects(leftover), details=details)
     return None
+
+
+_SCHEDULE_FILLER = re.compile(
+    r"^(?:(?:please|ok|okay|and|so|make|set|have|for|on|from|of|it'?s|is|the task)\s*)+|"
+    r"\s*(?:any\s*more|needed|please|for it|is fine|then)\s*$",
+    re.I,
+)
+
+
+def parse_clear_schedule(msg: Message) -> Intent | None:
+    """ "stop repeating the gym task", "no time needed for it", "make it one-off"."""
+    text = msg.text
+    if not (CLEAR_TIME.search(text) or CLEAR_REPEAT.search(text)) or re.match(
+        r"^(?:add|create|new|remind|put|note)\b", text, re.I
+    ):
+        return None
+    rest, details = take_details(text, msg.today)
+    rest = _SCHEDULE_FILLER.sub("", clean_title(rest).strip(" ,.!"))
+    rest = _SCHEDULE_FILLER.sub("", rest).strip(" ,.!")
+    return Intent("update", subjects(msg.literal(rest) or "it"), details=details)
 
 
 def parse_rename(msg: Message) -> Intent | None:
@@ -200,9 +222,9 @@ def parse_reschedule(msg: Message) -> Intent | None:
         return Intent("update", subjects(msg.literal(shifted[0] or "it")), details=details)
     if m := first_match(RESCHEDULE, text):
         rest, details = take_details(m["rest"], msg.today)
-        if details.due is None and not details.clear_due and not details.priority:
+        if details.due is None and not details.clear_due and not details.priority and not details.schedule:  # fmt: skip
             details = take_details(text[m.end("rest") :], msg.today)[1]  # "X is due on the 30th"
-        if details.due is not None or details.clear_due or details.priority or details.tags:
+        if details.due is not None or details.clear_due or details.priority or details.tags or details.schedule:  # fmt: skip
             rest = re.sub(r"\s+(?:to|till|until|for|by|back to|back|out to|off to|off till)\s*$", "", rest.strip(), flags=re.I)  # fmt: skip
             rest = re.sub(r"\s+(?:is|should be|needs to be)\s+(?:now\s+)?(?:due|done by|finished by)\s*$", "", rest, flags=re.I)  # fmt: skip
             return Intent("update", subjects(msg.literal(rest)), details=details)
@@ -215,7 +237,7 @@ def parse_change(msg: Message) -> Intent | None:
         target, new = msg.literal(m["target"]), msg.literal(m["new"])
         target = re.sub(r"^(?:the\s+)?(?:due date|deadline|date|title|name|priority)\s+(?:of|for|on)\s+", "", target, flags=re.I)  # fmt: skip
         leftover, details = details_from(new, msg.today)
-        if (details.due or details.priority or details.tags) and not leftover:
+        if (details.due or details.priority or details.tags or details.schedule) and not leftover:
             return Intent("update", subjects(target), details=details)
         return Intent("update", subjects(target), new_title=clean_title(new))
     return None
@@ -248,6 +270,9 @@ def handle(turn: Turn) -> Decision:
             changes["due_date"] = str(base + timedelta(days=d.shift_days))
         if d.clear_due:
             changes["clear_due_date"] = True
+        elif d.schedule:  # a time or repeat keeps the task's own day when none is said
+            own = date.fromisoformat(task["due_date"]) if task.get("due_date") else None
+            changes |= schedule_args(d, turn.today, own)
         if d.priority:
             changes["priority"] = d.priority
         if d.tags:
@@ -275,6 +300,14 @@ def describe_updates(records: list[Any], turn: Turn) -> str:
             facts.append("due " + describe(task["due_date"], turn.today))
         if args.get("clear_due_date"):
             facts.append("no due date now")
+        if "due_time" in args:
+            facts.append(f"at {task['due_time']}")
+        if args.get("clear_due_time"):
+            facts.append("no set time now")
+        if "recurrence" in args:
+            facts.append(f"repeats {task['recurrence_text']}")
+        if args.get("clear_recurrence"):
+            facts.append("no longer repeats")
         if "priority" in args:
             facts.append(f"{task['priority']} priority")
         if "tags" in args:

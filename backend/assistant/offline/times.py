@@ -1,0 +1,309 @@
+"""Times of day and repeats in everyday words, found in a message and cut out of it.
+
+Times: "at 9", "5pm", "17:30", "noon", "9 o'clock", and parts of the day with these
+defaults: morning 09:00, afternoon 15:00, evening 18:00, tonight and night 20:00, noon
+12:00, midnight 23:59 (the end of that day, not its start). A bare hour after "at" is read
+as the nearer daytime: 7-11 the morning, 12 noon, 1-6 the afternoon ("at 5" is 17:00),
+unless a part of the day says otherwise ("tomorrow morning at 6" is 06:00).
+
+Repeats become an RRULE body (backend/tasks/recurrence.py): "daily", "every monday and
+wednesday", "every 2 weeks", "every weekday", "on the 1st of every month", "every year on
+march 3", "every other friday", "every morning" (daily at 09:00). A repeat with no date
+starts on its next day, today included (``first_day``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from backend.tasks import recurrence
+
+PART_OF_DAY = {"morning": "09:00", "afternoon": "15:00", "evening": "18:00",
+               "night": "20:00", "tonight": "20:00"}  # fmt: skip
+NOON, MIDNIGHT = "12:00", "23:59"
+
+_DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+_DAY_WORDS = {name.lower(): i for i, name in enumerate(calendar.day_name)} | {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3,
+    "fri": 4, "sat": 5, "sun": 6,
+}  # fmt: skip
+_DAY = "(?:" + "|".join(sorted(_DAY_WORDS, key=len, reverse=True)) + ")"
+_DAYS_LIST = rf"{_DAY}s?(?:\s*(?:,|and|&|or)\s*(?:on\s+)?{_DAY}s?)*"
+_MONTH_WORDS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
+    m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
+} | {"sept": 9}  # fmt: skip
+_MONTH = "(?:" + "|".join(sorted(_MONTH_WORDS, key=len, reverse=True)) + r")\.?"
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "other": 2, "second": 2,
+            "couple of": 2, "couple": 2, "few": 3}  # fmt: skip
+_N = r"(?:\d{1,3}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + ")"
+_EVERY = r"(?:every|each|evry|everey)"
+_ORD = r"(?P<dom>\d{1,2})(?:st|nd|rd|th)?"
+_ORD2 = _ORD.replace("dom", "dom2")
+_LEAD = r"(?:\b(?:at|by|@|around|from|before|for)\s+)?"
+_NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+        "4th": 4, "last": -1}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Found:
+    value: str  # "HH:MM" or an RRULE body
+    start: int
+    end: int
+    day: str | None = None  # what the phrase said of the day ("tonight": today), kept in text
+
+
+_CLOCK = re.compile(
+    _LEAD + r"(?:(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?=\W|$)"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!\d)(?:\s*(?:h|hrs|hours))?"
+    r"|(?P<named>noon|midday|midnight)"
+    r"|(?P<hour>\d{1,2})\s*o'?\s*clock)\b",
+    re.I,
+)
+# "at 9": only after "at", and not "at 9 items" or "at the 5th".
+_BARE_HOUR = re.compile(
+    r"\b(?:at|@|around)\s+(?P<h>\d{1,2})(?![\d:.,/-]|\s*(?:st|nd|rd|th|%|\w))", re.I
+)
+_PART = re.compile(
+    r"\b(?:(?P<this>this|tomorrow|tmrw|tomorow|tommorow|" + _DAY + r")\s+)?"
+    r"(?:(?:in|during)\s+the\s+|at\s+)?(?P<part>morning|afternoon|evening|night)\b"
+    r"|\b(?P<tonight>tonight|tonite|2nite)\b",
+    re.I,
+)
+
+
+def _hour(h: int, m: int, ampm: str | None) -> str | None:
+    if ampm:
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if ampm.lower().startswith("p") else 0)
+    return f"{h:02d}:{m:02d}" if 0 <= h <= 23 and 0 <= m <= 59 else None
+
+
+def find_time(text: str) -> tuple[str, Found] | None:
+    """The time said in the text, and the text with the phrase cut out (a part of the day
+    keeps its day: "tomorrow evening" leaves "tomorrow", "tonight" leaves "today")."""
+    part = _PART.search(text)
+    part_name = (part["part"] or "tonight").lower() if part else None
+    value: str | None = None
+    found: tuple[int, int] | None = None
+    if m := _CLOCK.search(text):
+        if m["named"]:
+            value = MIDNIGHT if m["named"].lower() == "midnight" else NOON
+        elif m["ampm"]:
+            value = _hour(int(m["h"]), int(m["m"] or 0), m["ampm"])
+        elif m["h24"]:
+            value = _hour(int(m["h24"]), int(m["m24"]), None)
+        elif m["hour"]:
+            value = _bare(int(m["hour"]), part_name)
+        found = (m.start(), m.end())
+    elif m := _BARE_HOUR.search(text):
+        value, found = _bare(int(m["h"]), part_name), (m.start(), m.end())
+    if value is None and part_name:
+        value = PART_OF_DAY[part_name]
+    if value is None:
+        return None
+    cut = text
+    if found:
+        cut = cut[: found[0]] + " " + cut[found[1] :]
+    if part and (p := _PART.search(cut)):  # the part of the day goes too, its day stays
+        day = "today" if p["tonight"] or (p["this"] or "").lower() == "this" else p["this"]
+        cut = cut[: p.start()] + (f" {day} " if day else " ") + cut[p.end() :]
+    start = found[0] if found else part.start() if part else 0
+    return re.sub(r"\s{2,}", " ", cut).strip(), Found(value, start, start)
+
+
+def _bare(h: int, part: str | None) -> str | None:
+    if not 0 <= h <= 23:
+        return None
+    if h > 12 or h == 0:
+        return f"{h:02d}:00"
+    if part in ("afternoon", "evening", "night", "tonight") and h < 12:
+        return f"{h + 12:02d}:00"
+    if part == "morning":
+        return f"{h % 12:02d}:00"
+    return f"{h + 12 if h <= 6 else h:02d}:00"
+
+
+def _number(word: str) -> int:
+    word = word.lower()
+    return int(word) if word.isdigit() else _NUMBERS[word]
+
+
+def _days(words: str) -> list[str]:
+    found = re.findall(_DAY, words, re.I)
+    codes = [_DAY_CODES[_DAY_WORDS[w.lower()]] for w in found]
+    return sorted(dict.fromkeys(codes), key=_DAY_CODES.index)
+
+
+def _rule(freq: str, n: int = 1, **parts: str) -> str:
+    body = f"FREQ={freq}" + (f";INTERVAL={n}" if n > 1 else "")
+    return body + "".join(f";{k.upper()}={v}" for k, v in parts.items() if v)
+
+
+# Each pattern and how it becomes a rule; the first that matches wins.
+_UNITS = {"day": "DAILY", "week": "WEEKLY", "month": "MONTHLY", "year": "YEARLY"}
+# fmt: off
+_REPEATS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p, re.I), kind)
+    for p, kind in [
+        (
+            rf"\b{_EVERY}\s+(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last)\s+(?P<day>{_DAY})(?:\s+of\s+(?:the|every|each)\s+month)?\b",
+            "nth_day",
+        ),
+        (
+            rf"\b(?:on\s+)?(?:the\s+)?(?P<nth>first|1st|second|2nd|third|3rd|fourth|4th|last)\s+(?P<day>{_DAY})\s+of\s+(?:every|each|the)\s+month\b",
+            "nth_day",
+        ),
+        (
+            rf"\b(?:on\s+)?(?:the\s+)?last\s+day\s+of\s+(?:every|each|the)\s+month\b|\b{_EVERY}\s+last\s+day\s+of\s+the\s+month\b|\b(?:monthly\s+)?on\s+the\s+last\s+day\s+of\s+the\s+month\b",
+            "month_end",
+        ),
+        (
+            rf"\b(?:on\s+)?(?:the\s+)?{_ORD}\s+(?:day\s+)?of\s+(?:every|each|the)\s+month\b(?:\s+every\s+month)?",
+            "month_day",
+        ),
+        (
+            rf"\b{_EVERY}\s+(?P<dom>\d{{1,2}})(?:st|nd|rd|th)\s+(?:day\s+)?(?:of\s+the\s+month)?\b",
+            "month_day",
+        ),
+        (rf"\b(?:{_EVERY}\s+month|monthly)\s+on\s+the\s+{_ORD}\b", "month_day"),
+        (
+            rf"\b(?:on\s+)?(?:the\s+)?{_ORD}\s+(?:of\s+)?every\s+month\b|\bthe\s+{_ORD2}\s+monthly\b",
+            "month_day",
+        ),
+        (
+            rf"\b(?:{_EVERY}\s+year|yearly|annually)\s+on\s+(?:the\s+)?(?:(?P<mon>{_MONTH})\s+{_ORD}|{_ORD2}\s+(?:of\s+)?(?P<mon2>{_MONTH}))\b",
+            "year_day",
+        ),
+        (
+            rf"\b(?:on\s+)?(?:(?P<mon>{_MONTH})\s+{_ORD}|(?:the\s+)?{_ORD2}\s+(?:of\s+)?(?P<mon2>{_MONTH}))\s+(?:every\s+year|each\s+year|yearly|annually)\b",
+            "year_day",
+        ),
+        (
+            rf"\b{_EVERY}\s+(?:(?P<mon>{_MONTH})\s+{_ORD}|{_ORD2}\s+(?:of\s+)?(?P<mon2>{_MONTH}))\b",
+            "year_day",
+        ),
+        (
+            r"\b(?:(?:on\s+)?(?:every\s+)?(?:week\s?days|work\s?days|working\s+days)|every\s+(?:week\s?day|work\s?day|working\s+day)|(?:each|every)\s+weekday|mon(?:day)?\s*(?:-|to|through|thru)\s*fri(?:day)?)\b",
+            "weekdays",
+        ),
+        (r"\b(?:every\s+weekend|on\s+weekends|weekends)\b", "weekends"),
+        (
+            rf"\b{_EVERY}\s+(?P<n>{_N})\s+(?P<unit>day|week|month|year)s?(?:\s+on\s+(?P<days>{_DAYS_LIST}))?\b",
+            "interval",
+        ),
+        (rf"\b{_EVERY}\s+(?P<n>other|second)\s+(?P<days>{_DAYS_LIST})\b", "other_days"),
+        (rf"\b(?:{_EVERY}\s+(?:single\s+)?|on\s+)(?P<days>{_DAYS_LIST})(?=\W|$)", "days"),
+        (
+            r"\b(?P<days>(?:mon|tues|wednes|thurs|fri|satur|sun)days)(?:\s*(?:,|and|&)\s*(?:mon|tues|wednes|thurs|fri|satur|sun)days)*\b",
+            "plural_days",
+        ),
+        (
+            rf"\b(?:{_EVERY}\s+(?:single\s+)?|once\s+(?:a|per|every)\s+)(?P<unit>day|week|month|year)\b",
+            "unit",
+        ),
+        (
+            rf"\b{_EVERY}\s+(?P<part>morning|afternoon|evening|night)\b|\bnightly\b",
+            "daily_part",
+        ),
+        (
+            r"\b(?P<adverb>daily|everyday|weekly|monthly|yearly|annually|fortnightly|biweekly|bi-weekly)\b",
+            "adverb",
+        ),
+    ]
+]
+# fmt: on
+_ADVERBS = {
+    "daily": "FREQ=DAILY",
+    "everyday": "FREQ=DAILY",
+    "weekly": "FREQ=WEEKLY",
+    "monthly": "FREQ=MONTHLY",
+    "yearly": "FREQ=YEARLY",
+    "annually": "FREQ=YEARLY",
+    "fortnightly": "FREQ=WEEKLY;INTERVAL=2",
+    "biweekly": "FREQ=WEEKLY;INTERVAL=2",
+    "bi-weekly": "FREQ=WEEKLY;INTERVAL=2",
+}  # fmt: skip
+
+
+def _to_rule(m: re.Match[str], kind: str) -> tuple[str, str | None] | None:
+    """The rule, and a time the phrase implies ("every morning": 09:00)."""
+    g = m.groupdict()
+    if kind == "nth_day":
+        return _rule("MONTHLY", byday=f"{_NTH[g['nth'].lower()]}{_days(g['day'])[0]}"), None
+    if kind == "month_end":
+        return _rule("MONTHLY", bymonthday="-1"), None
+    if kind == "month_day":
+        dom = int(g["dom"] or g["dom2"])
+        return (_rule("MONTHLY", bymonthday=str(dom)), None) if 1 <= dom <= 31 else None
+    if kind == "year_day":
+        month = _MONTH_WORDS[(g["mon"] or g["mon2"]).lower().rstrip(".")]
+        dom = int(g["dom"] or g["dom2"])
+        if not 1 <= dom <= calendar.monthrange(2000, month)[1]:
+            return None
+        return _rule("YEARLY", bymonth=str(month), bymonthday=str(dom)), None
+    if kind == "weekdays":
+        return _rule("WEEKLY", byday="MO,TU,WE,TH,FR"), None
+    if kind == "weekends":
+        return _rule("WEEKLY", byday="SA,SU"), None
+    if kind == "interval":
+        n = _number(g["n"])
+        if not 1 <= n <= recurrence.MAX_NUMBER:
+            return None
+        days = ",".join(_days(g["days"])) if g["days"] else ""
+        return _rule(_UNITS[g["unit"].lower()], n, byday=days), None
+    if kind == "other_days":
+        return _rule("WEEKLY", 2, byday=",".join(_days(g["days"]))), None
+    if kind in ("days", "plural_days"):
+        named = _days(m.group(0))
+        return (_rule("WEEKLY", byday=",".join(named)), None) if named else None
+    if kind == "unit":
+        return _rule(_UNITS[g["unit"].lower()]), None
+    if kind == "daily_part":
+        return _rule("DAILY"), PART_OF_DAY[(g["part"] or "night").lower()]
+    return _ADVERBS[g["adverb"].lower()], None
+
+
+@dataclass(frozen=True)
+class Repeat:
+    rule: str
+    time: str | None  # "every morning" says a time too
+
+
+def find_repeat(text: str) -> tuple[str, Repeat] | None:
+    """The repeat said in the text, and the text without it."""
+    for pattern, kind in _REPEATS:
+        for m in pattern.finditer(text):
+            made = _to_rule(m, kind)
+            if made is None:
+                continue
+            rest = text[: m.start()] + " " + text[m.end() :]
+            return re.sub(r"\s{2,}", " ", rest).strip(), Repeat(made[0], made[1])
+    return None
+
+
+def first_day(rule: str, start: date) -> date:
+    """The rule's first day on or after ``start``: a repeat with no date starts there."""
+    days = recurrence.occurrences(rule, start, 1)
+    return days[0] if days else start
+
+
+# Changes to a task's time or repeat said on their own ("no time needed", "stop repeating").
+CLEAR_TIME = re.compile(
+    r"\b(?:no\s+(?:specific\s+|particular\s+|set\s+)?time(?:\s+(?:needed|necessary|required))?|"
+    r"(?:remove|clear|drop|delete|take\s+off|get\s+rid\s+of)\s+(?:the\s+)?(?:due\s+)?time(?:\s+of\s+day)?|"
+    r"any\s*time(?:\s+(?:of\s+(?:the\s+)?day|is\s+fine))?|whenever\s+(?:that\s+)?day|without\s+a\s+time|all[-\s]day)\b",
+    re.I,
+)
+CLEAR_REPEAT = re.compile(
+    r"\b(?:(?:stop|don'?t|do\s+not|no\s+longer|never)\s+(?:it\s+)?(?:repeat(?:ing)?|recurr?(?:ing)?)|"
+    r"(?:no|without\s+(?:a\s+)?)\s*(?:more\s+)?(?:repeats?|repetition|recurrence)|"
+    r"(?:remove|clear|cancel|drop|delete|turn\s+off|end)\s+(?:the\s+)?(?:repeat(?:ing)?|recurrence|repetition|schedule)|"
+    r"(?:just|only)\s+once|one[-\s]off|one\s+time\s+only|not\s+(?:repeating|recurring)|"
+    r"(?:make\s+it\s+)?non[-\s]?(?:repeating|recurring))\b",
+    re.I,
+)
