@@ -2,7 +2,7 @@
  * Quick add: the parts the parser read from one line, shown as chips the user can remove. A
  * removed chip is not applied; the title stays as the parser left it.
  */
-import { describeDue } from "./dates";
+import { shortDue } from "./dates";
 import type { ParsedTask, TaskInput } from "./tasks";
 
 export type ChipKind = "date" | "time" | "repeat" | "priority" | "tag";
@@ -19,7 +19,7 @@ export function formatTime(hhmm: string): string {
 /** The chips for what was parsed, minus those removed (by key). */
 export function chipsOf(parsed: ParsedTask, removed: ReadonlySet<string> = new Set()): Chip[] {
   const chips: Chip[] = [];
-  if (parsed.due_date) chips.push({ key: "date", kind: "date", label: describeDue(parsed.due_date).label.replace(/^Due /, "") });
+  if (parsed.due_date) chips.push({ key: "date", kind: "date", label: shortDue(parsed.due_date).label });
   if (parsed.due_time) chips.push({ key: "time", kind: "time", label: formatTime(parsed.due_time) });
   if (parsed.recurrence) chips.push({ key: "repeat", kind: "repeat", label: parsed.recurrence_text || "repeats" });
   if (parsed.priority !== "medium") chips.push({ key: "priority", kind: "priority", label: `${parsed.priority} priority` });

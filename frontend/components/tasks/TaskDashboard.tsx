@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import { ChevronIcon } from "@/components/icons";
-import { describeDue } from "@/lib/dates";
+import { shortDue } from "@/lib/dates";
 import { ApiError, timeZone } from "@/lib/http";
 import { SECTIONS, sectionTasks, type SectionId } from "@/lib/sections";
 import {
@@ -117,7 +117,7 @@ export function TaskDashboard({ refreshToken = 0, api = tasksApi }: Props) {
       if (!updated.completed) keep(false); // reopened, or a repeating task moved to its next date
       setAnnouncement(
         completed && !updated.completed && updated.due_date
-          ? `Done; “${task.title}” repeats, next ${describeDue(updated.due_date).label.replace(/^Due /, "")}`
+          ? `Done; “${task.title}” repeats, next: ${shortDue(updated.due_date).label}`
           : completed
             ? `Marked “${task.title}” as done`
             : `Reopened “${task.title}”`,

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 
 import { CalendarIcon, FlagIcon, PencilIcon, RepeatIcon, TrashIcon } from "@/components/icons";
-import { describeDue } from "@/lib/dates";
+import { shortDue } from "@/lib/dates";
 import { messageOf } from "@/lib/http";
 import { formatTime } from "@/lib/quickAdd";
 import { parseTags, TITLE_MAX, type Priority, type Task, type TaskPatch } from "@/lib/tasks";
@@ -38,12 +38,11 @@ const DUE_STYLE = {
 
 const PRIORITY_LABEL: Record<Priority, string> = { high: "High", medium: "Medium", low: "Low" };
 
-/** "Tomorrow 17:00", "Overdue · Jun 3" (the row's due text, without the word "Due"). */
+/** "Tomorrow 5:00 PM", "Overdue · Jun 3": the row's due text. */
 function dueText(task: Task): { label: string; tone: keyof typeof DUE_STYLE } | null {
   if (!task.due_date) return null;
-  const due = describeDue(task.due_date);
-  const label = due.label.replace(/^Due /, "").replace(/^today$/, "Today").replace(/^tomorrow$/, "Tomorrow");
-  return { label: task.due_time ? `${label} ${formatTime(task.due_time)}` : label, tone: due.tone };
+  const due = shortDue(task.due_date);
+  return { label: task.due_time ? `${due.label} ${formatTime(task.due_time)}` : due.label, tone: due.tone };
 }
 
 export function TaskRow({ task, mode, onMode, onToggle, onSave, onDelete, onTagClick }: Props) {
