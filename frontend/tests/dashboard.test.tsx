@@ -179,7 +179,7 @@ describe("TaskDashboard", () => {
     await user.type(screen.getByRole("searchbox", { name: "Search tasks" }), "rent");
     await waitFor(() => expect(titles()).toEqual(["Pay rent"]));
     expect(api.list).toHaveBeenLastCalledWith(expect.objectContaining({ q: "rent" }), PAGE_MAX, null, expect.anything());
-  });
+  }, 15_000); // many steps; the shared machine is slow
 
   it("says when nothing matches the filters", async () => {
     const user = userEvent.setup();

@@ -10,6 +10,7 @@ import {
   DEFAULT_FILTERS,
   hasActiveFilters,
   PAGE_MAX,
+  prefetchTasks,
   tasksApi,
   type Task,
   type TaskFilters,
@@ -33,6 +34,9 @@ type Props = {
 /** Sections are whole: the dashboard reads up to PAGE_MAX tasks a page. */
 const DASHBOARD_PAGE = PAGE_MAX;
 const INITIAL_FILTERS: TaskFilters = { ...DEFAULT_FILTERS, sort: "due" };
+
+// The first page is asked for while the page is still starting (a cold load's biggest wait).
+prefetchTasks(INITIAL_FILTERS, DASHBOARD_PAGE);
 
 /**
  * Focus a control of a task's row once React has drawn it (after toggling, a repeating task may
