@@ -176,6 +176,7 @@ describe("TaskDashboard", () => {
     await user.click(screen.getAllByRole("button", { name: "Clear filters" })[0]!);
     await waitFor(() => expect(items()).toHaveLength(3));
 
+    await openFilters(user); // a click outside closed the panel
     await user.type(screen.getByRole("searchbox", { name: "Search tasks" }), "rent");
     await waitFor(() => expect(titles()).toEqual(["Pay rent"]));
     expect(api.list).toHaveBeenLastCalledWith(expect.objectContaining({ q: "rent" }), PAGE_MAX, null, expect.anything());
