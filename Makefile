@@ -12,7 +12,7 @@ PG_TEST_URL := postgresql+asyncpg://postgres@127.0.0.1:5432/test
 export TEST_DATABASE_URL ?= $(shell pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && echo $(PG_TEST_URL))
 
 .PHONY: help uv deps migrate run test test-backend lint format clean bench eval \
-	frontend-deps frontend-build lint-frontend test-frontend chatkit-types
+	frontend-deps frontend-build lint-frontend test-frontend chatkit-types api-types
 
 # Frontend (frontend/, Next.js): Node 20.19+ and npm. `make run` serves its production build.
 FRONTEND_PORT ?= 3000
@@ -28,6 +28,7 @@ help:
 	@echo "make test-frontend  eslint, tsc, vitest, next build, browser tests (Playwright + Debian chromium)"
 	@echo "make lint     ruff + mypy"
 	@echo "make chatkit-types  regenerate frontend/lib/chatkit/protocol.ts from chatkit's models"
+	@echo "make api-types      regenerate frontend/lib/api/schema.ts from the backend's OpenAPI schema"
 	@echo "make migrate  apply database migrations (DATABASE_URL or the embedded SQLite)"
 	@echo "make eval     the offline assistant's evaluation sets (accuracy by intent, every failure)"
 	@echo "make bench    chat benchmarks, quick profile (make bench ARGS=--full: everything, ~45 min)"
@@ -93,9 +94,14 @@ lint-frontend: frontend-deps
 chatkit-types: frontend-deps deps
 	cd frontend && UV="$(UV)" node scripts/chatkit-types.mjs
 
+# The REST API's types (tasks and the rest), generated from the app's OpenAPI schema.
+api-types: frontend-deps deps
+	cd frontend && UV="$(UV)" node scripts/api-types.mjs
+
 # The browser tests start their own backend (SQLite in a temp dir) and `next start` on free ports.
 test-frontend: frontend-deps deps lint-frontend
 	cd frontend && UV="$(UV)" node scripts/chatkit-types.mjs --check
+	cd frontend && UV="$(UV)" node scripts/api-types.mjs --check
 	cd frontend && npm test
 	cd frontend && npm run build
 	cd frontend && UV="$(UV)" npm run e2e

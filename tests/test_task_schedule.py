@@ -138,6 +138,14 @@ class TestCompletingARepeat:
         again = await patch(alice, done, completed=True)
         assert again["due_date"] == "2030-01-14"
 
+    async def test_keeps_its_wall_time_across_dst(self, alice: httpx.AsyncClient):
+        berlin = {"X-Timezone": "Europe/Berlin"}  # clocks go forward on 2030-03-31
+        t = await create(
+            alice, title="Walk", due_date="2030-03-30", due_time="09:00", recurrence="FREQ=DAILY"
+        )
+        r = await alice.patch(f"/api/tasks/{t['id']}", json={"completed": True}, headers=berlin)
+        assert (r.json()["due_date"], r.json()["due_time"]) == ("2030-03-31", "09:00")
+
     async def test_count_runs_out_then_it_completes(self, alice: httpx.AsyncClient):
         t = await create(
             alice, title="Pills", due_date="2030-01-01", recurrence="FREQ=DAILY;COUNT=2"

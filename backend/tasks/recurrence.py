@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import contextlib
+import re
 from datetime import date, datetime, time
 
 from dateutil.rrule import rrulestr
@@ -24,6 +25,20 @@ _DAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday",
 _WEEKDAYS = {"MO", "TU", "WE", "TH", "FR"}
 _UNIT = {"DAILY": "day", "WEEKLY": "week", "MONTHLY": "month", "YEARLY": "year"}
 _HELP = "e.g. FREQ=WEEKLY;BYDAY=MO,WE"
+
+
+_INVALID = (
+    "repeat rule is not valid: BYDAY takes MO..SU (optionally numbered 1-5 or -1..-5, e.g. "
+    "1MO or -1FR), BYMONTHDAY 1..31 or -31..-1, BYMONTH 1..12, UNTIL a date YYYYMMDD"
+)
+# Values dateutil would accept yet no calendar has (BYMONTHDAY=32): refused up front, or
+# finding the "next" day would search to the year 9999.
+_VALUES = {
+    "BYDAY": re.compile(r"[+-]?[1-5]?(?:MO|TU|WE|TH|FR|SA|SU)"),
+    "BYMONTHDAY": re.compile(r"-?(?:[1-9]|[12]\d|3[01])"),
+    "BYMONTH": re.compile(r"[1-9]|1[0-2]"),
+    "UNTIL": re.compile(r"\d{8}(?:T\d{6}Z?)?"),
+}
 
 
 def _parts(rule: str) -> dict[str, str]:
@@ -70,14 +85,14 @@ def normalise(rule: str) -> str:
     _positive(parts, "COUNT")
     if parts.get("INTERVAL") == "1":
         del parts["INTERVAL"]
+    for key, pattern in _VALUES.items():
+        if key in parts and not all(pattern.fullmatch(v) for v in parts[key].split(",")):
+            raise ValueError(_INVALID)
     canonical = _join(parts)
     try:
         rrulestr(canonical, dtstart=datetime(2000, 1, 1), ignoretz=True)
     except (ValueError, TypeError, KeyError, IndexError, OverflowError):
-        raise ValueError(
-            "repeat rule is not valid: BYDAY takes MO..SU (optionally numbered, e.g. 1MO or "
-            "-1FR), BYMONTHDAY 1..31 or -31..-1, BYMONTH 1..12, UNTIL a date YYYYMMDD"
-        ) from None
+        raise ValueError(_INVALID) from None
     if not _can_happen(parts):
         raise ValueError("repeat rule never happens (no such day in those months)")
     return canonical

@@ -30,6 +30,7 @@ import yaml
 from alembic import command
 
 from backend.main import create_app
+from backend.tasks.recurrence import normalise, occurrences
 from tests.chat_helpers import sse_events, user_input
 from tests.conftest import ALLOWED_ORIGIN, PASSWORD, alembic_config, make_settings
 
@@ -63,6 +64,9 @@ def resolve_due(spec: Any, today: date) -> str | None:
     spec = str(spec)
     if spec.startswith("today"):
         return str(today + timedelta(days=int(spec[5:] or 0)))
+    if spec.startswith("onorafter:"):  # the next such weekday, today included
+        target = [d.lower() for d in calendar.day_name].index(spec[10:].lower())
+        return str(today + timedelta(days=(target - today.weekday()) % 7))
     if spec.startswith("weekday:"):
         target = [d.lower() for d in calendar.day_name].index(spec[8:].lower())
         return str(today + timedelta(days=(target - today.weekday()) % 7 or 7))
@@ -84,7 +88,22 @@ def _task_body(task: dict[str, Any], today: date) -> dict[str, Any]:
     body = {k: task[k] for k in ("title", "priority", "tags", "description") if k in task}
     if "due" in task:
         body["due_date"] = resolve_due(task["due"], today)
+    if "time" in task:
+        body["due_time"] = task["time"]
+    if "repeat" in task:
+        body["recurrence"] = task["repeat"]
     return body
+
+
+def same_repeat(got: str | None, want: str | None, start: date) -> bool:
+    """Two rules mean the same when they give the same next five days from the same start
+    ("FREQ=WEEKLY;BYDAY=MO" from a Monday is "FREQ=WEEKLY" from that Monday)."""
+    if got is None or want is None:
+        return got == want
+    try:
+        return occurrences(got, start, 5) == occurrences(normalise(want), start, 5)
+    except ValueError:
+        return False
 
 
 def compare(expected: list[dict[str, Any]], actual: list[dict[str, Any]], today: date) -> list[str]:
@@ -105,6 +124,11 @@ def compare(expected: list[dict[str, Any]], actual: list[dict[str, Any]], today:
         if "due" in e and got["due_date"] != resolve_due(e["due"], today):
             want = resolve_due(e["due"], today)
             problems.append(f"{e['title']!r}: due={got['due_date']}, want {want}")
+        if "time" in e and got["due_time"] != e["time"]:
+            problems.append(f"{e['title']!r}: time={got['due_time']}, want {e['time']}")
+        start = date.fromisoformat(got["due_date"]) if got["due_date"] else today
+        if "repeat" in e and not same_repeat(got["recurrence"], e["repeat"], start):
+            problems.append(f"{e['title']!r}: repeat={got['recurrence']}, want {e['repeat']}")
         if "tags" in e and sorted(got["tags"]) != sorted(t.lower() for t in e["tags"]):
             problems.append(f"{e['title']!r}: tags={got['tags']}, want {e['tags']}")
         if (

@@ -3,7 +3,8 @@
 Times: "at 9", "5pm", "17:30", "noon", "9 o'clock", and parts of the day with these
 defaults: morning 09:00, afternoon 15:00, evening 18:00, tonight and night 20:00, noon
 12:00, midnight 23:59 (the end of that day, not its start). A bare hour after "at" is read
-as the nearer daytime: 7-11 the morning, 12 noon, 1-6 the afternoon ("at 5" is 17:00),
+as the nearer daytime: 7-11 the morning, 12 noon, 1-6 the afternoon ("at 5" is 17:00,
+"3:30" is 15:30; "03:30" and "17:30" are as written),
 unless a part of the day says otherwise ("tomorrow morning at 6" is 06:00).
 
 Repeats become an RRULE body (backend/tasks/recurrence.py): "daily", "every monday and
@@ -57,7 +58,7 @@ class Found:
 
 
 _CLOCK = re.compile(
-    _LEAD + r"(?:(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?=\W|$)"
+    _LEAD + r"\b(?:(?P<h>\d{1,2})(?:[:.](?P<m>[0-5]\d))?\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?=\W|$)"
     r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?!\d)(?:\s*(?:h|hrs|hours))?"
     r"|(?P<named>noon|midday|midnight)"
     r"|(?P<hour>\d{1,2})\s*o'?\s*clock)\b",
@@ -95,6 +96,8 @@ def find_time(text: str) -> tuple[str, Found] | None:
             value = MIDNIGHT if m["named"].lower() == "midnight" else NOON
         elif m["ampm"]:
             value = _hour(int(m["h"]), int(m["m"] or 0), m["ampm"])
+        elif m["h24"] and not m["h24"].startswith("0") and int(m["h24"]) <= 12:
+            value = _bare(int(m["h24"]), part_name, int(m["m24"]))  # "3:30": 15:30
         elif m["h24"]:
             value = _hour(int(m["h24"]), int(m["m24"]), None)
         elif m["hour"]:
@@ -116,16 +119,19 @@ def find_time(text: str) -> tuple[str, Found] | None:
     return re.sub(r"\s{2,}", " ", cut).strip(), Found(value, start, start)
 
 
-def _bare(h: int, part: str | None) -> str | None:
+def _bare(h: int, part: str | None, minute: int = 0) -> str | None:
+    """An hour said without am/pm: the part of the day decides, else the nearer daytime."""
     if not 0 <= h <= 23:
         return None
     if h > 12 or h == 0:
-        return f"{h:02d}:00"
-    if part in ("afternoon", "evening", "night", "tonight") and h < 12:
-        return f"{h + 12:02d}:00"
-    if part == "morning":
-        return f"{h % 12:02d}:00"
-    return f"{h + 12 if h <= 6 else h:02d}:00"
+        hour = h
+    elif part in ("afternoon", "evening", "night", "tonight") and h < 12:
+        hour = h + 12
+    elif part == "morning":
+        hour = h % 12
+    else:
+        hour = h + 12 if h <= 6 else h
+    return f"{hour:02d}:{minute:02d}"
 
 
 def _number(word: str) -> int:
@@ -197,9 +203,9 @@ _REPEATS: list[tuple[re.Pattern[str], str]] = [
             "interval",
         ),
         (rf"\b{_EVERY}\s+(?P<n>other|second)\s+(?P<days>{_DAYS_LIST})\b", "other_days"),
-        (rf"\b(?:{_EVERY}\s+(?:single\s+)?|on\s+)(?P<days>{_DAYS_LIST})(?=\W|$)", "days"),
+        (rf"\b{_EVERY}\s+(?:single\s+)?(?P<days>{_DAYS_LIST})(?=\W|$)", "days"),
         (
-            r"\b(?P<days>(?:mon|tues|wednes|thurs|fri|satur|sun)days)(?:\s*(?:,|and|&)\s*(?:mon|tues|wednes|thurs|fri|satur|sun)days)*\b",
+            r"\b(?:on\s+)?(?P<days>(?:mon|tues|wednes|thurs|fri|satur|sun)days)(?:\s*(?:,|and|&)\s*(?:mon|tues|wednes|thurs|fri|satur|sun)days)*\b",
             "plural_days",
         ),
         (
