@@ -181,6 +181,7 @@ test("keyboard only: q, j/k, x, e, Delete and ?", async ({ page }) => {
 
   await page.keyboard.press("x");
   await expect(toggle("Second task")).toBeChecked();
+  await expect(page.getByText("Marked “Second task” as done")).toBeAttached(); // the server agreed
   await expect(toggle("Second task")).toBeFocused(); // focus kept on the task
   await page.keyboard.press("x");
   await expect(toggle("Second task")).not.toBeChecked();
