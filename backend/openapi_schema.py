@@ -15,7 +15,7 @@ from backend.main import create_app
 
 def schema() -> dict[str, object]:
     # Fixed settings: the schema must not depend on the machine's .env or environment.
-    settings = Settings(_env_file=None, database_url="sqlite+aiosqlite:///:memory:")  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, database_url="sqlite+aiosqlite:///:memory:")
     return create_app(settings).openapi()
 
 

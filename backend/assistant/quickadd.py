@@ -40,6 +40,8 @@ class ParsedTask(TaskBase):
     """What the line says, in the shape ``POST /api/tasks`` takes (plus the repeat in words).
     The title is not cut: one over the limit comes back as it is, for the form to flag."""
 
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)  # type: ignore[assignment]
+
     priority: Priority
     tags: list[str]
     recurrence_text: str | None

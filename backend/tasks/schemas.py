@@ -215,6 +215,9 @@ class TaskUpdate(TaskBase):
 
 
 class TaskPublic(TaskBase):
+    # Every field is always sent: the schema (and the generated frontend types) say so.
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)  # type: ignore[assignment]
+
     id: int
     completed: bool
     priority: Priority

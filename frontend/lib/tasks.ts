@@ -1,30 +1,17 @@
-/** The tasks API (docs/CONTRACT.md): types and calls. */
+/** The tasks API (docs/CONTRACT.md): types and calls. The types are the server's, generated
+ * from its OpenAPI schema into ./api/schema.ts (`make api-types`), never copied by hand. */
+import type { components } from "./api/schema";
 import { apiJson } from "./http";
 
-export type Priority = "low" | "medium" | "high";
+type Schemas = components["schemas"];
+
+export type Priority = Schemas["Priority"];
 export const PRIORITIES: Priority[] = ["high", "medium", "low"];
 
-export type Task = {
-  id: number;
-  title: string;
-  description: string | null;
-  completed: boolean;
-  priority: Priority;
-  due_date: string | null;
-  tags: string[];
-  created_at: string;
-  updated_at: string;
-  completed_at: string | null;
-  /** "HH:MM", local to the user's zone (needs due_date). */
-  due_time?: string | null;
-  /** An RFC 5545 RRULE body, e.g. "FREQ=WEEKLY;BYDAY=MO" (needs due_date). */
-  recurrence?: string | null;
-  /** Read-only: the rule in words ("every Monday"). */
-  recurrence_text?: string | null;
-  last_completed_at?: string | null;
-};
-
-export type TaskPage = { items: Task[]; next_cursor: string | null };
+export type Task = Schemas["TaskPublic"];
+export type TaskPage = Schemas["TaskPage"];
+/** What quick add read from one line (POST /api/tasks/parse); nothing is saved. */
+export type ParsedTask = Schemas["ParsedTask"];
 
 export type StatusFilter = "all" | "pending" | "completed";
 export type DueFilter = "" | "overdue" | "today" | "week";
@@ -70,32 +57,11 @@ export function taskQuery(filters: TaskFilters, limit: number, cursor?: string |
   return params.toString();
 }
 
-export type TaskInput = {
-  title: string;
-  description?: string | null;
-  priority?: Priority;
-  due_date?: string | null;
-  due_time?: string | null;
-  recurrence?: string | null;
-  tags?: string[];
-};
-
-/** What `POST /api/tasks/parse` read from one line of text. */
-export type ParsedTask = {
-  title: string;
-  description: string | null;
-  priority: Priority;
-  due_date: string | null;
-  due_time: string | null;
-  tags: string[];
-  recurrence: string | null;
-  recurrence_text: string | null;
-};
+export type TaskInput = Schemas["TaskCreate"];
+export type TaskPatch = Schemas["TaskUpdate"];
 
 /** The longest title the API takes (backend/tasks/schemas.py TITLE_MAX). */
 export const TITLE_MAX = 200;
-
-export type TaskPatch = Partial<TaskInput> & { completed?: boolean };
 
 /** "work, #Home  errands" -> ["work", "home", "errands"] (the backend lower-cases too). */
 export function parseTags(text: string): string[] {

@@ -17,10 +17,14 @@ export function fakeTasksApi(initial: Partial<Task>[] = []) {
       completed: false,
       priority: "medium",
       due_date: null,
+      due_time: null,
+      recurrence: null,
+      recurrence_text: null,
       tags: [],
       created_at: stamp,
       updated_at: stamp,
       completed_at: null,
+      last_completed_at: null,
       ...t,
     };
   };

@@ -31,7 +31,7 @@ describe("the dashboard's early first page", () => {
 
     prefetchTasks(DEFAULT_FILTERS, 100);
     fetchMock.mockImplementationOnce(async () => page("created"));
-    await tasksApi.create({ title: "x" });
+    await tasksApi.create({ title: "x", priority: "medium" });
     await tasksApi.list(DEFAULT_FILTERS, 100);
     expect(fetchMock).toHaveBeenCalledTimes(5); // prefetch, create, and a fresh read
   });

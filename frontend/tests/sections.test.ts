@@ -18,6 +18,9 @@ function task(t: Partial<Task>): Task {
     created_at: new Date(Date.UTC(2026, 0, 1, 0, 0, id)).toISOString(),
     updated_at: "2026-01-01T00:00:00Z",
     completed_at: null,
+    recurrence: null,
+    recurrence_text: null,
+    last_completed_at: null,
     ...t,
   };
 }

@@ -15,9 +15,9 @@ TUE, FRI = date(2026, 12, 1), date(2026, 12, 4)
 @pytest.mark.parametrize(
     ("message", "title", "due", "priority", "tags"),
     [
-        # a time of day stays in the title (tasks have no time yet)
-        ("call the plumber tomorrow at 5pm", "call the plumber at 5pm", TUE, None, []),
-        ("add team lunch friday at 12:30", "team lunch at 12:30", FRI, None, []),
+        # a time of day is a field of its own (issue 13), never left in the title
+        ("call the plumber tomorrow at 5pm", "call the plumber", TUE, None, []),
+        ("add team lunch friday at 12:30", "team lunch", FRI, None, []),
         # every attribute of a comma list is kept; none becomes a task of its own
         ("add finish slides, friday, high, tag work", "finish slides", FRI, "high", ["work"]),
         ("add submit tax return, hi prio, due 2027-04-30", "submit tax return",
