@@ -49,7 +49,9 @@ class ParsedTask(TaskBase):
 
 def parse_line(text: str, today: date) -> ParsedTask:
     """The offline model's reading of one task (its "add" intent's details)."""
-    rest, details = take_details(text, today)
+    # One space between words, as the chat's messages are normalised: the date and time
+    # patterns were written for that (runs of spaces make some of them backtrack for seconds).
+    rest, details = take_details(" ".join(text.split()), today)
     rest = _COMMAND.sub("", rest)
     title = clean_title(rest)
     title = title[:1].upper() + title[1:]

@@ -134,9 +134,11 @@ Description = Annotated[
 ]
 Tags = Annotated[list[str], Field(max_length=TAGS_MAX * 4), AfterValidator(_tags)]
 DueDate = Annotated[date | None, BeforeValidator(_due_date)]
-DueTime = Annotated[str | None, Field(max_length=20), AfterValidator(_due_time)]
+DueTime = Annotated[str | None, Field(max_length=20, examples=["09:30"]), AfterValidator(_due_time)]
 Recurrence = Annotated[
-    str | None, Field(max_length=RECURRENCE_MAX * 2), AfterValidator(_recurrence)
+    str | None,
+    Field(max_length=RECURRENCE_MAX * 2, examples=["FREQ=WEEKLY;BYDAY=MO,WE"]),
+    AfterValidator(_recurrence),
 ]
 
 

@@ -35,9 +35,10 @@ export function AppHeader() {
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/90 backdrop-blur">
       <div className="mx-auto flex max-w-5xl items-center gap-1 px-4 py-2 sm:gap-4">
-        <Link href="/dashboard" className="flex items-center gap-1 font-bold text-slate-900">
+        <Link href="/dashboard" className="flex items-center gap-1 whitespace-nowrap font-bold text-slate-900">
           <CheckIcon className="text-indigo-600" />
-          Todo Assistant
+          {/* A phone keeps the header to one line: the name is read, not shown. */}
+          <span className="sr-only sm:not-sr-only">Todo Assistant</span>
         </Link>
         <nav aria-label="Main" className="flex gap-1">
           {LINKS.map((l) => (

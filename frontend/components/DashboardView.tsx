@@ -14,11 +14,10 @@ export function DashboardView() {
   return (
     // On wide screens the open widget sits beside the list instead of over it.
     <main
-      className={`mx-auto w-full max-w-3xl flex-1 px-3 pb-28 pt-4 sm:px-4 sm:pt-6 ${
+      className={`mx-auto w-full max-w-3xl flex-1 px-3 pb-28 pt-3 sm:px-4 sm:pt-6 ${
         chatOpen ? "lg:mr-[28rem] lg:ml-auto" : ""
       }`}
     >
-      <h1 className="mb-3 text-xl font-bold text-slate-900 sm:text-2xl">Your tasks</h1>
       <TaskDashboard refreshToken={tasksVersion} />
       <ChatWidget onTasksChanged={tasksChanged} onOpenChange={setChatOpen} />
     </main>

@@ -42,14 +42,15 @@ test("sign up, tasks, the assistant, live dashboard, history on /chat", async ({
   await test.step("add a task in the UI with priority, due date and tags", async () => {
     await page.getByTestId("task-input").fill("Write the quarterly report");
     const form = page.getByRole("form", { name: "Add a task" });
+    await form.getByRole("button", { name: "More" }).click(); // the detailed fields
     await form.getByLabel("Priority").selectOption("high");
     await form.getByLabel("Due date").fill(isoDay(1));
     await form.getByLabel("Tags").fill("work, Reports");
     await page.getByTestId("task-add").click();
     const item = page.getByTestId("task-item").filter({ hasText: "Write the quarterly report" });
     await expect(item).toBeVisible();
-    await expect(item).toContainText("high");
-    await expect(item).toContainText("Due tomorrow");
+    await expect(item).toContainText("High");
+    await expect(item).toContainText("Tomorrow");
     await expect(item).toContainText("#work");
     await expect(item).toContainText("#reports");
     await expect(page.getByTestId("task-input")).toHaveValue("");
@@ -187,7 +188,9 @@ test("sign up, tasks, the assistant, live dashboard, history on /chat", async ({
 
   await test.step("the dashboard shows what the assistant did", async () => {
     await page.getByRole("link", { name: "Tasks" }).click();
+    await page.getByRole("button", { name: /^Completed/ }).click(); // collapsed at the bottom
     const milk = page.getByTestId("task-item").filter({ hasText: /buy milk/i });
+    await expect(milk).toBeVisible();
     await expect(milk).toHaveAttribute("data-completed", "true");
     await expect(milk.getByTestId("task-toggle")).toBeChecked();
   });
@@ -213,17 +216,20 @@ test("dashboard: edit inline, complete and reopen, filter, search, delete", asyn
   await editor.getByLabel("Tags").fill("family");
   await editor.getByLabel("Title").press("Enter");
   const call = items.filter({ hasText: "Call mom and dad" });
-  await expect(call).toContainText("high");
+  await expect(call).toContainText("High");
   await expect(call).toContainText("#family");
   await expect(page.getByRole("button", { name: "Edit “Call mom and dad”" })).toBeFocused();
 
   // Complete, then filter by status.
   await items.filter({ hasText: "Pay rent" }).getByTestId("task-toggle").check();
   await expect(items.filter({ hasText: "Pay rent" })).toHaveAttribute("data-completed", "true");
+  const filtersButton = page.getByRole("button", { name: /Filter & sort/ });
+  await filtersButton.click(); // filters and sort sit behind one control
   await page.getByText("Done", { exact: true }).click();
   await expect(items).toHaveCount(1);
   await expect(items).toContainText("Pay rent");
-  await items.getByTestId("task-toggle").uncheck(); // reopen: it leaves the "Done" list
+  // Reopen: it leaves the "Done" list (click, not uncheck(): the row is gone once the list is re-read).
+  await items.getByTestId("task-toggle").click();
   await expect(items).toHaveCount(0);
   await expect(page.getByText("No tasks match these filters.")).toBeVisible();
   await page.getByRole("button", { name: "Clear filters" }).first().click();
@@ -232,6 +238,7 @@ test("dashboard: edit inline, complete and reopen, filter, search, delete", asyn
   // Tag and priority filters, search.
   await call.getByRole("button", { name: "Show tasks tagged family" }).click();
   await expect(items).toHaveCount(1);
+  await filtersButton.click();
   await page.getByLabel("Filter by tag").selectOption("");
   await page.getByLabel("Filter by priority").selectOption("high");
   await expect(items).toHaveCount(1);
@@ -241,6 +248,8 @@ test("dashboard: edit inline, complete and reopen, filter, search, delete", asyn
   await expect(items).toContainText("Book dentist");
   await page.getByRole("searchbox", { name: "Search tasks" }).fill("");
   await expect(items).toHaveCount(3);
+  await page.keyboard.press("Escape"); // closes the filter panel, focus back on its button
+  await expect(filtersButton).toBeFocused();
 
   // Delete asks first; cancel keeps it.
   await page.getByRole("button", { name: "Delete “Book dentist”" }).click();

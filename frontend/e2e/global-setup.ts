@@ -90,13 +90,17 @@ export default async function globalSetup() {
   const webOrigin = `http://127.0.0.1:${webPort}`;
   const slowWebOrigin = `http://127.0.0.1:${slowWebPort}`;
   const faultWebOrigin = `http://127.0.0.1:${faultWebPort}`;
+  // e2e/perf.spec.ts compares the dashboard with another build (e.g. main's) on the same backend.
+  const baselineDir = process.env.PERF_BASELINE_FRONTEND;
+  const baselinePort = baselineDir ? await freePort() : 0;
+  const baselineOrigin = `http://127.0.0.1:${baselinePort}`;
 
   const backendEnv: NodeJS.ProcessEnv = {
     ...process.env,
     APP_ENV: "test",
     DATA_DIR: tmp,
     DATABASE_URL: `sqlite+aiosqlite:///${tmp}/app.db`,
-    ALLOWED_ORIGINS: `${webOrigin},http://localhost:${webPort},${slowWebOrigin},${faultWebOrigin}`,
+    ALLOWED_ORIGINS: `${webOrigin},http://localhost:${webPort},${slowWebOrigin},${faultWebOrigin}${baselineDir ? `,${baselineOrigin}` : ""}`,
     ASSISTANT_MODEL: "offline",
     OPENAI_API_KEY: "",
     PASSWORD_HASH_TIME_COST: "1",
@@ -141,19 +145,19 @@ export default async function globalSetup() {
 
   const slow = await startSlowSseServer();
 
-  const nextBin = path.join(FRONTEND, "node_modules", "next", "dist", "bin", "next");
   /** A `next start` of the build on `port`, forwarding /api/* to `backendPort`. */
-  const startWeb = (port: number, backendPort: number, logName: string) => {
+  const startWeb = (port: number, backendPort: number, logName: string, dir = FRONTEND) => {
     const log = path.join(tmp, logName);
-    const child = start(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", String(port)], {
-      cwd: FRONTEND,
+    const bin = path.join(dir, "node_modules", "next", "dist", "bin", "next");
+    const child = start(process.execPath, [bin, "start", "-H", "127.0.0.1", "-p", String(port)], {
+      cwd: dir,
       env: {
         ...process.env,
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         BACKEND_URL: `http://127.0.0.1:${backendPort}`,
         // As in production: the client's address replaces any forwarding header it sent.
-        NODE_OPTIONS: `--import ${path.join(FRONTEND, "client-address.mjs")}`,
+        NODE_OPTIONS: `--import ${path.join(dir, "client-address.mjs")}`,
       },
       log,
     });
@@ -163,6 +167,7 @@ export default async function globalSetup() {
   const web = startWeb(webPort, backendPort, "next.log");
   const slowWeb = startWeb(slowWebPort, slow.port, "next-slow.log");
   const faultWeb = startWeb(faultWebPort, faultBackendPort, "next-fault.log");
+  const baselineWeb = baselineDir ? startWeb(baselinePort, backendPort, "next-baseline.log", path.resolve(baselineDir)) : null;
 
   const teardown = async () => {
     await Promise.all(children.map(stop));
@@ -178,6 +183,7 @@ export default async function globalSetup() {
       waitFor(`${slowWebOrigin}/login`, slowWeb.child, slowWeb.log),
       waitFor(`http://127.0.0.1:${faultBackendPort}/api/health`, faultBackend, faultLog),
       waitFor(`${faultWebOrigin}/login`, faultWeb.child, faultWeb.log),
+      ...(baselineWeb ? [waitFor(`${baselineOrigin}/login`, baselineWeb.child, baselineWeb.log)] : []),
     ]);
   } catch (error) {
     await teardown();
@@ -190,5 +196,6 @@ export default async function globalSetup() {
   process.env.E2E_SLOW_BASE_URL = slowWebOrigin;
   process.env.E2E_SLOW_UPSTREAM_URL = `http://127.0.0.1:${slow.port}`;
   process.env.E2E_FAULT_BASE_URL = faultWebOrigin;
+  if (baselineDir) process.env.E2E_BASELINE_URL = baselineOrigin;
   return teardown;
 }

@@ -125,3 +125,63 @@ test("Send -> first assistant text, and the JavaScript of /chat with the built-i
   // with the load, and bench/README.md records it with the conditions.
   console.log(`PERF target p50 <= 150 ms: ${result.p50_ms <= 150 ? "met" : "missed"}`);
 });
+
+/**
+ * The dashboard's time to first task visible on a cold load: from navigation start to the first
+ * task row in the DOM (a MutationObserver set up before any script runs), each load in a fresh
+ * browser context (empty cache), 30 tasks on the account. With PERF_BASELINE_FRONTEND=<a
+ * frontend dir with its own build> (e.g. main's), global-setup serves that build too, on the same
+ * backend, and the two are measured in turns in one run:
+ *   PERF=1 PERF_BASELINE_FRONTEND=/tmp/main/frontend npx playwright test e2e/perf.spec.ts -g "first task"
+ */
+test("dashboard: time to first task visible, cold load (this build, and the baseline)", async ({ page, browser }) => {
+  test.setTimeout(300_000);
+  const ROUNDS = 15;
+  await signUp(page);
+  await page.evaluate(async () => {
+    for (let i = 1; i <= 30; i++) {
+      await fetch("/api/tasks", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ title: `Perf task ${i}`, ...(i % 3 ? { due_date: "2031-01-01" } : {}) }),
+      });
+    }
+  });
+  const state = await page.context().storageState();
+  const targets: [string, string][] = [["this build", process.env.E2E_BASE_URL!]];
+  if (process.env.E2E_BASELINE_URL) targets.push(["baseline", process.env.E2E_BASELINE_URL]);
+
+  async function coldLoad(base: string): Promise<number> {
+    const context = await browser.newContext({ storageState: state, viewport: { width: 1280, height: 800 } });
+    await context.route((url) => !["127.0.0.1", "localhost"].includes(url.hostname), (r) => r.abort("internetdisconnected"));
+    await context.addInitScript(() => {
+      const w = window as unknown as { __firstTask?: number };
+      new MutationObserver((_, observer) => {
+        if (w.__firstTask === undefined && document.querySelector('[data-testid="task-item"]')) {
+          w.__firstTask = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const p = await context.newPage();
+    await p.goto(`${base}/dashboard`);
+    await p.waitForFunction(() => (window as unknown as { __firstTask?: number }).__firstTask !== undefined);
+    const ms = await p.evaluate(() => (window as unknown as { __firstTask: number }).__firstTask);
+    await context.close();
+    return ms;
+  }
+
+  const times = new Map<string, number[]>(targets.map(([name]) => [name, []]));
+  for (const [, base] of targets) await coldLoad(base); // each server's first answer, not counted
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [name, base] of round % 2 ? [...targets].reverse() : targets) times.get(name)!.push(await coldLoad(base));
+  }
+  const result = Object.fromEntries(
+    [...times].map(([name, ms]) => {
+      const sorted = [...ms].sort((a, b) => a - b);
+      return [name, { loads: ms.length, p50_ms: Math.round(percentile(sorted, 50)), p90_ms: Math.round(percentile(sorted, 90)) }];
+    }),
+  );
+  console.log(`PERF first task visible ${JSON.stringify(result)}`);
+  await test.info().attach("first-task.json", { body: JSON.stringify({ result, times: Object.fromEntries(times) }, null, 1), contentType: "application/json" });
+});

@@ -69,3 +69,10 @@ export function describeDue(day: string, now = new Date()): DueInfo {
   }
   return { label: `Due ${formatted}`, tone: "later" };
 }
+
+/** A due day in few words, for rows and chips: "Today", "Tomorrow", "Friday", "Overdue · Jun 3". */
+export function shortDue(day: string, now = new Date()): DueInfo {
+  const due = describeDue(day, now);
+  const label = due.label.replace(/^Due /, "");
+  return { ...due, label: label.charAt(0).toUpperCase() + label.slice(1) };
+}

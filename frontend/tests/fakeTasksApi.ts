@@ -1,7 +1,7 @@
 import { vi } from "vitest";
 
 import { ApiError } from "@/lib/http";
-import type { Task, TaskFilters, TaskInput, TaskPatch, TasksApi } from "@/lib/tasks";
+import type { ParsedTask, Task, TaskFilters, TaskInput, TaskPatch, TasksApi } from "@/lib/tasks";
 
 /** An in-memory tasks backend with the API's filters and cursor paging (newest first). */
 export function fakeTasksApi(initial: Partial<Task>[] = []) {
@@ -58,16 +58,27 @@ export function fakeTasksApi(initial: Partial<Task>[] = []) {
       Object.assign(task, patch);
       return { ...task };
     }),
-    parse: vi.fn(async (text: string) => ({
-      title: text,
-      description: null,
-      priority: "medium" as const,
-      due_date: null,
-      due_time: null,
-      tags: [],
-      recurrence: null,
-      recurrence_text: null,
-    })),
+    /** A tiny stand-in for the server's parser: `#tag`, `!high`/`!low` and "tomorrow". */
+    parse: vi.fn(async (text: string): Promise<ParsedTask> => {
+      const words = text.trim().split(/\s+/);
+      const tags = words.filter((w) => w.startsWith("#")).map((w) => w.slice(1).toLowerCase());
+      const bang = words.find((w) => w === "!high" || w === "!low");
+      const tomorrow = words.includes("tomorrow");
+      const title = words.filter((w) => !w.startsWith("#") && w !== bang && w !== "tomorrow").join(" ");
+      const d = new Date();
+      d.setDate(d.getDate() + 1);
+      const iso = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+      return {
+        title,
+        description: null,
+        priority: bang ? (bang.slice(1) as "high" | "low") : "medium",
+        due_date: tomorrow ? iso : null,
+        due_time: null,
+        tags,
+        recurrence: null,
+        recurrence_text: null,
+      };
+    }),
     remove: vi.fn(async (id: number) => {
       const at = tasks.findIndex((t) => t.id === id);
       if (at < 0) throw new ApiError(404, "Task not found");

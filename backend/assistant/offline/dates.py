@@ -29,7 +29,7 @@ _NUM = r"(?:\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _ORD = r"(?P<dom>\d{1,2})(?:st|nd|rd|th)"
 _TOMORROW = r"(?:tomorrow|tmrw?|tmw|tomorow|tommorow|tommorrow)"
 # Whole words only: "inspection day after tmrw" must not lose its "on".
-_LEAD = r"(?:\b(?:due|by|on|for|before|until|till|at|from)\s+)?"
+_LEAD = r"(?:\b(?:starting|beginning)\s+(?:on\s+|from\s+)?|\b(?:due|by|on|for|before|until|till|at|from)\s+)?"
 
 # Each alternative is one way people name a day; named groups tell which.
 _PHRASE = re.compile(

@@ -239,7 +239,8 @@ def _segments(rest: str, today: date) -> list[str]:
     out = []
     for part in parts:
         halves = re.split(r"\s+and\s+", part)
-        if len(halves) > 1 and all(find_date(h, today) for h in halves):
+        repeat = times.find_repeat(part)  # "every tuesday and thursday" is one repeat
+        if len(halves) > 1 and not repeat and all(find_date(h, today) for h in halves):
             out += halves  # "vet on friday and car wash on saturday"
         else:
             out.append(part)

@@ -1,6 +1,8 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+
+import { SlidersIcon } from "@/components/icons";
 
 import {
   DEFAULT_FILTERS,
@@ -26,7 +28,67 @@ const STATUSES: { value: StatusFilter; label: string }[] = [
   { value: "completed", label: "Done" },
 ];
 
+const SORT_LABEL: Record<SortField, string> = { created: "Newest first", due: "Due date", priority: "Priority" };
+
+/** How many filters are on (the badge on the control). */
+export function activeFilterCount(f: TaskFilters): number {
+  return [f.status !== "all", f.priority, f.tag, f.due, f.q.trim()].filter(Boolean).length;
+}
+
+/** Filters and sort behind one control; what is on stays visible as a one-line summary. */
 export function TaskFiltersBar({ filters, onChange, knownTags }: Props) {
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const count = activeFilterCount(filters);
+
+  // A click elsewhere closes the panel (the filters stay on).
+  useEffect(() => {
+    if (!open) return;
+    const close = (e: PointerEvent) => {
+      if (!box.current?.contains(e.target as Node)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", close);
+    return () => document.removeEventListener("pointerdown", close);
+  }, [open]);
+
+  return (
+    <div ref={box} className="relative">
+      <button
+        type="button"
+        onClick={() => setOpen((o) => !o)}
+        aria-expanded={open}
+        aria-controls="task-filters"
+        className="btn btn-ghost btn-sm border border-slate-200 bg-white"
+      >
+        <SlidersIcon />
+        <span>Filter &amp; sort</span>
+        {count > 0 && (
+          <span className="rounded-full bg-indigo-600 px-1.5 text-xs text-white">
+            {count}
+            <span className="sr-only"> on</span>
+          </span>
+        )}
+      </button>
+      <div
+        id="task-filters"
+        hidden={!open}
+        className="absolute right-0 top-full z-30 mt-1 w-[min(22rem,calc(100vw-1.5rem))] rounded-xl border border-slate-200 bg-white p-3 shadow-lg"
+        onKeyDown={(e) => {
+          if (e.key === "Escape") {
+            e.preventDefault();
+            setOpen(false);
+            (e.currentTarget.previousElementSibling as HTMLElement | null)?.focus();
+          }
+        }}
+      >
+        <FilterControls filters={filters} onChange={onChange} knownTags={knownTags} />
+        <p className="mt-2 text-xs text-slate-500">Sorted by {SORT_LABEL[filters.sort].toLowerCase()} within each section.</p>
+      </div>
+    </div>
+  );
+}
+
+function FilterControls({ filters, onChange, knownTags }: Props) {
   const [search, setSearch] = useState(filters.q);
 
   // Typing in the search box asks the server once the user pauses.
@@ -76,7 +138,7 @@ export function TaskFiltersBar({ filters, onChange, knownTags }: Props) {
           />
         </label>
       </div>
-      <div className="grid grid-cols-2 gap-2 sm:flex sm:flex-wrap">
+      <div className="grid grid-cols-2 gap-2">
         <label className="field">
           <span className="field-label" aria-hidden="true">Priority</span>
           <select

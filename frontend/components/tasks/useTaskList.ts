@@ -28,7 +28,7 @@ const INITIAL: ListState = {
  * (as many tasks as are shown) without a loading state: the chat calls it when tasks changed.
  * Only the newest request's answer is used; older ones are aborted.
  */
-export function useTaskList(api: TasksApi, filters: TaskFilters) {
+export function useTaskList(api: TasksApi, filters: TaskFilters, pageSize = PAGE_SIZE) {
   const [state, setState] = useState<ListState>(INITIAL);
   const controller = useRef<AbortController | null>(null);
   const shown = useRef(0);
@@ -41,7 +41,7 @@ export function useTaskList(api: TasksApi, filters: TaskFilters) {
       controller.current?.abort();
       const ctrl = new AbortController();
       controller.current = ctrl;
-      const limit = mode === "refresh" ? Math.min(Math.max(shown.current, PAGE_SIZE), PAGE_MAX) : PAGE_SIZE;
+      const limit = mode === "refresh" ? Math.min(Math.max(shown.current, pageSize), PAGE_MAX) : pageSize;
       if (mode === "reload") setState((s) => ({ ...s, status: "loading", error: null }));
       try {
         const page = await api.list(filtersRef.current, limit, null, ctrl.signal);
@@ -63,7 +63,7 @@ export function useTaskList(api: TasksApi, filters: TaskFilters) {
         );
       }
     },
-    [api],
+    [api, pageSize],
   );
 
   const filtersKey = JSON.stringify(filters);
@@ -79,7 +79,7 @@ export function useTaskList(api: TasksApi, filters: TaskFilters) {
     const ctrl = controller.current;
     setState((s) => ({ ...s, loadingMore: true, loadMoreError: null }));
     try {
-      const page = await api.list(filtersRef.current, PAGE_SIZE, cursor);
+      const page = await api.list(filtersRef.current, pageSize, cursor);
       // A reload or refresh started meanwhile: its answer wins.
       if (controller.current !== ctrl) return;
       setState((s) => {
@@ -95,7 +95,7 @@ export function useTaskList(api: TasksApi, filters: TaskFilters) {
       if (controller.current !== ctrl) return;
       setState((s) => ({ ...s, loadingMore: false, loadMoreError: messageOf(error) }));
     }
-  }, [api, state.nextCursor, state.loadingMore]);
+  }, [api, pageSize, state.nextCursor, state.loadingMore]);
 
   /** Change one task on screen at once (optimistic), before the server confirms. */
   const patchLocal = useCallback((id: number, change: Partial<Task> | null) => {

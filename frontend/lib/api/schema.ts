@@ -446,11 +446,17 @@ export interface components {
             description?: string | null;
             /** Due Date */
             due_date?: string | null;
-            /** Due Time */
+            /**
+             * Due Time
+             * @example 09:30
+             */
             due_time?: string | null;
             /** @default medium */
             priority: components["schemas"]["Priority"];
-            /** Recurrence */
+            /**
+             * Recurrence
+             * @example FREQ=WEEKLY;BYDAY=MO,WE
+             */
             recurrence?: string | null;
             /** Tags */
             tags?: string[];
@@ -533,10 +539,16 @@ export interface components {
             description?: string | null;
             /** Due Date */
             due_date?: string | null;
-            /** Due Time */
+            /**
+             * Due Time
+             * @example 09:30
+             */
             due_time?: string | null;
             priority?: components["schemas"]["Priority"] | null;
-            /** Recurrence */
+            /**
+             * Recurrence
+             * @example FREQ=WEEKLY;BYDAY=MO,WE
+             */
             recurrence?: string | null;
             /** Tags */
             tags?: string[] | null;
