@@ -12,7 +12,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from backend.assistant.offline.dates import find_date
-from backend.assistant.offline.language import clean_title, split_list
+from backend.assistant.offline.language import base_form, clean_title, split_list
+from backend.assistant.offline.titles import (
+    attribute_clauses_as_commas,
+    is_attribute_talk,
+    sentence_tag,
+    trailing_priority,
+    without_reason,
+)
 
 QUOTE = "\u2063Q{}\u2063"  # the n-th quoted text, hidden while the command is parsed
 QUOTE_RX = re.compile("\u2063Q(\\d+)\u2063")
@@ -91,7 +98,7 @@ _HASHTAG = re.compile(r"(?:^|\s)#(?P<tag>[\w][\w-]{0,31})", re.UNICODE)
 _TAG_PHRASE = re.compile(
     r"[,;]?\s*(?:and\s+)?(?:tag(?:ged)?|label(?:ed|led)?|categori[sz]ed?)\s+"
     r"(?:it\s+|them\s+|this\s+|as\s+|with\s+|under\s+)*(?:(?:the\s+)?tags?\s+)?"
-    r"(?P<tags>[\w-]+(?:\s*(?:,|and|&)\s*[\w-]+)*)",
+    r"(?P<tags>[\w-]+(?:\s*(?:,|and|&|\+)\s*[\w-]+)*)",
     re.IGNORECASE,
 )
 _LIST_AS_TAG = re.compile(
@@ -99,7 +106,8 @@ _LIST_AS_TAG = re.compile(
 )
 _NOTE = re.compile(
     r"(?:[,;.]\s*|\s+-\s+|\s+)(?:with\s+(?:a|the)\s+)?(?:note|notes|description|details|desc)\s*(?::|-|saying|that says)\s*(?P<d>.+)$"
-    r"|\s*\((?P<paren>[^)]+)\)\s*$",
+    r"|\s*\((?P<paren>[^)]+)\)\s*$"
+    r"|(?:[,;]\s*|\s+)(?:and\s+)?in the (?:notes?|description)\s+(?:put|write|say|add)\s+(?:that\s+)?(?P<d2>.+)$",
     re.IGNORECASE,
 )
 _NOT_THAT_DAY = re.compile(
@@ -124,7 +132,7 @@ def take_details(text: str, today: date) -> tuple[str, Details]:
     """Cut priority, due date, tags and a note out of the text; what is left is the title."""
     details = Details()
     if m := _NOTE.search(text):
-        details.description = (m["d"] or m["paren"] or "").strip() or None
+        details.description = (m["d"] or m["paren"] or m["d2"] or "").strip() or None
         text = text[: m.start()]
     if _NO_DUE.search(text):
         details.clear_due = True
@@ -176,7 +184,7 @@ def split_tasks(title: str) -> list[str]:
 
 
 _SEGMENTS = re.compile(
-    r"\s*(?:,\s*)?\band also\b\s*|\s*;\s*|\s*,?\s*\bplus\b\s*|\s*,\s*also\s+|\.\s+(?:and\s+)?(?:also\s+)?",
+    r"\s*(?:,\s*)?\band also\b\s*|\s*;\s*|\s*,?\s*\bplus\b\s*|\s*,\s*also\s+|[.?!]\s+(?:and\s+)?(?:also\s+)?",
     re.IGNORECASE,
 )
 
@@ -232,15 +240,33 @@ def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]
         r"^(?:remember|remind me|don'?t forget|do not forget)\s+to\s+", "", rest.strip(), flags=re.I
     )
     rest = re.sub(r"^(?:a\s+)?(?:(?:new|another)\s+)?one\s*[:\-]\s*", "", rest, flags=re.I)
+    rest = re.sub(r"^(?:for\s+)?me\s+to\s+", "", rest, flags=re.I)  # "a task for me to X"
+    rest = attribute_clauses_as_commas(without_reason(rest))
     titles: list[str] = []
     per_task: list[Details] = []
     for segment in _segments(_attributes_joined(rest, today), today):
         text, details = take_details(segment, today)
+        text, bare_priority = trailing_priority(clean_title(text))
+        details.priority = details.priority or bare_priority
+        if per_task and (tag := sentence_tag(text)):
+            details.tags.append(tag)
+            text = ""
+        if per_task and (not clean_title(text) or is_attribute_talk(clean_title(text))):
+            _fill(per_task[-1], details)  # "Buy X. It needs to be done by Friday."
+            continue
         for title in split_tasks(clean_title(text)):
             if clean_title(title) and not _is_filler(clean_title(title)):
                 titles.append(clean_title(title))
                 per_task.append(details)
     return titles, (per_task[0] if per_task else Details()), per_task
+
+
+def _fill(details: Details, more: Details) -> None:
+    """Attributes said apart from the title (a sentence of their own) join the task before."""
+    details.due = details.due or more.due
+    details.priority = details.priority or more.priority
+    details.description = details.description or more.description
+    details.tags = list(dict.fromkeys([*details.tags, *more.tags]))
 
 
 _BARE_PRIORITY = re.compile(
@@ -249,7 +275,8 @@ _BARE_PRIORITY = re.compile(
 )
 _FILLER = re.compile(
     r"^(?:(?:please|pls|plz|add|it|that|this|is|was|very|really|not|sorry|i|mean|meant|thanks?|"
-    r"thank you|so|much|ok|okay|just|now|please add|no rush|too|also|one)\b[\s,.!]*)+$",
+    r"thank you|so|much|ok|okay|just|now|please add|no rush|too|also|one|can|could|would|will|"
+    r"you|put|write|down|me|there|in|on|list)\b[\s,.!]*)+$",
     re.I,
 )
 
@@ -266,15 +293,20 @@ def _attributes_joined(text: str, today: date) -> str:
     if len(parts) < 2:
         return text
     kept = [parts[0]]
-    for part in parts[1:]:
+    attributes_only = False  # a part so far gave nothing but attributes
+    for i, part in enumerate(parts[1:], start=1):
         bare = _BARE_PRIORITY.match(part.strip())
         leftover, details = take_details(part, today)
         if bare:
             kept[-1] += f" {priority_word(bare['p'])} priority"
+            attributes_only = True
         elif (details.due or details.priority or details.tags or details.clear_due) and (
             not clean_title(leftover) or _is_filler(clean_title(leftover))
         ):
             kept[-1] += f" {part}"
+            attributes_only = True
+        elif attributes_only and i == len(parts) - 1 and re.fullmatch(r"[a-z][\w-]*", part):
+            kept[-1] += f" #{part}"  # "X tmrw, high, home": the last bare word is its tag
         elif _is_filler(clean_title(part)):
             continue
         else:
@@ -286,7 +318,10 @@ def subjects(rest: str) -> list[str]:
     """Words naming a task: only articles and "task" trimmed ("by" may be a typo of "buy")."""
     rest = re.sub(r"[^\w\s'\"#&+-]+$", "", rest.strip())  # "paid the rent 👍"
     rest = re.sub(
-        rf"^(?:the\s+)?{TASK_WORD}\s+(?:about|for|called|named|with)\s+", "", rest, flags=re.I
+        rf"^(?:the\s+)?(?:{TASK_WORD}|one)\s+(?:about|for|called|named|with|of)\s+",
+        "",
+        rest,
+        flags=re.I,
     )  # "the task about the party"
     rest = _CUT_CLAUSE.sub("", rest.strip())
     rest = re.sub(r"\s+(?:so\s+)?(?:you|u)\s+can\s+.*$", "", rest, flags=re.I)
@@ -302,7 +337,7 @@ def subjects(rest: str) -> list[str]:
     rest = re.sub(
         r"^(?:(?:the|a|an|my|that|this)\s+)+(?=\S)", "", rest.strip(" ,.;:!?\"'"), flags=re.I
     )
-    return [rest] if rest else []
+    return [base_form(rest)] if rest else []
 
 
 def with_quotes(text: str, quoted: list[str]) -> str:
@@ -488,7 +523,9 @@ TASK_VERBS = set(
 
 _CUT_CLAUSE = re.compile(
     r"(?:,|;|\s[-\u2013]\s|\s+so\s+|\s+and\s+(?=(?:move|make|set|mark|put|tag|change|push|reschedule)\b))\s*"
-    r"(?:put|mark|move|make|set|can|could|please|pls|just|and|you|then|it|tag|change|push|reschedule|thanks)\b.*$",
+    r"(?:put|mark|move|make|set|can|could|please|pls|just|and|you|then|it|tag|change|push|reschedule|thanks"
+    # a reason or a report after the task's name: "the gym one, didn't go", "gym, I not go"
+    r"|i|we|did|not|because|since|cause|cuz|was|no longer)\b.*$",
     re.I,
 )
 

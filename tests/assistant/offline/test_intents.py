@@ -95,9 +95,83 @@ def test_a_change_implied_by_a_statement():
         ("reopen the essay and add a note: needs a conclusion",
          [("reopen", ["essay"]), ("update", ["essay"])]),
         ("add eggs and bread", [("add", ["eggs", "bread"])]),  # one request, two tasks
-        ("rent is paid, mark it done", [("complete", ["it"])]),  # one request about "rent"
+        ("rent is paid, mark it done", [("complete", ["rent"])]),  # one request about "rent"
     ],
 )  # fmt: skip
 def test_several_requests_in_one_message(message: str, expected: list[tuple[str, list[str]]]):
     intent = understand(message, TODAY)
     assert [(i.kind, i.items) for i in [intent, *intent.then]] == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        # requests said as statements, each naming its own task
+        ("gym done, groceries move to sat", [("complete", ["gym"]), ("update", ["groceries"])]),
+        ("called the vet; also cat food is now high priority",
+         [("complete", ["vet"]), ("update", ["cat food"])]),
+        ("I picked up the prescription already and the school call needs to happen tomorrow "
+         "and also add a reminder to buy milk",
+         [("complete", ["prescription"]), ("update", ["school call"]), ("add", ["buy milk"])]),
+        ("Review of the Q2 numbers is complete. Please move the 1:1 with Dana to Thursday",
+         [("complete", ["Review of the Q2 numbers"]), ("update", ["1:1 with Dana"])]),
+        # every part must be a request of its own, or the message is read whole
+        ("buy milk and eggs", [("add", ["buy milk", "buy eggs"])]),
+        ("mark salt and pepper done", [("complete", ["salt and pepper"])]),
+    ],
+)  # fmt: skip
+def test_statements_that_each_name_a_task(message: str, expected: list[tuple[str, list[str]]]):
+    intent = understand(message, TODAY)
+    assert [(i.kind, i.items) for i in [intent, *intent.then]] == expected
+
+
+@pytest.mark.parametrize(
+    ("message", "kind", "subject"),
+    [
+        # statements of completion: the thing, then what was done to it
+        ("the summary for the report is written", "complete", "summary for the report"),
+        ("internet bill I paid", "complete", "internet bill"),
+        ("went for my run \u2705", "complete", "go for my run"),  # the past read as the verb
+        ("chk off feed the cat thx", "complete", "feed the cat"),
+        ("Would you please mark the task about the car insurance as completed? Many thanks.",
+         "complete", "car insurance"),
+        # a completion taken back
+        ("oops, I didn't actually call the plumber", "reopen", "call the plumber"),
+        ("the report I mark finished by mistake, please open again", "reopen", "report"),
+        ("unmark the gym one, didnt go", "reopen", "gym"),
+        ("please erase the task of gym, I not go anymore", "delete", "gym"),
+        ("hey can you uh delete the one about calling the insurance company", "delete",
+         "calling the insurance company"),
+    ],
+)  # fmt: skip
+def test_what_a_statement_does_and_to_which_task(message: str, kind: str, subject: str):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items) == (kind, [subject])
+
+
+@pytest.mark.parametrize(
+    ("message", "other"),
+    [
+        ("cleand the kitchn, mark it pls", "cleand the kitchn"),
+        ("I have finish the invoice for Globex, you can put it done",
+         "finish the invoice for Globex"),
+        ("turns out we still need printer paper, put that one back on the list", "printer paper"),
+        ("the meeting with Priya, please change for the friday", "meeting with Priya"),
+        ("flights arent urgent anymore, set to medium", "flights"),
+    ],
+)  # fmt: skip
+def test_a_command_without_a_task_points_at_the_other_clause(message: str, other: str):
+    intent = understand(message, TODAY)
+    assert intent.items in (["it"], ["that"])
+    assert intent.alt_subject == other
+
+
+def test_a_name_is_never_fixed_into_a_command_word():
+    assert understand("rename it to buy present for Lisa", TODAY).new_title == (
+        "buy present for Lisa"
+    )
+
+
+@pytest.mark.parametrize("answer", ["yes, erase", "yes both", "yes, everything"])
+def test_yes_with_the_scope_said_again_confirms(answer: str):
+    assert understand(answer, TODAY).kind == "confirm"

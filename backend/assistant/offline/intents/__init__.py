@@ -34,6 +34,11 @@ from backend.assistant.offline.parsing import (
     with_quotes,
 )
 from backend.assistant.offline.targets import Decision, Turn
+from backend.assistant.offline.titles import (
+    command_preamble,
+    without_pleasantries,
+    without_reason,
+)
 
 PARSERS: list[Parser] = [
     confirm.parse_yes,
@@ -106,7 +111,7 @@ _ADDING = re.compile(r"^(?:add|put|create|remind me|new task)\b", re.I)
 # Where a second request starts: "…, and add Y", "… . Add Y", "… and push Y to friday".
 _NEXT_REQUEST = re.compile(
     r"\s*(?:[.;!]\s+|,\s*(?:and\s+)?(?:then\s+|also\s+)?|\s+and\s+(?:then\s+|also\s+)?(?:can you\s+|please\s+)?)"
-    r"(?=(?:add|mark|delete|remove|push|move|reschedule|complete|reopen|tick|cross|rename|tag|"
+    r"(?:please\s+)?(?=(?:add|mark|delete|remove|push|move|reschedule|complete|reopen|tick|cross|rename|tag|"
     r"put|create|cross)\b)",
     re.I,
 )
@@ -118,11 +123,15 @@ _TOOL = {"add": "add_task", "complete": "complete_task", "reopen": "complete_tas
 def understand(message: str, today: date) -> Intent:
     """What one message asks for: one request, or several in order (``Intent.then``)."""
     command, quoted = hide_quotes(message)
-    text = normalise(fix_typos(command))
+    text = normalise(fix_typos(without_pleasantries(command)))
+    text = command_preamble(text) or text  # "make new task: X" is "add X"
+    text = without_reason(text)  # "… because I need the suit": never part of a request
     if not text or QUOTE_RX.fullmatch(text):
         return Intent("add", quoted) if quoted else Intent("help")
     if _ADDING.match(text):  # "add X on thursday, sorry I mean friday"
         text = corrected(text, today)
+    if several := _statements(text, quoted, today):
+        return several
     parts = [p for p in _NEXT_REQUEST.split(text) if p and p.strip()]
     if len(parts) > 1:
         read = [_understand_one(normalise(p), quoted, today) for p in parts]
@@ -136,6 +145,34 @@ def understand(message: str, today: date) -> Intent:
             first.then = rest
             return first
     return _understand_one(text, quoted, today)
+
+
+# Where one statement ends and the next starts: "gym done, groceries move to sat",
+# "called the vet; also cat food is now high priority", "… already and the school call …".
+_STATEMENT_END = re.compile(r"\s*(?:[;,]|[.!?]\s|\s(?:and\s+)?also\s|\sand\s)\s*", re.I)
+_ACTS = {"complete", "reopen", "update", "delete"}
+
+
+def _statements(text: str, quoted: list[str], today: date) -> Intent | None:
+    """Several requests said as statements, each naming its own task and changing it with a
+    different tool. Every part must read as such a request, or the message is read whole:
+    "buy milk and eggs" or "mark salt and pepper done" never split."""
+    parts = [normalise(p) for p in _STATEMENT_END.split(text) if p and p.strip()]
+    parts = [p for p in parts if p]
+    if len(parts) < 2 or len(parts) > 4:
+        return None
+    read = [_understand_one(p, quoted, today) for p in parts]
+    for part, intent in zip(parts, read, strict=True):
+        named = bool(intent.items) and not _PRONOUN_SUBJECT.match(intent.items[0])
+        acts = intent.kind in _ACTS and named and not intent.everything
+        if not (acts or (intent.kind == "add" and _ADDING.match(part))) or intent.then:
+            return None
+    tools = [_TOOL[i.kind] for i in read]
+    if len(set(tools)) != len(tools):
+        return None
+    first, *rest = read
+    first.then = rest
+    return first
 
 
 def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
@@ -179,8 +216,17 @@ _STATE = re.compile(
 )
 
 
+# How a clause that names a task may start: "turns out we still need printer paper".
+_LEAD_IN = re.compile(
+    r"^(?:(?:it\s+)?turns out(?:\s+that)?\s+)?(?:(?:i|we)\s+(?:still\s+|also\s+)?"
+    r"(?:need|have|must|gotta|got)\s+(?:to\s+)?)?",
+    re.I,
+)
+
+
 def _state_removed(clause: str) -> str:
     """What a clause is about: "the garage is not that important" -> "garage"."""
+    clause = _LEAD_IN.sub("", clause.strip())
     subject = re.split(
         r"\s+(?:is|are|was|were|has|have|needs?|can|should)\b",
         _STATE.sub("", clause.strip()),

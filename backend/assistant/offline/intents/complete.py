@@ -13,9 +13,16 @@ _PAST = (r"(?:finished|completed|did|done|bought|called|rang|phoned|paid|sent|cl
          r"emailed|texted|picked up|dropped off|returned|renewed|ordered|washed|cooked|prepared|"
          r"reviewed|filed|printed|scheduled|watered|fed|visited|tidied|vacuumed|ironed|packed|"
          r"collected|replied to|answered|cancelled|canceled|changed|updated|uploaded|signed|"
-         r"bought|went to|attended|practiced|practised|studied|repaired|replaced|checked)")  # fmt: skip
+         r"bought|went to|went for|went on|attended|practiced|practised|studied|repaired|replaced|"
+         r"checked)")  # fmt: skip
+# What a finished task "is" afterwards: "the summary for the report is written".
+_PARTICIPLE = (r"(?:done|finished|completed|written|paid|sent|booked|bought|sorted|handled|"
+               r"submitted|filed|cleaned|fixed|returned|renewed|ordered|posted|mailed|called|"
+               r"cooked|washed|packed|picked up|dropped off|taken care of|dealt with)")  # fmt: skip
 
 COMPLETE = rx(
+    # "mark it", "put it done": the other clause of the message says what "it" is.
+    r"^(?:mark|tick|check|cross|put|set)\s+(?P<rest>it|that|this|them|those)(?:\s+(?:as\s+)?(?:done|off|complete|completed|finished))?$",
     r"^(?:mark|set|flag|make)\s+(?P<rest>.+?)\s+(?:as\s+)?(?:done|complete|completed|finished|off)$",
     r"^(?:cross|tick|check|strike|knock)\s+(?P<rest>.+?)\s+off(?:\s+(?:my|the)\s+list)?$",
     r"^(?:done|finished|completed|complete)\s*[:\-]\s*(?P<rest>.+)$",
@@ -30,6 +37,9 @@ COMPLETE = rx(
     r"^(?P<rest>.+?)\s+(?:is|are|was|were|'s)\s+(?:now\s+|all\s+)?(?:done|finished|complete|completed|taken care of)$",
     r"^(?P<rest>(?:it|that|this|that one|this one|them|those|all|both|all of them|both of them)) (?:are |is )?(?:done|complete|finished)(?: now| already)?$",
     r"^(?:done|finished|completed)$",
+    # The thing first, then what was done to it: "internet bill I paid", "the essay, finished".
+    rf"^(?P<rest>.+?)\s+(?:is|are|was|were|has been|have been)\s+(?:now\s+|all\s+|finally\s+)?{_PARTICIPLE}(?:\s+(?:now|already|today))?$",
+    rf"^(?P<rest>.+?),?\s+(?:i|we)\s+(?:have\s+|'ve\s+)?(?:already\s+|just\s+|finally\s+)?{_PAST}(?:\s+(?:it|already|today|yesterday))*$",
     # A bare report of what was done: "paid the rent", "booked the flights!", "got the tickets".
     rf"^(?:just\s+|finally\s+|already\s+)?(?!read\b){_PAST}\s+(?!to\b|a\b|an\b|some\b|more\b)(?P<rest>.+?)(?:\s+(?:yesterday|today|earlier|already|this morning|last night))?[\s!.]*$",
     r"^(?:just\s+|finally\s+)?(?:got|grabbed|picked up)\s+(?P<rest>the\s+.+?)[\s!.]*$",

@@ -39,15 +39,23 @@ CORRECTION = rx(
 
 MAKE = rx(r"^(?:make|set|mark|have)\s+(?P<rest>.+)$")
 
+# A subject said first is one sentence: "add X? It needs to be done by Friday" asks no change.
+_SUBJECT = r"(?P<rest>(?:(?![.?!]\s).)+?)"
+
 RESCHEDULE = rx(
-    r"^(?P<rest>.+?)\s+(?:needs?|has|have)\s+(?:to be done|doing|to happen|to get done|to be finished|sorting)\s+.+$",
+    rf"^{_SUBJECT}\s+(?:needs?|has|have)\s+(?:to be done|doing|to happen|to get done|to be finished|sorting)\s+.+$",
     r"^(?P<rest>.+?)\s+can wait(?:\s+(?:till|until|to|for))?\s+.+$",
     r"^(?:change|update|set|make|move)\s+(?P<rest>.+?)\s+so(?: that)?\s+(?:it|they)\s+(?:is|are|will be)\s+(?:due\s+)?.+$",
     r"^(?:make|set|move|put|change|push|schedule)\s+(?P<rest>it|that|this|them|those|that one|this one)\s+(?:to\s+|for\s+|due\s+|on\s+)?.+$",
     r"^(?:move|reschedule|push|postpone|delay|shift|bump|defer|put off|push back|bring)\s+(?P<rest>.+)$",
     r"^(?:set|change|update|make)\s+(?:the\s+)?(?:due date|deadline|date)\s+(?:of|for|on)\s+(?P<rest>.+)$",
     r"^(?:make|set)\s+(?P<rest>.+?\s+due\s+.+)$",
-    r"^(?P<rest>.+?)\s+(?:is|should be|needs to be)\s+(?:now\s+)?(?:due|done by|finished by)\s+.+$",
+    rf"^{_SUBJECT}\s+(?:is|should be|needs to be)\s+(?:now\s+)?(?:due|done by|finished by)\s+.+$",
+    # The task first, then the move: "groceries move to sat", "phone bill please move to the 20th".
+    # No task named: "…, please change for the friday": "it", which the other clause names.
+    r"^(?:change|move|push|reschedule|put|set|shift)\s+(?P<rest>it|that|this)?\s*(?:to|for|till|until|on)\s+.+$",
+    rf"^{_SUBJECT}\s+(?:please\s+)?(?:move|moves|moved|push|pushed|shift|shifted|reschedule|"
+    rf"change|changed|goes|go)\s+(?:it\s+)?(?:back\s+)?(?:to|till|until|for|on)\s+.+$",
 )
 
 CLEAR_DUE = rx(
@@ -122,8 +130,11 @@ def parse_make(msg: Message) -> Intent | None:
 def parse_rename(msg: Message) -> Intent | None:
     if m := first_match(RENAME, msg.text):
         new = msg.literal(m["new"])
-        tail = re.search(r"\s+and\s+(?:move|reschedule|make|set|push|tag|mark)\s+(?:it\s+)?(?P<t>.+)$", new, re.I)  # fmt: skip
+        tail = re.search(r"\s+and\s+(?P<verb>move|reschedule|make|set|push|tag|mark)\s+(?:it\s+)?(?P<t>.+)$", new, re.I)  # fmt: skip
         details = take_details(tail["t"], msg.today)[1] if tail else Details()
+        if tail and tail["verb"].lower() == "tag" and not details.tags:  # "… and tag it travel"
+            details.tags = [w.lower().lstrip("#") for w in re.findall(r"#?[\w-]+", tail["t"])
+                            if w.lower() not in {"as", "well", "too", "also", "and", "with"}]  # fmt: skip
         new = new[: tail.start()] if tail else new
         return Intent("update", subjects(msg.literal(m["target"])), details=details,
                       new_title=clean_title(new))  # fmt: skip
@@ -149,10 +160,17 @@ def parse_clear_due(msg: Message) -> Intent | None:
 def parse_priority(msg: Message) -> Intent | None:
     if m := first_match(PRIORITY, msg.text):
         p = "high" if m.groupdict().get("up") else "low" if m.groupdict().get("down") else m["p"]
-        intent = Intent("update", subjects(msg.literal(m["rest"])))
+        intent = Intent("update", _named(msg.literal(m["rest"])))
         intent.details.priority = priority_word(p)
         return intent
     return None
+
+
+def _named(rest: str) -> list[str]:
+    """The words naming the task; none ("set to medium") means "it", named by another clause."""
+    if re.fullmatch(r"\s*(?:to|as|on|for|it)?\s*", rest, re.I):
+        return ["it"]
+    return subjects(rest)
 
 
 def parse_tag(msg: Message) -> Intent | None:
@@ -195,17 +213,21 @@ def _shift(text: str) -> tuple[str, int]:
 
 def parse_reschedule(msg: Message) -> Intent | None:
     text = msg.text
-    if (m := first_match(RESCHEDULE, text)) and (shifted := _shift(text[m.start("rest") :]))[1]:
+    if (m := first_match(RESCHEDULE, text)) and (
+        shifted := _shift(text[max(m.start("rest"), 0) :])
+    )[1]:
         details = Details(shift_days=shifted[1])
         return Intent("update", subjects(msg.literal(shifted[0] or "it")), details=details)
     if m := first_match(RESCHEDULE, text):
-        rest, details = take_details(m["rest"], msg.today)
+        rest, details = take_details(m["rest"] or "it", msg.today)
         if details.due is None and not details.clear_due and not details.priority:
-            details = take_details(text[m.end("rest") :], msg.today)[1]  # "X is due on the 30th"
+            details = take_details(text[max(m.end("rest"), 0) :], msg.today)[
+                1
+            ]  # "X is due on the 30th"
         if details.due is not None or details.clear_due or details.priority or details.tags:
             rest = re.sub(r"\s+(?:to|till|until|for|by|back to|back|out to|off to|off till)\s*$", "", rest.strip(), flags=re.I)  # fmt: skip
             rest = re.sub(r"\s+(?:is|should be|needs to be)\s+(?:now\s+)?(?:due|done by|finished by)\s*$", "", rest, flags=re.I)  # fmt: skip
-            return Intent("update", subjects(msg.literal(rest)), details=details)
+            return Intent("update", _named(msg.literal(rest)), details=details)
     return None
 
 
