@@ -24,7 +24,8 @@ ALIASES = {"ad": "add", "dont": "don't", "im": "i'm", "ive": "i've", "whats": "w
            "tmr": "tomorrow", "tmrw": "tomorrow", "u": "you", "pls": "please", "plz": "please",
            "thx": "thanks", "todays": "today's", "wats": "what's", "wat": "what",
            "wot": "what", "r": "are", "ur": "your", "2moro": "tomorrow",
-           "2day": "today", "2nite": "tonight", "tonite": "tonight", "chk": "check", "cna": "can",
+           "2day": "today", "2nite": "tonight", "tonite": "tonight", "chk": "check",
+           "em": "them", "cna": "can",
            "wk": "week", "wks": "weeks", "didnt": "did not", "isnt": "is not",
            "arent": "are not", "doesnt": "does not"}  # fmt: skip
 _VOCAB_SET = set(VOCABULARY)
@@ -45,7 +46,8 @@ _POLITE_START = re.compile(
     r"^(?:(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|well|oh|also|and|then|alright|right|please|pls|plz"
     r"|actually|oops|sorry|hmm+|wait|btw|by the way|quick one|one more thing|another thing"
     r"|kindly|(?:can|could|would|will) you(?: please| kindly| be so kind as to)?"
-    r"|would you mind|i'?d like you to|please you|you please"
+    r"|would you mind|i'?d like you to|please you|you please|i'?d like to|i would like to"
+    r"|i was wondering if you could(?: possibly)?|(?:just )?letting you know(?: that)?|fyi"
     r"|(?:can|could) i(?: get you to)?|i want you to|help me|let'?s|lets|you can|you could"
     r"|(?:can|could|shall) we|we need to|just|quick question|question)[\s,!.:]+)+",
     re.IGNORECASE,
@@ -54,6 +56,7 @@ _POLITE_END = re.compile(
     r"(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|for me|if you can|if possible|"
     r"when you get a chance|asap please|too|as well|also|already|lol|haha|cheers|tbh|honestly|"
     r"many thanks|thanks (?:so much|a lot)|thank you (?:so|very) much|much appreciated|"
+    r"if (?:it is|it's) not too much (?:trouble|bother)|if you do not mind|if you don't mind|"
     r"mate|x+|thank u|ty+|"
     r"\u2714\ufe0f?|\u2713|\u2705|:\)|:d))+\s*$",
     re.IGNORECASE,
@@ -122,6 +125,7 @@ def expand_contractions(text: str) -> str:
 def normalise(text: str) -> str:
     """Trimmed, single-spaced, with politeness and trailing punctuation removed."""
     text = _HESITATION.sub("", expand_contractions(text.replace("\u2019", "'")))
+    text = re.sub(r"(?<!\S)w/(?=\s)", "with", text)  # "tag dentist w/ health"
     text = _SPACES.sub(" ", text).strip()
     previous = None
     while previous != text:

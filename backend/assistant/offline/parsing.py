@@ -59,6 +59,7 @@ class Intent:
     new_title: str | None = None
     swap: tuple[str, str] | None = None  # "I meant John, not Jon": (wrong words, right words)
     add_tags: bool = True  # tags given to update are added (False: replace)
+    remove_tags: list[str] = field(default_factory=list)  # "take the party tag off X"
     filter: ListFilter = field(default_factory=ListFilter)
     everything: bool = False  # "all", "everything": every task the filter selects
     # "rent is paid, mark it done": the other clause names what "it" is.
@@ -105,7 +106,7 @@ _LIST_AS_TAG = re.compile(
     r"\s+(?:to|on|in|into|onto)\s+(?:my|the)\s+(?P<tag>[\w-]+)\s+list\b", re.I
 )
 _NOTE = re.compile(
-    r"(?:[,;.]\s*|\s+-\s+|\s+)(?:with\s+(?:a|the)\s+)?(?:note|notes|description|details|desc)\s*(?::|-|saying|that says)\s*(?P<d>.+)$"
+    r"(?:^|[,;.]\s*|\s+-\s+|\s+)(?:(?:please\s+)?(?:with|add|put|include)\s+(?:a|the)\s+)?(?:note|notes|description|details|desc)\s*(?::|-|saying|that says|that)\s*(?P<d>.+)$"
     r"|\s*\((?P<paren>[^)]+)\)\s*$"
     r"|(?:[,;]\s*|\s+)(?:and\s+)?in the (?:notes?|description)\s+(?:put|write|say|add)\s+(?:that\s+)?(?P<d2>.+)$",
     re.IGNORECASE,
@@ -168,6 +169,8 @@ _VERB_PARTICLES = {"up", "out", "off", "in", "on", "down", "back", "over", "away
 
 def split_tasks(title: str) -> list[str]:
     """ "buy eggs, bread and butter" -> three tasks, the verb shared; one task stays whole."""
+    if halves := _verb_phrases(title):
+        return halves
     parts = split_list(title)
     short_ands = " and " in f" {title} " and all(len(p.split()) <= 3 for p in parts)
     if len(parts) < 2 or not ("," in title or ";" in title or short_ands):
@@ -181,6 +184,17 @@ def split_tasks(title: str) -> list[str]:
         shares_verb = verb and len(part.split()) <= 2 and not starts_with_verb
         tasks.append(f"{verb} {part}" if shares_verb else part)
     return tasks
+
+
+def _verb_phrases(title: str) -> list[str] | None:
+    """ "pick up the kids at 3pm and buy snacks for the trip": two tasks, each a task verb with
+    words of its own ("call and book a dentist" stays whole)."""
+    halves = re.split(r"\s+and\s+", title)
+    if len(halves) != 2 or "," in title:
+        return None
+    if all(len(h.split()) >= 2 and h.split()[0].lower() in TASK_VERBS for h in halves):
+        return halves
+    return None
 
 
 _SEGMENTS = re.compile(
@@ -542,7 +556,7 @@ def first_match(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | N
 
 
 _EVERYTHING = re.compile(
-    r"^(?:(?:everything|every task|all tasks)\s+(?P<what3>(?:tagged|labell?ed|with|under)\s+.+)|"
+    r"^(?:(?:everything|every task|all tasks)\s+(?P<what3>(?:tagged|labell?ed|with|under|due|overdue)\b.*)|"
     r"all|everything|every task|all (?:my |the |of my |of the )?(?P<what>.*?)(?:\s+(?:tasks?|todos?|items?))?|"
     r"(?:the\s+)?(?P<what2>completed|done|finished|overdue|old)\s+(?:tasks?|todos?|items?|ones)|"
     r"(?:my|the)\s+(?:whole|entire)\s+list|my list|the list)$",

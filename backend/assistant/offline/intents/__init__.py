@@ -48,7 +48,9 @@ PARSERS: list[Parser] = [
     social.parse_interjection,
     question.parse_about_one,
     question.parse_question,
+    update.parse_typo_fix,
     update.parse_correction,
+    update.parse_untag,
     update.parse_make,
     update.parse_rename,
     add.parse_note_to_self,
@@ -95,7 +97,10 @@ def read_clause(text: str, quoted: list[str], today: date) -> Intent:
 
 
 _CLAUSE = re.compile(
-    r"\s*(?:,|;|\s[-\u2013]\s|\.\s|!\s|\bso\b|\band then\b|\bthen\b|\bbut\b)\s*", re.I
+    r"\s*(?:,|;|\s[-\u2013]\s|[.?!]\s|\bso\b|\band then\b|\bthen\b|\bbut\b"
+    r"|(?<!\bwhat)(?<!\bhow)(?<!\bwhy)(?<!\bwhere)(?<!\bwhen)(?<!\bwho)(?<!\bwhich)"
+    r"(?<=\w)\s(?=(?:you can|can you|could you)\s))\s*",
+    re.I,
 )
 _PRONOUN_SUBJECT = re.compile(r"^(?:it|that|this|that one|this one|them|those|both)$", re.I)
 
@@ -120,12 +125,17 @@ _TOOL = {"add": "add_task", "complete": "complete_task", "reopen": "complete_tas
          "update": "update_task", "delete": "delete_task"}  # fmt: skip
 
 
+_ARROW = re.compile(r"^(?P<x>[^>]+?)\s*(?:->|\u2192|=>)\s*(?P<y>.+)$")
+
+
 def understand(message: str, today: date) -> Intent:
     """What one message asks for: one request, or several in order (``Intent.then``)."""
     command, quoted = hide_quotes(message)
     text = normalise(fix_typos(without_pleasantries(command)))
     text = command_preamble(text) or text  # "make new task: X" is "add X"
     text = without_reason(text)  # "… because I need the suit": never part of a request
+    text = _ARROW.sub(r"change \g<x> to \g<y>", text)  # "visa -> hi prio"
+    text = _topic_named(text)
     if not text or QUOTE_RX.fullmatch(text):
         return Intent("add", quoted) if quoted else Intent("help")
     if _ADDING.match(text):  # "add X on thursday, sorry I mean friday"
@@ -138,6 +148,7 @@ def understand(message: str, today: date) -> Intent:
         for before, after in itertools.pairwise(read):
             if after.items and _PRONOUN_SUBJECT.match(after.items[0]) and before.items:
                 after.items = before.items[:1]  # "reopen the essay and add a note: …"
+        read = _one_update_per_task(read)
         tools = [_TOOL.get(i.kind) for i in read]
         pointing = any(i.items and _PRONOUN_SUBJECT.match(i.items[0]) for i in read)
         if all(tools) and len(set(tools)) == len(tools) and not pointing:
@@ -175,6 +186,40 @@ def _statements(text: str, quoted: list[str], today: date) -> Intent | None:
     return first
 
 
+def _one_update_per_task(read: list[Intent]) -> list[Intent]:
+    """ "move X to saturday and also make it high": two changes to one task are one update."""
+    out: list[Intent] = []
+    for intent in read:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and intent.kind == last.kind == "update"
+            and intent.items == last.items
+            and not (intent.new_title or intent.swap or intent.remove_tags)
+        ):
+            d, more = last.details, intent.details
+            d.due, d.priority = d.due or more.due, d.priority or more.priority
+            d.description = d.description or more.description
+            d.clear_due = d.clear_due or more.clear_due
+            d.tags = list(dict.fromkeys([*d.tags, *more.tags]))
+            continue
+        out.append(intent)
+    return out
+
+
+_TOPIC_FIRST = re.compile(
+    r"^(?:for|about|regarding|re|on)\s+(?:the\s+|my\s+)?(?P<x>[^,]+?)\s+(?:task|one|item|todo|thing)"
+    r"\s*,?\s*(?:can you\s+|could you\s+|please\s+)?(?P<rest>.*\bit\b.*)$",
+    re.I,
+)
+
+
+def _topic_named(text: str) -> str:
+    """ "for the grocery run task can you change it to saturday": "it" is the task named."""
+    m = _TOPIC_FIRST.match(text)
+    return re.sub(r"\bit\b", m["x"], m["rest"]) if m else text
+
+
 def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
     """One request. Several clauses: the one that starts like a command wins, and the others
     may say what its "it" is."""
@@ -210,7 +255,7 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
 _STATE = re.compile(
     r"\s+(?:is|are|was|were|has been|have been)\s+(?:now\s+|all\s+)?(?:paid|done|finished|sorted|"
     r"complete|completed|booked|sent|handled|taken care of|over)$"
-    r"|^(?:i|we)\s+(?:have\s+|'ve\s+)?(?:just\s+|finally\s+|already\s+)?"
+    r"|^(?:i|we)(?:\s+have|'ve)?\s+(?:just\s+|finally\s+|already\s+)?"
     r"|^(?:did|done|finished) (?:that|it|this)$",
     re.I,
 )
@@ -218,7 +263,8 @@ _STATE = re.compile(
 
 # How a clause that names a task may start: "turns out we still need printer paper".
 _LEAD_IN = re.compile(
-    r"^(?:(?:it\s+)?turns out(?:\s+that)?\s+)?(?:(?:i|we)\s+(?:still\s+|also\s+)?"
+    r"^(?:(?:just\s+)?letting you know(?:\s+that)?\s+|fyi\s+|just so you know\s+)?"
+    r"(?:(?:it\s+)?turns out(?:\s+that)?\s+)?(?:(?:i|we)\s+(?:still\s+|also\s+)?"
     r"(?:need|have|must|gotta|got)\s+(?:to\s+)?)?",
     re.I,
 )
@@ -228,7 +274,7 @@ def _state_removed(clause: str) -> str:
     """What a clause is about: "the garage is not that important" -> "garage"."""
     clause = _LEAD_IN.sub("", clause.strip())
     subject = re.split(
-        r"\s+(?:is|are|was|were|has|have|needs?|can|should)\b",
+        r"\s+(?:is|are|was|were|has|have|needs?|can|should|got)\b",
         _STATE.sub("", clause.strip()),
         maxsplit=1,
     )[0]
