@@ -264,3 +264,8 @@ def test_two_verb_phrases_are_two_tasks():
 )
 def test_phrases_that_look_like_another_request(message: str, kind: str):
     assert understand(message, TODAY).kind == kind
+
+
+def test_a_question_about_what_to_do_adds_nothing():
+    assert understand("should I do the taxes first or the report?", TODAY).kind == "help"
+    assert understand("can you add 'buy batteries' to my list?", TODAY).kind == "add"

@@ -130,6 +130,21 @@ _ARROW = re.compile(r"^(?P<x>[^>]+?)\s*(?:->|\u2192|=>)\s*(?P<y>.+)$")
 
 def understand(message: str, today: date) -> Intent:
     """What one message asks for: one request, or several in order (``Intent.then``)."""
+    intent = _understand(message, today)
+    if intent.kind == "add" and _asks_advice(message):
+        return Intent("help")  # "should I do the taxes first or the report?" adds nothing
+    return intent
+
+
+_ADVICE = re.compile(r"^(?:should|shall|must|do|does|would|is|are)\s+(?:i|we)\b", re.I)
+
+
+def _asks_advice(message: str) -> bool:
+    """A question about what to do ("should I …?") is no request to add a task."""
+    return message.rstrip().endswith("?") and bool(_ADVICE.match(normalise(message)))
+
+
+def _understand(message: str, today: date) -> Intent:
     command, quoted = hide_quotes(message)
     text = normalise(fix_typos(without_pleasantries(command)))
     text = command_preamble(text) or text  # "make new task: X" is "add X"
