@@ -64,6 +64,8 @@ class Intent:
     everything: bool = False  # "all", "everything": every task the filter selects
     # "rent is paid, mark it done": the other clause names what "it" is.
     alt_subject: str | None = None
+    # "rang the dentist": looked for as "ring dentist" first, then as "dentist".
+    fallback_subject: str | None = None
     # "mark X done and add Y": the requests after this one, carried out in order.
     then: list[Intent] = field(default_factory=list)
 

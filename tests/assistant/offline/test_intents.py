@@ -269,3 +269,12 @@ def test_phrases_that_look_like_another_request(message: str, kind: str):
 def test_a_question_about_what_to_do_adds_nothing():
     assert understand("should I do the taxes first or the report?", TODAY).kind == "help"
     assert understand("can you add 'buy batteries' to my list?", TODAY).kind == "add"
+
+
+def test_a_past_verb_names_the_task_and_the_words_after_it_are_the_fallback():
+    intent = understand("just rang the dentist, cross it off", TODAY)
+    assert (intent.kind, intent.items, intent.fallback_subject) == (
+        "complete",
+        ["ring dentist"],
+        "dentist",
+    )

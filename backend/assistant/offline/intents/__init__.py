@@ -262,6 +262,7 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
                 and not _PRONOUN_SUBJECT.match(i.items[0])]  # fmt: skip
         if intent.items and _PRONOUN_SUBJECT.match(intent.items[0]) and same:
             intent.items = same[-1].items  # "I don't need X anymore, delete it"
+            intent.fallback_subject = same[-1].fallback_subject
         elif intent.items and _PRONOUN_SUBJECT.match(intent.items[0]) and others:
             intent.alt_subject = _state_removed(with_quotes(others[0], quoted))
     return intent

@@ -3,6 +3,8 @@ is the same change the other way (``reopen.py`` reads the request, ``handle`` he
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from backend.assistant.offline import replies
 from backend.assistant.offline.intents.base import Message
 from backend.assistant.offline.language import base_form
@@ -60,6 +62,7 @@ def parse(msg: Message) -> Intent | None:
         verb = present_verb(m.groupdict().get("verb") or "")
         if verb and intent.items and not PRONOUN.match(intent.items[0]):
             # "called mom" names "Call mom", not "Call mom's doctor" or "Email mom".
+            intent.fallback_subject = intent.items[0]
             intent.items = [f"{verb} {intent.items[0]}"]
         return intent
     return None
@@ -93,6 +96,10 @@ def handle(turn: Turn) -> Decision:
         text = verb.format(replies.quoted(tasks)) if tasks else ""
         return Decision(reply=" ".join(filter(None, [text, failures(done)])))
     found = find_targets(turn, done_wanted=not finish)
+    if isinstance(found, Decision) and not found.calls and turn.intent.fallback_subject:
+        # "rang the dentist" names "Call the dentist": the verb said may not be the title's
+        bare = replace(turn.intent, items=[turn.intent.fallback_subject], fallback_subject=None)
+        found = find_targets(Turn(bare, turn.convo, turn.today), done_wanted=not finish)
     if isinstance(found, Decision):
         return found
     todo = [t for t in found if t["completed"] is not finish]
