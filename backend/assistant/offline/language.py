@@ -24,7 +24,10 @@ ALIASES = {"ad": "add", "dont": "don't", "im": "i'm", "ive": "i've", "whats": "w
            "tmr": "tomorrow", "tmrw": "tomorrow", "u": "you", "pls": "please", "plz": "please",
            "thx": "thanks", "todays": "today's", "wats": "what's", "wat": "what",
            "wot": "what", "r": "are", "ur": "your", "2moro": "tomorrow",
-           "2day": "today", "2nite": "tonight", "tonite": "tonight"}  # fmt: skip
+           "2day": "today", "2nite": "tonight", "tonite": "tonight", "chk": "check",
+           "em": "them", "cna": "can",
+           "wk": "week", "wks": "weeks", "didnt": "did not", "isnt": "is not",
+           "arent": "are not", "doesnt": "does not"}  # fmt: skip
 _VOCAB_SET = set(VOCABULARY)
 # Everyday words one edit from a command word ("that"/"what", "rush"/"push"): never "fixed".
 _KEEP_WORDS = """
@@ -42,7 +45,9 @@ _KEEP = set(_KEEP_WORDS.split())
 _POLITE_START = re.compile(
     r"^(?:(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|well|oh|also|and|then|alright|right|please|pls|plz"
     r"|actually|oops|sorry|hmm+|wait|btw|by the way|quick one|one more thing|another thing"
-    r"|kindly|(?:can|could|would|will) you(?: please)?|would you mind|i'?d like you to"
+    r"|kindly|(?:can|could|would|will) you(?: please| kindly| be so kind as to)?"
+    r"|would you mind|i'?d like you to|please you|you please|i'?d like to|i would like to"
+    r"|i was wondering if you could(?: possibly)?|(?:just )?letting you know(?: that)?|fyi"
     r"|(?:can|could) i(?: get you to)?|i want you to|help me|let'?s|lets|you can|you could"
     r"|(?:can|could|shall) we|we need to|just|quick question|question)[\s,!.:]+)+",
     re.IGNORECASE,
@@ -50,6 +55,8 @@ _POLITE_START = re.compile(
 _POLITE_END = re.compile(
     r"(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|for me|if you can|if possible|"
     r"when you get a chance|asap please|too|as well|also|already|lol|haha|cheers|tbh|honestly|"
+    r"many thanks|thanks (?:so much|a lot)|thank you (?:so|very) much|much appreciated|"
+    r"if (?:it is|it's) not too much (?:trouble|bother)|if you do not mind|if you don't mind|"
     r"mate|x+|thank u|ty+|"
     r"\u2714\ufe0f?|\u2713|\u2705|:\)|:d))+\s*$",
     re.IGNORECASE,
@@ -58,7 +65,8 @@ _SPACES = re.compile(r"\s+")
 
 
 def fix_typos(text: str) -> str:
-    """Replace words that are one or two edits from a command word (never short words)."""
+    """Replace words that are one or two edits from a command word (never short words, never
+    a capitalised name inside a sentence: "for Lisa" is not "for list")."""
 
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
@@ -67,12 +75,24 @@ def fix_typos(text: str) -> str:
             return ALIASES[lower]
         if len(lower) < 4 or lower in _VOCAB_SET or lower in _KEEP or not lower.isalpha():
             return word
+        if _is_name(text, m.start(), word):
+            return word
         limit = 1 if len(lower) < 8 else 2
         best = process.extractOne(lower, VOCABULARY, scorer=OSA.distance, score_cutoff=limit)
         # Typos rarely change the first letter: "prescription" is not a slip for "description".
         return best[0] if best and best[0][0] == lower[0] else word
 
     return re.sub(r"[A-Za-z]+", fix, text)
+
+
+def _is_name(text: str, start: int, word: str) -> bool:
+    """A Capitalised word that does not start a sentence is a name, not a command word."""
+    before = text[:start].rstrip()
+    return word[:1].isupper() and not word.isupper() and bool(before) and before[-1] not in ".!?:"
+
+
+# Spoken hesitations carry no meaning ("add call the garage uh for tomorrow").
+_HESITATION = re.compile(r"(?<![\w'])(?:uh+|um+|uhm+|erm+|er|hmm+)(?![\w'])[,.]?\s*", re.I)
 
 
 _CONTRACTIONS = [
@@ -104,7 +124,9 @@ def expand_contractions(text: str) -> str:
 
 def normalise(text: str) -> str:
     """Trimmed, single-spaced, with politeness and trailing punctuation removed."""
-    text = _SPACES.sub(" ", expand_contractions(text.replace("\u2019", "'"))).strip()
+    text = _HESITATION.sub("", expand_contractions(text.replace("\u2019", "'")))
+    text = re.sub(r"(?<!\S)w/(?=\s)", "with", text)  # "tag dentist w/ health"
+    text = _SPACES.sub(" ", text).strip()
     previous = None
     while previous != text:
         previous = text
@@ -142,3 +164,18 @@ def ordinal(text: str) -> int | None:
     if not m:
         return None
     return words[m["word"]] if m["word"] else int(m["num"])
+
+
+# Irregular past forms: "went for my run" names the task "Go for a run".
+_BASE_FORMS = {"went": "go", "did": "do", "bought": "buy", "paid": "pay", "wrote": "write",
+               "sent": "send", "made": "make", "took": "take", "got": "get", "ran": "run",
+               "brought": "bring", "met": "meet", "gave": "give", "found": "find",
+               "sold": "sell", "told": "tell", "drove": "drive", "swept": "sweep",
+               "fed": "feed", "rang": "ring", "spoke": "speak", "saw": "see"}  # fmt: skip
+
+
+def base_form(phrase: str) -> str:
+    """The phrase with its first word in the present: "went for my run" -> "go for my run"."""
+    first, _, rest = phrase.partition(" ")
+    base = _BASE_FORMS.get(first.lower())
+    return f"{base} {rest}".strip() if base else phrase

@@ -80,7 +80,22 @@ def candidates(subject: str, tasks: list[Task]) -> list[Task]:
     if not scored:
         return []
     best = scored[0][0]
-    return [t for s, t in scored if best - s < CLEAR_WIN] if best < EXACT else [scored[0][1]]
+    if best >= EXACT:
+        return [scored[0][1]]
+    close = [t for s, t in scored if best - s < CLEAR_WIN]
+    return _every_word_said(subject, close) if len(close) > 1 else close
+
+
+def _every_word_said(subject: str, close: list[Task]) -> list[Task]:
+    """Among close matches, the one that has the words said beats the rest by a clear margin
+    ("calling the insurance company": "Call the insurance company", not "Call the school");
+    otherwise all stay, and the user is asked."""
+    said = utils.default_process(subject)
+    words = _word_scores(said, [utils.default_process(t["title"]) for t in close])
+    ranked = sorted(zip(words, close, strict=True), key=lambda p: -p[0])
+    if ranked[0][0] >= MATCH and ranked[0][0] - ranked[1][0] >= 2 * CLEAR_WIN:
+        return [ranked[0][1]]
+    return close
 
 
 def closest(subject: str, tasks: list[Task]) -> Task | None:

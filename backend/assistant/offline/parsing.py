@@ -14,7 +14,14 @@ from typing import Any
 
 from backend.assistant.offline import times
 from backend.assistant.offline.dates import find_date
-from backend.assistant.offline.language import clean_title, split_list
+from backend.assistant.offline.language import base_form, clean_title, split_list
+from backend.assistant.offline.titles import (
+    attribute_clauses_as_commas,
+    is_attribute_talk,
+    sentence_tag,
+    trailing_priority,
+    without_reason,
+)
 
 QUOTE = "\u2063Q{}\u2063"  # the n-th quoted text, hidden while the command is parsed
 QUOTE_RX = re.compile("\u2063Q(\\d+)\u2063")
@@ -63,10 +70,13 @@ class Intent:
     new_title: str | None = None
     swap: tuple[str, str] | None = None  # "I meant John, not Jon": (wrong words, right words)
     add_tags: bool = True  # tags given to update are added (False: replace)
+    remove_tags: list[str] = field(default_factory=list)  # "take the party tag off X"
     filter: ListFilter = field(default_factory=ListFilter)
     everything: bool = False  # "all", "everything": every task the filter selects
     # "rent is paid, mark it done": the other clause names what "it" is.
     alt_subject: str | None = None
+    # "rang the dentist": looked for as "ring dentist" first, then as "dentist".
+    fallback_subject: str | None = None
     # "mark X done and add Y": the requests after this one, carried out in order.
     then: list[Intent] = field(default_factory=list)
 
@@ -103,15 +113,16 @@ _HASHTAG = re.compile(r"(?:^|\s)#(?P<tag>[\w][\w-]{0,31})", re.UNICODE)
 _TAG_PHRASE = re.compile(
     r"[,;]?\s*(?:and\s+)?(?:tag(?:ged)?|label(?:ed|led)?|categori[sz]ed?)\s+"
     r"(?:it\s+|them\s+|this\s+|as\s+|with\s+|under\s+)*(?:(?:the\s+)?tags?\s+)?"
-    r"(?P<tags>[\w-]+(?:\s*(?:,|and|&)\s*[\w-]+)*)",
+    r"(?P<tags>[\w-]+(?:\s*(?:,|and|&|\+)\s*[\w-]+)*)",
     re.IGNORECASE,
 )
 _LIST_AS_TAG = re.compile(
     r"\s+(?:to|on|in|into|onto)\s+(?:my|the)\s+(?P<tag>[\w-]+)\s+list\b", re.I
 )
 _NOTE = re.compile(
-    r"(?:[,;.]\s*|\s+-\s+|\s+)(?:with\s+(?:a|the)\s+)?(?:note|notes|description|details|desc)\s*(?::|-|saying|that says)\s*(?P<d>.+)$"
-    r"|\s*\((?P<paren>[^)]+)\)\s*$",
+    r"(?:^|[,;.]\s*|\s+-\s+|\s+)(?:(?:please\s+)?(?:with|add|put|include)\s+(?:a|the)\s+)?(?:note|notes|description|details|desc)\s*(?::|-|saying|that says|that)\s*(?P<d>.+)$"
+    r"|\s*\((?P<paren>[^)]+)\)\s*$"
+    r"|(?:[,;]\s*|\s+)(?:and\s+)?in the (?:notes?|description)\s+(?:put|write|say|add)\s+(?:that\s+)?(?P<d2>.+)$",
     re.IGNORECASE,
 )
 _NOT_THAT_DAY = re.compile(
@@ -136,7 +147,7 @@ def take_details(text: str, today: date) -> tuple[str, Details]:
     """Cut priority, due date, tags and a note out of the text; what is left is the title."""
     details = Details()
     if m := _NOTE.search(text):
-        details.description = (m["d"] or m["paren"] or "").strip() or None
+        details.description = (m["d"] or m["paren"] or m["d2"] or "").strip() or None
         text = text[: m.start()]
     if _NO_DUE.search(text):
         details.clear_due = True
@@ -212,6 +223,8 @@ _VERB_PARTICLES = {"up", "out", "off", "in", "on", "down", "back", "over", "away
 
 def split_tasks(title: str) -> list[str]:
     """ "buy eggs, bread and butter" -> three tasks, the verb shared; one task stays whole."""
+    if halves := _verb_phrases(title):
+        return halves
     parts = split_list(title)
     short_ands = " and " in f" {title} " and all(len(p.split()) <= 3 for p in parts)
     if len(parts) < 2 or not ("," in title or ";" in title or short_ands):
@@ -227,8 +240,31 @@ def split_tasks(title: str) -> list[str]:
     return tasks
 
 
+def _verb_phrases(title: str) -> list[str] | None:
+    """ "pick up the kids at 3pm and buy snacks for the trip": two tasks, each a task verb with
+    words of its own ("call and book a dentist" stays whole)."""
+    halves = re.split(r"\s+and\s+", title)
+    if len(halves) != 2 or "," in title:
+        return None
+    if all(len(h.split()) >= 2 and h.split()[0].lower() in TASK_VERBS for h in halves):
+        return halves
+    return None
+
+
+def _own_attributes(segments: list[str], today: date) -> list[str]:
+    """Two verb phrases keep their own attributes: in "pick up the kids at 3pm and buy snacks"
+    the time is the first task's. What the LAST phrase says ("call mom and email dad tomorrow")
+    is read as said of both, as people mean it, so it stays shared."""
+    out: list[str] = []
+    for segment in segments:
+        phrases = _verb_phrases(segment)
+        first_has_own = phrases is not None and take_details(phrases[0], today)[1] != Details()
+        out.extend(phrases if phrases and first_has_own else [segment])
+    return out
+
+
 _SEGMENTS = re.compile(
-    r"\s*(?:,\s*)?\band also\b\s*|\s*;\s*|\s*,?\s*\bplus\b\s*|\s*,\s*also\s+|\.\s+(?:and\s+)?(?:also\s+)?",
+    r"\s*(?:,\s*)?\band also\b\s*|\s*;\s*|\s*,?\s*\bplus\b\s*|\s*,\s*also\s+|[.?!]\s+(?:and\s+)?(?:also\s+)?",
     re.IGNORECASE,
 )
 
@@ -285,15 +321,40 @@ def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]
         r"^(?:remember|remind me|don'?t forget|do not forget)\s+to\s+", "", rest.strip(), flags=re.I
     )
     rest = re.sub(r"^(?:a\s+)?(?:(?:new|another)\s+)?one\s*[:\-]\s*", "", rest, flags=re.I)
+    rest = re.sub(r"^(?:for\s+)?me\s+to\s+", "", rest, flags=re.I)  # "a task for me to X"
+    rest = attribute_clauses_as_commas(without_reason(rest))
     titles: list[str] = []
     per_task: list[Details] = []
-    for segment in _segments(_attributes_joined(rest, today), today):
+    for segment in _own_attributes(_segments(_attributes_joined(rest, today), today), today):
         text, details = take_details(segment, today)
+        text, bare_priority = trailing_priority(clean_title(text))
+        details.priority = details.priority or bare_priority
+        if per_task and (tag := sentence_tag(text)):
+            details.tags.append(tag)
+            text = ""
+        if per_task and (not clean_title(text) or is_attribute_talk(clean_title(text))):
+            fill_details(per_task[-1], details)  # "Buy X. It needs to be done by Friday."
+            continue
         for title in split_tasks(clean_title(text)):
             if clean_title(title) and not _is_filler(clean_title(title)):
                 titles.append(clean_title(title))
                 per_task.append(details)
     return titles, (per_task[0] if per_task else Details()), per_task
+
+
+def fill_details(details: Details, more: Details) -> None:
+    """Attributes said apart (a sentence of their own, a second change to the same task) join
+    ``details``; what ``details`` already says wins. Every field, so none is dropped on the way."""
+    details.due = details.due or more.due
+    details.priority = details.priority or more.priority
+    details.description = details.description or more.description
+    details.time = details.time or more.time
+    details.repeat = details.repeat or more.repeat
+    details.clear_due = details.clear_due or more.clear_due
+    details.clear_time = details.clear_time or more.clear_time
+    details.clear_repeat = details.clear_repeat or more.clear_repeat
+    details.shift_days = details.shift_days or more.shift_days
+    details.tags = list(dict.fromkeys([*details.tags, *more.tags]))
 
 
 _BARE_PRIORITY = re.compile(
@@ -302,7 +363,8 @@ _BARE_PRIORITY = re.compile(
 )
 _FILLER = re.compile(
     r"^(?:(?:please|pls|plz|add|it|that|this|is|was|very|really|not|sorry|i|mean|meant|thanks?|"
-    r"thank you|so|much|ok|okay|just|now|please add|no rush|too|also|one)\b[\s,.!]*)+$",
+    r"thank you|so|much|ok|okay|just|now|please add|no rush|too|also|one|can|could|would|will|"
+    r"you|put|write|down|me|there|in|on|list)\b[\s,.!]*)+$",
     re.I,
 )
 
@@ -319,15 +381,20 @@ def _attributes_joined(text: str, today: date) -> str:
     if len(parts) < 2:
         return text
     kept = [parts[0]]
-    for part in parts[1:]:
+    attributes_only = False  # a part so far gave nothing but attributes
+    for i, part in enumerate(parts[1:], start=1):
         bare = _BARE_PRIORITY.match(part.strip())
         leftover, details = take_details(part, today)
         if bare:
             kept[-1] += f" {priority_word(bare['p'])} priority"
+            attributes_only = True
         elif (
             details.due or details.priority or details.tags or details.clear_due or details.schedule
         ) and (not clean_title(leftover) or _is_filler(clean_title(leftover))):
             kept[-1] += f" {part}"
+            attributes_only = True
+        elif attributes_only and i == len(parts) - 1 and re.fullmatch(r"[a-z][\w-]*", part):
+            kept[-1] += f" #{part}"  # "X tmrw, high, home": the last bare word is its tag
         elif _is_filler(clean_title(part)):
             continue
         else:
@@ -339,7 +406,10 @@ def subjects(rest: str) -> list[str]:
     """Words naming a task: only articles and "task" trimmed ("by" may be a typo of "buy")."""
     rest = re.sub(r"[^\w\s'\"#&+-]+$", "", rest.strip())  # "paid the rent 👍"
     rest = re.sub(
-        rf"^(?:the\s+)?{TASK_WORD}\s+(?:about|for|called|named|with)\s+", "", rest, flags=re.I
+        rf"^(?:the\s+)?(?:{TASK_WORD}|one)\s+(?:about|for|called|named|with|of)\s+",
+        "",
+        rest,
+        flags=re.I,
     )  # "the task about the party"
     rest = _CUT_CLAUSE.sub("", rest.strip())
     rest = re.sub(r"\s+(?:so\s+)?(?:you|u)\s+can\s+.*$", "", rest, flags=re.I)
@@ -355,7 +425,7 @@ def subjects(rest: str) -> list[str]:
     rest = re.sub(
         r"^(?:(?:the|a|an|my|that|this)\s+)+(?=\S)", "", rest.strip(" ,.;:!?\"'"), flags=re.I
     )
-    return [rest] if rest else []
+    return [base_form(rest)] if rest else []
 
 
 def with_quotes(text: str, quoted: list[str]) -> str:
@@ -541,7 +611,9 @@ TASK_VERBS = set(
 
 _CUT_CLAUSE = re.compile(
     r"(?:,|;|\s[-\u2013]\s|\s+so\s+|\s+and\s+(?=(?:move|make|set|mark|put|tag|change|push|reschedule)\b))\s*"
-    r"(?:put|mark|move|make|set|can|could|please|pls|just|and|you|then|it|tag|change|push|reschedule|thanks)\b.*$",
+    r"(?:put|mark|move|make|set|can|could|please|pls|just|and|you|then|it|tag|change|push|reschedule|thanks"
+    # a reason or a report after the task's name: "the gym one, didn't go", "gym, I not go"
+    r"|i|we|did|not|because|since|cause|cuz|was|no longer)\b.*$",
     re.I,
 )
 
@@ -558,7 +630,7 @@ def first_match(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | N
 
 
 _EVERYTHING = re.compile(
-    r"^(?:(?:everything|every task|all tasks)\s+(?P<what3>(?:tagged|labell?ed|with|under)\s+.+)|"
+    r"^(?:(?:everything|every task|all tasks)\s+(?P<what3>(?:tagged|labell?ed|with|under|due|overdue)\b.*)|"
     r"all|everything|every task|all (?:my |the |of my |of the )?(?P<what>.*?)(?:\s+(?:tasks?|todos?|items?))?|"
     r"(?:the\s+)?(?P<what2>completed|done|finished|overdue|old)\s+(?:tasks?|todos?|items?|ones)|"
     r"(?:my|the)\s+(?:whole|entire)\s+list|my list|the list)$",

@@ -30,11 +30,14 @@ PRONOUN = re.compile(
 
 PLURAL_WORDS = re.compile(r"\b(?:both|all)\b", re.IGNORECASE)
 
-BOTH = re.compile(r"^(?:both|both of them|the two)$", re.I)
+BOTH = re.compile(r"^(?:both|both of them|them both|the two)$", re.I)
 
 THE_X_ONES = re.compile(r"^(?:all\s+)?(?:the\s+)?#?(?P<word>[\w-]+)\s+ones$", re.I)
 
-PLURAL = re.compile(r"^(?:them|those|these|both|all of them|all three|all of those|they)$", re.I)
+PLURAL = re.compile(
+    r"^(?:them|those|these|both|them both|both of them|all of them|all three|all of those|they)$",
+    re.I,
+)
 
 
 @dataclass

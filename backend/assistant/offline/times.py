@@ -194,7 +194,7 @@ _REPEATS: list[tuple[re.Pattern[str], str]] = [
             "year_day",
         ),
         (
-            r"\b(?:(?:on\s+)?(?:every\s+)?(?:week\s?days|work\s?days|working\s+days)|every\s+(?:week\s?day|work\s?day|working\s+day)|(?:each|every)\s+weekday|mon(?:day)?\s*(?:-|to|through|thru)\s*fri(?:day)?)\b",
+            r"\b(?:(?:on\s+)?(?:every\s+)?(?:week\s?days|work\s?days|working\s+days)|every\s+(?:week\s?day|work\s?day|working\s+day)|(?:each|every)\s+weekday|(?<!from\s)mon(?:day)?\s*(?:-|to|through|thru)\s*fri(?:day)?)\b",
             "weekdays",
         ),
         (r"\b(?:every\s+weekend|on\s+weekends|weekends)\b", "weekends"),

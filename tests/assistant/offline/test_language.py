@@ -103,3 +103,17 @@ def test_fuzzy_matching_prefers_clear_winners_and_admits_ambiguity():
     assert [t["id"] for t in candidates("by grocerys", tasks)] == [3]
     assert {t["id"] for t in candidates("milk", tasks)} == {1, 2}
     assert candidates("call dad", [{"id": 4, "title": "Call mom", "completed": False}]) == []
+
+
+def test_among_close_matches_the_one_with_every_word_said_wins():
+    tasks = [
+        {"id": 1, "title": "Call the insurance company", "completed": False},
+        {"id": 2, "title": "Call the school", "completed": False},
+    ]
+    assert [t["id"] for t in candidates("calling the insurance company", tasks)] == [1]
+    # words that fit both as well: still ambiguous, so the user is asked
+    essays = [
+        {"id": 3, "title": "Write the essay", "completed": False},
+        {"id": 4, "title": "Print the essay", "completed": False},
+    ]
+    assert {t["id"] for t in candidates("essay", essays)} == {3, 4}

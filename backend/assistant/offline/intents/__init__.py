@@ -31,10 +31,16 @@ from backend.assistant.offline.parsing import (
     QUOTE_RX,
     Intent,
     corrected,
+    fill_details,
     hide_quotes,
     with_quotes,
 )
 from backend.assistant.offline.targets import Decision, Turn
+from backend.assistant.offline.titles import (
+    command_preamble,
+    without_pleasantries,
+    without_reason,
+)
 
 PARSERS: list[Parser] = [
     undo.parse,  # first: "never mind, undo that" is not a "no"
@@ -45,8 +51,10 @@ PARSERS: list[Parser] = [
     social.parse_interjection,
     question.parse_about_one,
     question.parse_question,
+    update.parse_typo_fix,
     update.parse_correction,
     update.parse_clear_schedule,
+    update.parse_untag,
     update.parse_make,
     update.parse_rename,
     add.parse_note_to_self,
@@ -94,7 +102,10 @@ def read_clause(text: str, quoted: list[str], today: date) -> Intent:
 
 
 _CLAUSE = re.compile(
-    r"\s*(?:,|;|\s[-\u2013]\s|\.\s|!\s|\bso\b|\band then\b|\bthen\b|\bbut\b)\s*", re.I
+    r"\s*(?:,|;|\s[-\u2013]\s|[.?!]\s|\bso\b|\band then\b|\bthen\b|\bbut\b"
+    r"|(?<!\bwhat)(?<!\bhow)(?<!\bwhy)(?<!\bwhere)(?<!\bwhen)(?<!\bwho)(?<!\bwhich)"
+    r"(?<=\w)\s(?=(?:you can|can you|could you)\s))\s*",
+    re.I,
 )
 _PRONOUN_SUBJECT = re.compile(r"^(?:it|that|this|that one|this one|them|those|both)$", re.I)
 
@@ -110,7 +121,7 @@ _ADDING = re.compile(r"^(?:add|put|create|remind me|new task)\b", re.I)
 # Where a second request starts: "…, and add Y", "… . Add Y", "… and push Y to friday".
 _NEXT_REQUEST = re.compile(
     r"\s*(?:[.;!]\s+|,\s*(?:and\s+)?(?:then\s+|also\s+)?|\s+and\s+(?:then\s+|also\s+)?(?:can you\s+|please\s+)?)"
-    r"(?=(?:add|mark|delete|remove|push|move|reschedule|complete|reopen|tick|cross|rename|tag|"
+    r"(?:please\s+)?(?=(?:add|mark|delete|remove|push|move|reschedule|complete|reopen|tick|cross|rename|tag|"
     r"put|create|cross)\b)",
     re.I,
 )
@@ -119,22 +130,47 @@ _TOOL = {"add": "add_task", "complete": "complete_task", "reopen": "complete_tas
          "update": "update_task", "delete": "delete_task"}  # fmt: skip
 
 
+_ARROW = re.compile(r"^(?P<x>[^>]+?)\s*(?:->|\u2192|=>)\s*(?P<y>.+)$")
+
+
 def understand(message: str, today: date) -> Intent:
     """What one message asks for: one request, or several in order (``Intent.then``)."""
+    intent = _understand(message, today)
+    if intent.kind == "add" and _asks_advice(message):
+        return Intent("help")  # "should I do the taxes first or the report?" adds nothing
+    return intent
+
+
+_ADVICE = re.compile(r"^(?:should|shall|must|do|does|would|is|are)\s+(?:i|we)\b", re.I)
+
+
+def _asks_advice(message: str) -> bool:
+    """A question about what to do ("should I …?") is no request to add a task."""
+    return message.rstrip().endswith("?") and bool(_ADVICE.match(normalise(message)))
+
+
+def _understand(message: str, today: date) -> Intent:
     command, quoted = hide_quotes(message)
-    text = normalise(fix_typos(command))
+    text = normalise(fix_typos(without_pleasantries(command)))
+    text = command_preamble(text) or text  # "make new task: X" is "add X"
+    text = without_reason(text)  # "… because I need the suit": never part of a request
+    text = _ARROW.sub(r"change \g<x> to \g<y>", text)  # "visa -> hi prio"
+    text = _topic_named(text)
     if not text or QUOTE_RX.fullmatch(text):
         return Intent("add", quoted) if quoted else Intent("help")
     if undo.is_put_back(text):  # "never mind, put it back": neither a "no" nor a "put"
         return Intent("undo")
     if _ADDING.match(text):  # "add X on thursday, sorry I mean friday"
         text = corrected(text, today)
+    if several := _statements(text, quoted, today):
+        return several
     parts = [p for p in _NEXT_REQUEST.split(text) if p and p.strip()]
     if len(parts) > 1:
         read = [_understand_one(normalise(p), quoted, today) for p in parts]
         for before, after in itertools.pairwise(read):
             if after.items and _PRONOUN_SUBJECT.match(after.items[0]) and before.items:
                 after.items = before.items[:1]  # "reopen the essay and add a note: …"
+        read = _one_update_per_task(read)
         tools = [_TOOL.get(i.kind) for i in read]
         pointing = any(i.items and _PRONOUN_SUBJECT.match(i.items[0]) for i in read)
         if all(tools) and len(set(tools)) == len(tools) and not pointing:
@@ -142,6 +178,64 @@ def understand(message: str, today: date) -> Intent:
             first.then = rest
             return first
     return _understand_one(text, quoted, today)
+
+
+# Where one statement ends and the next starts: "gym done, groceries move to sat",
+# "called the vet; also cat food is now high priority", "… already and the school call …".
+_STATEMENT_END = re.compile(r"\s*(?:[;,]|[.!?]\s|\s(?:and\s+)?also\s|\sand\s)\s*", re.I)
+_ACTS = {"complete", "reopen", "update", "delete"}
+
+
+def _statements(text: str, quoted: list[str], today: date) -> Intent | None:
+    """Several requests said as statements, each naming its own task and changing it with a
+    different tool. Every part must read as such a request, or the message is read whole:
+    "buy milk and eggs" or "mark salt and pepper done" never split."""
+    parts = [normalise(p) for p in _STATEMENT_END.split(text) if p and p.strip()]
+    parts = [p for p in parts if p]
+    if len(parts) < 2 or len(parts) > 4:
+        return None
+    read = [_understand_one(p, quoted, today) for p in parts]
+    for part, intent in zip(parts, read, strict=True):
+        named = bool(intent.items) and not _PRONOUN_SUBJECT.match(intent.items[0])
+        acts = intent.kind in _ACTS and named and not intent.everything
+        if not (acts or (intent.kind == "add" and _ADDING.match(part))) or intent.then:
+            return None
+    tools = [_TOOL[i.kind] for i in read]
+    if len(set(tools)) != len(tools):
+        return None
+    first, *rest = read
+    first.then = rest
+    return first
+
+
+def _one_update_per_task(read: list[Intent]) -> list[Intent]:
+    """ "move X to saturday and also make it high": two changes to one task are one update."""
+    out: list[Intent] = []
+    for intent in read:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and intent.kind == last.kind == "update"
+            and intent.items == last.items
+            and not (intent.new_title or intent.swap or intent.remove_tags)
+        ):
+            fill_details(last.details, intent.details)
+            continue
+        out.append(intent)
+    return out
+
+
+_TOPIC_FIRST = re.compile(
+    r"^(?:for|about|regarding|re|on)\s+(?:the\s+|my\s+)?(?P<x>[^,]+?)\s+(?:task|one|item|todo|thing)"
+    r"\s*,?\s*(?:can you\s+|could you\s+|please\s+)?(?P<rest>.*\bit\b.*)$",
+    re.I,
+)
+
+
+def _topic_named(text: str) -> str:
+    """ "for the grocery run task can you change it to saturday": "it" is the task named."""
+    m = _TOPIC_FIRST.match(text)
+    return re.sub(r"\bit\b", m["x"], m["rest"]) if m else text
 
 
 def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
@@ -171,6 +265,7 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
                 and not _PRONOUN_SUBJECT.match(i.items[0])]  # fmt: skip
         if intent.items and _PRONOUN_SUBJECT.match(intent.items[0]) and same:
             intent.items = same[-1].items  # "I don't need X anymore, delete it"
+            intent.fallback_subject = same[-1].fallback_subject
         elif intent.items and _PRONOUN_SUBJECT.match(intent.items[0]) and others:
             intent.alt_subject = _state_removed(with_quotes(others[0], quoted))
     return intent
@@ -179,16 +274,26 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
 _STATE = re.compile(
     r"\s+(?:is|are|was|were|has been|have been)\s+(?:now\s+|all\s+)?(?:paid|done|finished|sorted|"
     r"complete|completed|booked|sent|handled|taken care of|over)$"
-    r"|^(?:i|we)\s+(?:have\s+|'ve\s+)?(?:just\s+|finally\s+|already\s+)?"
+    r"|^(?:i|we)(?:\s+have|'ve)?\s+(?:just\s+|finally\s+|already\s+)?"
     r"|^(?:did|done|finished) (?:that|it|this)$",
+    re.I,
+)
+
+
+# How a clause that names a task may start: "turns out we still need printer paper".
+_LEAD_IN = re.compile(
+    r"^(?:(?:just\s+)?letting you know(?:\s+that)?\s+|fyi\s+|just so you know\s+)?"
+    r"(?:(?:it\s+)?turns out(?:\s+that)?\s+)?(?:(?:i|we)\s+(?:still\s+|also\s+)?"
+    r"(?:need|have|must|gotta|got)\s+(?:to\s+)?)?",
     re.I,
 )
 
 
 def _state_removed(clause: str) -> str:
     """What a clause is about: "the garage is not that important" -> "garage"."""
+    clause = _LEAD_IN.sub("", clause.strip())
     subject = re.split(
-        r"\s+(?:is|are|was|were|has|have|needs?|can|should)\b",
+        r"\s+(?:is|are|was|were|has|have|needs?|can|should|got)\b",
         _STATE.sub("", clause.strip()),
         maxsplit=1,
     )[0]

@@ -3,19 +3,36 @@ is the same change the other way (``reopen.py`` reads the request, ``handle`` he
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from backend.assistant.offline import replies
 from backend.assistant.offline.intents.base import Message
-from backend.assistant.offline.parsing import Intent, act, first_match, rx
-from backend.assistant.offline.targets import Decision, ToolCall, Turn, failures, find_targets
+from backend.assistant.offline.language import base_form
+from backend.assistant.offline.parsing import TASK_VERBS, Intent, act, first_match, rx
+from backend.assistant.offline.targets import (
+    PRONOUN,
+    Decision,
+    ToolCall,
+    Turn,
+    failures,
+    find_targets,
+)
 
 _PAST = (r"(?:finished|completed|did|done|bought|called|rang|phoned|paid|sent|cleaned|fixed|booked|"
          r"walked|submitted|wrote|written|read|took|made|got|sorted(?: out)?|handled|mailed|posted|"
          r"emailed|texted|picked up|dropped off|returned|renewed|ordered|washed|cooked|prepared|"
          r"reviewed|filed|printed|scheduled|watered|fed|visited|tidied|vacuumed|ironed|packed|"
          r"collected|replied to|answered|cancelled|canceled|changed|updated|uploaded|signed|"
-         r"bought|went to|attended|practiced|practised|studied|repaired|replaced|checked)")  # fmt: skip
+         r"bought|went to|went for|went on|attended|practiced|practised|studied|repaired|replaced|"
+         r"checked)")  # fmt: skip
+# What a finished task "is" afterwards: "the summary for the report is written".
+_PARTICIPLE = (r"(?:done|finished|completed|written|paid|sent|booked|bought|sorted|handled|"
+               r"submitted|filed|cleaned|fixed|returned|renewed|ordered|posted|mailed|called|"
+               r"cooked|washed|packed|picked up|dropped off|taken care of|dealt with)")  # fmt: skip
 
 COMPLETE = rx(
+    # "mark it", "put it done": the other clause of the message says what "it" is.
+    r"^(?:mark|tick|check|cross|put|set)\s+(?P<rest>it|that|this|them|those)(?:\s+(?:as\s+)?(?:done|off|complete|completed|finished))?$",
     r"^(?:mark|set|flag|make)\s+(?P<rest>.+?)\s+(?:as\s+)?(?:done|complete|completed|finished|off)$",
     r"^(?:cross|tick|check|strike|knock)\s+(?P<rest>.+?)\s+off(?:\s+(?:my|the)\s+list)?$",
     r"^(?:done|finished|completed|complete)\s*[:\-]\s*(?P<rest>.+)$",
@@ -26,20 +43,48 @@ COMPLETE = rx(
     r"^(?:mark|set)\s+(?:as\s+)?(?:done|complete|completed|finished)\s*(?P<rest>.*)$",
     r"^(?:complete|finish|check off|check|tick off|tick|cross off|close|resolve|done with|"
     r"finished with|completed)\s+(?P<rest>.+?)(?:\s+(?:off|as done))?$",
-    rf"^(?:i|we) (?:have |'ve )?(?:just |already |finally |now |actually )?{_PAST} (?P<rest>.+)$",
+    rf"^(?:i|we)(?: have|'ve)? (?:just |already |finally |now |actually )?(?P<verb>{_PAST}) (?!to\b)(?P<rest>.+)$",
     r"^(?P<rest>.+?)\s+(?:is|are|was|were|'s)\s+(?:now\s+|all\s+)?(?:done|finished|complete|completed|taken care of)$",
     r"^(?P<rest>(?:it|that|this|that one|this one|them|those|all|both|all of them|both of them)) (?:are |is )?(?:done|complete|finished)(?: now| already)?$",
     r"^(?:done|finished|completed)$",
+    # The thing first, then what was done to it: "internet bill I paid", "the essay, finished".
+    rf"^(?P<rest>.+?)\s+(?:is|are|was|were|has been|have been)\s+(?:now\s+|all\s+|finally\s+)?{_PARTICIPLE}(?:\s+(?:now|already|today))?$",
+    rf"^(?P<rest>.+?),?\s+(?:i|we)(?:\s+have|'ve)?\s+(?:already\s+|just\s+|finally\s+)?(?P<verb>{_PAST})(?:\s+(?:it|already|today|yesterday))*$",
     # A bare report of what was done: "paid the rent", "booked the flights!", "got the tickets".
-    rf"^(?:just\s+|finally\s+|already\s+)?(?!read\b){_PAST}\s+(?!to\b|a\b|an\b|some\b|more\b)(?P<rest>.+?)(?:\s+(?:yesterday|today|earlier|already|this morning|last night))?[\s!.]*$",
+    rf"^(?:just\s+|finally\s+|already\s+)?(?!read\b)(?P<verb>{_PAST})\s+(?!to\b|a\b|an\b|some\b|more\b)(?P<rest>.+?)(?:\s+(?:yesterday|today|earlier|already|this morning|last night))?[\s!.]*$",
     r"^(?:just\s+|finally\s+)?(?:got|grabbed|picked up)\s+(?P<rest>the\s+.+?)[\s!.]*$",
 )
 
 
 def parse(msg: Message) -> Intent | None:
     if m := first_match(COMPLETE, msg.text):
-        return act("complete", msg.literal(m.groupdict().get("rest") or "it"), msg.today)
+        intent = act("complete", msg.literal(m.groupdict().get("rest") or "it"), msg.today)
+        verb = present_verb(m.groupdict().get("verb") or "")
+        if verb and intent.items and not PRONOUN.match(intent.items[0]):
+            # "called mom" names "Call mom", not "Call mom's doctor" or "Email mom".
+            intent.fallback_subject = intent.items[0]
+            intent.items = [f"{verb} {intent.items[0]}"]
+        return intent
     return None
+
+
+# Verbs that say only that something was finished, not which task: "finished the essay".
+_VAGUE = {"do", "finish", "complete", "get", "make", "take", "sort", "handle", "check", "go"}
+
+
+def present_verb(past: str) -> str | None:
+    """The task verb a past form reports ("called" -> "call", "paid" -> "pay"), or None when
+    it is no task verb of its own."""
+    words = past.lower().split()
+    if not words:
+        return None
+    first, rest = words[0], words[1:]
+    irregular = base_form(first)
+    forms = [irregular] if irregular != first else [first[:-2], first[:-1], first[:-3] + "y"]
+    verb = next((f for f in forms if f in TASK_VERBS), None)
+    if verb is None or verb in _VAGUE:
+        return None
+    return " ".join([verb, *rest])
 
 
 def handle(turn: Turn) -> Decision:
@@ -55,6 +100,10 @@ def handle(turn: Turn) -> Decision:
         lines = [text, *(replies.moved_on(t, turn.today) for t in moved), failures(done)]
         return Decision(reply=" ".join(filter(None, lines)))
     found = find_targets(turn, done_wanted=not finish)
+    if isinstance(found, Decision) and not found.calls and turn.intent.fallback_subject:
+        # "rang the dentist" names "Call the dentist": the verb said may not be the title's
+        bare = replace(turn.intent, items=[turn.intent.fallback_subject], fallback_subject=None)
+        found = find_targets(Turn(bare, turn.convo, turn.today), done_wanted=not finish)
     if isinstance(found, Decision):
         return found
     todo = [t for t in found if t["completed"] is not finish]

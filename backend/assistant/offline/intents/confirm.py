@@ -14,7 +14,9 @@ _YES_WORDS = (r"(?:y|ya+|yes+|yeah+|yep+|yup+|yea+|sure|ok|okay|confirm(?:ed)?|c
               r"yes go on|do it please|bin it|delete away)")  # fmt: skip
 
 _YES_MORE = (
-    rf"(?:{_YES_WORDS[3:-1]}|delete it|delete them|remove it|remove them|please|thanks|thank you)"
+    rf"(?:{_YES_WORDS[3:-1]}|(?:delete|remove|erase|bin)(?: it| them| both| all| everything)?|"
+    # "yes both", "yes, everything": the pending request says which tasks, never these words
+    r"both|all|everything|all of them|both of them|please|thanks|thank you)"
 )
 
 _NO_WORDS = (r"(?:n|no|nope|nah|cancel|don'?t|do not|stop|never ?mind|nvm|keep (?:it|them)|"

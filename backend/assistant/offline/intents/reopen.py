@@ -15,6 +15,17 @@ REOPEN = rx(
     r"|still pending|still open|incomplete|unfinished)(?: yet| after all)?$",
     r"^i (?:didn'?t|did not|haven'?t|have not) (?:actually |really |quite )?(?:finish|finished|complete|completed|done|do) (?P<rest>.+)$",
     r"^(?:not done|not finished|undo that|undo)$",
+    # "I didn't actually call the plumber": the task is the verb phrase itself.
+    r"^(?:i|we) (?:did not|have not) (?:actually |really |even |end up |quite )*"
+    r"(?P<rest>(?!(?:want|need|like|know|mean|say|think|ask|add|see)\b)[a-z]+ .+)$",
+    # "the report I marked finished by mistake": a completion taken back.
+    r"^(?P<rest>.+?),?\s+(?:i\s+|we\s+)?(?:mark|marked|ticked|checked|set|closed)\s+(?:it\s+)?(?:as\s+|off\s+)?"
+    r"(?:done|finished|complete|completed|off)?\s*(?:by (?:mistake|accident)|accidentally|in error)\b.*$",
+    r"^(?:i|we) (?:accidentally |mistakenly )?(?:marked|ticked|checked|closed) (?P<rest>.+?)"
+    r" (?:as )?(?:done|finished|complete|completed|off)?\s*(?:by (?:mistake|accident)|accidentally|in error)$",
+    r"^(?:open|reopen) (?P<rest>it|that|this|them) again$|^open again$",
+    r"^(?:i|we) (?:accidentally|mistakenly) (?:marked|ticked|checked|closed) (?P<rest>.+?)"
+    r"(?: as)? (?:done|finished|complete|completed|off)$",
 )
 
 

@@ -7,6 +7,8 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
 from backend.assistant.offline import replies
 from backend.assistant.offline.dates import describe
 from backend.assistant.offline.intents.base import Message
@@ -38,18 +40,34 @@ CHANGE = rx(  # "change/update/set X to Y": Y says what changes (a date, a prior
 CORRECTION = rx(
     r"^(?:no,?\s*|wait,?\s*|sorry,?\s*|oops,?\s*)*(?:i meant|i mean|make that|change that to|correction:?)\s+(?P<new>.+)$"
 )
+# "no sorry, is wednesday not tuesday": a correction that only says attributes again.
+BARE_CORRECTION = re.compile(
+    r"^(?:(?:no|nope|sorry|oops|wait|actually)[,!.]?\s+)+(?:(?:it|that)\s+)?(?:is\s+|should be\s+)?"
+    r"(?P<new>.+)$",
+    re.I,
+)
 
 MAKE = rx(r"^(?:make|set|mark|have)\s+(?P<rest>.+)$")
 
+# A subject said first is one sentence: "add X? It needs to be done by Friday" asks no change.
+_SUBJECT = r"(?P<rest>(?:(?![.?!]\s).)+?)"
+
 RESCHEDULE = rx(
-    r"^(?P<rest>.+?)\s+(?:needs?|has|have)\s+(?:to be done|doing|to happen|to get done|to be finished|sorting)\s+.+$",
+    rf"^{_SUBJECT}\s+(?:needs?|has|have)\s+(?:to be done|doing|to happen|to get done|to be finished|sorting)\s+.+$",
     r"^(?P<rest>.+?)\s+can wait(?:\s+(?:till|until|to|for))?\s+.+$",
     r"^(?:change|update|set|make|move)\s+(?P<rest>.+?)\s+so(?: that)?\s+(?:it|they)\s+(?:is|are|will be)\s+(?:due\s+)?.+$",
     r"^(?:make|set|move|put|change|push|schedule)\s+(?P<rest>it|that|this|them|those|that one|this one)\s+(?:to\s+|for\s+|due\s+|on\s+)?.+$",
+    # A fragment about the tasks just named: "both for fri", "them both to monday".
+    r"^(?P<rest>both|them both|both of them|all of them|them|those|that one|this one)\s+(?:to|for|on|due|by)\s+.+$",
     r"^(?:move|reschedule|push|postpone|delay|shift|bump|defer|put off|push back|bring)\s+(?P<rest>.+)$",
     r"^(?:set|change|update|make)\s+(?:the\s+)?(?:due date|deadline|date)\s+(?:of|for|on)\s+(?P<rest>.+)$",
     r"^(?:make|set)\s+(?P<rest>.+?\s+due\s+.+)$",
-    r"^(?P<rest>.+?)\s+(?:is|should be|needs to be)\s+(?:now\s+)?(?:due|done by|finished by)\s+.+$",
+    rf"^{_SUBJECT}\s+(?:is|should be|needs to be)\s+(?:now\s+)?(?:due|done by|finished by)\s+.+$",
+    # The task first, then the move: "groceries move to sat", "phone bill please move to the 20th".
+    # No task named: "…, please change for the friday": "it", which the other clause names.
+    r"^(?:change|move|push|reschedule|put|set|shift)\s+(?P<rest>it|that|this)?\s*(?:to|for|till|until|on)(?:\s+\S+){1,3}$",
+    rf"^{_SUBJECT}\s+(?:please\s+)?(?:move|moves|moved|push|pushed|shift|shifted|reschedule|"
+    rf"change|changed|goes|go)\s+(?:it\s+)?(?:back\s+)?(?:to|till|until|for|on)\s+.+$",
 )
 
 CLEAR_DUE = rx(
@@ -59,7 +77,7 @@ CLEAR_DUE = rx(
 )
 
 PRIORITY = rx(
-    r"^(?:bump|move|put|set|change|drop|knock|raise|lower)\s+(?P<rest>.+?)\s+(?:down\s+|up\s+)?to\s+(?:a\s+)?(?P<p>high|low|medium|normal|top)(?:\s+priority)?$",
+    r"^(?:bump|move|put|set|change|drop|knock|raise|lower)\s+(?P<rest>.+?)\s+(?:down\s+|up\s+)?(?:to|on|at)\s+(?:a\s+)?(?P<p>high|low|medium|normal|top)(?:\s+priority)?$",
     r"^(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+)?(?:a\s+)?(?P<p>top|high|low|medium)\s+priority$",
     r"^(?:make|set|mark|change|flag)\s+(?P<rest>.+?)\s+(?:to\s+|as\s+)?(?:a\s+)?"
     r"(?P<p>not urgent|not important|high|low|medium|normal|top|urgent|important|critical)(?:\s+priority)?$",
@@ -71,7 +89,7 @@ PRIORITY = rx(
 )
 
 TAG = rx(
-    r"^(?:tag|label)\s+(?P<rest>it|that|this|them|those|that one|this one)\s+(?:as\s+|with\s+)?(?P<tags>#?[\w-]+(?:\s*(?:,|and|&)?\s*#?[\w-]+)*)$",
+    r"^(?:tag|label)\s+(?P<rest>that one|this one|them both|both of them|all of them|both|it|that|this|them|those)\s+(?:as\s+|with\s+)?(?P<tags>#?[\w-]+(?:\s*(?:,|and|&)?\s*#?[\w-]+)*)$",
     r"^(?P<retag>change|switch|update|replace)\s+(?:the\s+)?(?:tags?|labels?)\s+(?:on|of|for)\s+(?P<rest>.+?)\s+(?:from\s+#?[\w-]+\s+)?to\s+(?P<tags>.+)$",
     r"^(?:tag|label|categori[sz]e|file)\s+(?P<rest>.+?)\s+(?:as|with|under|in|into)\s+(?P<tags>.+)$",
     r"^(?:add|put)\s+(?:the\s+)?(?:tags?|labels?)\s+(?P<tags>.+?)\s+(?:to|on)\s+(?P<rest>.+)$",
@@ -92,6 +110,33 @@ NOTE = rx(
 _SWAP = re.compile(r"^(?P<right>[\w' -]+?),?\s+not\s+(?P<wrong>[\w' -]+?)[.!]?$", re.I)
 
 
+TYPO = rx(
+    r"^(?:fix|correct)\s+(?:the\s+)?(?:typo|spelling|mistake|title|name)\s+(?:in|of|on)\s+(?P<rest>.+?),?"
+    r"\s+(?:it\s+)?should be\s+(?P<right>[\w'-]+)$",
+    r"^(?:it\s+)?(?:should be|is)\s+(?P<right>[\w'-]+),?\s+not\s+(?P<wrong>[\w'-]+),?\s+(?:in|on|for)\s+(?P<rest>.+)$",
+    r"^(?:it\s+is\s+)?(?P<right>[\w'-]+),?\s+not\s+(?P<wrong>[\w'-]+),?\s+(?:fix|correct|change)\s+(?P<rest>.+)$",
+)
+
+
+def parse_typo_fix(msg: Message) -> Intent | None:
+    """A word of a title put right: "fix the typo in 'cal the electrician', should be call",
+    "it should be John, not Jon, in the call task". Only that word changes."""
+    if not (m := first_match(TYPO, msg.text)):
+        return None
+    target, right = msg.literal(m["rest"]), m["right"]
+    wrong = m.groupdict().get("wrong")
+    if wrong is None:  # the word of the title most like the right one
+        words = re.findall(r"[\w'-]+", target)
+        found = process.extractOne(right, words, scorer=fuzz.ratio) if words else None
+        if found is None or found[0].lower() == right.lower():
+            return None
+        wrong = found[0]
+    subject = subjects(target)
+    if subject and not re.search(rf"\b{re.escape(wrong)}\b", subject[0], re.I):
+        subject = [f"{subject[0]} {wrong}"]  # "the call task" + "Jon": the task with that word
+    return Intent("update", subject or ["it"], swap=(wrong, right))
+
+
 def parse_correction(msg: Message) -> Intent | None:
     """ "no wait, I meant thursday": fix what was just said."""
     if m := first_match(CORRECTION, msg.text):
@@ -101,6 +146,10 @@ def parse_correction(msg: Message) -> Intent | None:
         if swap := _SWAP.match(msg.literal(m["new"])):  # "I meant John, not Jon"
             return Intent("update", ["it"], swap=(swap["wrong"], swap["right"]))
         return Intent("update", ["it"], new_title=clean_title(msg.literal(m["new"])))
+    if m := BARE_CORRECTION.match(msg.text):
+        leftover, details = details_from(msg.literal(m["new"]), msg.today)
+        if (details.due or details.priority) and not leftover:
+            return Intent("update", ["it"], details=details)
     return None
 
 
@@ -116,6 +165,7 @@ def parse_make(msg: Message) -> Intent | None:
     ):
         leftover, details = details_from(msg.literal(m["rest"]), msg.today)
         leftover = re.sub(r"\s+(?:and|as|to|due)$", "", leftover.strip(), flags=re.I)
+        leftover = re.sub(r"\s+(?:(?:due\s+)?date|deadline)$", "", leftover, flags=re.I)
         if (details.due or details.priority or details.tags or details.schedule) and leftover:
             return Intent("update", subjects(leftover), details=details)
     return None
@@ -144,8 +194,11 @@ def parse_clear_schedule(msg: Message) -> Intent | None:
 def parse_rename(msg: Message) -> Intent | None:
     if m := first_match(RENAME, msg.text):
         new = msg.literal(m["new"])
-        tail = re.search(r"\s+and\s+(?:move|reschedule|make|set|push|tag|mark)\s+(?:it\s+)?(?P<t>.+)$", new, re.I)  # fmt: skip
+        tail = re.search(r"\s+and\s+(?P<verb>move|reschedule|make|set|push|tag|mark)\s+(?:it\s+)?(?P<t>.+)$", new, re.I)  # fmt: skip
         details = take_details(tail["t"], msg.today)[1] if tail else Details()
+        if tail and tail["verb"].lower() == "tag" and not details.tags:  # "… and tag it travel"
+            details.tags = [w.lower().lstrip("#") for w in re.findall(r"#?[\w-]+", tail["t"])
+                            if w.lower() not in {"as", "well", "too", "also", "and", "with"}]  # fmt: skip
         new = new[: tail.start()] if tail else new
         return Intent("update", subjects(msg.literal(m["target"])), details=details,
                       new_title=clean_title(new))  # fmt: skip
@@ -171,10 +224,49 @@ def parse_clear_due(msg: Message) -> Intent | None:
 def parse_priority(msg: Message) -> Intent | None:
     if m := first_match(PRIORITY, msg.text):
         p = "high" if m.groupdict().get("up") else "low" if m.groupdict().get("down") else m["p"]
-        intent = Intent("update", subjects(msg.literal(m["rest"])))
+        intent = Intent("update", _named(msg.literal(m["rest"])))
         intent.details.priority = priority_word(p)
         return intent
     return None
+
+
+def _named(rest: str) -> list[str]:
+    """The words naming the task; none ("set to medium") means "it", named by another clause."""
+    if re.fullmatch(r"\s*(?:to|as|on|for|it)?\s*", rest, re.I):
+        return ["it"]
+    return subjects(rest)
+
+
+UNTAG = rx(
+    r"^(?:remove|delete|take|drop|strip|clear)\s+(?:the\s+)?#?(?P<old>[\w-]+)\s+(?:tag|label)\s+"
+    r"(?:off of|off|from)\s+(?P<rest>.+)$",
+    r"^(?:untag|un-tag)\s+(?P<rest>.+?)\s+(?:from\s+|as\s+)?#(?P<old>[\w-]+)$",
+    # a tag swapped: "move the gym task from personal to health"
+    r"^(?:move|change|switch|retag|re-tag)\s+(?P<rest>.+?)\s+from\s+#?(?P<old>[\w-]+)\s+to\s+#?(?P<new>[\w-]+)$",
+)
+# "X isn't on friday, it's on wednesday", "X isn't a home thing, it's work": said wrong, then right.
+NOT_BUT = rx(
+    r"^(?P<rest>.+?)\s+(?:is|are) not\s+(?:on\s+|a\s+|an\s+)?(?P<old>[\w-]+)(?:\s+(?:thing|task|one))?"
+    r",?\s+(?:it|they)\s+(?:is|are)\s+(?:on\s+|a\s+|an\s+)?(?P<new>[\w-]+)(?:\s+(?:thing|task|one))?$",
+)
+
+
+def parse_untag(msg: Message) -> Intent | None:
+    """Tags taken off, or swapped: never a delete, and never a date ("from monday to friday")."""
+    if not (m := first_match(UNTAG, msg.text) or first_match(NOT_BUT, msg.text)):
+        return None
+    old, new = m["old"].lower(), (m.groupdict().get("new") or "").lower()
+    _, said_old = take_details(old, msg.today)
+    _, said_new = take_details(new, msg.today)
+    if new and (said_new.due or said_new.priority):
+        if m.re in NOT_BUT:  # "not on friday, it's on wednesday": the right one counts
+            return Intent("update", _named(msg.literal(m["rest"])), details=said_new)
+        return None  # "move X from monday to friday" is a reschedule
+    if said_old.due or said_old.priority:
+        return None
+    intent = Intent("update", _named(msg.literal(m["rest"])), remove_tags=[old])
+    intent.details.tags = [new] if new else []
+    return intent
 
 
 def parse_tag(msg: Message) -> Intent | None:
@@ -217,17 +309,22 @@ def _shift(text: str) -> tuple[str, int]:
 
 def parse_reschedule(msg: Message) -> Intent | None:
     text = msg.text
-    if (m := first_match(RESCHEDULE, text)) and (shifted := _shift(text[m.start("rest") :]))[1]:
+    if (m := first_match(RESCHEDULE, text)) and (
+        shifted := _shift(text[max(m.start("rest"), 0) :])
+    )[1]:
         details = Details(shift_days=shifted[1])
         return Intent("update", subjects(msg.literal(shifted[0] or "it")), details=details)
     if m := first_match(RESCHEDULE, text):
-        rest, details = take_details(m["rest"], msg.today)
+        rest, details = take_details(m["rest"] or "it", msg.today)
         if details.due is None and not details.clear_due and not details.priority and not details.schedule:  # fmt: skip
-            details = take_details(text[m.end("rest") :], msg.today)[1]  # "X is due on the 30th"
+            details = take_details(text[max(m.end("rest"), 0) :], msg.today)[
+                1
+            ]  # "X is due on the 30th"
         if details.due is not None or details.clear_due or details.priority or details.tags or details.schedule:  # fmt: skip
             rest = re.sub(r"\s+(?:to|till|until|for|by|back to|back|out to|off to|off till)\s*$", "", rest.strip(), flags=re.I)  # fmt: skip
             rest = re.sub(r"\s+(?:is|should be|needs to be)\s+(?:now\s+)?(?:due|done by|finished by)\s*$", "", rest, flags=re.I)  # fmt: skip
-            return Intent("update", subjects(msg.literal(rest)), details=details)
+            rest = re.sub(r"\s+(?:(?:due\s+)?date|deadline)$", "", rest.strip(), flags=re.I)
+            return Intent("update", _named(msg.literal(rest)), details=details)
     return None
 
 
@@ -236,6 +333,9 @@ def parse_change(msg: Message) -> Intent | None:
     if m := first_match(CHANGE, msg.text):
         target, new = msg.literal(m["target"]), msg.literal(m["new"])
         target = re.sub(r"^(?:the\s+)?(?:due date|deadline|date|title|name|priority)\s+(?:of|for|on)\s+", "", target, flags=re.I)  # fmt: skip
+        target = re.sub(
+            r"\s+(?:due date|deadline|date|title|name|priority)$", "", target, flags=re.I
+        )
         leftover, details = details_from(new, msg.today)
         if (details.due or details.priority or details.tags or details.schedule) and not leftover:
             return Intent("update", subjects(target), details=details)
@@ -260,7 +360,12 @@ def handle(turn: Turn) -> Decision:
             changes["title"] = intent.new_title[:1].upper() + intent.new_title[1:]
         if intent.swap and len(found) == 1:
             wrong, right = intent.swap
-            title = re.sub(rf"\b{re.escape(wrong)}\b", right, task["title"], flags=re.I)
+            title = re.sub(
+                rf"\b{re.escape(wrong)}\b",
+                lambda w: right[:1].upper() + right[1:] if w[0][:1].isupper() else right,  # noqa: B023
+                task["title"],
+                flags=re.I,
+            )
             if title != task["title"]:
                 changes["title"] = title
         if d.due:
@@ -275,9 +380,10 @@ def handle(turn: Turn) -> Decision:
             changes |= schedule_args(d, turn.today, own)
         if d.priority:
             changes["priority"] = d.priority
-        if d.tags:
+        if d.tags or intent.remove_tags:
             existing = task.get("tags", []) if intent.add_tags else []
-            changes["tags"] = list(dict.fromkeys([*existing, *d.tags]))
+            tags = [t for t in [*existing, *d.tags] if t not in intent.remove_tags]
+            changes["tags"] = list(dict.fromkeys(tags))
         if d.description:
             changes["description"] = d.description
         if changes:
@@ -311,7 +417,8 @@ def describe_updates(records: list[Any], turn: Turn) -> str:
         if "priority" in args:
             facts.append(f"{task['priority']} priority")
         if "tags" in args:
-            facts.append("tags " + " ".join(f"#{t}" for t in task["tags"]))
+            tags = " ".join(f"#{t}" for t in task["tags"])
+            facts.append(f"tags {tags}" if tags else "no tags now")
         if "description" in args:
             facts.append("note added")
         subject = f"'{task['title']}'" if "title" not in args else "Task"
