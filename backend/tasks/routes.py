@@ -42,16 +42,16 @@ async def create_task(service: Service, body: TaskCreate) -> TaskPublic:
     return await service.create(body)
 
 
-@router.get("/{task_id}", response_model=TaskPublic, responses=NOT_FOUND)
+@router.get("/{task_id:int}", response_model=TaskPublic, responses=NOT_FOUND)
 async def get_task(service: Service, task_id: int) -> TaskPublic:
     return await service.get(task_id)
 
 
-@router.patch("/{task_id}", response_model=TaskPublic, responses=NOT_FOUND)
+@router.patch("/{task_id:int}", response_model=TaskPublic, responses=NOT_FOUND)
 async def update_task(service: Service, task_id: int, body: TaskUpdate) -> TaskPublic:
     return await service.update(task_id, body)
 
 
-@router.delete("/{task_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
+@router.delete("/{task_id:int}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
 async def delete_task(service: Service, task_id: int) -> None:
     await service.delete(task_id)
