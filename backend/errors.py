@@ -95,10 +95,10 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     if exc.status_code == 405:
         allowed = set()
-        # The routes' own patterns: "/api/tasks/parse" is no "/api/tasks/{task_id:int}".
+        # The routes' own patterns: "/api/tasks/parse" is no "/api/tasks/{task_id}".
         for _, route in api_routes(request.app):
             if route.path_regex.fullmatch(request.url.path):
-                allowed |= {method.upper() for method in route.methods}
+                allowed |= {method.upper() for method in route.methods or ()}
         if "GET" in allowed:
             allowed.add("HEAD")
         if allowed:

@@ -3,12 +3,29 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, status
+from starlette.convertors import Convertor, register_url_convertor
 
 from backend.auth.deps import timezone_of
 from backend.auth.tokens import TaskUser
 from backend.db import SessionDep
 from backend.tasks.schemas import TaskCreate, TaskPage, TaskPublic, TaskQuery, TaskUpdate
 from backend.tasks.service import TaskService
+
+
+class _TaskId(Convertor[str]):
+    """A task id in a path: any segment but the words of other task routes ("parse"), so
+    PATCH /api/tasks/parse is a 405 rather than a 422 about an id; "abc" stays a 422."""
+
+    regex = r"(?!parse$)[^/]+"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("task_id", _TaskId())
 
 # A signed-in session, or a personal access token within its scopes (403 without them).
 router = APIRouter(
@@ -42,16 +59,16 @@ async def create_task(service: Service, body: TaskCreate) -> TaskPublic:
     return await service.create(body)
 
 
-@router.get("/{task_id:int}", response_model=TaskPublic, responses=NOT_FOUND)
+@router.get("/{task_id:task_id}", response_model=TaskPublic, responses=NOT_FOUND)
 async def get_task(service: Service, task_id: int) -> TaskPublic:
     return await service.get(task_id)
 
 
-@router.patch("/{task_id:int}", response_model=TaskPublic, responses=NOT_FOUND)
+@router.patch("/{task_id:task_id}", response_model=TaskPublic, responses=NOT_FOUND)
 async def update_task(service: Service, task_id: int, body: TaskUpdate) -> TaskPublic:
     return await service.update(task_id, body)
 
 
-@router.delete("/{task_id:int}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
+@router.delete("/{task_id:task_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
 async def delete_task(service: Service, task_id: int) -> None:
     await service.delete(task_id)
