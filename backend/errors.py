@@ -8,7 +8,6 @@ each operation lists the statuses the app's layers can give it (auth 401, CSRF 4
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -96,10 +95,10 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, StarletteHTTPException)
     if exc.status_code == 405:
         allowed = set()
-        for template, operations in request.app.openapi()["paths"].items():
-            pattern = re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(template))
-            if re.fullmatch(pattern, request.url.path):
-                allowed |= {method.upper() for method in operations}
+        # The routes' own patterns: "/api/tasks/parse" is no "/api/tasks/{task_id}".
+        for _, route in api_routes(request.app):
+            if route.path_regex.fullmatch(request.url.path):
+                allowed |= {method.upper() for method in route.methods or ()}
         if "GET" in allowed:
             allowed.add("HEAD")
         if allowed:

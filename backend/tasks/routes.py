@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
+from starlette.convertors import Convertor, register_url_convertor
 
 from backend.auth.deps import timezone_of
 from backend.auth.tokens import TaskUser
@@ -10,6 +11,22 @@ from backend.db import SessionDep
 from backend.tasks.changes import CHANGE_HEADER, ChangeRecorder
 from backend.tasks.schemas import TaskCreate, TaskPage, TaskPublic, TaskQuery, TaskUpdate
 from backend.tasks.service import TaskService
+
+
+class _TaskId(Convertor[str]):
+    """A task id in a path: any segment but the words of other task routes ("parse"), so
+    PATCH /api/tasks/parse is a 405 rather than a 422 about an id; "abc" stays a 422."""
+
+    regex = r"(?!parse$)[^/]+"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("task_id", _TaskId())
 
 # A signed-in session, or a personal access token within its scopes (403 without them).
 router = APIRouter(
@@ -52,12 +69,12 @@ async def create_task(service: Service, body: TaskCreate, response: Response) ->
     return task
 
 
-@router.get("/{task_id}", response_model=TaskPublic, responses=NOT_FOUND)
+@router.get("/{task_id:task_id}", response_model=TaskPublic, responses=NOT_FOUND)
 async def get_task(service: Service, task_id: int) -> TaskPublic:
     return await service.get(task_id)
 
 
-@router.patch("/{task_id}", response_model=TaskPublic, responses=NOT_FOUND)
+@router.patch("/{task_id:task_id}", response_model=TaskPublic, responses=NOT_FOUND)
 async def update_task(
     service: Service, task_id: int, body: TaskUpdate, response: Response
 ) -> TaskPublic:
@@ -66,7 +83,7 @@ async def update_task(
     return task
 
 
-@router.delete("/{task_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
+@router.delete("/{task_id:task_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
 async def delete_task(service: Service, task_id: int, response: Response) -> None:
     await service.delete(task_id)
     _name_change(service, response)

@@ -156,13 +156,14 @@ class TaskBase(SQLModel):
         default=None, sa_type=sa.String(DESCRIPTION_MAX), description="A longer note"
     )
     due_date: date | None = SQLField(
-        default=None, description="YYYY-MM-DD, a day in the user's time zone"
+        default=None,
+        description="YYYY-MM-DD, a local date (the time zone of the request or account)",
     )
     # Wall-clock time in the user's zone, so a task due at 09:00 stays at 09:00 across DST.
     due_time: str | None = SQLField(
         default=None,
         sa_type=sa.String(5),
-        description="HH:MM (24-hour) in the user's time zone; needs due_date",
+        description="HH:MM (24-hour), local wall-clock time; needs due_date",
     )
     recurrence: str | None = SQLField(
         default=None,

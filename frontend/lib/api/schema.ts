@@ -399,12 +399,12 @@ export interface components {
             description: string | null;
             /**
              * Due Date
-             * @description YYYY-MM-DD, a day in the user's time zone
+             * @description YYYY-MM-DD, a local date (the time zone of the request or account)
              */
             due_date: string | null;
             /**
              * Due Time
-             * @description HH:MM (24-hour) in the user's time zone; needs due_date
+             * @description HH:MM (24-hour), local wall-clock time; needs due_date
              */
             due_time: string | null;
             priority: components["schemas"]["Priority"];
@@ -488,12 +488,12 @@ export interface components {
             description: string | null;
             /**
              * Due Date
-             * @description YYYY-MM-DD, a day in the user's time zone
+             * @description YYYY-MM-DD, a local date (the time zone of the request or account)
              */
             due_date: string | null;
             /**
              * Due Time
-             * @description HH:MM (24-hour) in the user's time zone; needs due_date
+             * @description HH:MM (24-hour), local wall-clock time; needs due_date
              */
             due_time: string | null;
             /** Id */
