@@ -70,8 +70,8 @@ export interface paths {
         post?: never;
         /**
          * Delete Account
-         * @description Erases the account and everything it owns (tasks, conversations, audit rows: the
-         *     database's ON DELETE CASCADE keys), after the password is given again: a session alone
+         * @description Erases the account and everything it owns (tasks, conversations, audit rows, change
+         *     sets: the database's ON DELETE CASCADE keys), after the password is given again: a session alone
          *     (a borrowed laptop, a stolen cookie) must not be enough to destroy everything.
          */
         delete: operations["delete_account_api_auth_me_delete"];
@@ -111,6 +111,27 @@ export interface paths {
         put?: never;
         /** Signup */
         post: operations["signup_api_auth_signup_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/changes/{change_id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo Change
+         * @description Revert the change set; tasks changed since are skipped, each with a reason. The undo
+         *     is recorded too (its id in X-Change-Id), and cannot itself be undone.
+         */
+        post: operations["undo_change_api_changes__change_id__undo_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -279,6 +300,8 @@ export interface components {
             access_tokens: components["schemas"]["TokenPublic"][];
             /** Assistant Actions */
             assistant_actions: components["schemas"]["AssistantAction"][];
+            /** Changes */
+            changes: components["schemas"]["ChangeSetOut"][];
             /** Conversations */
             conversations: components["schemas"]["Conversation"][];
             /**
@@ -316,6 +339,29 @@ export interface components {
             thread_id: string | null;
             /** Tool */
             tool: string;
+        };
+        /**
+         * ChangeSetOut
+         * @description One recorded change (kept for undo, CHANGE_RETENTION_DAYS long).
+         */
+        ChangeSetOut: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Source */
+            source: string;
+            /** Tasks */
+            tasks: components["schemas"]["TaskChangeOut"][];
+            /** Thread Id */
+            thread_id: string | null;
+            /** Undoes */
+            undoes: number | null;
+            /** Undone At */
+            undone_at: string | null;
         };
         /** Conversation */
         Conversation: {
@@ -439,6 +485,26 @@ export interface components {
             name?: string | null;
             /** Password */
             password: string;
+        };
+        /** Skipped */
+        Skipped: {
+            /** Id */
+            id: number;
+            /** Reason */
+            reason: string;
+        };
+        /** TaskChangeOut */
+        TaskChangeOut: {
+            /** After */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            /** Before */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** Task Id */
+            task_id: number;
         };
         /** TaskCreate */
         TaskCreate: {
@@ -604,6 +670,13 @@ export interface components {
             name: string;
             /** Scopes */
             scopes: string[];
+        };
+        /** UndoResult */
+        UndoResult: {
+            /** Skipped */
+            skipped: components["schemas"]["Skipped"][];
+            /** Undone */
+            undone: number[];
         };
         /** UserPublic */
         UserPublic: {
@@ -1054,6 +1127,93 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The database is unavailable; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+        };
+    };
+    undo_change_api_changes__change_id__undo_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                change_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UndoResult"];
+                };
+            };
+            /** @description Not signed in, or an invalid, expired or revoked access token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description The access token lacks the scope this needs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description No such change of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Already undone, or itself an undo */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
