@@ -20,15 +20,19 @@ NOW = datetime(2026, 11, 30, 8, 0, tzinfo=UTC)
 TODAY = date(2026, 11, 30)
 
 
-def _task(id: int, title: str, priority: Priority, due: date | None, tags: list[str], done=False):
+def _task(
+    id: int, title: str, priority: Priority, due: date | None, tags: list[str], done=False,
+    due_time: str | None = None,
+):  # fmt: skip
     return TaskPublic(
         id=id, title=title, description=None, completed=done, priority=priority, due_date=due,
-        tags=tags, created_at=NOW, updated_at=NOW, completed_at=NOW if done else None,
+        due_time=due_time, recurrence=None, recurrence_text=None, tags=tags, created_at=NOW,
+        updated_at=NOW, completed_at=NOW if done else None, last_completed_at=None,
     )  # fmt: skip
 
 
 TASKS = [
-    _task(12, "Pay rent", Priority.high, TODAY, ["home"]),
+    _task(12, "Pay rent", Priority.high, TODAY, ["home"], due_time="09:00"),
     _task(15, "Call mom", Priority.medium, date(2026, 11, 28), []),
     _task(17, "Buy milk", Priority.low, None, ["shopping", "errands"], done=True),
 ]

@@ -193,8 +193,7 @@ def _due_text(task: TaskPublic, today: date) -> str | None:
     when = days.get(task.due_date) or f"{task.due_date:%a} {task.due_date.day} {task.due_date:%b}"
     if task.due_date.year != today.year and task.due_date not in days:
         when += f" {task.due_date.year}"
-    # due_time arrives with the due-time feature; tolerated before it exists.
-    if due_time := getattr(task, "due_time", None):
-        when += f" {str(due_time)[:5]}"
+    if task.due_time is not None:
+        when += f" {task.due_time}"
     overdue = not task.completed and task.due_date < today
     return f"Overdue, {when}" if overdue else f"Due {when}"

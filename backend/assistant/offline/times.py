@@ -309,7 +309,7 @@ CLEAR_REPEAT = re.compile(
     r"\b(?:(?:stop|don'?t|do\s+not|no\s+longer|never)\s+(?:it\s+)?(?:repeat(?:ing)?|recurr?(?:ing)?)|"
     r"(?:no|without\s+(?:a\s+)?)\s*(?:more\s+)?(?:repeats?|repetition|recurrence)|"
     r"(?:remove|clear|cancel|drop|delete|turn\s+off|end)\s+(?:the\s+)?(?:repeat(?:ing)?|recurrence|repetition|schedule)|"
-    r"(?:just|only)\s+once|one[-\s]off|one\s+time\s+only|not\s+(?:repeating|recurring)|"
+    r"(?:just|only)\s+once|(?:a\s+|make\s+it\s+)one[-\s]off|one-off|one\s+time\s+only|not\s+(?:repeating|recurring)|"
     r"(?:make\s+it\s+)?non[-\s]?(?:repeating|recurring))\b",
     re.I,
 )

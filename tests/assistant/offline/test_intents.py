@@ -279,3 +279,36 @@ def test_a_past_verb_names_the_task_and_the_words_after_it_are_the_fallback():
         ["ring dentist"],
         "dentist",
     )
+
+
+def test_a_change_for_another_task_is_not_given_to_the_first():
+    """Found by the held-out set blind-5 (after its first run): "make the tax thing high
+    priority" gave the gym task high priority. Each named task gets only its own change."""
+    intent = understand("move the gym to tomorrow and make the tax thing high priority", TODAY)
+    read = [intent, *intent.then]
+    assert [i.kind for i in read] == ["update", "update"]
+    assert read[0].items[0].startswith("gym") and read[1].items[0].startswith("tax")
+    assert (read[0].details.due, read[0].details.priority) == (date(2026, 12, 1), None)
+    assert (read[1].details.due, read[1].details.priority) == (None, "high")
+
+
+def test_a_second_change_to_the_same_task_stays_with_it():
+    intent = understand("move the gym to tomorrow and make it high priority", TODAY)
+    assert intent.items[0].startswith("gym") and intent.then == []
+    assert (intent.details.due, intent.details.priority) == (date(2026, 12, 1), "high")
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        # Found after the merge of times and the second rules round: each changed another task.
+        (
+            "okay so I just dropped off the package at the post office"
+            " so you can tick that one off",
+            "complete",
+        ),
+        ("remind me to go to the gym every tuesday and thursday at 6pm", "add"),
+    ],
+)
+def test_schedule_words_do_not_turn_a_message_into_an_update(message: str, kind: str):
+    assert understand(message, TODAY).kind == kind

@@ -122,7 +122,9 @@ _ADDING = re.compile(r"^(?:add|put|create|remind me|new task)\b", re.I)
 _NEXT_REQUEST = re.compile(
     r"\s*(?:[.;!]\s+|,\s*(?:and\s+)?(?:then\s+|also\s+)?|\s+and\s+(?:then\s+|also\s+)?(?:can you\s+|please\s+)?)"
     r"(?:please\s+)?(?=(?:add|mark|delete|remove|push|move|reschedule|complete|reopen|tick|cross|rename|tag|"
-    r"put|create|cross)\b)",
+    r"put|create|cross)\b"
+    # "… and make the tax thing high": a change to another task, not more of this one's ("make it")
+    r"|(?:make|set|change)\s+(?!(?:it|them|that|this|both|those|these|all|everything|to|as|priority|due)\b))",
     re.I,
 )
 # The tool each kind of request changes tasks with: two requests in one message must differ.
@@ -173,11 +175,20 @@ def _understand(message: str, today: date) -> Intent:
         read = _one_update_per_task(read)
         tools = [_TOOL.get(i.kind) for i in read]
         pointing = any(i.items and _PRONOUN_SUBJECT.match(i.items[0]) for i in read)
-        if all(tools) and len(set(tools)) == len(tools) and not pointing:
+        if all(tools) and _distinct(read, tools) and not pointing:
             first, *rest = read
             first.then = rest
             return first
     return _understand_one(text, quoted, today)
+
+
+def _distinct(read: list[Intent], tools: list[str | None]) -> bool:
+    """Requests that are really several: each uses another tool, or each is an update of a task
+    of its own ("move the gym to friday and make the tax thing high")."""
+    if len(set(tools)) == len(tools):
+        return True
+    named = [tuple(i.items) for i in read if i.kind == "update" and i.items]
+    return len(named) == len(read) and len(set(named)) == len(named)
 
 
 # Where one statement ends and the next starts: "gym done, groceries move to sat",

@@ -181,9 +181,7 @@ _SCHEDULE_FILLER = re.compile(
 def parse_clear_schedule(msg: Message) -> Intent | None:
     """ "stop repeating the gym task", "no time needed for it", "make it one-off"."""
     text = msg.text
-    if not (CLEAR_TIME.search(text) or CLEAR_REPEAT.search(text)) or re.match(
-        r"^(?:add|create|new|remind|put|note)\b", text, re.I
-    ):
+    if not (CLEAR_TIME.search(text) or CLEAR_REPEAT.search(text)) or _ADDS.match(text):
         return None
     rest, details = take_details(text, msg.today)
     rest = _SCHEDULE_FILLER.sub("", clean_title(rest).strip(" ,.!"))
@@ -307,8 +305,13 @@ def _shift(text: str) -> tuple[str, int]:
     return re.sub(r"\s+(?:back|forward)$", "", rest.strip(), flags=re.I), -days if earlier else days
 
 
+_ADDS = re.compile(r"^(?:add|create|new|remind|note)\b", re.I)  # a new task's own schedule
+
+
 def parse_reschedule(msg: Message) -> Intent | None:
     text = msg.text
+    if _ADDS.match(text):  # "remind me to go to the gym every tuesday": an add, not a move
+        return None
     if (m := first_match(RESCHEDULE, text)) and (
         shifted := _shift(text[max(m.start("rest"), 0) :])
     )[1]:
