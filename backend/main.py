@@ -91,8 +91,11 @@ def create_app(
         )
         await app.state.chat_server.warm_up()
         app.state.chat_streams = streams = DetachedStreams()
+        # Once before serving (so it never competes with the first requests), then hourly.
+        await _purge_changes(sessionmaker, settings.change_retention_days)
         purging = asyncio.create_task(
-            _purge_changes(sessionmaker, settings.change_retention_days), name="purge-changes"
+            _purge_changes_hourly(sessionmaker, settings.change_retention_days),
+            name="purge-changes",
         )
         try:
             async with remote.serving(todo_server):
@@ -148,15 +151,21 @@ def create_app(
 async def _purge_changes(
     sessionmaker: async_sessionmaker[AsyncSession], retention_days: int
 ) -> None:
-    """Undo history older than CHANGE_RETENTION_DAYS goes: at startup, then every hour."""
+    """Undo history older than CHANGE_RETENTION_DAYS goes."""
+    try:
+        async with sessionmaker() as session:
+            if purged := await purge_expired(session, retention_days):
+                log.info("purged %d change sets older than %d days", purged, retention_days)
+    except Exception:  # the database may be away for a while: try again next time
+        log.exception("could not purge old change sets")
+
+
+async def _purge_changes_hourly(
+    sessionmaker: async_sessionmaker[AsyncSession], retention_days: int
+) -> None:
     while True:
-        try:
-            async with sessionmaker() as session:
-                if purged := await purge_expired(session, retention_days):
-                    log.info("purged %d change sets older than %d days", purged, retention_days)
-        except Exception:  # the database may be away for a while: try again next time
-            log.exception("could not purge old change sets")
         await asyncio.sleep(PURGE_INTERVAL_SECONDS)
+        await _purge_changes(sessionmaker, retention_days)
 
 
 app = create_app()
