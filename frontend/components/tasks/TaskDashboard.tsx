@@ -43,7 +43,14 @@ prefetchTasks(INITIAL_FILTERS, DASHBOARD_PAGE);
  * Focus a control of a task's row once React has drawn it (after toggling, a repeating task may
  * have moved to another section; after editing, the row is drawn anew). Tried for a few frames.
  */
-function focusTask(id: number, action: "toggle" | "edit" | "delete" = "toggle", frames = 10) {
+type FocusAction = "toggle" | "edit" | "delete";
+/** The task control focus was last sent to: a re-read that re-mounts the row (a repeating task
+ * moving to another section) gives it back, instead of leaving the focus on the page. */
+let focusWanted: { id: number; action: FocusAction; at: number } | null = null;
+const FOCUS_KEPT_MS = 3000;
+
+function focusTask(id: number, action: FocusAction = "toggle", frames = 10) {
+  focusWanted = { id, action, at: Date.now() };
   requestAnimationFrame(() => {
     const row = document.querySelector<HTMLElement>(`[data-testid="task-item"][data-task-id="${id}"]`);
     const wanted =
@@ -61,6 +68,12 @@ function focusTask(id: number, action: "toggle" | "edit" | "delete" = "toggle", 
 export function TaskDashboard({ refreshToken = 0, api = tasksApi }: Props) {
   const [filters, setFilters] = useState<TaskFilters>(INITIAL_FILTERS);
   const list = useTaskList(api, filters, DASHBOARD_PAGE);
+  useEffect(() => {
+    const lost = document.activeElement === document.body || document.activeElement === null;
+    if (focusWanted && lost && Date.now() - focusWanted.at < FOCUS_KEPT_MS) {
+      focusTask(focusWanted.id, focusWanted.action);
+    }
+  }, [list.items]);
   const [announcement, setAnnouncement] = useState("");
   const [knownTags, setKnownTags] = useState<string[]>([]);
   const [modes, setModes] = useState<{ id: number; mode: RowMode } | null>(null);
