@@ -5,23 +5,15 @@
  * `--check`: fail (exit 1) when the committed file differs from what would be generated.
  * Run from the repository with `make chatkit-types`; UV names the uv binary (default "uv").
  */
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 
 import { compile } from "json-schema-to-typescript";
 
-const FRONTEND = path.resolve(import.meta.dirname, "..");
-const REPO = path.resolve(FRONTEND, "..");
+import { FRONTEND, backendJson, writeOrCheck } from "./generated.mjs";
+
 const OUT = path.join(FRONTEND, "lib", "chatkit", "protocol.ts");
 
-const schema = JSON.parse(
-  execFileSync(process.env.UV || "uv", ["run", "--quiet", "python", "-m", "backend.chat.protocol_schema"], {
-    cwd: REPO,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  }),
-);
+const schema = backendJson("backend.chat.protocol_schema");
 const constants = {
   ...schema["x-constants"],
   // The stream events this protocol version has: the client ignores any other (a newer server).
@@ -66,14 +58,4 @@ ${Object.entries(constants)
 `;
 const text = header + body + aliases;
 
-if (process.argv.includes("--check")) {
-  const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, "utf8") : "";
-  if (current !== text) {
-    console.error(`${path.relative(REPO, OUT)} is stale: run \`make chatkit-types\` and commit it.`);
-    process.exit(1);
-  }
-  console.log(`${path.relative(REPO, OUT)} is current.`);
-} else {
-  fs.writeFileSync(OUT, text);
-  console.log(`wrote ${path.relative(REPO, OUT)}`);
-}
+writeOrCheck(OUT, text, "chatkit-types");
