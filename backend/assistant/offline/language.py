@@ -39,11 +39,13 @@ ask task tax taxes bill fill pill book cook look took note vote home hope done d
 tone gone none nine some same save safe sale tale take shop show slow snow stop step
 schedule scheduled read road rent sent went dent send sand band hand land open oven even
 ever over also else plan plant clean clear card care core more store story today toady
+talk tank tack walk chalk stalk shot shoe shoes
+mondays tuesdays wednesdays thursdays fridays saturdays sundays
 """
 _KEEP = set(_KEEP_WORDS.split())
 
 _POLITE_START = re.compile(
-    r"^(?:(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|well|oh|also|and|then|alright|right|please|pls|plz"
+    r"^(?:(?:hey|hi(?![\s,!.:]+(?:prio|pri|priority)\b)|hello|ok(?:ay)?|so|um+|uh+|well|oh|also|and|then|alright|right|please|pls|plz"
     r"|actually|oops|sorry|hmm+|wait|btw|by the way|quick one|one more thing|another thing"
     r"|kindly|(?:can|could|would|will) you(?: please| kindly| be so kind as to)?"
     r"|would you mind|i'?d like you to|please you|you please|i'?d like to|i would like to"

@@ -79,6 +79,8 @@ class Intent:
     fallback_subject: str | None = None
     # "mark X done and add Y": the requests after this one, carried out in order.
     then: list[Intent] = field(default_factory=list)
+    # add: "tax hi prio" may name an open task; if one has these words, it is updated instead.
+    names_task: str | None = None
 
 
 def rx(*patterns: str) -> list[re.Pattern[str]]:
@@ -632,7 +634,9 @@ def first_match(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | N
 _EVERYTHING = re.compile(
     r"^(?:(?:everything|every task|all tasks)\s+(?P<what3>(?:tagged|labell?ed|with|under|due|overdue)\b.*)|"
     r"all|everything|every task|all (?:my |the |of my |of the )?(?P<what>.*?)(?:\s+(?:tasks?|todos?|items?))?|"
-    r"(?:the\s+)?(?P<what2>completed|done|finished|overdue|old)\s+(?:tasks?|todos?|items?|ones)|"
+    r"(?:(?:the|my)\s+)?(?P<what2>completed|done|finished|overdue|old)\s+(?:tasks?|todos?|items?|ones)|"
+    r"(?:everything|all(?: the)?(?: tasks)?)\s+(?:that\s+)?(?:i'?ve|i have|is|are|that's)\s+(?:already\s+)?"
+    r"(?P<what4>completed|done|finished)|"
     r"(?:my|the)\s+(?:whole|entire)\s+list|my list|the list)$",
     re.IGNORECASE,
 )
@@ -648,7 +652,7 @@ def act(kind: str, rest: str, today: date | None = None) -> Intent:
     intent = Intent(kind)
     whole = re.sub(MY_LIST, "", rest.strip(" ,.;:!?"), flags=re.IGNORECASE)
     if m := _EVERYTHING.match(whole):
-        what = (m["what"] or m["what2"] or m["what3"] or "").lower()
+        what = (m["what"] or m["what2"] or m["what3"] or m["what4"] or "").lower()
         if _POINTING.match(what):  # "all of those": the tasks just mentioned, not every task
             intent.items = ["them"]
             return intent

@@ -97,21 +97,23 @@ def list_arguments(f: ListFilter, limit: int) -> dict[str, Any]:
 
 
 Found = list[Task] | Decision
+_BOTH_THE = re.compile(r"^(?:both|all)\s+(?:of\s+)?(?:the\s+|my\s+)?(?=\S)", re.I)
 
 
 def find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
     """Tasks matching the words: a lookup by text first, then everything (typos)."""
     convo = turn.convo
-    by_text = lookup(convo, status="all", text=subject, limit=LOOKUP_LIMIT)
+    said = _BOTH_THE.sub("", subject)  # "both the grocery tasks": the tasks' words are "grocery"
+    by_text = lookup(convo, status="all", text=said, limit=LOOKUP_LIMIT)
     if isinstance(by_text, ToolCall):
         return Decision(calls=[by_text])
-    found = candidates(subject, by_text)
+    found = candidates(said, by_text)
     everything: list[Task] | ToolCall = []
     if not found:
         everything = lookup(convo, status="all", limit=LOOKUP_LIMIT)
         if isinstance(everything, ToolCall):
             return Decision(calls=[everything])
-        found = candidates(subject, everything)
+        found = candidates(said, everything)
     if len(found) > 1 and done_wanted is not None:
         found = prefer(found, done_wanted)
     if len(found) > 1 and turn.intent.everything is False and PLURAL_WORDS.search(subject):
@@ -168,8 +170,13 @@ def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
             return Decision(reply="Which list do you mean? Ask me to show your tasks first.")
         subject = titles[min(position, len(titles)) - 1] if position > 0 else titles[-1]
     found = find_one(subject, turn, done_wanted)
-    if isinstance(found, Decision) and not found.calls and re.search(r",|\band\b|&|\+", subject):
-        # "eggs and bread": no task by that whole name, so perhaps two tasks.
+    if isinstance(found, Decision) and found.calls:
+        return found  # the whole name's lookup first
+    if re.search(r",|\band\b|&|\+", subject) and not (
+        isinstance(found, list) and _names_every_part(subject, found)
+    ):
+        # "eggs and bread": no task by that whole name (or one that has only some of the
+        # words: "laundry + dishes" is not "Do the laundry"), so perhaps two tasks.
         parts = [find_one(part, turn, done_wanted) for part in split_list(subject)]
         calls = [c for p in parts if isinstance(p, Decision) for c in p.calls]
         if calls:
@@ -178,6 +185,14 @@ def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
         if problem is None:
             return [t for p in parts if isinstance(p, list) for t in p]
     return found
+
+
+def _names_every_part(subject: str, tasks: list[Task]) -> bool:
+    """ "salt and pepper" in "Buy salt and pepper": every part of the list is in a title."""
+    return all(
+        any(has_word(t["title"], w) for t in tasks for w in re.findall(r"\w{3,}", part))
+        for part in split_list(subject)
+    )
 
 
 def failures(records: list[Any]) -> str:

@@ -49,12 +49,15 @@ PARSERS: list[Parser] = [
     social.parse_greeting,
     social.parse_help,
     social.parse_interjection,
+    question.parse_field,
     question.parse_about_one,
     question.parse_question,
     update.parse_typo_fix,
     update.parse_correction,
     update.parse_clear_schedule,
     update.parse_untag,
+    update.parse_said_differently,
+    update.parse_attribute_list,
     update.parse_make,
     update.parse_rename,
     add.parse_note_to_self,
@@ -69,12 +72,13 @@ PARSERS: list[Parser] = [
     complete.parse,
     add.parse_command,
     question.parse_listing,
+    update.parse_bare_attributes,  # before the add it may be: "tax hi prio" names a task
     add.parse_bare_task,
     social.parse_thanks,
 ]
 
 HANDLERS: dict[str, Callable[[Turn], Decision]] = {
-    "add": add.handle,
+    "add": update.handle_add,  # an add may name an open task ("tax hi prio"): see there
     "complete": complete.handle,
     "reopen": complete.handle,
     "update": update.handle,

@@ -4,15 +4,19 @@ nothing changes."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from backend.assistant.offline import replies
+from backend.assistant.offline.dates import describe, find_date
 from backend.assistant.offline.intents.base import Message
 from backend.assistant.offline.parsing import (
     TASK_WORD,
     Intent,
     ListFilter,
+    first_match,
     list_filter,
+    priority_word,
     rx,
     subjects,
 )
@@ -21,6 +25,7 @@ from backend.assistant.offline.targets import (
     ToolCall,
     Turn,
     filter_locally,
+    find_one,
     list_arguments,
     lookup,
 )
@@ -43,9 +48,65 @@ _VAGUE = re.compile(
 )  # fmt: skip
 _ASKS = re.compile(
     r"^(?:what|whats|which|how many|do i|did i|have i|am i|are there|is there|tell me|let me know|remind me what|"
+    r"(?:does|do|is|has|will) (?:anything|any|something)|"
     r"any|anything|show|list|search|find|look for|display|view)\b",
     re.I,
 )  # fmt: skip
+
+
+# A question whose answer is one field of one task: its due date, its priority, its notes.
+_FIELD = {
+    "due": rx(
+        r"^(?:does|do)\s+(?P<t>.+?)\s+(?:have|has)\s+(?:a\s+|any\s+)?(?:due date|deadline|date)\??$",
+        r"^(?:when(?:'s|\s+is|\s+are|\s+was|\s+do i have to(?:\s+do)?|\s+should i(?:\s+do)?)|"
+        r"what(?:'s|\s+is)\s+the\s+(?:due date|deadline|date)\s+(?:of|for|on))\s+"
+        r"(?P<t>.+?)(?:\s+(?:due|done|by|happening))?\??$",
+    ),
+    "priority": rx(
+        r"^(?:is|are)\s+(?P<t>.+?)\s+(?:a\s+|set\s+(?:to|as)\s+)?"
+        r"(?:(?:high|hi|low|medium|normal)\s+or\s+(?:high|hi|low|medium|normal)|"
+        r"(?P<p>high|hi|low|medium|normal|top|urgent|important))(?:\s+(?:priority|prio))?\??$",
+        r"^(?:what(?:'s|\s+is)?|which)\s+(?:the\s+)?priority\s+(?:(?:is|does)\s+|of\s+|for\s+|on\s+)"
+        r"(?P<t>.+?)(?:\s+(?:have|has|at|set to))?\??$",
+    ),
+    "note": rx(
+        r"^what(?:'s|\s+is|\s+are|\s+was|\s+were|\s+did i\s+(?:write|put|say|add|note|leave))?\s+"
+        r"(?:in\s+|on\s+)?(?:the\s+|my\s+)?(?:notes?|description|details?|comments?)\s+"
+        r"(?:for|on|of|about|in|to|with)\s+(?P<t>.+?)\??$",
+        r"^what\s+(?:notes?|description|details?|comments?)\s+(?:do i have|did i\s+(?:write|put|add|leave)|"
+        r"are there|is there|have i got)\s+(?:on|for|about|in|with)\s+(?P<t>.+?)\??$",
+        r"^(?:does|do)\s+(?P<t>.+?)\s+(?:have|has)\s+(?:any\s+|a\s+)?(?:notes?|description|details?|comments?)\??$",
+        r"^did i\s+(?:put|write|add|leave)\s+(?:any|a)\s+(?:notes?|description|comments?)\s+(?:on|for|in)\s+"
+        r"(?P<t>.+?)\??$",
+        # "what was the gate code for the plumber?": a detail that only the notes can hold
+        r"^what(?:'s|\s+is|\s+was)\s+the\s+(?P<field>(?!(?:due|deadline|date|time|priority|"
+        r"status|plan|tag|title|name)\b)[\w-]+(?:\s+[\w-]+)?)\s+(?:for|on|of)\s+(?P<t>.+?)\??$",
+    ),
+}
+
+
+# "when is my next task due?" asks about the list, not about one task.
+_SEVERAL = re.compile(
+    r"^(?:next|first|last|earliest|latest|nearest|everything|all|each|these|those)\b", re.I
+)
+
+
+def parse_field(msg: Message) -> Intent | None:
+    """ "when is the passport renewal due?", "is the report high priority?", "what did I
+    write in the notes for the flights?": the answer is that field of the task named."""
+    for field, patterns in _FIELD.items():
+        if m := first_match(patterns, msg.text):
+            topic = subjects(msg.literal(m["t"]))
+            if (
+                topic
+                and not _VAGUE.search(topic[0])
+                and not _SEVERAL.match(topic[0])
+                and not find_date(topic[0], msg.today)
+            ):
+                if p := m.groupdict().get("p"):  # "is X high priority?": the level asked about
+                    field = f"priority:{priority_word(p)}"
+                return Intent("list", filter=ListFilter(status="all", text=topic[0], asks=field))
+    return None
 
 
 def parse_about_one(msg: Message) -> Intent | None:
@@ -61,9 +122,15 @@ def parse_about_one(msg: Message) -> Intent | None:
     return None
 
 
+# "I have how many task for tomorrow?": a count wherever the words stand.
+_HOW_MANY = re.compile(r"\bhow many\b", re.I)
+
+
 def parse_question(msg: Message) -> Intent | None:
     """Questions come before commands: "which tasks are low priority?" asks, it does not set."""
-    if _ASKS.match(msg.text) and not re.match(r"^(?:find|look for) (?:and|then) ", msg.text, re.I):
+    if (_ASKS.match(msg.text) or _HOW_MANY.search(msg.text)) and not re.match(
+        r"^(?:find|look for) (?:and|then) ", msg.text, re.I
+    ):
         return Intent("list", filter=list_filter(msg.literal(msg.text), msg.today))
     return None
 
@@ -80,6 +147,11 @@ def handle(turn: Turn) -> Decision:
     if isinstance(listed, ToolCall):
         return Decision(calls=[listed])
     tasks = filter_locally(listed, f, turn.today)
+    if f.asks and f.text and not tasks:  # no title has these words: the closest task, or none
+        found = find_one(f.text, turn, done_wanted=None)
+        if isinstance(found, Decision) and found.calls:
+            return found
+        tasks = found if isinstance(found, list) else []
     what = describe_filter(f, len(tasks))
     if f.asks and len(tasks) == 1:
         return Decision(reply=_yes_or_no(tasks[0], f.asks, turn))
@@ -87,7 +159,8 @@ def handle(turn: Turn) -> Decision:
         return Decision(reply=f"You have {len(tasks)} {what}.")
     if not tasks:
         if f.asks:
-            return Decision(reply=f"No, I can't find a task about '{f.text}'.")
+            no = "No, I" if f.asks in {"done", "exists"} else "I"
+            return Decision(reply=f"{no} can't find a task about '{f.text}'.")
         if f.text:
             return Decision(reply=f"I found no {what}.")
         return Decision(reply=f"You have no {what}." + (" Nice!" if f.status == "pending" else ""))
@@ -98,6 +171,8 @@ def handle(turn: Turn) -> Decision:
 
 def _yes_or_no(task: dict[str, Any], asks: str, turn: Turn) -> str:
     title = task["title"]
+    if (field := asks.split(":")[0]) in _ANSWERS:
+        return _ANSWERS[field](task, turn, asks)
     facts = replies.task_line(task, turn.today).removeprefix(title).removeprefix(" — ")
     facts = f" ({facts})" if facts else ""
     if asks == "done":
@@ -109,6 +184,31 @@ def _yes_or_no(task: dict[str, Any], asks: str, turn: Turn) -> str:
     return f"Yes, '{title}' is on your list{facts}" + (
         ", and it's done." if task["completed"] else "."
     )
+
+
+def _due(task: dict[str, Any], turn: Turn, asks: str) -> str:
+    if not task.get("due_date"):
+        return f"'{task['title']}' has no due date."
+    at = f" at {task['due_time']}" if task.get("due_time") else ""
+    done = " (it's done)" if task["completed"] else ""
+    return f"'{task['title']}' is due {describe(task['due_date'], turn.today)}{at}{done}."
+
+
+def _priority(task: dict[str, Any], turn: Turn, asks: str) -> str:
+    asked = asks.partition(":")[2]  # "priority:high": is it high?
+    prefix = ("Yes, " if asked == task["priority"] else "No, ") if asked else ""
+    return f"{prefix}'{task['title']}' is {task['priority']} priority."
+
+
+def _note(task: dict[str, Any], turn: Turn, asks: str) -> str:
+    if not task.get("description"):
+        return f"'{task['title']}' has no notes."
+    return f"The notes on '{task['title']}' say: {task['description']}"
+
+
+_ANSWERS: dict[str, Callable[[dict[str, Any], Turn, str], str]] = {
+    "due": _due, "priority": _priority, "note": _note,
+}  # fmt: skip
 
 
 def describe_filter(f: ListFilter, count: int = 2) -> str:

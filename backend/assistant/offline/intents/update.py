@@ -11,9 +11,11 @@ from rapidfuzz import fuzz, process
 
 from backend.assistant.offline import replies
 from backend.assistant.offline.dates import describe
+from backend.assistant.offline.intents import add
 from backend.assistant.offline.intents.base import Message
 from backend.assistant.offline.language import clean_title
 from backend.assistant.offline.parsing import (
+    QUOTE_RX,
     Details,
     Intent,
     details_from,
@@ -23,18 +25,28 @@ from backend.assistant.offline.parsing import (
     schedule_args,
     subjects,
     take_details,
+    titles_in,
 )
-from backend.assistant.offline.targets import Decision, ToolCall, Turn, failures, find_targets
+from backend.assistant.offline.targets import (
+    LOOKUP_LIMIT,
+    Decision,
+    ToolCall,
+    Turn,
+    failures,
+    find_targets,
+    has_word,
+    lookup,
+)
 from backend.assistant.offline.times import CLEAR_REPEAT, CLEAR_TIME
 
 RENAME = rx(
-    r"^(?:rename|retitle|re-title|change the (?:title|name) of|change the (?:title|name) for)\s+"
+    r"^(?:mind\s+)?(?:renam(?:e|ing)|retitl(?:e|ing)|re-title|change the (?:title|name) of|change the (?:title|name) for)\s+"
     r"(?P<target>.+?)\s+(?:to|as|into)\s+(?P<new>.+)$",
     r"^(?:call|name)\s+(?P<target>it|that|this|that one|this one)\s+(?P<new>.+)$",
 )
 
 CHANGE = rx(  # "change/update/set X to Y": Y says what changes (a date, a priority or a title)
-    r"^(?:change|update|edit|modify|set|switch)\s+(?P<target>.+?)\s+(?:to|into)\s+(?P<new>.+)$",
+    r"^(?:mind\s+)?(?:chang(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|modify|set|switch)\s+(?P<target>.+?)\s+(?:to|into)\s+(?P<new>.+)$",
 )
 
 CORRECTION = rx(
@@ -63,6 +75,7 @@ RESCHEDULE = rx(
     r"^(?:set|change|update|make)\s+(?:the\s+)?(?:due date|deadline|date)\s+(?:of|for|on)\s+(?P<rest>.+)$",
     r"^(?:make|set)\s+(?P<rest>.+?\s+due\s+.+)$",
     rf"^{_SUBJECT}\s+(?:is|should be|needs to be)\s+(?:now\s+)?(?:due|done by|finished by)\s+.+$",
+    rf"^{_SUBJECT}\s+(?:should|must|needs to|has to)\s+be\s+(?:on|for|by)\s+.+$",
     # The task first, then the move: "groceries move to sat", "phone bill please move to the 20th".
     # No task named: "…, please change for the friday": "it", which the other clause names.
     r"^(?:change|move|push|reschedule|put|set|shift)\s+(?P<rest>it|that|this)?\s*(?:to|for|till|until|on)(?:\s+\S+){1,3}$",
@@ -86,10 +99,12 @@ PRIORITY = rx(
     r"^(?P<up>prioriti[sz]e|bump up|escalate|raise the priority of|raise priority of)\s+(?P<rest>.+)$",
     r"^(?P<down>deprioriti[sz]e|de-prioriti[sz]e|lower the priority of|lower priority of)\s+(?P<rest>.+)$",
     r"^(?!(?:add|create|new|remind|schedule|put|i need|i have|todo)\b)(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+|really\s+|very\s+|super\s+)?(?P<p>urgent|important|critical|high priority|low priority|not urgent|not important)(?:\s+now)?$",
+    # the level first: "hi prio on the tax thing", "high priority for the visa please"
+    r"^(?:make\s+it\s+|set\s+)?(?P<p>high|hi|low|lo|medium|normal|top)\s+(?:priority|prio|pri)\s+(?:on|for|to)\s+(?P<rest>.+)$",
 )
 
 TAG = rx(
-    r"^(?:tag|label)\s+(?P<rest>that one|this one|them both|both of them|all of them|both|it|that|this|them|those)\s+(?:as\s+|with\s+)?(?P<tags>#?[\w-]+(?:\s*(?:,|and|&)?\s*#?[\w-]+)*)$",
+    r"^(?:tag|label)\s+(?P<rest>that one|this one|them both|both of them|all of them|both|it|that|this|them|those)\s+(?:as\s+|with\s+)?(?!(?:the|my|of|these|those)\s)(?P<tags>#?[\w-]+(?:\s*(?:,|and|&)?\s*#?[\w-]+)*)$",
     r"^(?P<retag>change|switch|update|replace)\s+(?:the\s+)?(?:tags?|labels?)\s+(?:on|of|for)\s+(?P<rest>.+?)\s+(?:from\s+#?[\w-]+\s+)?to\s+(?P<tags>.+)$",
     r"^(?:tag|label|categori[sz]e|file)\s+(?P<rest>.+?)\s+(?:as|with|under|in|into)\s+(?P<tags>.+)$",
     r"^(?:add|put)\s+(?:the\s+)?(?:tags?|labels?)\s+(?P<tags>.+?)\s+(?:to|on)\s+(?P<rest>.+)$",
@@ -98,7 +113,9 @@ TAG = rx(
 )
 
 NOTE = rx(
-    r"^(?:for|on|to)\s+(?P<rest>.+?),\s*(?:(?:add|put|write|attach|leave)\s+)?(?:a\s+|the\s+)?(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading|of|that)?\s*(?P<note>.+)$",
+    r"^(?:change|update|replace|edit|set)\s+(?:the\s+)?(?:notes?|description|comment|details?)\s+(?:on|of|for|in)\s+"
+    r"(?P<rest>.+?)\s+(?:to|with)\s*:?\s*(?P<note>.+)$",
+    r"^(?:for|on|to)\s+(?P<rest>.+?)(?:,\s*|\s+(?=(?:add|put|write|attach|leave)\s))(?:(?:add|put|write|attach|leave)\s+)?(?:a\s+|the\s+)?(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading|of|that)?\s*(?P<note>.+)$",
     r"^(?:add|put|attach|write|leave)\s+(?:a\s+|the\s+)?(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading)\s*(?P<note>.+)$",
     r"^(?:add|put|attach|write|leave|append)\s+(?:a\s+|the\s+)?(?:note|description|details?|comment)"
     r"\s+(?:to|on|for)\s+(?P<rest>.+?)\s*(?::|-|,|saying|that says|reading)\s*(?P<note>.+)$",
@@ -114,7 +131,11 @@ TYPO = rx(
     r"^(?:fix|correct)\s+(?:the\s+)?(?:typo|spelling|mistake|title|name)\s+(?:in|of|on)\s+(?P<rest>.+?),?"
     r"\s+(?:it\s+)?should be\s+(?P<right>[\w'-]+)$",
     r"^(?:it\s+)?(?:should be|is)\s+(?P<right>[\w'-]+),?\s+not\s+(?P<wrong>[\w'-]+),?\s+(?:in|on|for)\s+(?P<rest>.+)$",
-    r"^(?:it\s+is\s+)?(?P<right>[\w'-]+),?\s+not\s+(?P<wrong>[\w'-]+),?\s+(?:fix|correct|change)\s+(?P<rest>.+)$",
+    r"^(?:it\s+is\s+)?(?P<right>[\w'-]+),?\s+not\s+(?P<wrong>[\w'-]+)(?:,|\s+-)?\s+"
+    r"(?:(?:can|could|would) you\s+|please\s+)?(?:fix|correct|change|update)\s+(?P<rest>.+)$",
+    # the task first: "the lease call should say John not Jon"
+    r"^(?P<rest>.+?)\s+(?:should|must)\s+(?:say|read|be|have)\s+(?P<right>[\w'-]+)"
+    r",?\s+(?:and\s+)?not\s+(?P<wrong>[\w'-]+)$",
 )
 
 
@@ -125,6 +146,8 @@ def parse_typo_fix(msg: Message) -> Intent | None:
         return None
     target, right = msg.literal(m["rest"]), m["right"]
     wrong = m.groupdict().get("wrong")
+    if any(take_details(w, msg.today)[1].due or _is_level(w) for w in (right, wrong or "")):
+        return None  # "X should be friday, not thursday": a date, not a word of the title
     if wrong is None:  # the word of the title most like the right one
         words = re.findall(r"[\w'-]+", target)
         found = process.extractOne(right, words, scorer=fuzz.ratio) if words else None
@@ -135,6 +158,10 @@ def parse_typo_fix(msg: Message) -> Intent | None:
     if subject and not re.search(rf"\b{re.escape(wrong)}\b", subject[0], re.I):
         subject = [f"{subject[0]} {wrong}"]  # "the call task" + "Jon": the task with that word
     return Intent("update", subject or ["it"], swap=(wrong, right))
+
+
+def _is_level(word: str) -> bool:
+    return priority_word(word) in {"high", "medium", "low"}
 
 
 def parse_correction(msg: Message) -> Intent | None:
@@ -198,7 +225,7 @@ def parse_rename(msg: Message) -> Intent | None:
             details.tags = [w.lower().lstrip("#") for w in re.findall(r"#?[\w-]+", tail["t"])
                             if w.lower() not in {"as", "well", "too", "also", "and", "with"}]  # fmt: skip
         new = new[: tail.start()] if tail else new
-        return Intent("update", subjects(msg.literal(m["target"])), details=details,
+        return Intent("update", _target(msg, m["target"]), details=details,
                       new_title=clean_title(new))  # fmt: skip
     return None
 
@@ -228,6 +255,13 @@ def parse_priority(msg: Message) -> Intent | None:
     return None
 
 
+def _target(msg: Message, said: str) -> list[str]:
+    """A quoted title names its task word for word ("rename 'buy stuff' to …" keeps "stuff")."""
+    if QUOTE_RX.fullmatch(said.strip()):
+        return [msg.literal(said.strip())]
+    return subjects(msg.literal(said))
+
+
 def _named(rest: str) -> list[str]:
     """The words naming the task; none ("set to medium") means "it", named by another clause."""
     if re.fullmatch(r"\s*(?:to|as|on|for|it)?\s*", rest, re.I):
@@ -247,6 +281,169 @@ NOT_BUT = rx(
     r"^(?P<rest>.+?)\s+(?:is|are) not\s+(?:on\s+|a\s+|an\s+)?(?P<old>[\w-]+)(?:\s+(?:thing|task|one))?"
     r",?\s+(?:it|they)\s+(?:is|are)\s+(?:on\s+|a\s+|an\s+)?(?P<new>[\w-]+)(?:\s+(?:thing|task|one))?$",
 )
+
+
+# "the bank call doesn't need a specific time (any more)": that field is cleared.
+NOT_NEEDED = re.compile(
+    r"^(?P<rest>.+?)\s+(?:does not|do not|no longer|will not|won't)\s+(?:need|needs|have|has|require)s?\s+"
+    r"(?:a\s+|an\s+|any\s+)?(?:specific\s+|particular\s+|set\s+|exact\s+|fixed\s+)?"
+    r"(?P<what>(?:due\s+)?time|time of day|(?:due\s+)?date|deadline)\b.*$",
+    re.I,
+)
+_LEVEL = r"(?:high|hi|low|lo|medium|normal|urgent|top|important)"
+# "the dentist isn't high priority, just normal": the level said after the "not" counts.
+NOT_THIS_LEVEL = re.compile(
+    rf"^(?P<rest>.+?)\s+(?:is|are)\s+not\s+(?:a\s+|that\s+|really\s+)?{_LEVEL}(?:\s+(?:priority|prio))?"
+    rf"(?:\s+any\s*more)?,?\s+(?:(?:just|only|but|rather|more like|it is|they are|it should be)\s+)+"
+    rf"(?:a\s+)?(?P<p>{_LEVEL})(?:\s+(?:priority|prio|one))?$",
+    re.I,
+)
+# "the tax return is medium, not high": the level said before the "not" counts.
+LEVEL_NOT_THAT = re.compile(
+    rf"^(?P<rest>.+?)\s+(?:is|are|should be)\s+(?:now\s+|just\s+|only\s+)?(?:a\s+)?(?P<p>{_LEVEL})"
+    rf"(?:\s+(?:priority|prio))?,?\s+(?:and\s+)?not\s+(?:a\s+)?{_LEVEL}(?:\s+(?:priority|prio))?$",
+    re.I,
+)
+# "yoga is on wednesdays now, not mondays", "rent should be on the 1st, not the 20th".
+RIGHT_NOT_WRONG = re.compile(
+    r"^(?P<rest>.+?)\s+(?:is|are|should be|needs to be|happens)\s+(?:now\s+)?(?P<new>(?:on|for|due|by)\s+.+?)"
+    r"(?:\s+now)?,?\s+(?:and\s+)?not\s+(?:on\s+|for\s+)?(?P<old>.+)$",
+    re.I,
+)
+DEADLINE_GIVEN = rx(
+    # "the landlord said I have until monday for the contract"
+    r"^(?:.+?\s+(?:said|says|told me|confirmed)\s+(?:that\s+)?)?(?:i|we)\s+(?:now\s+)?(?:have|got|get)\s+"
+    r"(?:until|till|til|up to|through)\s+(?P<when>.+?)\s+(?:for|to do|to finish|to send|to submit|to get|with)\s+"
+    r"(?P<rest>.+)$",
+    # "the deadline for the essay is now friday", "the essay deadline got moved to friday"
+    r"^(?:the\s+)?(?:deadline|due date)\s+(?:for|of|on)\s+(?P<rest>.+?)\s+(?:is|was|got|has been)\s+"
+    r"(?:now\s+)?(?:(?:moved|changed|pushed|extended|put back)\s+)?(?:to\s+|until\s+)?(?P<when>.+)$",
+    r"^(?P<rest>.+?)(?:'s)?\s+(?:deadline|due date)\s+(?:is|was|got|has been)\s+(?:now\s+)?"
+    r"(?:(?:moved|changed|pushed|extended|put back)\s+)?(?:to\s+|until\s+)?(?P<when>.+)$",
+    # "the dentist moved my appointment to thursday": who said it, and what moved
+    r"^(?P<who>.+?)\s+(?:moved?|pushed|shifted|rescheduled?|changed?|postponed?|bumped)\s+"
+    r"(?:my|our|the|his|her|their)\s+(?P<rest>[\w-]+(?:\s+[\w-]+)?)\s+(?:to|till|until|for)\s+(?P<when>.+)$",
+)
+# "the visa documents, I need more time, one more week please", "give the essay another day".
+MORE_TIME = re.compile(
+    r"\b(?:(?P<n>\d+|a|an|one|two|three|four|five|six|seven|couple of|few)\s+(?:more|extra)|another)"
+    r"\s+(?P<unit>days?|weeks?)\b",
+    re.I,
+)
+_ASKING_TIME = re.compile(
+    r"\b(?:(?:i|we)\s+(?:need|want|could use|would like|'d like)\s+(?:some\s+|a bit\s+|a little\s+)?"
+    r"(?:more|extra)\s+time(?:\s+(?:for|on|with))?|(?:please\s+)?(?:give|get)(?:\s+(?:me|us|it))?|"
+    r"(?:i|we)\s+need|needs|please|for|on|to|with)\b",
+    re.I,
+)
+# An add's opening ("I have …", "I need …") that is still about time for a task.
+_TIME_GIVEN = re.compile(
+    r"^(?:i|we)\s+(?:now\s+)?(?:have|got|get)\s+(?:until|till|til|up to|through)\b|\b(?:more time|extension)\b",
+    re.I,
+)
+_PEOPLE = re.compile(r"^(?:i|we|they|he|she|you|someone|somebody)$", re.I)
+
+
+def parse_said_differently(msg: Message) -> Intent | None:
+    """Statements that imply a change to a task: a field no longer needed, a level or a day
+    said wrong then right, a deadline someone gave. Only ever an update of the task named."""
+    text = msg.text
+    if _ADDS.match(text) or (first_match(add.ADD, text) and not _TIME_GIVEN.search(text)):
+        return None  # "I need to see the doctor on monday, not tuesday" is a new task
+    if m := NOT_NEEDED.match(text):
+        intent = Intent("update", _named(msg.literal(m["rest"])))
+        if "time" in m["what"].lower():
+            intent.details.clear_time = True
+        else:
+            intent.details.clear_due = True
+        return intent
+    if m := NOT_THIS_LEVEL.match(text) or LEVEL_NOT_THAT.match(text):
+        return Intent("update", _named(msg.literal(m["rest"])),
+                      details=Details(priority=priority_word(m["p"])))  # fmt: skip
+    if m := RIGHT_NOT_WRONG.match(text):
+        leftover, details = details_from(m["new"], msg.today)
+        _, old = details_from(m["old"], msg.today)
+        if (details.due or details.schedule) and (old.due or old.schedule) and not leftover:
+            return Intent("update", _named(msg.literal(m["rest"])), details=details)
+    asks_time = re.search(r"\b(?:give|needs?|want|more time|extension)\b", text, re.I)
+    if (m := MORE_TIME.search(text)) and (m["n"] or asks_time):
+        rest = _ASKING_TIME.sub(" ", text[: m.start()] + " " + text[m.end() :])
+        rest = re.sub(r"\s*[,;:.!-]\s*", " ", rest).strip()
+        n = m["n"] or "1"
+        days = (int(n) if n.isdigit() else _NUMBER[n.lower()]) * (
+            7 if m["unit"].lower().startswith("week") else 1
+        )
+        if rest:
+            return Intent("update", _named(msg.literal(rest)), details=Details(shift_days=days))
+    if m := first_match(DEADLINE_GIVEN, text):
+        leftover, details = details_from(m["when"], msg.today)
+        if details.due and not leftover:
+            rest = m["rest"]
+            who = (m.groupdict().get("who") or "").strip()
+            if who and not _PEOPLE.match(who):  # "the dentist" + "appointment"
+                rest = re.sub(r"^(?:the|my|our)\s+", "", who, flags=re.I) + " " + rest
+            return Intent("update", _named(msg.literal(rest)), details=details)
+    return None
+
+
+# "change the quarterly report: friday, high, tag work": the new attributes as a list.
+CHANGE_LIST = re.compile(r"^(?:change|update|edit|set|modify)\s+(?P<rest>[^:]+?\s*:\s*.+)$", re.I)
+
+
+def parse_attribute_list(msg: Message) -> Intent | None:
+    if (m := CHANGE_LIST.match(msg.text)) and not re.match(
+        r"^(?:the\s+)?(?:notes?|description|comment|title|name)\b", m["rest"], re.I
+    ):
+        titles, details, _ = titles_in(msg.literal(m["rest"]), msg.today)
+        if len(titles) == 1 and _changes_something(details):
+            return Intent("update", subjects(titles[0]), details=details)
+    return None
+
+
+def parse_bare_attributes(msg: Message) -> Intent | None:
+    """A name and attributes with no command ("quarterly report: friday, high, work", "tax hi
+    prio"): the add it reads as, marked as perhaps naming an open task (``handle_add`` looks).
+    A bare name with only a date stays an add ("dentist friday")."""
+    bare = add.parse_bare_task(msg)
+    if bare is None or len(bare.items) != 1:
+        return None
+    details = bare.item_details[0] if bare.item_details else bare.details
+    listed = re.match(r"^[^:,]+?(?:\s*[:,]|\s+-)\s*\S", msg.text)  # "name: attributes"
+    if listed or ((details.priority or details.tags) and not (details.due or details.schedule)):
+        named = subjects(bare.items[0])
+        bare.names_task = named[0] if named else None
+    return bare
+
+
+def handle_add(turn: Turn) -> Decision:
+    """An add that may name an open task: the update of that task, or else the add."""
+    intent = turn.intent
+    if intent.names_task and not turn.convo.done_this_turn("add_task"):
+        details = intent.item_details[0] if intent.item_details else intent.details
+        as_update = Turn(
+            Intent("update", [intent.names_task], details=details), turn.convo, turn.today
+        )
+        if turn.convo.done_this_turn("update_task"):
+            return handle(as_update)
+        found = _open_task_named(as_update)
+        if found:
+            return found if isinstance(found, Decision) else _change(as_update, found)
+    return add.handle(turn)
+
+
+def _changes_something(d: Details) -> bool:
+    return bool(d.due or d.priority or d.tags or d.schedule or d.clear_due)
+
+
+def _open_task_named(turn: Turn) -> list[dict[str, Any]] | Decision:
+    """The one open task whose title has every word said (none, or several: the add stands)."""
+    subject = turn.intent.items[0]
+    listed = lookup(turn.convo, status="pending", text=subject, limit=LOOKUP_LIMIT)
+    if isinstance(listed, ToolCall):
+        return Decision(calls=[listed])
+    words = [w for w in re.findall(r"\w+", subject) if w.lower() not in {"the", "a", "an", "my"}]
+    named = [t for t in listed if words and all(has_word(t["title"], w) for w in words)]
+    return named if len(named) == 1 else []
 
 
 def parse_untag(msg: Message) -> Intent | None:
@@ -326,6 +523,9 @@ def parse_reschedule(msg: Message) -> Intent | None:
         if details.due is not None or details.clear_due or details.priority or details.tags or details.schedule:  # fmt: skip
             rest = re.sub(r"\s+(?:to|till|until|for|by|back to|back|out to|off to|off till)\s*$", "", rest.strip(), flags=re.I)  # fmt: skip
             rest = re.sub(r"\s+(?:is|should be|needs to be)\s+(?:now\s+)?(?:due|done by|finished by)\s*$", "", rest, flags=re.I)  # fmt: skip
+            rest = re.sub(
+                r"\s+(?:should|must|needs to|has to)\s+be(?:\s+on)?\s*$", "", rest, flags=re.I
+            )
             rest = re.sub(r"\s+(?:(?:due\s+)?date|deadline)$", "", rest.strip(), flags=re.I)
             return Intent("update", _named(msg.literal(rest)), details=details)
     return None
@@ -334,15 +534,17 @@ def parse_reschedule(msg: Message) -> Intent | None:
 def parse_change(msg: Message) -> Intent | None:
     """ "change/update/set X to Y": Y says what changes (a date, a priority or a title)."""
     if m := first_match(CHANGE, msg.text):
+        quoted = QUOTE_RX.fullmatch(m["target"].strip())
         target, new = msg.literal(m["target"]), msg.literal(m["new"])
         target = re.sub(r"^(?:the\s+)?(?:due date|deadline|date|title|name|priority)\s+(?:of|for|on)\s+", "", target, flags=re.I)  # fmt: skip
         target = re.sub(
             r"\s+(?:due date|deadline|date|title|name|priority)$", "", target, flags=re.I
         )
         leftover, details = details_from(new, msg.today)
+        named = [target] if quoted else subjects(target)
         if (details.due or details.priority or details.tags or details.schedule) and not leftover:
-            return Intent("update", subjects(target), details=details)
-        return Intent("update", subjects(target), new_title=clean_title(new))
+            return Intent("update", named, details=details)
+        return Intent("update", named, new_title=clean_title(new))
     return None
 
 
@@ -352,10 +554,14 @@ def handle(turn: Turn) -> Decision:
         return Decision(
             reply=" ".join(filter(None, [describe_updates(done, turn), failures(done)]))
         )
-    intent, d = turn.intent, turn.intent.details
     found = find_targets(turn, done_wanted=None)
     if isinstance(found, Decision):
         return found
+    return _change(turn, found)
+
+
+def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
+    intent, d = turn.intent, turn.intent.details
     calls = []
     for task in found:
         changes: dict[str, Any] = {}

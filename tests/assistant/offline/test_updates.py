@@ -1,0 +1,271 @@
+"""Updates, questions and deletes said in other words (issue: generalise beyond the tuned
+sets). Each rule: what the message is read as, and end to end on the real app."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from fastapi import FastAPI
+
+from backend.assistant.offline.intents import understand
+from tests.assistant.offline.safety import by_title, converse
+
+TODAY = date(2026, 11, 30)  # a Monday
+TUE, WED, THU, MON = date(2026, 12, 1), date(2026, 12, 2), date(2026, 12, 3), date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("message", "subject", "swap"),
+    [
+        ("sorry, it's John not Jon - can you fix the lease call?", "lease call Jon",
+         ("Jon", "John")),
+        ("the lease call should say John not Jon", "lease call Jon", ("Jon", "John")),
+    ],
+)  # fmt: skip
+def test_a_word_put_right_said_politely_or_task_first(
+    message: str, subject: str, swap: tuple[str, str]
+):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items, intent.swap) == ("update", [subject], swap)
+
+
+def test_a_day_said_right_then_wrong_is_not_a_word_of_the_title():
+    intent = understand("the meeting should be friday, not thursday", TODAY)
+    assert intent.swap is None
+
+
+@pytest.mark.parametrize(
+    ("message", "subject", "new"),
+    [
+        ("Would you mind renaming 'buy stuff' to 'Buy birthday decorations'? Thanks a lot!",
+         "buy stuff", "Buy birthday decorations"),
+        # a quoted name is the task's name word for word ("stuff" is not dropped)
+        ('rename "Buy stuff" to "Buy birthday present for Tom"', "Buy stuff",
+         "Buy birthday present for Tom"),
+        ("change 'buy stuff' to buy birthday decorations", "buy stuff",
+         "buy birthday decorations"),
+    ],
+)  # fmt: skip
+def test_renames_said_politely_or_quoted(message: str, subject: str, new: str):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items, intent.new_title) == ("update", [subject], new)
+
+
+@pytest.mark.parametrize(
+    ("message", "subject", "field"),
+    [
+        ("the bank call doesn't need a specific time, just the day is fine", "bank call", "time"),
+        ("the bank call doesn't need a time anymore", "bank call", "time"),
+        ("the essay does not need a deadline any more", "essay", "due"),
+    ],
+)
+def test_a_field_no_longer_needed_is_cleared(message: str, subject: str, field: str):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items) == ("update", [subject])
+    assert (intent.details.clear_time, intent.details.clear_due) == (
+        field == "time",
+        field == "due",
+    )
+
+
+@pytest.mark.parametrize(
+    ("message", "subject", "priority"),
+    [
+        ("the dentist isn't high priority, just normal", "dentist", "medium"),
+        ("dentist is not high, just normal", "dentist", "medium"),
+        ("the garage is not urgent, only low priority", "garage", "low"),
+        ("the tax return is medium, not high", "tax return", "medium"),
+        ("dentist is high priority not low", "dentist", "high"),
+        ("hi prio on the tax thing pls", "tax", "high"),  # "hi" is no greeting here
+        ("low priority for the garden please", "garden", "low"),
+    ],
+)
+def test_a_level_said_with_negation_or_first(message: str, subject: str, priority: str):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items, intent.details.priority) == ("update", [subject], priority)
+
+
+@pytest.mark.parametrize(
+    ("message", "subject", "due"),
+    [
+        ("the landlord said I have until monday for the contract", "contract", MON),
+        ("we have till thursday for the grant report", "grant report", THU),
+        ("the deadline for the essay is now wednesday", "essay", WED),
+        ("the dentist moved my appointment to thursday", "dentist appointment", THU),
+        ("pay rent should be on the 1st", "pay rent", TUE),
+    ],
+)
+def test_a_date_given_by_a_statement(message: str, subject: str, due: date):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items, intent.details.due) == ("update", [subject], due)
+
+
+def test_a_repeat_day_said_right_then_wrong():
+    intent = understand("yoga is on wednesdays now, not mondays", TODAY)
+    assert (intent.kind, intent.items) == ("update", ["yoga"])
+    assert intent.details.repeat == "FREQ=WEEKLY;BYDAY=WE"
+
+
+@pytest.mark.parametrize(
+    ("message", "subject", "note"),
+    [
+        ("change the note on the bike task to: needs new brakes", "bike", "needs new brakes"),
+        ("for the vet appointment put a note that Max needs his rabies shot", "vet appointment",
+         "Max needs his rabies shot"),
+    ],
+)  # fmt: skip
+def test_notes_replaced_or_added_without_a_comma(message: str, subject: str, note: str):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items, intent.details.description) == ("update", [subject], note)
+
+
+def test_a_command_then_a_list_of_attributes():
+    intent = understand("change the quarterly report: friday, high, tag work", TODAY)
+    assert (intent.kind, intent.items) == ("update", ["quarterly report"])
+    d = intent.details
+    assert (d.due, d.priority, d.tags) == (date(2026, 12, 4), "high", ["work"])
+
+
+@pytest.mark.parametrize(
+    ("message", "names"),
+    [
+        ("quarterly report: friday, high, work", "quarterly report"),
+        ("tax hi prio", "tax"),
+        ("gym - high priority", "gym"),
+        ("dentist friday", None),  # a name and a date only: an add, whatever the list holds
+        ("buy eggs, bread and butter", None),
+    ],
+)
+def test_a_bare_name_with_attributes_may_name_an_open_task(message: str, names: str | None):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.names_task) == ("add", names)
+
+
+async def test_a_bare_name_with_attributes_updates_the_open_task_it_names(app: FastAPI):
+    start = [{"title": "File tax return", "priority": "low"}, {"title": "Pay parking fine"}]
+    t = await converse(app, start, ["tax hi prio"], {"File tax return"})
+    assert t.problems == []
+    after = by_title(t.after)
+    assert set(after) == {"file tax return", "pay parking fine"}
+    assert after["file tax return"]["priority"] == "high"
+
+
+async def test_a_bare_name_with_attributes_adds_when_no_open_task_has_it(app: FastAPI):
+    start = [{"title": "File tax return", "completed": True}]
+    t = await converse(app, start, ["tax hi prio"], {"tax"})
+    assert t.problems == []
+    assert by_title(t.after)["tax"]["priority"] == "high"
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["clear out all my completed tasks", "clean out my completed tasks"],
+)
+def test_clearing_out_completed_tasks_deletes_them_all(message: str):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.everything, intent.filter.status) == ("delete", True, "completed")
+
+
+def test_a_word_one_edit_from_task_is_kept():
+    intent = understand("the conference got cancelled so you can remove the talk prep task", TODAY)
+    assert (intent.kind, intent.items) == ("delete", ["talk prep"])
+
+
+async def test_a_delete_of_two_named_tasks_asks_for_both_then_deletes_both(app: FastAPI):
+    start = [{"title": "Do the laundry"}, {"title": "Wash the dishes"}, {"title": "Mow the lawn"}]
+    t = await converse(
+        app, start, ["pls delete the laundry + dishes tasks", "yes"],
+        {"Do the laundry", "Wash the dishes"},
+    )  # fmt: skip
+    assert t.problems == []
+    assert "Do the laundry" in t.replies[0] and "Wash the dishes" in t.replies[0]
+    assert set(by_title(t.after)) == {"mow the lawn"}
+
+
+async def test_a_title_with_and_in_it_is_one_task(app: FastAPI):
+    start = [{"title": "Buy salt and pepper"}, {"title": "Buy salt"}]
+    t = await converse(app, start, ["delete buy salt and pepper", "yes"], {"Buy salt and pepper"})
+    assert t.problems == []
+    assert set(by_title(t.after)) == {"buy salt"}
+
+
+async def test_tag_both_the_tasks_named_by_a_word(app: FastAPI):
+    start = [
+        {"title": "Buy groceries"},
+        {"title": "Order groceries online"},
+        {"title": "Cook dinner"},
+    ]
+    t = await converse(
+        app, start, ["tag both the grocery tasks with shopping"],
+        {"Buy groceries", "Order groceries online"},
+    )  # fmt: skip
+    assert t.problems == []
+    after = by_title(t.after)
+    assert after["buy groceries"]["tags"] == after["order groceries online"]["tags"] == ["shopping"]
+    assert after["cook dinner"]["tags"] == []
+
+
+@pytest.mark.parametrize(
+    ("message", "subject", "days"),
+    [
+        ("the visa documents, I need more time, one more week please", "visa documents", 7),
+        ("give the essay another day", "essay", 1),
+        ("the report needs two more days", "report", 2),
+    ],
+)
+def test_more_time_asked_for_shifts_the_due_date(message: str, subject: str, days: int):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items, intent.details.shift_days) == ("update", [subject], days)
+
+
+@pytest.mark.parametrize(
+    ("message", "text", "asks"),
+    [
+        ("what notes do I have on the flights", "flights", "note"),
+        ("does the report have any notes?", "report", "note"),
+        ("does the essay have a deadline?", "essay", "due"),
+        ("what's the deadline for the essay?", "essay", "due"),
+        ("is the dentist urgent?", "dentist", "priority:high"),
+        ("is the gym high or low?", "gym", "priority"),
+    ],
+)
+def test_a_question_about_one_field_of_one_task(message: str, text: str, asks: str):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.filter.text, intent.filter.asks) == ("list", text, asks)
+
+
+@pytest.mark.parametrize(
+    "message", ["does anything need doing today?", "I have how many task for tomorrow?"]
+)
+def test_a_question_never_changes_anything(message: str):
+    assert understand(message, TODAY).kind == "list"
+
+
+def test_everything_i_have_completed_is_the_completed_tasks():
+    intent = understand("delete everything I've completed", TODAY)
+    assert (intent.kind, intent.everything, intent.filter.status) == ("delete", True, "completed")
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("don't forget to buy a birthday card for Sam", "add"),  # "do" starts no question
+        ("done with the electrcity bill", "complete"),
+    ],
+)
+def test_phrases_that_only_start_like_a_question(message: str, kind: str):
+    assert understand(message, TODAY).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        ("I need to see the doctor on monday, not tuesday", "see the doctor"),
+        ("add essay, deadline is friday", "essay"),
+        ("book another day at the spa", "book another day at the spa"),
+    ],
+)
+def test_a_new_task_is_never_read_as_a_change(message: str, title: str):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items[0]) == ("add", title)
