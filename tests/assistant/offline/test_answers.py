@@ -71,3 +71,10 @@ async def test_how_many_anywhere_in_the_message_counts_and_changes_nothing(app: 
     t = await converse(app, start, ["I have how many task for tomorrow?"], set())
     assert t.problems == []
     assert t.replies == ["You have 1 open task due tomorrow."]
+
+
+async def test_a_question_about_tags_answers_with_them(app: FastAPI):
+    start = [{"title": "Write the report", "tags": ["work", "q4"]}]
+    t = await converse(app, start, ["what tags does the report have?"], set())
+    assert t.problems == []
+    assert t.replies == ["'Write the report' is tagged #work #q4."]

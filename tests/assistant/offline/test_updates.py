@@ -269,3 +269,100 @@ def test_phrases_that_only_start_like_a_question(message: str, kind: str):
 def test_a_new_task_is_never_read_as_a_change(message: str, title: str):
     intent = understand(message, TODAY)
     assert (intent.kind, intent.items[0]) == ("add", title)
+
+
+@pytest.mark.parametrize(
+    ("message", "subject", "due"),
+    [
+        ("put the gym on saturday instead", "gym", date(2026, 12, 5)),
+        ("can u make the dentist thing tmrw instead", "dentist", TUE),
+        ("move dentist from tue to thu", "dentist", THU),  # the old day names no task
+        ("the meeting got moved to friday", "meeting", date(2026, 12, 4)),
+        ("the report isn't due till friday", "report", date(2026, 12, 4)),
+        ("I'd like the report to be done by friday", "report", date(2026, 12, 4)),
+        ("it is on friday", "it", date(2026, 12, 4)),
+    ],
+)
+def test_a_new_day_said_as_a_change(message: str, subject: str, due: date):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items, intent.details.due) == ("update", [subject], due)
+
+
+@pytest.mark.parametrize(
+    ("message", "subject", "priority"),
+    [
+        ("I'd like the report to be high priority", "report", "high"),
+        ("the report doesn't need to be urgent", "report", "low"),
+        ("no rush on the garage", "garage", "low"),
+        ("make the report normal priority again", "report", "medium"),
+    ],
+)
+def test_a_level_wanted_or_no_longer_needed(message: str, subject: str, priority: str):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items, intent.details.priority) == ("update", [subject], priority)
+
+
+def test_when_a_task_happens_may_name_an_open_task():
+    intent = understand("the gym is on thursday", TODAY)
+    assert (intent.kind, intent.items, intent.names_task) == ("add", ["gym"], "gym")
+    assert intent.item_details[0].due == THU
+    # "now", "actually": said of a task that exists
+    intent = understand("the gym is actually on thursday", TODAY)
+    assert (intent.kind, intent.items, intent.details.due) == ("update", ["gym"], THU)
+
+
+def test_a_change_said_as_a_statement_among_other_requests():
+    message = (
+        "ok so cross off buy milk and also the dentist thing is now on monday and can you add "
+        "pick up dry cleaning tomorrow"
+    )
+    intent = understand(message, TODAY)
+    read = [(i.kind, i.items) for i in [intent, *intent.then]]
+    assert read == [
+        ("complete", ["buy milk"]),
+        ("update", ["dentist"]),
+        ("add", ["pick up dry cleaning"]),
+    ]
+
+
+async def test_when_a_task_happens_moves_the_open_task(app: FastAPI):
+    start = [{"title": "Gym session", "due_date": "2026-12-01"}, {"title": "Buy milk"}]
+    t = await converse(app, start, ["the gym session is on the 3rd"], {"Gym session"})
+    assert t.problems == []
+    after = by_title(t.after)
+    assert set(after) == {"gym session", "buy milk"}
+    assert after["gym session"]["due_date"].endswith("-03")
+
+
+@pytest.mark.parametrize(
+    ("message", "subject"),
+    [
+        ("I don't need the gym task anymore, get rid of it", "gym"),
+        ("the party got cancelled", "party"),
+        ("the party was called off, remove it", "party"),
+    ],
+)
+def test_a_delete_implied_or_named_before_the_command(message: str, subject: str):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items) == ("delete", [subject])
+
+
+async def test_an_implied_delete_still_asks_first(app: FastAPI):
+    start = [{"title": "Birthday party"}, {"title": "Buy milk"}]
+    t = await converse(app, start, ["the party got cancelled"], set())
+    assert t.problems == []
+    assert t.replies[0].startswith("Delete 'Birthday party'?")
+    assert len(t.after) == 2
+
+
+@pytest.mark.parametrize(
+    ("message", "text", "asks"),
+    [
+        ("what time is the dentist?", "dentist", "due"),
+        ("which day is the party on?", "party", "due"),
+        ("what tags does the report have?", "report", "tags"),
+    ],
+)
+def test_questions_about_when_and_tags(message: str, text: str, asks: str):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.filter.text, intent.filter.asks) == ("list", text, asks)

@@ -18,12 +18,22 @@ DELETE = rx(
     r"^(?:forget about|forget)\s+(?P<rest>.+)$",
     r"^i (?:don'?t|do not|no longer) (?:need|want) (?P<rest>.+?)(?: anymore| any more)?$",
     r"^(?P<rest>.+?) (?:can|should) (?:be|go) (?:deleted|removed)$",
+    # "the party got cancelled": a statement that implies a delete (which still asks first)
+    r"^(?P<rest>.+?)\s+(?:got|was|is|has been|have been|were|are)\s+(?:cancell?ed|called off|scrapped)$",
+)
+# "I don't need the gym task anymore, get rid of it": the task is named before the command.
+_THEN_DELETE_IT = re.compile(
+    r"^(?P<rest>.+?)\s*,\s*(?:so\s+)?(?:please\s+)?(?:get rid of|delete|remove|drop|bin|scrap|trash|"
+    r"kill|clear|ditch)\s+(?:it|that|them|those|this)$",
+    re.I,
 )
 
 
 def parse(msg: Message) -> Intent | None:
     if m := first_match(DELETE, msg.text):
         rest = msg.literal(m["rest"])
+        if named_first := _THEN_DELETE_IT.match(rest):
+            rest = re.sub(r"\s+(?:anymore|any more)$", "", named_first["rest"], flags=re.I)
         if re.fullmatch(r"(?:the\s+)?(?:due date|deadline)\b.*", rest, re.I):
             return Intent("help")
         return act("delete", rest, msg.today)

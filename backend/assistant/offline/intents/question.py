@@ -57,6 +57,8 @@ _ASKS = re.compile(
 # A question whose answer is one field of one task: its due date, its priority, its notes.
 _FIELD = {
     "due": rx(
+        # "what time is the dentist?", "which day is the party on?"
+        r"^(?:what|which)\s+(?:time|day|date)\s+(?:is|are|was)\s+(?P<t>.+?)(?:\s+(?:on|at|due|happening|set for))?\??$",
         r"^(?:does|do)\s+(?P<t>.+?)\s+(?:have|has)\s+(?:a\s+|any\s+)?(?:due date|deadline|date)\??$",
         r"^(?:when(?:'s|\s+is|\s+are|\s+was|\s+do i have to(?:\s+do)?|\s+should i(?:\s+do)?)|"
         r"what(?:'s|\s+is)\s+the\s+(?:due date|deadline|date)\s+(?:of|for|on))\s+"
@@ -68,6 +70,11 @@ _FIELD = {
         r"(?P<p>high|hi|low|medium|normal|top|urgent|important))(?:\s+(?:priority|prio))?\??$",
         r"^(?:what(?:'s|\s+is)?|which)\s+(?:the\s+)?priority\s+(?:(?:is|does)\s+|of\s+|for\s+|on\s+)"
         r"(?P<t>.+?)(?:\s+(?:have|has|at|set to))?\??$",
+    ),
+    "tags": rx(
+        r"^(?:what|which)\s+(?:tags?|labels?)\s+(?:does|do|is|are|has|have)\s+(?P<t>.+?)"
+        r"(?:\s+(?:have|has|got|tagged with|under))?\??$",
+        r"^how\s+is\s+(?P<t>.+?)\s+tagged\??$",
     ),
     "note": rx(
         r"^what(?:'s|\s+is|\s+are|\s+was|\s+were|\s+did i\s+(?:write|put|say|add|note|leave))?\s+"
@@ -200,6 +207,11 @@ def _priority(task: dict[str, Any], turn: Turn, asks: str) -> str:
     return f"{prefix}'{task['title']}' is {task['priority']} priority."
 
 
+def _tags(task: dict[str, Any], turn: Turn, asks: str) -> str:
+    tags = " ".join(f"#{t}" for t in task.get("tags", []))
+    return f"'{task['title']}' is tagged {tags}." if tags else f"'{task['title']}' has no tags."
+
+
 def _note(task: dict[str, Any], turn: Turn, asks: str) -> str:
     if not task.get("description"):
         return f"'{task['title']}' has no notes."
@@ -207,7 +219,7 @@ def _note(task: dict[str, Any], turn: Turn, asks: str) -> str:
 
 
 _ANSWERS: dict[str, Callable[[dict[str, Any], Turn, str], str]] = {
-    "due": _due, "priority": _priority, "note": _note,
+    "due": _due, "priority": _priority, "note": _note, "tags": _tags,
 }  # fmt: skip
 
 

@@ -79,7 +79,7 @@ RESCHEDULE = rx(
     # The task first, then the move: "groceries move to sat", "phone bill please move to the 20th".
     # No task named: "…, please change for the friday": "it", which the other clause names.
     r"^(?:change|move|push|reschedule|put|set|shift)\s+(?P<rest>it|that|this)?\s*(?:to|for|till|until|on)(?:\s+\S+){1,3}$",
-    rf"^{_SUBJECT}\s+(?:please\s+)?(?:move|moves|moved|push|pushed|shift|shifted|reschedule|"
+    rf"^{_SUBJECT}\s+(?:please\s+)?(?:(?:got|has been|have been|was|were|is being)\s+)?(?:move|moves|moved|push|pushed|shift|shifted|reschedule|"
     rf"change|changed|goes|go)\s+(?:it\s+)?(?:back\s+)?(?:to|till|until|for|on)\s+.+$",
 )
 
@@ -98,6 +98,7 @@ PRIORITY = rx(
     r"(?P<p>high|low|medium|normal)$",
     r"^(?P<up>prioriti[sz]e|bump up|escalate|raise the priority of|raise priority of)\s+(?P<rest>.+)$",
     r"^(?P<down>deprioriti[sz]e|de-prioriti[sz]e|lower the priority of|lower priority of)\s+(?P<rest>.+)$",
+    r"^(?P<down>no (?:rush|hurry))\s+(?:on|for|with)\s+(?P<rest>.+)$",
     r"^(?!(?:add|create|new|remind|schedule|put|i need|i have|todo)\b)(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+|really\s+|very\s+|super\s+)?(?P<p>urgent|important|critical|high priority|low priority|not urgent|not important)(?:\s+now)?$",
     # the level first: "hi prio on the tax thing", "high priority for the visa please"
     r"^(?:make\s+it\s+|set\s+)?(?P<p>high|hi|low|lo|medium|normal|top)\s+(?:priority|prio|pri)\s+(?:on|for|to)\s+(?P<rest>.+)$",
@@ -117,7 +118,7 @@ NOTE = rx(
     r"(?P<rest>.+?)\s+(?:to|with)\s*:?\s*(?P<note>.+)$",
     r"^(?:for|on|to)\s+(?P<rest>.+?)(?:,\s*|\s+(?=(?:add|put|write|attach|leave)\s))(?:(?:add|put|write|attach|leave)\s+)?(?:a\s+|the\s+)?(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading|of|that)?\s*(?P<note>.+)$",
     r"^(?:add|put|attach|write|leave)\s+(?:a\s+|the\s+)?(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading)\s*(?P<note>.+)$",
-    r"^(?:add|put|attach|write|leave|append)\s+(?:a\s+|the\s+)?(?:note|description|details?|comment)"
+    r"^(?:add|put|attach|write|leave|append|set|make)\s+(?:a\s+|the\s+)?(?:note|description|details?|comment)"
     r"\s+(?:to|on|for)\s+(?P<rest>.+?)\s*(?::|-|,|saying|that says|reading)\s*(?P<note>.+)$",
     r"^(?:note|description|details?) (?:for|on|to) (?P<rest>.+?)\s*:\s*(?P<note>.+)$",
     r"^(?:describe|annotate)\s+(?P<rest>.+?)\s*(?::|as|with)\s*(?P<note>.+)$",
@@ -304,6 +305,24 @@ LEVEL_NOT_THAT = re.compile(
     rf"(?:\s+(?:priority|prio))?,?\s+(?:and\s+)?not\s+(?:a\s+)?{_LEVEL}(?:\s+(?:priority|prio))?$",
     re.I,
 )
+# "the report doesn't need to be urgent" (low); "I'd like the report to be high priority".
+LEVEL_WANTED = rx(
+    r"^(?P<rest>.+?)\s+(?:does not|do not|no longer)\s+(?:need|needs|have|has)\s+to be\s+(?:so\s+|that\s+)?"
+    r"(?P<down>urgent|important|high(?:\s+priority)?)(?:\s+any\s*more)?$",
+    rf"^(?:i'?d like|i would like|i want|i'?d prefer)\s+(?P<rest>.+?)\s+to be\s+(?:a\s+)?(?P<p>{_LEVEL})"
+    r"(?:\s+(?:priority|prio))?$",
+)
+# "the gym is actually on thursday", "the flight is at 7am now": when a task happens.
+HAPPENS = re.compile(
+    r"^(?P<rest>.+?)\s+(?:is|are)\s+(?P<cue>actually\s+|now\s+|really\s+)?(?P<when>(?:on|at|for)\s+.+?)"
+    r"(?P<cue2>\s+(?:now|instead|actually))?$",
+    re.I,
+)
+# "put the gym on saturday instead": a change of a task said like an add.
+INSTEAD = re.compile(
+    r"^(?:(?:put|make|set|have|do|schedule|move|change)\s+)?(?P<rest>.+?)\s+(?:instead|rather)$",
+    re.I,
+)
 # "yoga is on wednesdays now, not mondays", "rent should be on the 1st, not the 20th".
 RIGHT_NOT_WRONG = re.compile(
     r"^(?P<rest>.+?)\s+(?:is|are|should be|needs to be|happens)\s+(?:now\s+)?(?P<new>(?:on|for|due|by)\s+.+?)"
@@ -320,6 +339,11 @@ DEADLINE_GIVEN = rx(
     r"(?:now\s+)?(?:(?:moved|changed|pushed|extended|put back)\s+)?(?:to\s+|until\s+)?(?P<when>.+)$",
     r"^(?P<rest>.+?)(?:'s)?\s+(?:deadline|due date)\s+(?:is|was|got|has been)\s+(?:now\s+)?"
     r"(?:(?:moved|changed|pushed|extended|put back)\s+)?(?:to\s+|until\s+)?(?P<when>.+)$",
+    # "the report isn't due till friday": the day said is its new due date
+    r"^(?P<rest>.+?)\s+(?:is|are)\s+not\s+(?:due|needed)\s+(?:until|till|til|before)\s+(?P<when>.+)$",
+    # "I'd like the report to be done by friday", "I want the gym to be on saturday"
+    r"^(?:i'?d like|i would like|i want|i need|i'?d prefer)\s+(?P<rest>.+?)\s+to be\s+(?:done\s+|due\s+|finished\s+)?"
+    r"(?:by|on|for)\s+(?P<when>.+)$",
     # "the dentist moved my appointment to thursday": who said it, and what moved
     r"^(?P<who>.+?)\s+(?:moved?|pushed|shifted|rescheduled?|changed?|postponed?|bumped)\s+"
     r"(?:my|our|the|his|her|their)\s+(?P<rest>[\w-]+(?:\s+[\w-]+)?)\s+(?:to|till|until|for)\s+(?P<when>.+)$",
@@ -338,9 +362,11 @@ _ASKING_TIME = re.compile(
 )
 # An add's opening ("I have …", "I need …") that is still about time for a task.
 _TIME_GIVEN = re.compile(
-    r"^(?:i|we)\s+(?:now\s+)?(?:have|got|get)\s+(?:until|till|til|up to|through)\b|\b(?:more time|extension)\b",
+    r"^(?:i|we)\s+(?:now\s+)?(?:have|got|get)\s+(?:until|till|til|up to|through)\b|\b(?:more time|extension)\b"
+    r"|\s(?:instead|rather)$|^(?:i'?d like|i would like|i want|i'?d prefer)\s+(?:the|my)\s+\S+.*\s+to be\s",
     re.I,
 )
+_POINTING = re.compile(r"^(?:it|that|this|that one|this one)$", re.I)
 _PEOPLE = re.compile(r"^(?:i|we|they|he|she|you|someone|somebody)$", re.I)
 
 
@@ -348,8 +374,30 @@ def parse_said_differently(msg: Message) -> Intent | None:
     """Statements that imply a change to a task: a field no longer needed, a level or a day
     said wrong then right, a deadline someone gave. Only ever an update of the task named."""
     text = msg.text
-    if _ADDS.match(text) or (first_match(add.ADD, text) and not _TIME_GIVEN.search(text)):
-        return None  # "I need to see the doctor on monday, not tuesday" is a new task
+    if _ADDS.match(text):
+        return None
+    # "I need to see the doctor on monday, not tuesday" is a new task; "I have until monday
+    # for the contract", "I need more time", "put the gym on saturday instead" are not.
+    if first_match(add.ADD, text) and not _TIME_GIVEN.search(text):
+        return None
+    if m := INSTEAD.match(text):
+        leftover, details = take_details(m["rest"], msg.today)
+        leftover = re.sub(r"\s+(?:to|on|for|at|by)$", "", leftover.strip(), flags=re.I)
+        if _changes_something(details) and leftover:
+            return Intent("update", _named(msg.literal(leftover)), details=details)
+    if m := first_match(LEVEL_WANTED, text):
+        level = "low" if m.groupdict().get("down") else priority_word(m["p"])
+        return Intent("update", _named(msg.literal(m["rest"])), details=Details(priority=level))
+    if (m := HAPPENS.match(text)) and not _PEOPLE.match(m["rest"]):
+        leftover, details = details_from(m["when"], msg.today)
+        title = clean_title(re.sub(r"^(?:the|my|our)\s+", "", m["rest"], flags=re.I))
+        if (details.due or details.schedule) and not leftover and _POINTING.match(title):
+            return Intent("update", ["it"], details=details)  # "it is on friday": the last task
+        if (details.due or details.schedule) and not leftover and title and (m["cue"] or m["cue2"]):
+            return Intent("update", subjects(title), details=details)  # "… is now on monday"
+        if (details.due or details.schedule) and not leftover and title:
+            # an open task by that name changes; otherwise it is a new task
+            return Intent("add", [title], details, item_details=[details], names_task=title)
     if m := NOT_NEEDED.match(text):
         intent = Intent("update", _named(msg.literal(m["rest"])))
         if "time" in m["what"].lower():
@@ -527,6 +575,12 @@ def parse_reschedule(msg: Message) -> Intent | None:
                 r"\s+(?:should|must|needs to|has to)\s+be(?:\s+on)?\s*$", "", rest, flags=re.I
             )
             rest = re.sub(r"\s+(?:(?:due\s+)?date|deadline)$", "", rest.strip(), flags=re.I)
+            if (
+                old := re.search(r"\s+from\s+(?P<day>\S+(?:\s+\S+)?)$", rest, re.I)
+            ) and take_details(old["day"], msg.today)[
+                1
+            ].due:  # "move dentist from tue to thu": the old day names no task
+                rest = rest[: old.start()]
             return Intent("update", _named(msg.literal(rest)), details=details)
     return None
 
