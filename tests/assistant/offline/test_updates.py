@@ -366,3 +366,36 @@ async def test_an_implied_delete_still_asks_first(app: FastAPI):
 def test_questions_about_when_and_tags(message: str, text: str, asks: str):
     intent = understand(message, TODAY)
     assert (intent.kind, intent.filter.text, intent.filter.asks) == ("list", text, asks)
+
+
+@pytest.mark.parametrize(
+    ("message", "subject", "new"),
+    [
+        ("the title of the dentist task should be Dentist checkup", "dentist", "Dentist checkup"),
+        ("the dentist should be called Dentist checkup", "dentist", "Dentist checkup"),
+    ],
+)
+def test_a_new_name_said_as_a_statement(message: str, subject: str, new: str):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items, intent.new_title) == ("update", [subject], new)
+
+
+def test_a_field_of_a_task_is_never_deleted_as_the_task():
+    assert understand("remove the note from the dentist", TODAY).kind == "help"
+
+
+def test_a_task_that_can_go_is_deleted_after_a_yes():
+    intent = understand("the dentist one can go", TODAY)
+    assert (intent.kind, intent.items) == ("delete", ["dentist"])
+
+
+@pytest.mark.parametrize(
+    ("message", "asks"), [("what is the report about?", "note"), ("what is this app about?", None)]
+)
+def test_what_a_task_is_about_is_its_notes(message: str, asks: str | None):
+    assert understand(message, TODAY).filter.asks == asks
+
+
+def test_a_change_cue_names_no_task():
+    intent = understand("report high prio now", TODAY)
+    assert (intent.kind, intent.names_task) == ("add", "report")

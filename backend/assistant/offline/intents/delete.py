@@ -18,6 +18,7 @@ DELETE = rx(
     r"^(?:forget about|forget)\s+(?P<rest>.+)$",
     r"^i (?:don'?t|do not|no longer) (?:need|want) (?P<rest>.+?)(?: anymore| any more)?$",
     r"^(?P<rest>.+?) (?:can|should) (?:be|go) (?:deleted|removed)$",
+    r"^(?P<rest>.+?) (?:can|should|may) go$",  # "the dentist one can go"
     # "the party got cancelled": a statement that implies a delete (which still asks first)
     r"^(?P<rest>.+?)\s+(?:got|was|is|has been|have been|were|are)\s+(?:cancell?ed|called off|scrapped)$",
 )
@@ -34,7 +35,10 @@ def parse(msg: Message) -> Intent | None:
         rest = msg.literal(m["rest"])
         if named_first := _THEN_DELETE_IT.match(rest):
             rest = re.sub(r"\s+(?:anymore|any more)$", "", named_first["rest"], flags=re.I)
-        if re.fullmatch(r"(?:the\s+)?(?:due date|deadline)\b.*", rest, re.I):
+        # a field of a task is no task: "remove the note from the dentist" deletes nothing
+        if re.fullmatch(
+            r"(?:the\s+)?(?:due date|deadline|notes?|description|comments?)\b.*", rest, re.I
+        ):
             return Intent("help")
         return act("delete", rest, msg.today)
     return None

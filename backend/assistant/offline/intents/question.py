@@ -85,6 +85,7 @@ _FIELD = {
         r"^(?:does|do)\s+(?P<t>.+?)\s+(?:have|has)\s+(?:any\s+|a\s+)?(?:notes?|description|details?|comments?)\??$",
         r"^did i\s+(?:put|write|add|leave)\s+(?:any|a)\s+(?:notes?|description|comments?)\s+(?:on|for|in)\s+"
         r"(?P<t>.+?)\??$",
+        r"^what(?:'s|\s+is|\s+was)\s+(?P<t>.+?)\s+about\??$",  # "what is the report about?"
         # "what was the gate code for the plumber?": a detail that only the notes can hold
         r"^what(?:'s|\s+is|\s+was)\s+the\s+(?P<field>(?!(?:due|deadline|date|time|priority|"
         r"status|plan|tag|title|name)\b)[\w-]+(?:\s+[\w-]+)?)\s+(?:for|on|of)\s+(?P<t>.+?)\??$",
@@ -98,11 +99,15 @@ _SEVERAL = re.compile(
 )
 
 
+# "what is this app about?", "what are you about?": not about a task.
+_NO_TASK = re.compile(r"^(?:this|you|u|your|yourself|the app|this app)\b", re.I)
+
+
 def parse_field(msg: Message) -> Intent | None:
     """ "when is the passport renewal due?", "is the report high priority?", "what did I
     write in the notes for the flights?": the answer is that field of the task named."""
     for field, patterns in _FIELD.items():
-        if m := first_match(patterns, msg.text):
+        if (m := first_match(patterns, msg.text)) and not _NO_TASK.match(m["t"]):
             topic = subjects(msg.literal(m["t"]))
             if (
                 topic

@@ -43,6 +43,9 @@ RENAME = rx(
     r"^(?:mind\s+)?(?:renam(?:e|ing)|retitl(?:e|ing)|re-title|change the (?:title|name) of|change the (?:title|name) for)\s+"
     r"(?P<target>.+?)\s+(?:to|as|into)\s+(?P<new>.+)$",
     r"^(?:call|name)\s+(?P<target>it|that|this|that one|this one)\s+(?P<new>.+)$",
+    # "the title of the dentist task should be Dentist checkup", "X should be called Y"
+    r"^(?:the\s+)?(?:title|name)\s+(?:of|for|on)\s+(?P<target>.+?)\s+(?:should be|must be|is now|needs to be)\s+(?P<new>.+)$",
+    r"^(?P<target>.+?)\s+(?:should|must)\s+be\s+(?:called|named|renamed(?:\s+to)?|titled)\s+(?P<new>.+)$",
 )
 
 CHANGE = rx(  # "change/update/set X to Y": Y says what changes (a date, a priority or a title)
@@ -90,7 +93,7 @@ CLEAR_DUE = rx(
 )
 
 PRIORITY = rx(
-    r"^(?:bump|move|put|set|change|drop|knock|raise|lower)\s+(?P<rest>.+?)\s+(?:down\s+|up\s+)?(?:to|on|at)\s+(?:a\s+)?(?P<p>high|low|medium|normal|top)(?:\s+priority)?$",
+    r"^(?:bump|move|put|set|change|drop|knock|raise|lower)\s+(?P<rest>.+?)\s+(?:down\s+|up\s+)?(?:to|on|at|as)\s+(?:a\s+)?(?P<p>high|low|medium|normal|top)(?:\s+priority)?$",
     r"^(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+)?(?:a\s+)?(?P<p>top|high|low|medium)\s+priority$",
     r"^(?:make|set|mark|change|flag)\s+(?P<rest>.+?)\s+(?:to\s+|as\s+)?(?:a\s+)?"
     r"(?P<p>not urgent|not important|high|low|medium|normal|top|urgent|important|critical)(?:\s+priority)?$",
