@@ -29,8 +29,9 @@ _FRAGMENT = re.compile(
 )
 
 
-def decide(convo: Conversation, today: date) -> Decision:
-    intent = _follow_up(understand(convo.user_text, today), convo, today)
+def decide(convo: Conversation, today: date, hybrid: bool = False) -> Decision:
+    """``hybrid``: the intent classifier helps the rules read messages (``classifier/``)."""
+    intent = _follow_up(understand(convo.user_text, today, hybrid), convo, today, hybrid)
     # Several requests (each with its own tool): carried out in order; each handler sees its
     # own tool's results, so the first that still has calls to make decides this round.
     said = []
@@ -42,7 +43,7 @@ def decide(convo: Conversation, today: date) -> Decision:
     return Decision(reply=" ".join(r for r in said if r))
 
 
-def _follow_up(intent: Intent, convo: Conversation, today: date) -> Intent:
+def _follow_up(intent: Intent, convo: Conversation, today: date, hybrid: bool) -> Intent:
     """An answer to our own question ("which one?", "did you mean …?") continues the request
     the question was about."""
     asked = convo.previous_reply
@@ -63,7 +64,7 @@ def _follow_up(intent: Intent, convo: Conversation, today: date) -> Intent:
         chosen = m["rest"]  # "mark call mom done" … "and call dad too": the same request again
     if chosen is None:
         return intent
-    original = understand(convo.previous_user_text, today)
+    original = understand(convo.previous_user_text, today, hybrid)
     if original.kind not in {"complete", "reopen", "delete", "update"}:
         return intent
     original.items, original.everything = [chosen], False
