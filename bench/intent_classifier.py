@@ -10,7 +10,8 @@ intent only; the end-to-end score (titles, dates, the task changed) is the eval 
 (``OFFLINE_ASSISTANT_INTENTS=hybrid uv run python -m tests.eval.run --cases ...``).
 
 Time per decision: the classifier's ``predict`` (pure Python, the model loaded once), p50 and
-p95 over every test message repeated ``--repeat`` times, one message at a time.
+p95 over every test message repeated ``--repeat`` times, one message at a time; then the whole
+``understand`` of each message, rules alone and hybrid.
 """
 
 from __future__ import annotations
@@ -97,6 +98,17 @@ def main() -> None:
         f"\nclassifier decision time over {len(times)} decisions: p50 {statistics.median(times):.3f}"
         f" ms, p95 {percentile(times, 0.95):.3f} ms, max {max(times):.3f} ms"
     )
+    for hybrid in (False, True):  # the whole reading of a message, rules alone and hybrid
+        whole = []
+        for _ in range(max(1, args.repeat // 10)):
+            for text in everything:
+                started = time.perf_counter()
+                understand(text, TODAY, hybrid)
+                whole.append((time.perf_counter() - started) * 1000)
+        print(
+            f"understand(hybrid={hybrid}) over {len(whole)} messages: p50"
+            f" {statistics.median(whole):.3f} ms, p95 {percentile(whole, 0.95):.3f} ms"
+        )
     started = time.perf_counter()
     load.cache_clear()
     load()

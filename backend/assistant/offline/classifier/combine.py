@@ -40,44 +40,12 @@ _EXPLICIT_ADD = re.compile(
     r"make (?:a |an |new |another )*(?:task|todo|reminder)|set (?:a )?reminder)\b",
     re.I,
 )
-_FILLER = set(
-    [
-        "the",
-        "a",
-        "an",
-        "my",
-        "pls",
-        "please",
-        "plz",
-        "thx",
-        "thanks",
-        "ok",
-        "okay",
-        "so",
-        "just",
-        "i",
-        "it",
-        "u",
-        "you",
-        "can",
-        "could",
-        "to",
-        "that",
-        "this",
-        "one",
-        "task",
-        "thing",
-        "now",
-        "already",
-        "yet",
-        "actually",
-        "oh",
-        "oops",
-        "hmm",
-        "lol",
-        "yay",
-    ]
-)
+_FILLER = {
+    "the", "a", "an", "my", "pls", "please", "plz", "thx", "thanks", "ok", "okay", "so", "just",
+    "i", "it", "u", "you", "can", "could", "to", "that", "this", "one", "task", "thing", "now",
+    "already", "yet", "actually", "oh", "oops", "hmm", "lol", "yay", "is", "are", "was", "were",
+    "been", "be", "has", "have", "had", "not", "isn't", "wasn't", "still", "turns", "out", "'s",
+}  # fmt: skip
 
 
 def asked(message: str, rules: Intent) -> bool:
@@ -131,9 +99,14 @@ def _read_as(label: str, text: str, rules: Intent, today: date, model: Classifie
     return _named(act(label, subject, today)) if subject else None
 
 
+_LATER_CLAUSE = re.compile(r"\s*(?:[,;]|\bso\b|\b(?:you|u) can\b).*$", re.I)
+
+
 def _task_words(text: str, label: str, model: Classifier) -> str:
-    """The message without the intent's own words ("chk off the cat" -> "cat")."""
-    words = re.findall(r"[\w'#&+-]+", text)
+    """The message's first clause without the intent's own words ("chk off the cat" -> "cat",
+    "the car's been washed, you can close it" -> "car washed")."""
+    text = _LATER_CLAUSE.sub("", text) or text
+    words = re.findall(r"[\w#&+-]+(?='s\b)|[\w'#&+-]+", text)
     kept = [
         w for w in words
         if w.lower() not in _FILLER and model.word_weight(w, label) <= INTENT_WORD
