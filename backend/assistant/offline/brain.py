@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from backend.assistant.offline import replies
+from backend.assistant.offline.classifier.combine import instead
 from backend.assistant.offline.conversation import Conversation
 from backend.assistant.offline.intents import HANDLERS, understand
 from backend.assistant.offline.language import ordinal
@@ -37,6 +38,8 @@ def decide(convo: Conversation, today: date, hybrid: bool = False) -> Decision:
     said = []
     for request in [intent, *intent.then]:
         decision = HANDLERS[request.kind](Turn(request, convo, today))
+        if (rules := instead(request, decision)) is not None:
+            decision = HANDLERS[rules.kind](Turn(rules, convo, today))
         if decision.calls:
             return decision
         said.append(decision.reply)

@@ -134,33 +134,59 @@ def _user(text: str) -> dict[str, Any]:
     return {"role": "user", "type": "message", "content": [{"type": "input_text", "text": text}]}
 
 
-async def test_a_classifier_complete_with_no_matching_task_changes_nothing():
-    message = "the car's been washed"
-    assert understand(message, TODAY, hybrid=True).kind == "complete"
-    at = "2026-11-01T00:00:00Z"
-    others = [{"id": 1, "title": "Buy milk", "description": None, "completed": False,
-               "priority": "medium", "due_date": None, "tags": [], "created_at": at,
-               "updated_at": at, "completed_at": None}]  # fmt: skip
+async def _turn(message: str, listed: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """One hybrid turn where every lookup answers ``listed``: the tools it called, in order."""
     model = OfflineModel(today=TODAY, intents="hybrid")
     items: list[Any] = [_user(message)]
-    called = []
-    for n in range(5):  # every lookup answered with a list that has no such task
+    called: list[tuple[str, dict[str, Any]]] = []
+    for n in range(6):
         output = (await model.get_response(None, items)).output
         calls = [o for o in output if o.type == "function_call"]
         if not calls:
-            break
-        called += [c.name for c in calls]
+            return called
         for c in calls:
-            result = {"tasks": others, "today": str(TODAY), "more_available": False,
-                      "changed_task_ids": []}  # fmt: skip
+            called.append((c.name, json.loads(c.arguments)))
+            args = json.loads(c.arguments)
+            if c.name == "list_tasks":
+                result: dict[str, Any] = {"tasks": listed, "more_available": False}
+            else:  # what the tool would say it changed
+                task = _task(args.get("task_id", 99), args.get("title", "?"))
+                result = {"task": {**task, **args, "recurrence_text": ""}}
+            result |= {"today": str(TODAY), "changed_task_ids": []}
             items += [
-                {
-                    "type": "function_call",
-                    "call_id": f"c{n}",
-                    "name": c.name,
-                    "arguments": c.arguments,
-                },
+                {"type": "function_call", "call_id": f"c{n}", "name": c.name,
+                 "arguments": c.arguments},
                 {"type": "function_call_output", "call_id": f"c{n}", "output": json.dumps(result)},
-            ]
-    assert called and set(called) == {"list_tasks"}  # looked, changed nothing
-    assert not calls
+            ]  # fmt: skip
+    raise AssertionError(f"no reply after {called}")
+
+
+def _task(task_id: int, title: str) -> dict[str, Any]:
+    at = "2026-11-01T00:00:00Z"
+    return {"id": task_id, "title": title, "description": None, "completed": False,
+            "priority": "medium", "due_date": None, "tags": [], "created_at": at,
+            "updated_at": at, "completed_at": None}  # fmt: skip
+
+
+async def test_a_classifier_complete_with_no_matching_task_changes_nothing():
+    message = "the car's been washed"
+    assert understand(message, TODAY, hybrid=True).kind == "complete"
+    called = await _turn(message, [_task(1, "Buy milk")])
+    assert called and {name for name, _ in called} == {"list_tasks"}  # looked, changed nothing
+
+
+async def test_a_classifier_change_of_no_task_leaves_the_rules_add():
+    message = "gym session 17:30 tomorrow"
+    assert understand(message, TODAY).kind == "add"
+    assert understand(message, TODAY, hybrid=True).kind == "update"
+    called = await _turn(message, [_task(1, "Buy milk")])
+    [(name, args)] = [c for c in called if c[0] != "list_tasks"]
+    assert name == "add_task" and args["title"].lower().startswith("gym session")
+
+
+async def test_a_classifier_change_of_a_named_task_changes_only_that_task():
+    called = await _turn(
+        "gym session 17:30 tomorrow", [_task(1, "Gym session"), _task(2, "Buy milk")]
+    )
+    [(name, args)] = [c for c in called if c[0] != "list_tasks"]
+    assert name == "update_task" and args["task_id"] == 1

@@ -15,8 +15,10 @@ scope like "all" is left to the rules. A delete still only asks first.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, fields
 from datetime import date
 
+from backend.assistant.offline import replies
 from backend.assistant.offline.classifier import Classifier, load
 from backend.assistant.offline.language import fix_typos, normalise
 from backend.assistant.offline.parsing import (
@@ -27,7 +29,7 @@ from backend.assistant.offline.parsing import (
     take_details,
     titles_in,
 )
-from backend.assistant.offline.targets import PLURAL, PRONOUN
+from backend.assistant.offline.targets import PLURAL, PRONOUN, Decision
 from backend.assistant.offline.titles import without_pleasantries
 
 CONFIDENT = 0.6  # the classifier's probability needed to overrule the rules' reading
@@ -46,6 +48,24 @@ _FILLER = {
     "already", "yet", "actually", "oh", "oops", "hmm", "lol", "yay", "is", "are", "was", "were",
     "been", "be", "has", "have", "had", "not", "isn't", "wasn't", "still", "turns", "out", "'s",
 }  # fmt: skip
+
+
+@dataclass
+class Chosen(Intent):
+    """A change the classifier chose where the rules read a bare add: when no task matches,
+    the add stands (``instead``), so "gym session 17:30 tomorrow" is never lost."""
+
+    rules: Intent | None = None
+
+
+def instead(request: Intent, decision: Decision) -> Intent | None:
+    """The rules' add, when the classifier's change found no task at all."""
+    if not isinstance(request, Chosen) or request.rules is None or decision.calls:
+        return None
+    before, after = replies.not_found("\0", None).split("\0")
+    if decision.reply.startswith(before) and decision.reply.endswith(after):
+        return request.rules
+    return None
 
 
 def asked(message: str, rules: Intent) -> bool:
@@ -70,7 +90,13 @@ def combined(message: str, rules: Intent, today: date, model: Classifier | None 
         return rules
     if message.rstrip().endswith("?") and label not in {"question", "other"}:
         return rules  # a question changes nothing
-    return _read_as(label, text, rules, today, model) or rules
+    chosen = _read_as(label, text, rules, today, model)
+    if chosen is None:
+        return rules
+    if rules.kind == "add" and chosen.kind in {"complete", "reopen", "update", "delete"}:
+        values = {f.name: getattr(chosen, f.name) for f in fields(Intent)}
+        return Chosen(**values, rules=rules)
+    return chosen
 
 
 def _read_as(label: str, text: str, rules: Intent, today: date, model: Classifier) -> Intent | None:
