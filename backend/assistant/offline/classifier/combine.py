@@ -34,7 +34,6 @@ from backend.assistant.offline.titles import without_pleasantries
 
 CONFIDENT = 0.6  # the classifier's probability needed to overrule the rules' reading
 INTENT_WORD = 0.8  # a word whose own weight for the intent is above this is no task word
-_KIND = {"question": "list"}
 # The intent's command, said explicitly: the rules' add stands.
 _EXPLICIT_ADD = re.compile(
     r"^(?:(?:please|pls|plz|can you|could you|would you|hey|hi|ok|okay|and|also)\W+)*"
