@@ -11,7 +11,7 @@ PORT ?= 8000
 PG_TEST_URL := postgresql+asyncpg://postgres@127.0.0.1:5432/test
 export TEST_DATABASE_URL ?= $(shell pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && echo $(PG_TEST_URL))
 
-.PHONY: help uv deps migrate run test test-backend lint format clean bench eval \
+.PHONY: help uv deps migrate run test test-backend lint format clean bench eval classifier \
 	frontend-deps frontend-build lint-frontend test-frontend chatkit-types api-types
 
 # Frontend (frontend/, Next.js): Node 20.19+ and npm. `make run` serves its production build.
@@ -31,6 +31,7 @@ help:
 	@echo "make api-types      regenerate frontend/lib/api/schema.ts from the backend's OpenAPI schema"
 	@echo "make migrate  apply database migrations (DATABASE_URL or the embedded SQLite)"
 	@echo "make eval     the offline assistant's evaluation sets (accuracy by intent, every failure)"
+	@echo "make classifier   regenerate the intent classifier's corpus, retrain it, run its tests (scikit-learn)"
 	@echo "make bench    chat benchmarks, quick profile (make bench ARGS=--full: everything, ~45 min)"
 
 uv:
@@ -108,6 +109,14 @@ test-frontend: frontend-deps deps lint-frontend
 
 eval: deps
 	$(UV) run python -m tests.eval.run --all
+
+# The offline assistant's intent classifier: corpus -> model.json, then the tests that need
+# scikit-learn (pinned here; never a dependency of the app). Both files are committed.
+SKLEARN := --with scikit-learn==1.9.1
+classifier: deps
+	$(UV) run python -m backend.assistant.offline.classifier.corpus
+	$(UV) run $(SKLEARN) python -m backend.assistant.offline.classifier.train
+	$(UV) run $(SKLEARN) pytest tests/assistant/offline/test_classifier.py -q
 
 bench: deps
 	$(UV) run python -m bench $(ARGS)

@@ -60,6 +60,10 @@ class Settings(BaseSettings):
     openai_api_key: str = ""
     openai_base_url: str = ""
     assistant_turn_timeout_seconds: float = Field(default=90.0, gt=0)
+    # How the offline assistant reads a message's intent: "rules", or "hybrid" (the rules, and
+    # the intent classifier where they understood nothing or read a bare add; it scored higher
+    # on the unseen eval sets, docs/ASSISTANT.md).
+    offline_assistant_intents: Literal["rules", "hybrid"] = "hybrid"
 
     # Rate limits ("<amount>/<second|minute|hour|day>", several joined by ";"):
     # chat turns per user, login attempts per account and per client address. Counted in this

@@ -1,108 +1,118 @@
-"""A small statistical intent classifier measured against the rules, on a blind set.
+"""The intent classifier against the rules: the intent decision alone, and its time.
 
-    uv run --with scikit-learn==1.9.1 python -m bench.intent_classifier [--test tests/eval/blind-3.yaml]
+    uv run python -m bench.intent_classifier [--sets blind-5 blind-times] [--repeat 200]
 
-Corpus (written to bench/results/intent-corpus.tsv, so the training data is kept): every
-single-message case of the project's own sets (cases.yaml, blind-1, blind-2), labelled with the
-case's intent. Model: TF-IDF over word 1-2-grams and character 2-5-grams, logistic regression
-(lbfgs, fixed seed): deterministic, so a rerun gives the same figures. Test: the single-
-message cases of the blind set whose intent is one the classifier knows. The rules are scored
-on the same messages by mapping ``understand(message).kind`` to the same labels.
+Scores, on the single-message cases of sets the classifier never saw (blind-5, blind-times;
+labels as in ``classifier/corpus.py``), which intent each reader chooses: the rules
+(``understand(...).kind``), the classifier alone, and the hybrid (``combine.combined``: the
+rules, with the classifier where they understood nothing or read a bare add). This is the
+intent only; the end-to-end score (titles, dates, the task changed) is the eval runner's
+(``OFFLINE_ASSISTANT_INTENTS=hybrid uv run python -m tests.eval.run --cases ...``).
 
-This measures the intent decision only (which handler runs), not the whole outcome: the
-extraction of titles, dates and priorities stays rule-based either way.
+Time per decision: the classifier's ``predict`` (pure Python, the model loaded once), p50 and
+p95 over every test message repeated ``--repeat`` times, one message at a time; then the whole
+``understand`` of each message, rules alone and hybrid.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import time
 from collections import Counter
 from datetime import date
-from pathlib import Path
-from typing import Any
 
 import yaml
 
+from backend.assistant.offline.classifier import LABELS, load
+from backend.assistant.offline.classifier.combine import combined
+from backend.assistant.offline.classifier.corpus import EVAL, case_label
 from backend.assistant.offline.intents import understand
 
-SETS = Path("tests/eval")
-TRAIN = [SETS / "cases.yaml", SETS / "blind-1.yaml", SETS / "blind-2.yaml"]
-CORPUS = Path("bench/results/intent-corpus.tsv")
-LABELS = {"add", "complete", "reopen", "update", "delete", "question"}
-# The rules' intents in the classifier's labels ("list" answers a question).
-RULE_LABEL = {"list": "question", "confirm": "other", "decline": "other", "greet": "other",
-              "thanks": "other", "help": "other"}  # fmt: skip
 TODAY = date(2026, 11, 21)
+# The rules' intents in the classifier's labels.
+RULE_LABEL = {"list": "question", "confirm": "other", "decline": "other", "greet": "other",
+              "thanks": "other", "help": "other", "undo": "other"}  # fmt: skip
 
 
-def label_of(case: dict[str, Any]) -> str:
-    intent = str(case.get("intent") or case["id"].split("-")[0])
-    return {"list": "question"}.get(intent, intent)
-
-
-def single_messages(paths: list[Path]) -> list[tuple[str, str]]:
+def messages(name: str) -> list[tuple[str, str]]:
     out = []
-    for path in paths:
-        for case in yaml.safe_load(path.read_text()):
-            if "say" in case and label_of(case) in LABELS:
-                out.append((str(case["say"]), label_of(case)))
+    for case in yaml.safe_load((EVAL / f"{name}.yaml").read_text()):
+        label = case_label(case) if "say" in case else None
+        if label:
+            out.append((label, str(case["say"])))
     return out
 
 
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
 def main() -> None:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import make_pipeline, make_union
-
     parser = argparse.ArgumentParser()
-    parser.add_argument("--test", type=Path, default=SETS / "blind-3.yaml")
+    parser.add_argument("--sets", nargs="+", default=["blind-5", "blind-times"])
+    parser.add_argument("--repeat", type=int, default=200)
     args = parser.parse_args()
+    model = load()
+    everything: list[str] = []
+    for name in args.sets:
+        test = messages(name)
+        everything += [t for _, t in test]
+        rules = [understand(t, TODAY) for _, t in test]
+        rule_labels = [RULE_LABEL.get(r.kind, r.kind) for r in rules]
+        alone = [model.predict(t)[0] for _, t in test]
+        hybrid = [
+            RULE_LABEL.get(k, k)
+            for k in (
+                combined(t, r, TODAY, model).kind for (_, t), r in zip(test, rules, strict=True)
+            )
+        ]
+        print(f"\n{name}: {len(test)} single-message cases {dict(Counter(g for g, _ in test))}")
+        print("| intent | cases | rules | classifier | hybrid |\n|---|---:|---:|---:|---:|")
+        for label in LABELS:
+            rows = [i for i, (gold, _) in enumerate(test) if gold == label]
+            if rows:
+                r = sum(rule_labels[i] == label for i in rows)
+                c = sum(alone[i] == label for i in rows)
+                h = sum(hybrid[i] == label for i in rows)
+                print(f"| {label} | {len(rows)} | {r} | {c} | {h} |")
+        n = len(test)
+        totals = [sum(p == g for p, (g, _) in zip(col, test, strict=True))
+                  for col in (rule_labels, alone, hybrid)]  # fmt: skip
+        print("| all | {} | {} | {} | {} |".format(n, *(f"{t} ({t / n:.1%})" for t in totals)))
+        changed = [
+            (t, r, h) for (_, t), r, h in zip(test, rule_labels, hybrid, strict=True) if r != h
+        ]
+        for text, r, h in changed:
+            print(f"  hybrid changed: {text!r}: {r} -> {h}")
 
-    train = single_messages(TRAIN)
-    CORPUS.parent.mkdir(parents=True, exist_ok=True)
-    CORPUS.write_text("".join(f"{label}\t{text}\n" for text, label in train))
-    test = single_messages([args.test])
-    model = make_pipeline(
-        make_union(
-            TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, lowercase=True),
-            TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True),
-        ),
-        LogisticRegression(C=10, max_iter=2000, solver="lbfgs", random_state=0),
-    )
-    model.fit([t for t, _ in train], [label for _, label in train])
-
-    texts = [t for t, _ in test]
-    model.predict(texts[:1])  # the first call loads what it loads lazily; not a decision
-    understand(texts[0], TODAY)
-    started = time.perf_counter()
-    predicted = [model.predict([t])[0] for t in texts]  # one decision at a time, as in a turn
-    per_decision = (time.perf_counter() - started) / len(texts) * 1000
-    started = time.perf_counter()
-    rules = [RULE_LABEL.get(k, k) for k in (understand(t, TODAY).kind for t in texts)]
-    per_rule = (time.perf_counter() - started) / len(texts) * 1000
-
-    # Rules first; the classifier only where the rules understood nothing ("help").
-    hybrid = [p if r == "other" else r for r, p in zip(rules, predicted, strict=True)]
-    print(f"train: {len(train)} messages {dict(Counter(label for _, label in train))}")
-    print(f"test:  {len(test)} single-message cases of {args.test.name}\n")
+    model.predict(everything[0])  # loaded and warm; not a decision
+    times = []
+    for _ in range(args.repeat):
+        for text in everything:
+            started = time.perf_counter()
+            model.predict(text)
+            times.append((time.perf_counter() - started) * 1000)
     print(
-        "| intent | cases | rules | classifier | rules, then classifier |\n|---|---:|---:|---:|---:|"
+        f"\nclassifier decision time over {len(times)} decisions: p50 {statistics.median(times):.3f}"
+        f" ms, p95 {percentile(times, 0.95):.3f} ms, max {max(times):.3f} ms"
     )
-    for label in sorted(LABELS):
-        rows = [i for i, (_, gold) in enumerate(test) if gold == label]
-        r = sum(rules[i] == label for i in rows)
-        c = sum(predicted[i] == label for i in rows)
-        h = sum(hybrid[i] == label for i in rows)
-        print(f"| {label} | {len(rows)} | {r} | {c} | {h} |")
-    r_all = sum(r == gold for r, (_, gold) in zip(rules, test, strict=True))
-    c_all = sum(p == gold for p, (_, gold) in zip(predicted, test, strict=True))
-    h_all = sum(h == gold for h, (_, gold) in zip(hybrid, test, strict=True))
-    n = len(test)
-    print(
-        f"| all | {n} | {r_all} ({r_all / n:.0%}) | {c_all} ({c_all / n:.0%}) | {h_all} ({h_all / n:.0%}) |"
-    )
-    print(f"\ntime per decision: classifier {per_decision:.2f} ms, rules {per_rule:.2f} ms")
+    for hybrid in (False, True):  # the whole reading of a message, rules alone and hybrid
+        whole = []
+        for _ in range(max(1, args.repeat // 10)):
+            for text in everything:
+                started = time.perf_counter()
+                understand(text, TODAY, hybrid)
+                whole.append((time.perf_counter() - started) * 1000)
+        print(
+            f"understand(hybrid={hybrid}) over {len(whole)} messages: p50"
+            f" {statistics.median(whole):.3f} ms, p95 {percentile(whole, 0.95):.3f} ms"
+        )
+    started = time.perf_counter()
+    load.cache_clear()
+    load()
+    print(f"model load (once per process): {(time.perf_counter() - started) * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

@@ -33,7 +33,7 @@ def build_model(settings: Settings) -> Model:
         name == OFFLINE or not settings.openai_api_key or bool(settings.openai_base_url)
     )
     if name == OFFLINE:
-        return OfflineModel()
+        return OfflineModel(intents=settings.offline_assistant_intents)
     if name.startswith(LITELLM_PREFIX):
         try:
             from agents.extensions.models.litellm_model import LitellmModel

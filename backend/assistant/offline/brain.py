@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from backend.assistant.offline import replies
+from backend.assistant.offline.classifier.combine import instead
 from backend.assistant.offline.conversation import Conversation
 from backend.assistant.offline.intents import HANDLERS, understand
 from backend.assistant.offline.language import ordinal
@@ -29,20 +30,23 @@ _FRAGMENT = re.compile(
 )
 
 
-def decide(convo: Conversation, today: date) -> Decision:
-    intent = _follow_up(understand(convo.user_text, today), convo, today)
+def decide(convo: Conversation, today: date, hybrid: bool = False) -> Decision:
+    """``hybrid``: the intent classifier helps the rules read messages (``classifier/``)."""
+    intent = _follow_up(understand(convo.user_text, today, hybrid), convo, today, hybrid)
     # Several requests (each with its own tool): carried out in order; each handler sees its
     # own tool's results, so the first that still has calls to make decides this round.
     said = []
     for request in [intent, *intent.then]:
         decision = HANDLERS[request.kind](Turn(request, convo, today))
+        if (rules := instead(request, decision)) is not None:
+            decision = HANDLERS[rules.kind](Turn(rules, convo, today))
         if decision.calls:
             return decision
         said.append(decision.reply)
     return Decision(reply=" ".join(r for r in said if r))
 
 
-def _follow_up(intent: Intent, convo: Conversation, today: date) -> Intent:
+def _follow_up(intent: Intent, convo: Conversation, today: date, hybrid: bool) -> Intent:
     """An answer to our own question ("which one?", "did you mean …?") continues the request
     the question was about."""
     asked = convo.previous_reply
@@ -63,7 +67,7 @@ def _follow_up(intent: Intent, convo: Conversation, today: date) -> Intent:
         chosen = m["rest"]  # "mark call mom done" … "and call dad too": the same request again
     if chosen is None:
         return intent
-    original = understand(convo.previous_user_text, today)
+    original = understand(convo.previous_user_text, today, hybrid)
     if original.kind not in {"complete", "reopen", "delete", "update"}:
         return intent
     original.items, original.everything = [chosen], False

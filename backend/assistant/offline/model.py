@@ -33,6 +33,7 @@ from openai.types.responses import (
 )
 
 from backend.assistant.offline.brain import Decision, decide
+from backend.assistant.offline.classifier import load as load_classifier
 from backend.assistant.offline.conversation import read_conversation
 from backend.assistant.offline.dates import warm_up
 
@@ -82,8 +83,8 @@ def _response(output: list[OutputItem]) -> Response:
     )
 
 
-def _decide(input: Any, today: date | None) -> list[OutputItem]:
-    return _output(decide(read_conversation(input), today or datetime.now(UTC).date()))
+def _decide(input: Any, today: date | None, hybrid: bool = False) -> list[OutputItem]:
+    return _output(decide(read_conversation(input), today or datetime.now(UTC).date(), hybrid))
 
 
 def _chunks(text: str) -> list[str]:
@@ -97,11 +98,16 @@ _WARM_UP = ["add buy milk tomorrow at 5pm #home, high priority", "mark milk done
 
 class OfflineModel(Model):
     """``today`` is the user's date for one turn: the run context gives it (``for_turn``);
-    never read out of the prompt's wording."""
+    never read out of the prompt's wording. ``intents``: "rules", or "hybrid" (the rules with
+    the intent classifier, ``classifier/``; its model is loaded now, so a missing file fails at
+    startup, not mid-turn)."""
 
-    def __init__(self, today: date | None = None) -> None:
+    def __init__(self, today: date | None = None, intents: str = "rules") -> None:
         warm_up()  # the date library loads its data on first use: do it now, not mid-reply
         self.today = today
+        self.hybrid = intents == "hybrid"
+        if self.hybrid:
+            load_classifier()
 
     def for_turn(self, today: date) -> OfflineModel:
         turn = copy.copy(self)
@@ -119,13 +125,13 @@ class OfflineModel(Model):
     async def get_response(
         self, system_instructions: Any, input: Any, *args: Any, **kwargs: Any
     ) -> ModelResponse:
-        output = _decide(input, self.today)
+        output = _decide(input, self.today, self.hybrid)
         return ModelResponse(output=list(output), usage=Usage(), response_id=None)
 
     async def stream_response(
         self, system_instructions: Any, input: Any, *args: Any, **kwargs: Any
     ) -> AsyncIterator[ResponseStreamEvent]:
-        output = _decide(input, self.today)
+        output = _decide(input, self.today, self.hybrid)
         seq = iter(range(1_000_000))
         yield ResponseCreatedEvent(
             type="response.created", response=_response([]), sequence_number=next(seq)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from backend.assistant.offline.classifier.combine import combined
 from backend.assistant.offline.intents import (
     add,
     complete,
@@ -139,12 +140,13 @@ _TOOL = {"add": "add_task", "complete": "complete_task", "reopen": "complete_tas
 _ARROW = re.compile(r"^(?P<x>[^>]+?)\s*(?:->|\u2192|=>)\s*(?P<y>.+)$")
 
 
-def understand(message: str, today: date) -> Intent:
-    """What one message asks for: one request, or several in order (``Intent.then``)."""
+def understand(message: str, today: date, hybrid: bool = False) -> Intent:
+    """What one message asks for: one request, or several in order (``Intent.then``).
+    ``hybrid``: the intent classifier may choose where the rules did not (``classifier/``)."""
     intent = _understand(message, today)
     if intent.kind == "add" and _asks_advice(message):
-        return Intent("help")  # "should I do the taxes first or the report?" adds nothing
-    return intent
+        intent = Intent("help")  # "should I do the taxes first or the report?" adds nothing
+    return combined(message, intent, today) if hybrid else intent
 
 
 _ADVICE = re.compile(r"^(?:should|shall|must|do|does|would|is|are)\s+(?:i|we)\b", re.I)
