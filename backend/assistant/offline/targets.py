@@ -50,6 +50,9 @@ class ToolCall:
 class Decision:
     calls: list[ToolCall] = field(default_factory=list)
     reply: str = ""
+    # No task matched the words at all (not even a "did you mean"): a reading that assumed
+    # an existing task was wrong, so the classifier's guess gives way to the rules' (combine.py).
+    no_such_task: bool = False
 
 
 @dataclass
@@ -125,7 +128,10 @@ def find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
         found = exact
     if not found:
         pool = everything if isinstance(everything, list) else by_text
-        return Decision(reply=replies.not_found(subject, closest(subject, pool)))
+        suggestion = closest(subject, pool)
+        return Decision(
+            reply=replies.not_found(subject, suggestion), no_such_task=suggestion is None
+        )
     return found
 
 

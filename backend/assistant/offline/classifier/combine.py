@@ -18,7 +18,6 @@ import re
 from dataclasses import dataclass, fields
 from datetime import date
 
-from backend.assistant.offline import replies
 from backend.assistant.offline.classifier import Classifier, load
 from backend.assistant.offline.language import fix_typos, normalise
 from backend.assistant.offline.parsing import (
@@ -61,10 +60,7 @@ def instead(request: Intent, decision: Decision) -> Intent | None:
     """The rules' add, when the classifier's change found no task at all."""
     if not isinstance(request, Chosen) or request.rules is None or decision.calls:
         return None
-    before, after = replies.not_found("\0", None).split("\0")
-    if decision.reply.startswith(before) and decision.reply.endswith(after):
-        return request.rules
-    return None
+    return request.rules if decision.no_such_task else None
 
 
 def asked(message: str, rules: Intent) -> bool:
