@@ -12,14 +12,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from backend.assistant.offline import times
 from backend.assistant.offline.dates import find_date
 from backend.assistant.offline.language import base_form, clean_title, split_list
 from backend.assistant.offline.titles import (
     attribute_clauses_as_commas,
     is_attribute_talk,
+    names_no_task,
     sentence_tag,
     trailing_priority,
+    without_lead_in,
     without_reason,
 )
 
@@ -100,8 +104,8 @@ _STATUS_OPEN = re.compile(r"\b(?:open|pending|left|remaining|outstanding|unfinis
 
 
 _PRIORITY_WORDS = re.compile(
-    r"(?:,?\s*(?:with\s+|at\s+|as\s+|,\s*)?(?:(?:it'?s|it is|this is|that'?s)\s+(?:very\s+|really\s+|super\s+|quite\s+)?)?(?:a\s+)?"
-    r"(?:(?P<p>high|hi|highest|low|lo|lowest|medium|normal|top)\s*-?\s*(?:priority|prio|pri)"
+    r"(?:,?\s*(?:with\s+|at\s+|as\s+|,\s*)?(?:(?:it'?s|it is|this is|that'?s)\s+)?(?:(?:very|really|super|quite|pretty|kind of|sort of|fairly|rather|a bit)\s+)*(?:a\s+)?"
+    r"(?:(?P<p>high|hi|highest|low|lo|lowest|medium|med|mid|normal|top)\s*-?\s*(?:priority|prio|pri)"
     r"|priority\s*(?:is\s+|of\s+|[:=]\s*)?(?P<p2>high|low|medium|normal)"
     r"|(?P<lo2>not (?:very |that |so |really )?(?:urgent|important))"
     r"|(?P<hi>urgent(?:ly)?|asap|a\.s\.a\.p\.?|important|critical|top priority|high-priority|!!+)"
@@ -116,13 +120,18 @@ _TAG_PHRASE = re.compile(
     r"(?P<tags>[\w-]+(?:\s*(?:,|and|&|\+)\s*[\w-]+)*)",
     re.IGNORECASE,
 )
+# ", work tag", "with the home label": the word before "tag" is the tag.
+_WORD_TAG = re.compile(
+    r"(?:,\s*|\s+with\s+(?:the\s+|a\s+)?)#?(?P<tag>[a-z][\w-]*)\s+(?:tag|label)$", re.I
+)
 _LIST_AS_TAG = re.compile(
     r"\s+(?:to|on|in|into|onto)\s+(?:my|the)\s+(?P<tag>[\w-]+)\s+list\b", re.I
 )
 _NOTE = re.compile(
     r"(?:^|[,;.]\s*|\s+-\s+|\s+)(?:(?:please\s+)?(?:with|add|put|include)\s+(?:a|the)\s+)?(?:note|notes|description|details|desc)\s*(?::|-|saying|that says|that)\s*(?P<d>.+)$"
     r"|\s*\((?P<paren>[^)]+)\)\s*$"
-    r"|(?:[,;]\s*|\s+)(?:and\s+)?in the (?:notes?|description)\s+(?:put|write|say|add)\s+(?:that\s+)?(?P<d2>.+)$",
+    r"|(?:[,;]\s*|\s+)(?:and\s+)?in the (?:notes?|description)\s+(?:put|write|say|add)\s+(?:that\s+)?(?P<d2>.+)$"
+    r"|(?:[,;]\s*|\s+)(?:and\s+)?(?:put|write|say|add)\s+(?:it\s+)?in(?:to)? the (?:notes?|description)\s+(?:that\s+)?(?P<d3>.+)$",
     re.IGNORECASE,
 )
 _NOT_THAT_DAY = re.compile(
@@ -136,7 +145,7 @@ def priority_word(word: str) -> str:
     word = word.lower()
     if word in {"top", "urgent", "important", "critical", "high priority", "hi", "highest"}:
         return "high"
-    if word in {"normal"}:
+    if word in {"normal", "med", "mid"}:
         return "medium"
     if word in {"not urgent", "not important", "low priority", "lo", "lowest"}:
         return "low"
@@ -147,7 +156,7 @@ def take_details(text: str, today: date) -> tuple[str, Details]:
     """Cut priority, due date, tags and a note out of the text; what is left is the title."""
     details = Details()
     if m := _NOTE.search(text):
-        details.description = (m["d"] or m["paren"] or m["d2"] or "").strip() or None
+        details.description = (m["d"] or m["paren"] or m["d2"] or m["d3"] or "").strip() or None
         text = text[: m.start()]
     if _NO_DUE.search(text):
         details.clear_due = True
@@ -165,6 +174,9 @@ def take_details(text: str, today: date) -> tuple[str, Details]:
     if m := _TAG_PHRASE.search(text):
         details.tags += [t for t in split_list(m["tags"]) if t.lower() not in {"it", "as"}]
         text = text[: m.start()] + text[m.end() :]
+    if m := _WORD_TAG.search(text.rstrip(" .!")):
+        details.tags.append(m["tag"])
+        text = text[: m.start()]
     if m := _LIST_AS_TAG.search(text):
         if m["tag"].lower() not in {"todo", "to-do", "task", "tasks"}:
             details.tags.append(m["tag"])
@@ -289,27 +301,64 @@ ON_MY_LIST = re.compile(
 )
 
 
+# A correction inside a message: "…, sorry I meant John", "… wait no, not friday, thursday",
+# "… - make that 4pm". A word that says so only before a pause or another such word ("the
+# report can wait till friday", "no rush" are no corrections).
+_THEN_PAUSE = r"(?=\s*[,.!:]|\s+(?:no|wait|sorry|actually|i mean|i meant|not)\b)"
+_CORRECTION_WORD = (
+    rf"(?:sorry|my bad|or rather|scratch that|(?:i\s+)?(?:mean|meant)|make that"
+    rf"|(?:wait|actually|oops|no){_THEN_PAUSE})"
+)
 _CORRECTED = re.compile(
-    r"[,.;]?\s*(?:(?:sorry|no|oops|wait|actually|i mean)[,\s]+)*(?:i\s+)?(?:mean|meant|make (?:that|it))\s+(?P<fix>.+)$",
-    re.I,
+    rf"(?:[,.;!]+\s*|\s[-\u2013]\s*|\s+)(?:{_CORRECTION_WORD}\b[,.!:]*\s*)+(?P<fix>\S.*)$", re.I
+)
+# Only in a request to add: "add X on thursday, make it friday".
+_MAKE_IT = re.compile(r"[,.;]?\s+make it\s+(?P<fix>\S.*)$", re.I)
+# "not friday, thursday", "John, not Jon", "thursday instead of friday": (wrong, right).
+_NOT_THIS = re.compile(
+    r"^not\s+(?P<wrong>[^,]+?)\s*(?:,\s*|\s+but\s+)(?:it\s+is\s+)?(?P<right>.+)$", re.I
+)
+_THIS_NOT = re.compile(
+    r"^(?:it\s+is\s+)?(?P<right>.+?),?\s+(?:not|instead of|rather than)\s+(?P<wrong>.+)$", re.I
 )
 
 
-def corrected(text: str, today: date) -> str:
-    """ "dentist on thursday, sorry I mean friday": a date or priority said again replaces the
-    one said first (only when the correction is nothing but attributes)."""
-    m = _CORRECTED.search(text)
+def corrected(text: str, today: date, adding: bool = False) -> str:
+    """ "dentist on thursday, sorry I mean friday": what is said again replaces what was said
+    first: the words named as wrong ("I meant John, not Jon"), else an attribute of the same kind,
+    else the one word it is a slip for ("call Jon, sorry, John"). Anything else stays as said."""
+    m = _CORRECTED.search(text) or (_MAKE_IT.search(text) if adding else None)
     if m is None or m.start() == 0:
         return text
-    leftover, fix = take_details(m["fix"], today)
-    if clean_title(leftover) and not _is_filler(clean_title(leftover)):
-        return text
-    before = text[: m.start()]
-    if fix.due and (found := find_date(before, today)):
-        before = before[: found.start] + before[found.end :]
-    if fix.priority:
-        before = _PRIORITY_WORDS.sub("", before)
-    return f"{before.rstrip(' ,.')} {m['fix']}"
+    before, fix = text[: m.start()].rstrip(" ,.;-\u2013"), m["fix"].strip(" .!")
+    if said := _NOT_THIS.match(fix) or _THIS_NOT.match(fix):
+        wrong, fix = said["wrong"].strip(" ,."), said["right"].strip(" ,.")
+        spots = list(re.finditer(rf"(?<!\w){re.escape(wrong)}(?!\w)", before, re.I))
+        if spots:  # the last place the wrong words were said
+            w = spots[-1]
+            return before[: w.start()] + fix + before[w.end() :]
+    leftover, details = take_details(fix, today)
+    if not clean_title(leftover) or _is_filler(clean_title(leftover)):
+        if details.due and (found := find_date(before, today)):
+            before = before[: found.start] + before[found.end :]
+        if details.time and (clock := times.find_time(before)):
+            before = clock[0]
+        if details.priority:
+            before = _PRIORITY_WORDS.sub("", before)
+        return f"{before.rstrip(' ,.')} {fix}"
+    if re.fullmatch(r"[\w'-]+", fix) and (slip := _slip_for(before, fix)):
+        return before[: slip.start()] + fix + before[slip.end() :]
+    return text
+
+
+def _slip_for(text: str, word: str) -> re.Match[str] | None:
+    """The word of ``text`` that ``word`` corrects: spelt nearly the same, not the same."""
+    best, score = None, 0.0
+    for w in list(re.finditer(r"[\w'-]+", text))[1:]:  # never the command word
+        ratio = fuzz.ratio(w.group(0).lower(), word.lower())
+        if w.group(0).lower() != word.lower() and ratio > score:
+            best, score = w, ratio
+    return best if score >= 70 else None
 
 
 def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]]:
@@ -322,24 +371,33 @@ def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]
     )
     rest = re.sub(r"^(?:a\s+)?(?:(?:new|another)\s+)?one\s*[:\-]\s*", "", rest, flags=re.I)
     rest = re.sub(r"^(?:for\s+)?me\s+to\s+", "", rest, flags=re.I)  # "a task for me to X"
-    rest = attribute_clauses_as_commas(without_reason(rest))
+    rest = attribute_clauses_as_commas(without_reason(without_lead_in(rest)))
     titles: list[str] = []
     per_task: list[Details] = []
+    before_any = Details()  # "tmrw morning - drop off the parcel": said before the task
     for segment in _own_attributes(_segments(_attributes_joined(rest, today), today), today):
         text, details = take_details(segment, today)
-        text, bare_priority = trailing_priority(clean_title(text))
+        text, bare_priority = trailing_priority(without_lead_in(clean_title(text)))
         details.priority = details.priority or bare_priority
         if per_task and (tag := sentence_tag(text)):
             details.tags.append(tag)
             text = ""
-        if per_task and (not clean_title(text) or is_attribute_talk(clean_title(text))):
-            fill_details(per_task[-1], details)  # "Buy X. It needs to be done by Friday."
+        title = clean_title(_VAGUE_WHEN.sub("", text))
+        if not title or _is_filler(title) or (per_task and is_attribute_talk(title)):
+            # "Buy X. It needs to be done by Friday.", "…, so low priority would be perfect"
+            fill_details(per_task[-1] if per_task else before_any, details)
             continue
-        for title in split_tasks(clean_title(text)):
-            if clean_title(title) and not _is_filler(clean_title(title)):
-                titles.append(clean_title(title))
+        for task in split_tasks(title):
+            if clean_title(task) and not _is_filler(clean_title(task)):
+                titles.append(clean_title(task))
                 per_task.append(details)
+    if per_task:
+        fill_details(per_task[0], before_any)
     return titles, (per_task[0] if per_task else Details()), per_task
+
+
+# "book the car service sometime before the 15th": no part of the title
+_VAGUE_WHEN = re.compile(r"\s+(?:sometime|some time|any ?time)(?=\s*$)", re.I)
 
 
 def fill_details(details: Details, more: Details) -> None:
@@ -371,7 +429,17 @@ _FILLER = re.compile(
 
 def _is_filler(title: str) -> bool:
     """Words that name no task ("please add", "sorry I mean"): never a title of their own."""
-    return bool(_FILLER.match(title))
+    return bool(_FILLER.match(title)) or names_no_task(title)
+
+
+def _without_words(part: str, leftover: str) -> str:
+    """The attribute words of ``part``: "so low priority would be perfect" -> "low priority"."""
+    at = 0
+    for word in leftover.split():
+        m = re.compile(rf"(?<![\w']){re.escape(word)}(?![\w'])", re.I).search(part, at)
+        if m is not None:
+            part, at = part[: m.start()] + part[m.end() :], m.start()
+    return " ".join(part.split())
 
 
 def _attributes_joined(text: str, today: date) -> str:
@@ -390,8 +458,12 @@ def _attributes_joined(text: str, today: date) -> str:
             attributes_only = True
         elif (
             details.due or details.priority or details.tags or details.clear_due or details.schedule
-        ) and (not clean_title(leftover) or _is_filler(clean_title(leftover))):
-            kept[-1] += f" {part}"
+        ) and (
+            not clean_title(leftover)
+            or _is_filler(clean_title(leftover))
+            or is_attribute_talk(" ".join(leftover.split()))  # "…, her birthday is on 15"
+        ):
+            kept[-1] += f" {_without_words(part, leftover)}"
             attributes_only = True
         elif attributes_only and i == len(parts) - 1 and re.fullmatch(r"[a-z][\w-]*", part):
             kept[-1] += f" #{part}"  # "X tmrw, high, home": the last bare word is its tag

@@ -9,6 +9,9 @@ attributes said in words of their own ("… and make it high priority", "Is for 
 from __future__ import annotations
 
 import re
+from datetime import date
+
+from backend.assistant.offline.dates import find_date
 
 # Words that can only be the command around a title, never the task itself.
 _COMMAND_WORDS = {
@@ -19,19 +22,25 @@ _COMMAND_WORDS = {
     "so", "ok", "okay", "and", "do", "id", "i'd", "need",
 }  # fmt: skip
 _ADDING_WORDS = {"add", "new", "task", "tasks", "todo", "to-do", "list", "create", "reminder"}
-_PREAMBLE = re.compile(r"^(?P<pre>[^:\"\u2063]{1,60}?)\s*:\s*(?P<rest>\S.*)$")
+_PREAMBLE = re.compile(r"^(?P<pre>[^:,\"\u2063]{1,60}?)\s*(?P<sep>[:,])\s*(?P<rest>\S.*)$")
+_TASK_WORDS = {"task", "tasks", "todo", "to-do", "item", "reminder"}
+# "please to add X" (the "to" of "I want to add" kept after "please")
+_TO_COMMAND = re.compile(r"^to\s+(?=(?:add|put|create|make|remind)\b)", re.I)
 
 
 def command_preamble(text: str) -> str | None:
     """ "make new task: X", "in list: X", "you add for me a task: X" -> "add X": everything
-    before the colon is command words, and one of them says a task is being added."""
+    before the colon is command words, and one of them says a task is being added. Before a
+    comma they must name the task too ("I want add one task, cancel the gym")."""
+    said, text = text, _TO_COMMAND.sub("", text)
     m = _PREAMBLE.match(text)
     if m is None:
-        return None
-    words = re.findall(r"[\w'-]+", m["pre"].lower())
-    if words and set(words) <= _COMMAND_WORDS and set(words) & _ADDING_WORDS:
+        return text if text != said else None
+    words = set(re.findall(r"[\w'-]+", m["pre"].lower()))
+    needed = _ADDING_WORDS if m["sep"] == ":" else _TASK_WORDS
+    if words and words <= _COMMAND_WORDS and words & _ADDING_WORDS and words & needed:
         return f"add {m['rest']}"
-    return None
+    return text if text != said else None
 
 
 _PLEASANTRY = re.compile(
@@ -43,9 +52,17 @@ _PLEASANTRY = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
+_GREETING = re.compile(
+    r"^(?:hi|hey|hello|good (?:morning|afternoon|evening))(?: there| all| guys| team)?"
+    r"\s*[,!.]\s*(?=\S)",
+    re.I,
+)
+
+
 def without_pleasantries(text: str) -> str:
-    """Sentences that are only social ("Hi there! I hope you're well.") are no request."""
-    sentences = _SENTENCE_END.split(text.strip())
+    """Sentences that are only social ("Hi there! I hope you're well.") are no request, nor is
+    a greeting before a comma ("hi there, could you …")."""
+    sentences = _SENTENCE_END.split(_GREETING.sub("", text.strip()))
     kept = [s for s in sentences if not _PLEASANTRY.match(s.strip(" .!?"))]
     return " ".join(kept) if kept else text
 
@@ -57,15 +74,27 @@ _REASON = re.compile(
 )
 
 
+_REASON_KEEPS = re.compile(r"\b(?:urgent|important|asap)\b", re.I)
+
+
 def without_reason(text: str) -> str:
-    """ "pick up the suit because I need it for the interview": the reason is no part of it."""
-    return _REASON.sub("", text)
+    """ "pick up the suit because I need it for the interview": the reason is no part of it,
+    but a date or an urgency it gives is kept ("… because it's due tomorrow")."""
+    m = _REASON.search(text)
+    if m is None:
+        return text
+    reason = m.group(0)
+    kept = [w.group(0) for w in _REASON_KEEPS.finditer(reason)]
+    if found := find_date(reason, date.today()):  # only its words are kept, read later
+        kept.append(reason[found.start : found.end].strip())
+    return " ".join([text[: m.start()], *kept]).rstrip()
 
 
 _ATTRIBUTE_CLAUSE = re.compile(
-    r"(?:,\s*|\s+)(?:and\s+)?(?:(?:make|set|mark|put|have)\s+(?:it|this|that)|(?:it|this|that)"
+    r"(?:,\s*|\s+)(?:(?:and|so)\s+)?(?:(?:make|set|mark|put|have)\s+(?:it|this|that)|(?:it|this|that)"
     r"\s+(?:is|should be|has to be|needs to be|must be))\s+(?:as\s+|on\s+|to\s+|at\s+|a\s+)*"
-    r"(?=(?:very\s+)?(?:high|hi|low|lo|medium|normal|urgent|important|top|due|by|on|#))",
+    r"(?=(?:(?:very|really|quite|pretty|super|fairly|rather|kind of|sort of|a bit)\s+)*"
+    r"(?:high|hi|low|lo|medium|med|normal|urgent|important|top|due|by|on|#))",
     re.I,
 )
 
@@ -112,3 +141,45 @@ def sentence_tag(leftover: str) -> str | None:
     """ "It's for work." said after a task: the word is its tag."""
     m = _FOR_TAG.match(leftover.strip(" ,.;:!?"))
     return m["tag"].lower() if m else None
+
+
+# Words that never name a task on their own: function words, fillers, corrections, politeness
+# and verdicts ("so low priority would be perfect"). One place for this vocabulary: a part of a
+# message made only of these words is no task (its attributes join the task it is said about).
+_FILLER_TEXT = """
+    a an the this that these those it its is are was were be been being am
+    i me my we us our you your he she they them there here
+    so and or but then also too as at all of in on to for with by from up
+    would will could can should shall may might must do does did
+    no not yes yeah yep nope ok okay wait sorry oops actually mean meant rather instead
+    please pls thanks thank just really very quite pretty kind bit fairly super
+    perfect great fine good nice ideal best better lovely brilliant cool awesome
+    now again anyway maybe probably
+    add put write down list task tasks note
+"""
+FILLER_WORDS = frozenset(_FILLER_TEXT.split())
+
+
+def names_no_task(words: str) -> bool:
+    """ "there is at all", "so would be perfect", "wait no": no word that could name a task."""
+    found = re.findall(r"[\w']+", words.lower())
+    return bool(found) and all(w in FILLER_WORDS for w in found)
+
+
+# "(that) I have to send X", "we need to X": the person and the modal say a task, not its title.
+_SUBJECT_MODAL = re.compile(
+    r"^(?:down\s+)?(?:that\s+)?(?:i|we)\s+(?:really\s+|still\s+|also\s+)?"
+    r"(?:have|need|must|should|gotta|ought|'ve got|have got|will need|'ll need)\s+(?:to\s+)?",
+    re.I,
+)
+# A command said after a date or a repeat: "every year on march 3 remind me of Anna's birthday".
+_LATE_COMMAND = re.compile(
+    r"^(?:remind me|remember|don'?t forget|do not forget|don'?t let me forget)\s+"
+    r"(?:to|of|about)\s+",
+    re.I,
+)
+
+
+def without_lead_in(title: str) -> str:
+    """What is left of a title once a person, a modal or a reminder command is cut off."""
+    return _LATE_COMMAND.sub("", _SUBJECT_MODAL.sub("", title.strip()))
