@@ -1,0 +1,175 @@
+"""Adding one task from a long, corrected or unusual message: the right title, every attribute
+kept, and no task made of the words left over. Each case is one rule about the shape of a
+message (``offline/titles.py``, ``parsing.py``, ``intents/add.py``, ``times.py``, ``dates.py``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from backend.assistant.offline.dates import find_date
+from backend.assistant.offline.intents import understand
+from backend.assistant.offline.parsing import corrected
+from backend.assistant.offline.times import find_repeat, find_time
+from backend.assistant.offline.titles import names_no_task, without_lead_in, without_reason
+
+TODAY = date(2026, 11, 30)  # a Monday
+TUE, WED, THU, FRI = (date(2026, 12, d) for d in (1, 2, 3, 4))
+MON = date(2026, 12, 7)
+
+
+def one_task(message: str) -> tuple[str, dict[str, object]]:
+    intent = understand(message, TODAY)
+    assert intent.kind == "add", intent
+    assert len(intent.items) == 1, intent.items
+    d = intent.item_details[0]
+    said = {"due": d.due, "time": d.time, "repeat": d.repeat, "priority": d.priority,
+            "tags": d.tags, "description": d.description}  # fmt: skip
+    return intent.items[0], {k: v for k, v in said.items() if v}
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "attributes"),
+    [
+        # a fragment made only of filler words gives its attributes to the task, never a task
+        ("Would you be so kind as to add a task for me to schedule the car service? There's no "
+         "rush at all, so low priority would be perfect.", "schedule the car service",
+         {"priority": "low"}),
+        ("buy milk, so low priority would be perfect", "buy milk", {"priority": "low"}),
+        # "med", and a priority said with a softener
+        ("can u add sort out the garage, med priority", "sort out the garage",
+         {"priority": "medium"}),
+        ("I need to pick up the dry cleaning tomorrow and it's kind of important",
+         "pick up the dry cleaning", {"due": TUE, "priority": "high"}),
+        # "…, work tag": the word before "tag" is the tag
+        ("add review pull requests for tmrw, work tag", "review pull requests",
+         {"due": TUE, "tags": ["work"]}),
+        # a note said as "put in the notes that …"
+        ("add prepare the presentation for thursday and put in the notes that Dana wants the "
+         "sales numbers", "prepare the presentation",
+         {"due": THU, "description": "Dana wants the sales numbers"}),
+        # "(put down) that I have to X": the person and the modal are no part of the title
+        ("hi there, could you please put down that I have to send the signed contract back to "
+         "the landlord by monday, it's quite important, thanks a lot",
+         "send the signed contract back to the landlord", {"due": MON, "priority": "high"}),
+        # non-native command words
+        ("please to add task send invoice to Acme for monday, is very important",
+         "send invoice to Acme", {"due": MON, "priority": "high"}),
+        ("I want add one task, cancel the gym membership, for the friday",
+         "cancel the gym membership", {"due": FRI}),
+        # an attribute said first, in a part of its own
+        ("tmrw morning - drop off parcel at post office", "drop off parcel at post office",
+         {"due": TUE, "time": "09:00"}),
+        ("whenever, add sort old photos", "sort old photos", {"priority": "low"}),
+        # a verb that also closes or deletes tasks, said with a day to come, a time or a repeat
+        ("finish the slides tonight, tag work", "finish the slides",
+         {"due": TODAY, "time": "20:00", "tags": ["work"]}),
+        ("check emails every weekday at 9am", "check emails",
+         {"time": "09:00", "repeat": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"}),
+        # "…, so just put it down for the fifteenth": "it" is the task being added
+        ("okay so I need to remember to book the car service sometime before the fifteenth so "
+         "just put it down for the fifteenth", "book the car service", {"due": date(2026, 12, 15)}),
+        ("I need to pick up the dry cleaning tomorrow so make it high priority thanks",
+         "pick up the dry cleaning", {"due": TUE, "priority": "high"}),
+        # a reason is no part of the title, but the date it gives is kept
+        ("add a task call the insurance company about the claim and make it high priority "
+         "because it's due tomorrow", "call the insurance company about the claim",
+         {"due": TUE, "priority": "high"}),
+        # a comma part that talks about an attribute ("her birthday is on 15")
+        ("please you add for me a task: buy present for my sister, her birthday is on 15",
+         "buy present for my sister", {"due": date(2026, 12, 15)}),
+        # a reminder command said after its repeat
+        ("every year on march 3 remind me of Anna's birthday", "Anna's birthday",
+         {"repeat": "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=3"}),
+    ],
+)  # fmt: skip
+def test_one_task_keeps_every_attribute_and_no_leftover(
+    message: str, title: str, attributes: dict[str, object]
+):
+    assert one_task(message) == (title, attributes)
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "attributes"),
+    [
+        ("add dentist appointment on friday... wait no, not friday, thursday",
+         "dentist appointment", {"due": THU}),
+        ("dentist thursday, wait no, friday", "dentist", {"due": FRI}),
+        ("add call Jon about the lease - sorry, I meant John, not Jon",
+         "call John about the lease", {}),
+        ("call Jon about the lease, sorry John", "call John about the lease", {}),  # a slip
+        ("add call the bank at 5pm, sorry make that 6pm", "call the bank", {"time": "18:00"}),
+    ],
+)  # fmt: skip
+def test_a_correction_replaces_what_it_corrects(
+    message: str, title: str, attributes: dict[str, object]
+):
+    assert one_task(message) == (title, attributes)
+
+
+def test_words_that_only_look_like_a_correction_change_nothing():
+    said = "the expense report can wait till the end of the month"
+    assert corrected(said, TODAY) == said
+    assert corrected("add X, no rush", TODAY) == "add X, no rush"
+    # "make it" corrects only in a request to add
+    assert corrected("the garage, make it low priority", TODAY) == (
+        "the garage, make it low priority"
+    )
+
+
+def test_the_filler_vocabulary():
+    assert names_no_task("there is at all")
+    assert names_no_task("so would be perfect")
+    assert names_no_task("wait no")
+    assert not names_no_task("call the bank")
+    assert not names_no_task("Sam")
+
+
+def test_lead_ins_and_reasons():
+    assert without_lead_in("that I have to send the contract") == "send the contract"
+    assert without_lead_in("remind me of Anna's birthday") == "Anna's birthday"
+    assert without_reason("call them because it's due tomorrow") == "call them due tomorrow"
+    assert without_reason("call them because I said so") == "call them"
+
+
+@pytest.mark.parametrize(
+    ("text", "rest", "time"),
+    [
+        ("call dad at 9 tonight", "call dad today", "21:00"),
+        ("feed the cat at quarter past seven this evening", "feed the cat today", "19:15"),
+        ("pick up Leo at half past four", "pick up Leo", "16:30"),
+        ("leave at quarter to nine in the morning", "leave", "08:45"),
+        ("send it on friday at like 3 in the afternoon", "send it on friday", "15:00"),
+        ("doctor at 11 in the morning", "doctor", "11:00"),
+    ],
+)
+def test_spoken_times(text: str, rest: str, time: str):
+    found = find_time(text)
+    assert found is not None
+    assert (found[0], found[1].value) == (rest, time)
+
+
+def test_at_a_number_before_a_noun_is_still_no_time():
+    assert find_time("meet at 9 people") is None
+
+
+def test_weekly_after_a_determiner_is_an_adjective_not_a_repeat():
+    assert find_repeat("send the weekly update to the team") is None
+    assert find_repeat("water the plants weekly") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("her birthday is on 15", date(2026, 12, 15)),
+        ("move it to the 20", date(2026, 12, 20)),
+        ("put it down for the fifteenth", date(2026, 12, 15)),
+        ("buy a card for after tomorrow", WED),
+        ("buy 2 books on 15 topics", None),  # a number followed by more words is no day
+        ("the first draft", None),
+    ],
+)
+def test_days_of_the_month_without_a_suffix_or_in_words(text: str, day: date | None):
+    found = find_date(text, TODAY)
+    assert (found.day if found else None) == day
