@@ -25,7 +25,7 @@ ALIASES = {"ad": "add", "dont": "don't", "im": "i'm", "ive": "i've", "whats": "w
            "thx": "thanks", "todays": "today's", "wats": "what's", "wat": "what",
            "wot": "what", "r": "are", "ur": "your", "2moro": "tomorrow",
            "2day": "today", "2nite": "tonight", "tonite": "tonight", "chk": "check",
-           "em": "them", "cna": "can",
+           "em": "them", "cna": "can", "wanna": "want to", "gonna": "going to",
            "wk": "week", "wks": "weeks", "didnt": "did not", "isnt": "is not",
            "arent": "are not", "doesnt": "does not"}  # fmt: skip
 _VOCAB_SET = set(VOCABULARY)

@@ -104,10 +104,10 @@ _STATUS_OPEN = re.compile(r"\b(?:open|pending|left|remaining|outstanding|unfinis
 
 
 _PRIORITY_WORDS = re.compile(
-    r"(?:,?\s*(?:with\s+|at\s+|as\s+|,\s*)?(?:(?:it'?s|it is|this is|that'?s)\s+)?(?:(?:very|really|super|quite|pretty|kind of|sort of|fairly|rather|a bit)\s+)*(?:a\s+)?"
+    r"(?:,?\s*(?:with\s+|at\s+|as\s+|,\s*)?(?:\b(?:it'?s|it is|this is|that'?s)\s+)?(?:\b(?:very|really|super|quite|pretty|kind of|sort of|fairly|rather|a bit)\s+)*(?:\ba\s+)?"
     r"(?:(?P<p>high|hi|highest|low|lo|lowest|medium|med|mid|normal|top)\s*-?\s*(?:priority|prio|pri)"
     r"|priority\s*(?:is\s+|of\s+|[:=]\s*)?(?P<p2>high|low|medium|normal)"
-    r"|(?P<lo2>not (?:very |that |so |really )?(?:urgent|important))"
+    r"|(?P<lo2>not (?:very |that |so |really )?(?:urgent|important)(?: at all)?|nothing (?:urgent|important|pressing)|not a priority|no hurry)"
     r"|(?P<hi>urgent(?:ly)?|asap|a\.s\.a\.p\.?|important|critical|top priority|high-priority|!!+)"
     r"|(?P<lo>no rush|not urgent|whenever|someday|low-priority|when i can|at some point|eventually)))(?=\W|$)",
     re.IGNORECASE,
@@ -115,9 +115,9 @@ _PRIORITY_WORDS = re.compile(
 _BANG_PRIORITY = re.compile(r"(?:^|(?<=\s))!(?P<p>high|hi|low|lo|medium|normal|urgent)\b", re.I)
 _HASHTAG = re.compile(r"(?:^|\s)#(?P<tag>[\w][\w-]{0,31})", re.UNICODE)
 _TAG_PHRASE = re.compile(
-    r"[,;]?\s*(?:and\s+)?(?:tag(?:ged)?|label(?:ed|led)?|categori[sz]ed?)\s+"
+    r"[,;]?\s*(?:and\s+)?(?:tag(?:ged)?|label(?:ed|led)?|categori[sz]ed?)\s*:?\s+"
     r"(?:it\s+|them\s+|this\s+|as\s+|with\s+|under\s+)*(?:(?:the\s+)?tags?\s+)?"
-    r"(?P<tags>[\w-]+(?:\s*(?:,|and|&|\+)\s*[\w-]+)*)",
+    r"(?P<tags>[\w-]+(?:\s*(?:,|and|&|\+)\s*(?!(?:oh|and|it|so|but|also|please|then)\b)[\w-]+)*)",
     re.IGNORECASE,
 )
 # ", work tag", "with the home label": the word before "tag" is the tag.
@@ -304,13 +304,16 @@ ON_MY_LIST = re.compile(
 # A correction inside a message: "…, sorry I meant John", "… wait no, not friday, thursday",
 # "… - make that 4pm". A word that says so only before a pause or another such word ("the
 # report can wait till friday", "no rush" are no corrections).
-_THEN_PAUSE = r"(?=\s*[,.!:]|\s+(?:no|wait|sorry|actually|i mean|i meant|not)\b)"
+_THEN_PAUSE = r"(?=\s*[,.!:]|\s+(?:no|wait|sorry|actually|i mean|i meant|not|make that|make it)\b)"
 _CORRECTION_WORD = (
-    rf"(?:sorry|my bad|or rather|scratch that|(?:i\s+)?(?:mean|meant)|make that"
+    rf"(?:no,?\s+wait|wait,?\s+no|sorry|my bad|or rather|scratch that|(?:i\s+)?(?:mean|meant)|make that"
     rf"|(?:wait|actually|oops|no){_THEN_PAUSE})"
 )
+_AFTER_PAUSE = r"(?:wait|actually|oops|or|no(?=\s*[,.!]|\s+(?:wait|sorry|actually|i mean|not)\b))"
 _CORRECTED = re.compile(
-    rf"(?:[,.;!]+\s*|\s[-\u2013]\s*|\s+)(?:{_CORRECTION_WORD}\b[,.!:]*\s*)+(?P<fix>\S.*)$", re.I
+    rf"(?:(?:[,.;!]+\s*|\s[-\u2013]\s*)(?:{_AFTER_PAUSE}|{_CORRECTION_WORD})|\s+{_CORRECTION_WORD})"
+    rf"\b[,.!:]*\s*(?:{_CORRECTION_WORD}\b[,.!:]*\s*)*(?P<fix>\S.*)$",
+    re.I,
 )
 # Only in a request to add: "add X on thursday, make it friday".
 _MAKE_IT = re.compile(r"[,.;]?\s+make it\s+(?P<fix>\S.*)$", re.I)
@@ -331,6 +334,10 @@ def corrected(text: str, today: date, adding: bool = False) -> str:
     if m is None or m.start() == 0:
         return text
     before, fix = text[: m.start()].rstrip(" ,.;-\u2013"), m["fix"].strip(" .!")
+    # "no actually make it saturday", "no wait, it's wednesday"
+    fix = re.sub(r"^(?:make (?:it|that)|(?:it|that) (?:is|should be|was))\s+", "", fix, flags=re.I)
+    if re.fullmatch(r"\d{1,2}(?:[:.]\d\d)?", fix) and times.find_time(before):
+        fix = f"at {fix}"  # "walk the dog at 7, actually 8"
     if said := _NOT_THIS.match(fix) or _THIS_NOT.match(fix):
         wrong, fix = said["wrong"].strip(" ,."), said["right"].strip(" ,.")
         spots = list(re.finditer(rf"(?<!\w){re.escape(wrong)}(?!\w)", before, re.I))
@@ -361,8 +368,15 @@ def _slip_for(text: str, word: str) -> re.Match[str] | None:
     return best if score >= 70 else None
 
 
+_LIST_NAMED = re.compile(
+    r"^(?:(?:to|on|in|into|onto)\s+)?(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?(?:list|tasks|todos)"
+    r"\s*[:,-]?\s+",
+    re.I,
+)
+
+
 def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]]:
-    rest = ON_MY_LIST.sub("", rest)
+    rest = _LIST_NAMED.sub("", ON_MY_LIST.sub("", rest))  # "add to my todo list clean the fridge"
     rest = re.sub(
         rf"^(?:(?:\w+|\d+)\s+(?:more\s+)?{TASK_WORD}\s*[:\-]?\s*)", "", rest, flags=re.IGNORECASE
     )
@@ -432,10 +446,15 @@ def _is_filler(title: str) -> bool:
     return bool(_FILLER.match(title)) or names_no_task(title)
 
 
-def _without_words(part: str, leftover: str) -> str:
+_INTERJECTION = re.compile(r"^(?:(?:oh|ah|and|also|plus|so|but)\s+)+(?=\S)", re.I)
+
+
+def without_words(part: str, leftover: str) -> str:
     """The attribute words of ``part``: "so low priority would be perfect" -> "low priority"."""
     at = 0
     for word in leftover.split():
+        if word.lower() in {"not", "no"}:  # a negation is meaning: "…, not sunday"
+            continue
         m = re.compile(rf"(?<![\w']){re.escape(word)}(?![\w'])", re.I).search(part, at)
         if m is not None:
             part, at = part[: m.start()] + part[m.end() :], m.start()
@@ -450,7 +469,8 @@ def _attributes_joined(text: str, today: date) -> str:
         return text
     kept = [parts[0]]
     attributes_only = False  # a part so far gave nothing but attributes
-    for i, part in enumerate(parts[1:], start=1):
+    for i, said in enumerate(parts[1:], start=1):
+        part = _INTERJECTION.sub("", said)  # "…, oh and it's urgent"
         bare = _BARE_PRIORITY.match(part.strip())
         leftover, details = take_details(part, today)
         if bare:
@@ -463,8 +483,10 @@ def _attributes_joined(text: str, today: date) -> str:
             or _is_filler(clean_title(leftover))
             or is_attribute_talk(" ".join(leftover.split()))  # "…, her birthday is on 15"
         ):
-            kept[-1] += f" {_without_words(part, leftover)}"
+            kept[-1] += f" {without_words(part, leftover)}"
             attributes_only = True
+        elif tag := sentence_tag(part):
+            kept[-1] += f" #{tag}"  # "…, it's for work"
         elif attributes_only and i == len(parts) - 1 and re.fullmatch(r"[a-z][\w-]*", part):
             kept[-1] += f" #{part}"  # "X tmrw, high, home": the last bare word is its tag
         elif _is_filler(clean_title(part)):

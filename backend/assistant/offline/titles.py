@@ -19,13 +19,26 @@ _COMMAND_WORDS = {
     "in", "on", "to", "into", "onto", "my", "the", "a", "an", "please", "you", "can", "could",
     "would", "will", "for", "me", "i", "want", "like", "this", "one", "reminder", "another",
     "remind", "set", "up", "write", "down", "here", "is", "some", "just", "quick", "also",
-    "so", "ok", "okay", "and", "do", "id", "i'd", "need",
+    "so", "ok", "okay", "and", "do", "id", "i'd", "need", "something", "thing", "wanna",
 }  # fmt: skip
 _ADDING_WORDS = {"add", "new", "task", "tasks", "todo", "to-do", "list", "create", "reminder"}
-_PREAMBLE = re.compile(r"^(?P<pre>[^:,\"\u2063]{1,60}?)\s*(?P<sep>[:,])\s*(?P<rest>\S.*)$")
+_PREAMBLE = re.compile(
+    r"^(?P<pre>[^:,\"\u2063]{1,60}?)\s*(?P<sep>:|,|\s[-\u2013])\s*(?P<rest>\S.*)$"
+)
 _TASK_WORDS = {"task", "tasks", "todo", "to-do", "item", "reminder"}
-# "please to add X" (the "to" of "I want to add" kept after "please")
-_TO_COMMAND = re.compile(r"^to\s+(?=(?:add|put|create|make|remind)\b)", re.I)
+# "please to add X" (the "to" of "I want to add" kept after "please"), "I want (to) add X"
+_TO_COMMAND = re.compile(
+    r"^(?:(?:i\s+)?(?:want|would like|'d like|wanna)\s+(?=(?:to\s+)?add\b))?(?:to\s+)?"
+    r"(?=(?:add|put|create|make|remind)\b)",
+    re.I,
+)
+# "set a reminder to X", "add a high priority task to X": the command, and a priority said in it
+_REMINDER_TO = re.compile(
+    r"^(?:set|create|make|add|put|schedule)\s+(?:me\s+)?(?:a|an|one|another)\s+(?:new\s+)?"
+    r"(?P<p>(?:high|low|medium|top|urgent|important)(?:[- ]priority)?\s+)?"
+    r"(?:reminder|task|todo|to-do)\s+(?:for me\s+)?(?:to|about|that)\s+(?P<rest>\S.*)$",
+    re.I,
+)
 
 
 def command_preamble(text: str) -> str | None:
@@ -33,6 +46,9 @@ def command_preamble(text: str) -> str | None:
     before the colon is command words, and one of them says a task is being added. Before a
     comma they must name the task too ("I want add one task, cancel the gym")."""
     said, text = text, _TO_COMMAND.sub("", text)
+    if r := _REMINDER_TO.match(text):
+        priority = f", {r['p'].strip()}" if r["p"] else ""
+        text = f"add {r['rest']}{priority}"
     m = _PREAMBLE.match(text)
     if m is None:
         return text if text != said else None
@@ -68,8 +84,8 @@ def without_pleasantries(text: str) -> str:
 
 
 _REASON = re.compile(
-    r"(?:,\s*|\s+)(?:because|cause|'cause|cos|cuz|since)\s+"
-    r"(?:i|we|you|he|she|they|it|there|my|our|the|of)\b.*$",
+    r"(?:,\s*|\s+)(?:(?:because|cause|'cause|cos|cuz|since)\s+"
+    r"(?:i|we|you|he|she|they|it|there|my|our|the|of)\b|(?:otherwise|or else|so that)\s).*$",
     re.I,
 )
 
@@ -99,10 +115,16 @@ _ATTRIBUTE_CLAUSE = re.compile(
 )
 
 
+_TAG_IT = re.compile(
+    r"(?:,\s*|\s+)(?:and\s+)?(?:tag|label)\s+(?:it|this|that)\s+(?:as\s+|with\s+)?(?=\S)", re.I
+)
+
+
 def attribute_clauses_as_commas(text: str) -> str:
     """ "X on thursday and make it high priority" -> "X on thursday, high priority": an
-    attribute said in a clause of its own is a comma part, which attribute reading handles."""
-    return _ATTRIBUTE_CLAUSE.sub(", ", text)
+    attribute said in a clause of its own is a comma part, which attribute reading handles
+    ("…, tag it work" -> "…, tagged work": said of this task, not a request about another)."""
+    return _TAG_IT.sub(", tagged ", _ATTRIBUTE_CLAUSE.sub(", ", text))
 
 
 _TRAILING_PRIORITY = re.compile(r"(?<=\S)\s+(?P<p>high|hi|low|lo)$", re.I)
@@ -154,7 +176,7 @@ _FILLER_TEXT = """
     no not yes yeah yep nope ok okay wait sorry oops actually mean meant rather instead
     please pls thanks thank just really very quite pretty kind bit fairly super
     perfect great fine good nice ideal best better lovely brilliant cool awesome
-    now again anyway maybe probably
+    now again anyway maybe probably like if everything bunch lot much guess suppose think works
     add put write down list task tasks note
 """
 FILLER_WORDS = frozenset(_FILLER_TEXT.split())
@@ -180,6 +202,12 @@ _LATE_COMMAND = re.compile(
 )
 
 
+# Interjections left at the end of a title: "buy milk oh (and make it urgent)".
+_TRAILING_FILLER = re.compile(r"(?:\s+(?:oh|ah|well|yeah|ok|okay|so|also|then|pls|please))+$", re.I)
+
+
 def without_lead_in(title: str) -> str:
-    """What is left of a title once a person, a modal or a reminder command is cut off."""
-    return _LATE_COMMAND.sub("", _SUBJECT_MODAL.sub("", title.strip()))
+    """What is left of a title once a person, a modal or a reminder command is cut off, and
+    an interjection at its end."""
+    title = _LATE_COMMAND.sub("", _SUBJECT_MODAL.sub("", title.strip()))
+    return _TRAILING_FILLER.sub("", title)

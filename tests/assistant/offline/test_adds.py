@@ -82,6 +82,46 @@ def one_task(message: str) -> tuple[str, dict[str, object]]:
         # a reminder command said after its repeat
         ("every year on march 3 remind me of Anna's birthday", "Anna's birthday",
          {"repeat": "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=3"}),
+        # thanks and conditions said after the task are no task
+        ("add buy milk, thanks a bunch", "buy milk", {}),
+        ("add buy a new charger, if you could", "buy a new charger", {}),
+        ("add call the vet. That's everything for now.", "call the vet", {}),
+        ("okay um so add clean the bathroom, I guess saturday works", "clean the bathroom",
+         {"due": date(2026, 12, 5)}),
+        ("hey, add book flights, like, asap", "book flights", {"priority": "high"}),
+        # a consequence is no part of the title, like a reason
+        ("add return the jacket to Zara before friday, otherwise I lose the refund",
+         "return the jacket to Zara", {"due": FRI}),
+        # an interjection before a comma part, and "it's for work" there, is its tag
+        ("add email the accountant, oh and it's for work", "email the accountant",
+         {"tags": ["work"]}),
+        ("add pick up prescription, tag health, oh and it's urgent", "pick up prescription",
+         {"priority": "high", "tags": ["health"]}),
+        ("add call plumber tmrw at 10 oh and it's urgent", "call plumber",
+         {"due": TUE, "time": "10:00", "priority": "high"}),
+        # "no rush" after a word ending in "a" keeps the word whole
+        ("add order pizza, no rush really", "order pizza", {"priority": "low"}),
+        ("hey can you add a task to call the dentist, nothing urgent", "call the dentist",
+         {"priority": "low"}),
+        # "tag it work and make it high priority": said of this task
+        ("add a reminder to call Alex on thursday, tag it work and make it high priority",
+         "call Alex", {"due": THU, "priority": "high", "tags": ["work"]}),
+        ("add task: fix bike. tag: home. priority: low", "fix bike",
+         {"priority": "low", "tags": ["home"]}),
+        # command words: "set a reminder to", "a high priority task to", "wanna add",
+        # "something:", "to my todo list", "add task - X - …", "put down"
+        ("set a reminder to call the vet at 4", "call the vet", {"time": "16:00"}),
+        ("Add a high priority task to finish the budget by Wednesday", "finish the budget",
+         {"due": WED, "priority": "high"}),
+        ("i wanna add go to the post office tmrw", "go to the post office", {"due": TUE}),
+        ("add something: renew the domain name by the 20th", "renew the domain name",
+         {"due": date(2026, 12, 20)}),
+        ("add to my todo list clean out the fridge", "clean out the fridge", {}),
+        ("add task - finish reading the book - no deadline", "finish reading the book", {}),
+        ("um can you put down call grandma sunday", "call grandma", {"due": date(2026, 12, 6)}),
+        ("for friday please add: submit the report", "submit the report", {"due": FRI}),
+        ("add pick up the cake on saturday, not sunday", "pick up the cake",
+         {"due": date(2026, 12, 5)}),
     ],
 )  # fmt: skip
 def test_one_task_keeps_every_attribute_and_no_leftover(
@@ -100,6 +140,11 @@ def test_one_task_keeps_every_attribute_and_no_leftover(
          "call John about the lease", {}),
         ("call Jon about the lease, sorry John", "call John about the lease", {}),  # a slip
         ("add call the bank at 5pm, sorry make that 6pm", "call the bank", {"time": "18:00"}),
+        ("add call mum tomorrow no wait saturday", "call mum", {"due": date(2026, 12, 5)}),
+        ("add get haircut, no actually make it saturday", "get haircut",
+         {"due": date(2026, 12, 5)}),
+        ("add walk the dog at 7, actually 8", "walk the dog", {"time": "08:00"}),
+        ("add meeting prep for thursday, no wait, it's wednesday", "meeting prep", {"due": WED}),
     ],
 )  # fmt: skip
 def test_a_correction_replaces_what_it_corrects(

@@ -23,6 +23,7 @@ from backend.assistant.offline.parsing import (
     schedule_args,
     take_details,
     titles_in,
+    without_words,
 )
 from backend.assistant.offline.targets import Decision, ToolCall, Turn, failures
 
@@ -31,7 +32,7 @@ ADD = rx(
     rf"^make\s+{ARTICLE}{TASK_WORD}\s*(?:[:\-]|to|for|that says|saying|called|named|about)?\s*(?P<rest>.+)$",
     r"^(?:i'?ve got|i have got|i'?ve gotta|i got)\s+(?:to\s+)?(?P<rest>.+)$",
     r"^(?:pop|stick|chuck|throw|slot|pencil|bung)\s+(?:in\s+)?(?P<rest>.+)$",
-    rf"^(?:add|create|new|put|set up|schedule|jot down|write down|note down|log|enter|"
+    rf"^(?:add|create|new|put down|put|set up|schedule|jot down|write down|note down|log|enter|"
     rf"insert|save|capture|record|plan)\s+(?:for me\s+)?{ARTICLE}(?:{TASK_WORD}\s*)?(?:[:\-]|to|for|that says|"
     rf"saying|called|named|about|which is)?\s*(?P<rest>.+)$",
     r"^(?:remind me|remember|don'?t let me forget|do not let me forget|do not forget|make sure i|help me remember|"
@@ -132,6 +133,10 @@ def schedule_last(text: str, today: date) -> str:
     said = details.due or details.time or details.repeat or details.priority or details.tags
     if said and not clean_title(leftover):  # "whenever, add sort old photos"
         return f"{m['rest']} {m['head']}"
+    if said and re.fullmatch(
+        r"(?:(?:please|pls|can|could|you|just)\s+)*add", clean_title(leftover)
+    ):
+        return f"add {m['rest']} {without_words(m['head'], leftover)}"  # "for friday please add: X"
     return text
 
 
