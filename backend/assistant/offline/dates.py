@@ -59,7 +59,11 @@ _PHRASE = re.compile(
     + r"|(?P<end_month>(?:the )?end of (?:the |this )?month)"
     + r"|(?P<next_week>next week)"
     + r"|(?P<next_month>next month)"
+    # "friday the 4th": one day, named twice
+    + r"|" + _DAY + r",? (?:the )?(?P<wd_dom>\d{1,2})(?:st|nd|rd|th)\b"
     + r"|(?:(?P<which>this|next|coming|this coming) )?(?P<weekday>" + _DAY + r")\b(?: (?:morning|afternoon|evening|night))?"
+    + r"|(?:the )?(?=\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + MONTHS + r")\b)"  # "the 3rd of January"
+    + r"(?P<calendar2>\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + MONTHS + r")(?:,? \d{4})?)"
     + r"|(?:the )?" + _ORD + r"(?: of (?:the |this |next )?month)?"
     + r"|(?:(?<=\bon )|(?<=\bby )|(?<=\bto )|(?<=\bfor )|(?<=\btill )|(?<=\buntil )|(?<=\bbefore )|(?<=\bdue ))(?:the )?(?:(?P<dom_n>\d{1,2})|(?P<dom_w>"
     + _ORD_WORD + r"))(?: of (?:the |this |next )?month)?" + _END
@@ -151,6 +155,10 @@ def _resolve(m: re.Match[str], today: date) -> date | None:
     if g["weekday"]:
         name = g["weekday"].lower()
         return _next_weekday(today, WEEKDAYS.get(name, WEEKDAY_ABBR.get(name, 0)))
+    if g["calendar2"]:
+        return _calendar(g["calendar2"], today)
+    if g["wd_dom"]:
+        return _day_of_month(today, int(g["wd_dom"]))
     if g["dom"] or g["dom_n"]:
         return _day_of_month(today, int(g["dom"] or g["dom_n"]))
     if g["dom_w"]:

@@ -20,6 +20,7 @@ from backend.assistant.offline.language import base_form, clean_title, split_lis
 from backend.assistant.offline.titles import (
     attribute_clauses_as_commas,
     is_attribute_talk,
+    is_remark,
     names_no_task,
     sentence_tag,
     trailing_priority,
@@ -109,7 +110,8 @@ _PRIORITY_WORDS = re.compile(
     r"|priority\s*(?:is\s+|of\s+|[:=]\s*)?(?P<p2>high|low|medium|normal)"
     r"|(?P<lo2>not (?:very |that |so |really )?(?:urgent|important)(?: at all)?|nothing (?:urgent|important|pressing)|not a priority|no hurry)"
     r"|(?P<hi>urgent(?:ly)?|asap|a\.s\.a\.p\.?|important|critical|top priority|high-priority|!!+)"
-    r"|(?P<lo>no rush|not urgent|whenever|someday|low-priority|when i can|at some point|eventually)))(?=\W|$)",
+    r"|(?P<lo>no rush|not urgent|someday|low-priority|at some point|eventually"
+    r"|(?:whenever|when) i (?:can|have (?:the )?time|get (?:a chance|the time|time))|whenever)))(?=\W|$)",
     re.IGNORECASE,
 )
 _BANG_PRIORITY = re.compile(r"(?:^|(?<=\s))!(?P<p>high|hi|low|lo|medium|normal|urgent)\b", re.I)
@@ -138,7 +140,9 @@ _NOT_THAT_DAY = re.compile(
     r",?\s+not\s+(?:on\s+)?(?:today|tonight|tomorrow|tmrw|(?:next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
     re.I,
 )
-_NO_DUE = re.compile(r"\b(?:no (?:due date|deadline)|without (?:a )?(?:due date|deadline))\b", re.I)
+_NO_DUE = re.compile(
+    r"\b(?:no (?:due )?(?:date|deadline)(?: yet)?|without (?:a )?(?:due date|deadline))\b", re.I
+)
 
 
 def priority_word(word: str) -> str:
@@ -352,6 +356,8 @@ def corrected(text: str, today: date, adding: bool = False) -> str:
             before = clock[0]
         if details.priority:
             before = _PRIORITY_WORDS.sub("", before)
+        if details.tags:  # "…, tag legal, wait no, tag work"
+            before = _HASHTAG.sub(" ", _TAG_PHRASE.sub("", before))
         return f"{before.rstrip(' ,.')} {fix}"
     if re.fullmatch(r"[\w'-]+", fix) and (slip := _slip_for(before, fix)):
         return before[: slip.start()] + fix + before[slip.end() :]
@@ -378,7 +384,7 @@ _LIST_NAMED = re.compile(
 def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]]:
     rest = _LIST_NAMED.sub("", ON_MY_LIST.sub("", rest))  # "add to my todo list clean the fridge"
     rest = re.sub(
-        rf"^(?:(?:\w+|\d+)\s+(?:more\s+)?{TASK_WORD}\s*[:\-]?\s*)", "", rest, flags=re.IGNORECASE
+        rf"^(?:(?:\w+|\d+)\s+(?:more\s+)?(?:{TASK_WORD}|things)\s*[:\-]?\s*)", "", rest, flags=re.I
     )
     rest = re.sub(
         r"^(?:remember|remind me|don'?t forget|do not forget)\s+to\s+", "", rest.strip(), flags=re.I
@@ -397,7 +403,8 @@ def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]
             details.tags.append(tag)
             text = ""
         title = clean_title(_VAGUE_WHEN.sub("", text))
-        if not title or _is_filler(title) or (per_task and is_attribute_talk(title)):
+        talk = per_task and (is_attribute_talk(title) or is_remark(title))
+        if not title or _is_filler(title) or talk:
             # "Buy X. It needs to be done by Friday.", "…, so low priority would be perfect"
             fill_details(per_task[-1] if per_task else before_any, details)
             continue
@@ -487,6 +494,8 @@ def _attributes_joined(text: str, today: date) -> str:
             attributes_only = True
         elif tag := sentence_tag(part):
             kept[-1] += f" #{tag}"  # "…, it's for work"
+        elif is_remark(part):
+            continue  # "…, she'd love that"
         elif attributes_only and i == len(parts) - 1 and re.fullmatch(r"[a-z][\w-]*", part):
             kept[-1] += f" #{part}"  # "X tmrw, high, home": the last bare word is its tag
         elif _is_filler(clean_title(part)):

@@ -68,7 +68,7 @@ _CLOCK = re.compile(
 # in the afternoon" are times: a word of the day may follow).
 _BARE_HOUR = re.compile(
     r"\b(?:at|@|around)\s+(?:like\s+|about\s+|around\s+|roughly\s+)?(?P<h>\d{1,2})"
-    r"(?![\d:.,/-]|\s*(?:st|nd|rd|th|%)|\s*(?!(?:tonight|tonite|today|tomorrow|this|in|on|next|"
+    r"(?![\d:/-]|[.,]\d|\s*(?:st|nd|rd|th|%)|\s*(?!(?:tonight|tonite|today|tomorrow|this|in|on|next|"
     r"every|each|and|or|then|sharp|please|for|with|to|until|till|oh|ok)\b)\w)",
     re.I,
 )

@@ -159,6 +159,20 @@ _FOR_TAG = re.compile(
 )
 
 
+# "she'd love that", "he needs it back", "it is about the trip": a remark about the task,
+# said after it, never a task of its own (a task starts with what to do, not who).
+_REMARK = re.compile(
+    r"^(?:she|he|they|it|its|this|that|which)(?:'d|'s|'ll|'re|\s+(?:is|was|would|will|needs?|wants?|"
+    r"has|had|said|says|loves?|likes?|asked|should|can|could|might|may|must))\b"
+    r"|^(?:it\s+is|its)\s+(?:about|regarding)\b",
+    re.I,
+)
+
+
+def is_remark(part: str) -> bool:
+    return bool(_REMARK.match(part.strip(" ,.;:!?")))
+
+
 def sentence_tag(leftover: str) -> str | None:
     """ "It's for work." said after a task: the word is its tag."""
     m = _FOR_TAG.match(leftover.strip(" ,.;:!?"))

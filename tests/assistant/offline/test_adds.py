@@ -23,7 +23,7 @@ def one_task(message: str) -> tuple[str, dict[str, object]]:
     intent = understand(message, TODAY)
     assert intent.kind == "add", intent
     assert len(intent.items) == 1, intent.items
-    d = intent.item_details[0]
+    d = intent.item_details[0] if intent.item_details else intent.details  # quoted: one
     said = {"due": d.due, "time": d.time, "repeat": d.repeat, "priority": d.priority,
             "tags": d.tags, "description": d.description}  # fmt: skip
     return intent.items[0], {k: v for k, v in said.items() if v}
@@ -122,6 +122,21 @@ def one_task(message: str) -> tuple[str, dict[str, object]]:
         ("for friday please add: submit the report", "submit the report", {"due": FRI}),
         ("add pick up the cake on saturday, not sunday", "pick up the cake",
          {"due": date(2026, 12, 5)}),
+        # a remark about the task is no task
+        ("add call grandma this sunday, she'd love that", "call grandma",
+         {"due": date(2026, 12, 6)}),
+        ("add call the school, its about the trip", "call the school", {}),
+        ("add call grandma. She would love that.", "call grandma", {}),
+        ("add plan trip to Japan, no date yet", "plan trip to Japan", {}),
+        ("add send thank-you notes, whenever I get time", "send thank-you notes",
+         {"priority": "low"}),
+        # a day named twice, and a calendar date after "the"
+        ("add pay the nanny on friday the 4th", "pay the nanny", {"due": FRI}),
+        ("add book flights to Rome for the 3rd of January", "book flights to Rome",
+         {"due": date(2027, 1, 3)}),
+        # a time before a comma
+        ('add "call mom" tomorrow at 6, high priority', "Call mom",
+         {"due": TUE, "time": "18:00", "priority": "high"}),
     ],
 )  # fmt: skip
 def test_one_task_keeps_every_attribute_and_no_leftover(
@@ -145,6 +160,8 @@ def test_one_task_keeps_every_attribute_and_no_leftover(
          {"due": date(2026, 12, 5)}),
         ("add walk the dog at 7, actually 8", "walk the dog", {"time": "08:00"}),
         ("add meeting prep for thursday, no wait, it's wednesday", "meeting prep", {"due": WED}),
+        ("add review contract, tag legal, wait no, tag work", "review contract",
+         {"tags": ["work"]}),
     ],
 )  # fmt: skip
 def test_a_correction_replaces_what_it_corrects(
@@ -161,6 +178,11 @@ def test_words_that_only_look_like_a_correction_change_nothing():
     assert corrected("the garage, make it low priority", TODAY) == (
         "the garage, make it low priority"
     )
+
+
+def test_a_list_of_things_after_its_count():
+    intent = understand("add 3 things: milk, bread, eggs", TODAY)
+    assert (intent.kind, intent.items) == ("add", ["milk", "bread", "eggs"])
 
 
 def test_the_filler_vocabulary():
