@@ -361,7 +361,30 @@ def corrected(text: str, today: date, adding: bool = False) -> str:
         return f"{before.rstrip(' ,.')} {fix}"
     if re.fullmatch(r"[\w'-]+", fix) and (slip := _slip_for(before, fix)):
         return before[: slip.start()] + fix + before[slip.end() :]
+    if spot := _phrase_for(before, fix):
+        return before[: spot[0]] + fix + before[spot[1] :]
     return text
+
+
+_DETERMINER = {"the", "a", "an", "my", "his", "her", "our", "their", "your"}
+
+
+def _phrase_for(text: str, fix: str) -> tuple[int, int] | None:
+    """The words of ``text`` that a short phrase corrects: those ending in its last word ("new
+    tyres, sorry, winter tyres"), else those after its determiner ("pay the electrician, sorry
+    I meant the plumber"); never the first word (the command or the verb)."""
+    said = fix.split()
+    words = list(re.finditer(r"[\w'-]+", text))[1:]
+    if not 1 < len(said) <= 4 or len(words) < len(said):
+        return None
+    for i in range(len(words) - 1, len(said) - 2, -1):
+        if words[i].group(0).lower() == said[-1].lower():
+            return words[i - len(said) + 1].start(), words[i].end()
+    if said[0].lower() in _DETERMINER:
+        for i in range(len(words) - len(said), -1, -1):
+            if words[i].group(0).lower() == said[0].lower():
+                return words[i].start(), words[i + len(said) - 1].end()
+    return None
 
 
 def _slip_for(text: str, word: str) -> re.Match[str] | None:
@@ -381,8 +404,21 @@ _LIST_NAMED = re.compile(
 )
 
 
+# An add said inside what was read as the title: "(I should) probably add a task to X", and each
+# sentence's own "add" ("add X. also add Y").
+_NESTED_ADD = re.compile(
+    r"^(?:(?:probably|maybe|definitely|really|just|also|quickly)\s+)*"
+    r"(?:(?:add|create)\s+(?:(?:a|an|one|another|new)\s+)*(?:(?:task|todo|to-do|reminder|item)\s+)?"
+    r"(?:for me\s+)?(?:to\s+|for\s+|about\s+|that\s+)?"
+    r"|(?:make|set up|put down)\s+(?:a|an|one|another)\s+(?:task|todo|to-do|reminder)\s+"
+    r"(?:for me\s+)?(?:to|for|about|that)\s+)(?=\S)",
+    re.I,
+)
+
+
 def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]]:
     rest = _LIST_NAMED.sub("", ON_MY_LIST.sub("", rest))  # "add to my todo list clean the fridge"
+    rest = _NESTED_ADD.sub("", rest)  # "I should probably add a task to X"
     rest = re.sub(
         rf"^(?:(?:\w+|\d+)\s+(?:more\s+)?(?:{TASK_WORD}|things)\s*[:\-]?\s*)", "", rest, flags=re.I
     )
@@ -396,7 +432,7 @@ def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]
     per_task: list[Details] = []
     before_any = Details()  # "tmrw morning - drop off the parcel": said before the task
     for segment in _own_attributes(_segments(_attributes_joined(rest, today), today), today):
-        text, details = take_details(segment, today)
+        text, details = take_details(_NESTED_ADD.sub("", segment), today)
         text, bare_priority = trailing_priority(without_lead_in(clean_title(text)))
         details.priority = details.priority or bare_priority
         if per_task and (tag := sentence_tag(text)):

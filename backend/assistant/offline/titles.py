@@ -20,15 +20,18 @@ _COMMAND_WORDS = {
     "would", "will", "for", "me", "i", "want", "like", "this", "one", "reminder", "another",
     "remind", "set", "up", "write", "down", "here", "is", "some", "just", "quick", "also",
     "so", "ok", "okay", "and", "do", "id", "i'd", "need", "something", "thing", "wanna",
+    "adding",
 }  # fmt: skip
-_ADDING_WORDS = {"add", "new", "task", "tasks", "todo", "to-do", "list", "create", "reminder"}
+_ADDING_WORDS = {"add", "new", "task", "tasks", "todo", "to-do", "list", "create", "reminder",
+                 "adding"}  # fmt: skip
 _PREAMBLE = re.compile(
     r"^(?P<pre>[^:,\"\u2063]{1,60}?)\s*(?P<sep>:|,|\s[-\u2013])\s*(?P<rest>\S.*)$"
 )
 _TASK_WORDS = {"task", "tasks", "todo", "to-do", "item", "reminder"}
 # "please to add X" (the "to" of "I want to add" kept after "please"), "I want (to) add X"
 _TO_COMMAND = re.compile(
-    r"^(?:(?:i\s+)?(?:want|would like|'d like|wanna)\s+(?=(?:to\s+)?add\b))?(?:to\s+)?"
+    r"^(?:(?:i\s+)?(?:want|would like|'d like|need)\s+(?:that\s+)?(?:you\s+)?(?=(?:to\s+)?add\b))?"
+    r"(?:to\s+)?"
     r"(?=(?:add|put|create|make|remind)\b)",
     re.I,
 )
@@ -36,9 +39,27 @@ _TO_COMMAND = re.compile(
 _REMINDER_TO = re.compile(
     r"^(?:set|create|make|add|put|schedule)\s+(?:me\s+)?(?:a|an|one|another)\s+(?:new\s+)?"
     r"(?P<p>(?:high|low|medium|top|urgent|important)(?:[- ]priority)?\s+)?"
-    r"(?:reminder|task|todo|to-do)\s+(?:for me\s+)?(?:to|about|that)\s+(?P<rest>\S.*)$",
+    r"(?:reminder|task|todo|to-do)\s+(?:for me\s+)?(?:to|about|that|for)\s+(?P<rest>\S.*)$",
     re.I,
 )
+
+
+def only_command_words(text: str) -> bool:
+    """ "please add", "new task": words that only say a task is being added."""
+    words = set(re.findall(r"[\w'-]+", text.lower()))
+    return bool(words) and words <= _COMMAND_WORDS and bool(words & _ADDING_WORDS)
+
+
+# Talk before a request: "so basically I was thinking that I should add …", "the thing is I …"
+_THINKING_ALOUD = re.compile(
+    r"^(?:(?:so|well|ok|okay|right|basically|actually)\s+)*(?:(?:the thing is|i was thinking"
+    r"|i am thinking|i think|i guess|i suppose|i reckon)(?:\s+that)?\s+)+(?=(?:i|we)\b)",
+    re.I,
+)
+
+
+def without_thinking_aloud(text: str) -> str:
+    return _THINKING_ALOUD.sub("", text)
 
 
 def command_preamble(text: str) -> str | None:
@@ -85,7 +106,8 @@ def without_pleasantries(text: str) -> str:
 
 _REASON = re.compile(
     r"(?:,\s*|\s+)(?:(?:because|cause|'cause|cos|cuz|since)\s+"
-    r"(?:i|we|you|he|she|they|it|there|my|our|the|of)\b|(?:otherwise|or else|so that)\s).*$",
+    r"(?:i|we|you|he|she|they|it|there|my|our|the|of)\b|(?:otherwise|or else|so that)\s"
+    r"|(?:before|once|until|till|when)\s+(?:it|they|he|she)\s+(?!is\b|are\b|'s\b)).*$",
     re.I,
 )
 

@@ -134,6 +134,17 @@ def one_task(message: str) -> tuple[str, dict[str, object]]:
         ("add pay the nanny on friday the 4th", "pay the nanny", {"due": FRI}),
         ("add book flights to Rome for the 3rd of January", "book flights to Rome",
          {"due": date(2027, 1, 3)}),
+        # an add said inside the request, after thinking aloud, and in each sentence
+        ("so basically I was thinking that I should probably add a task to renew my gym "
+         "membership before it expires on the 10th", "renew my gym membership",
+         {"due": date(2026, 12, 10)}),
+        ("right so the thing is I need to remember to phone the council about the parking "
+         "permit sometime next week", "phone the council about the parking permit", {"due": MON}),
+        ("please make a task for call the insurance, is urgent", "call the insurance",
+         {"priority": "high"}),
+        ("i need that you add pay the gas bill on friday", "pay the gas bill", {"due": FRI}),
+        ("adding: buy wrapping paper", "buy wrapping paper", {}),
+        ("task for friday: prepare the slides", "prepare the slides", {"due": FRI}),
         # a time before a comma
         ('add "call mom" tomorrow at 6, high priority', "Call mom",
          {"due": TUE, "time": "18:00", "priority": "high"}),
@@ -162,6 +173,8 @@ def test_one_task_keeps_every_attribute_and_no_leftover(
         ("add meeting prep for thursday, no wait, it's wednesday", "meeting prep", {"due": WED}),
         ("add review contract, tag legal, wait no, tag work", "review contract",
          {"tags": ["work"]}),
+        ("add get new tyres, sorry, winter tyres", "get winter tyres", {}),
+        ("add pay the electrician, sorry I meant the plumber", "pay the plumber", {}),
     ],
 )  # fmt: skip
 def test_a_correction_replaces_what_it_corrects(
@@ -178,6 +191,12 @@ def test_words_that_only_look_like_a_correction_change_nothing():
     assert corrected("the garage, make it low priority", TODAY) == (
         "the garage, make it low priority"
     )
+
+
+def test_each_sentence_may_say_add_again():
+    intent = understand("add buy milk tomorrow. also add call Sam on friday", TODAY)
+    assert (intent.kind, intent.items) == ("add", ["buy milk", "call Sam"])
+    assert [d.due for d in intent.item_details] == [TUE, FRI]
 
 
 def test_a_list_of_things_after_its_count():

@@ -44,6 +44,7 @@ from backend.assistant.offline.titles import (
     command_preamble,
     without_pleasantries,
     without_reason,
+    without_thinking_aloud,
 )
 
 PARSERS: list[Parser] = [
@@ -158,7 +159,7 @@ def _asks_advice(message: str) -> bool:
 
 def _understand(message: str, today: date) -> Intent:
     command, quoted = hide_quotes(message)
-    text = normalise(fix_typos(without_pleasantries(command)))
+    text = normalise(without_thinking_aloud(normalise(fix_typos(without_pleasantries(command)))))
     text = command_preamble(text) or text  # "make new task: X" is "add X"
     text = without_reason(text)  # "… because I need the suit": never part of a request
     text = _ARROW.sub(r"change \g<x> to \g<y>", text)  # "visa -> hi prio"

@@ -26,6 +26,7 @@ from backend.assistant.offline.parsing import (
     without_words,
 )
 from backend.assistant.offline.targets import Decision, ToolCall, Turn, failures
+from backend.assistant.offline.titles import only_command_words
 
 ADD = rx(
     r"^(?:note to self|memo|reminder|quick note)\s*[:\-]?\s*(?P<rest>.+)$",
@@ -133,10 +134,8 @@ def schedule_last(text: str, today: date) -> str:
     said = details.due or details.time or details.repeat or details.priority or details.tags
     if said and not clean_title(leftover):  # "whenever, add sort old photos"
         return f"{m['rest']} {m['head']}"
-    if said and re.fullmatch(
-        r"(?:(?:please|pls|can|could|you|just)\s+)*add", clean_title(leftover)
-    ):
-        return f"add {m['rest']} {without_words(m['head'], leftover)}"  # "for friday please add: X"
+    if said and only_command_words(leftover):  # "for friday please add: X", "task for friday: X"
+        return f"add {m['rest']} {without_words(m['head'], leftover)}"
     return text
 
 
