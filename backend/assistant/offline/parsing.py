@@ -316,7 +316,7 @@ _CORRECTION_WORD = (
 _AFTER_PAUSE = r"(?:wait|actually|oops|or|no(?=\s*[,.!]|\s+(?:wait|sorry|actually|i mean|not)\b))"
 _CORRECTED = re.compile(
     rf"(?:(?:[,.;!]+\s*|\s[-\u2013]\s*)(?:{_AFTER_PAUSE}|{_CORRECTION_WORD})|\s+{_CORRECTION_WORD})"
-    rf"\b[,.!:]*\s*(?:{_CORRECTION_WORD}\b[,.!:]*\s*)*(?P<fix>\S.*)$",
+    rf"\b[,.!:]*\s*(?:(?:{_CORRECTION_WORD}|wait|actually|oops)\b[,.!:]*\s*)*(?P<fix>\S.*)$",
     re.I,
 )
 # Only in a request to add: "add X on thursday, make it friday".

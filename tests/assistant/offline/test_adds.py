@@ -174,6 +174,7 @@ def test_one_task_keeps_every_attribute_and_no_leftover(
         ("add review contract, tag legal, wait no, tag work", "review contract",
          {"tags": ["work"]}),
         ("add get new tyres, sorry, winter tyres", "get winter tyres", {}),
+        ("add write report for monday, wait, actually tuesday", "write report", {"due": TUE}),
         ("add pay the electrician, sorry I meant the plumber", "pay the plumber", {}),
     ],
 )  # fmt: skip
