@@ -205,6 +205,14 @@ def test_a_list_of_things_after_its_count():
     assert (intent.kind, intent.items) == ("add", ["milk", "bread", "eggs"])
 
 
+@pytest.mark.parametrize(
+    "message",
+    ["cancel the dentist on friday", "cancel tomorrow's meeting", "check off the gym for today"],
+)
+def test_a_day_that_names_the_task_to_close_or_remove_adds_nothing(message: str):
+    assert understand(message, TODAY).kind != "add"
+
+
 def test_the_filler_vocabulary():
     assert names_no_task("there is at all")
     assert names_no_task("so would be perfect")

@@ -102,13 +102,20 @@ _CLOSING_VERB = re.compile(
     r"(?!(?:it|them|that|this|those|these|all|everything|both|every)\b)",
     re.I,
 )
-_CLOSING_WORDS = re.compile(r"\b(?:done|tasks?|todos?|reminders?|list)\b|\boff$", re.I)
+_CLOSING_WORDS = re.compile(r"\b(?:done|tasks?|todos?|reminders?|list)\b|\boff$|^check off\b", re.I)
+
+
+# "cancel the dentist on friday", "drop tomorrow's meeting": the day names the task to remove.
+_REMOVING = re.compile(r"^(?:cancel|drop|clear)\s+(?!off\b|out\b)", re.I)
+_DAY_OF_A_TASK = re.compile(r"\bon\s+(?:\w+day|the\s+\d)|'s\b", re.I)
 
 
 def parse_scheduled_task(msg: Message) -> Intent | None:
     """ "finish the slides tonight", "check emails every weekday at 9am": such a verb said with
     a day still to come, a time or a repeat names a task to add, not one to close."""
     if not _CLOSING_VERB.match(msg.text) or _CLOSING_WORDS.search(msg.text):
+        return None
+    if _REMOVING.match(msg.text) and _DAY_OF_A_TASK.search(msg.text):
         return None
     titles, details, each = titles_in(msg.literal(msg.text), msg.today)
     upcoming = details.due is not None and details.due >= msg.today
