@@ -105,27 +105,31 @@ def without_pleasantries(text: str) -> str:
 
 
 _REASON = re.compile(
-    r"(?:,\s*|\s+)(?:(?:because|cause|'cause|cos|cuz|since)\s+"
-    r"(?:i|we|you|he|she|they|it|there|my|our|the|of)\b|(?:otherwise|or else|so that)\s"
-    r"|(?:before|once|until|till|when)\s+(?:it|they|he|she)\s+(?!is\b|are\b|'s\b)).*$",
+    r"(?:,\s*|\s+)(?:because|cause|'cause|cos|cuz|since)\s+"
+    r"(?:i|we|you|he|she|they|it|there|my|our|the|of)\b.*$",
     re.I,
 )
-
-
+# A condition or a consequence, up to the end of its clause: "… before it expires on the 10th",
+# "…, otherwise I lose the refund".
+_CONDITION = re.compile(
+    r"(?:,\s*|\s+)(?:otherwise|or else|(?:before|once|until|till|when)\s+(?:it|they|he|she)\s+"
+    r"(?!is\b|are\b|'s\b))[^,;.!?]*",
+    re.I,
+)
 _REASON_KEEPS = re.compile(r"\b(?:urgent|important|asap)\b", re.I)
 
 
 def without_reason(text: str) -> str:
     """ "pick up the suit because I need it for the interview": the reason is no part of it,
     but a date or an urgency it gives is kept ("… because it's due tomorrow")."""
-    m = _REASON.search(text)
-    if m is None:
-        return text
-    reason = m.group(0)
-    kept = [w.group(0) for w in _REASON_KEEPS.finditer(reason)]
-    if found := find_date(reason, date.today()):  # only its words are kept, read later
-        kept.append(reason[found.start : found.end].strip())
-    return " ".join([text[: m.start()], *kept]).rstrip()
+    for clause in (_REASON, _CONDITION):
+        if m := clause.search(text):
+            reason = m.group(0)
+            kept = [w.group(0) for w in _REASON_KEEPS.finditer(reason)]
+            if found := find_date(reason, date.today()):  # only its words, read later
+                kept.append(reason[found.start : found.end].strip())
+            text = " ".join([text[: m.start()], *kept, text[m.end() :]]).strip()
+    return text
 
 
 _ATTRIBUTE_CLAUSE = re.compile(

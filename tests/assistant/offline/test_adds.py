@@ -200,6 +200,15 @@ def test_each_sentence_may_say_add_again():
     assert [d.due for d in intent.item_details] == [TUE, FRI]
 
 
+def test_so_that_is_done_is_no_consequence_clause():
+    said = (
+        "ok so the plumber fixed the leaking tap so that's done, and add pay the plumber tomorrow"
+    )
+    intent = understand(said, TODAY)
+    assert intent.kind == "complete"
+    assert [(i.kind, i.items) for i in intent.then] == [("add", ["pay the plumber"])]
+
+
 def test_a_list_of_things_after_its_count():
     intent = understand("add 3 things: milk, bread, eggs", TODAY)
     assert (intent.kind, intent.items) == ("add", ["milk", "bread", "eggs"])
