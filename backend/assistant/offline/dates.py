@@ -27,6 +27,20 @@ MONTHS = "|".join(
 _DAY = r"(?:" + "|".join(sorted(list(WEEKDAYS) + list(WEEKDAY_ABBR), key=len, reverse=True)) + r")"
 _NUM = r"(?:\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _ORD = r"(?P<dom>\d{1,2})(?:st|nd|rd|th)"
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+)
+ORDINAL_WORDS = {w: i for i, w in enumerate(_ORDINALS.split(), start=1)} | {
+    "twenty-first": 21, "twenty first": 21, "twenty-second": 22, "twenty second": 22,
+    "twenty-third": 23, "twenty third": 23, "twenty-fourth": 24, "twenty fourth": 24,
+    "twenty-fifth": 25, "twenty fifth": 25, "thirtieth": 30, "thirty-first": 31,
+    "thirty first": 31,
+}  # fmt: skip
+_ORD_WORD = "(?:" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + ")"
+# A day of the month said without its suffix or in words, only after a word that says a
+# date is coming and at the end of a part: "on 15", "to the 20", "for the fifteenth".
+_END = r"(?=\s*$|\s*[,.;!?]|\s+(?:and|so|at|please|pls|then|too|as well)\b)"
 _TOMORROW = r"(?:tomorrow|tmrw?|tmw|tomorow|tommorow|tommorrow)"
 # Whole words only: "inspection day after tmrw" must not lose its "on".
 _LEAD = r"(?:\b(?:starting|beginning)\s+(?:on\s+|from\s+)?|\b(?:due|by|on|for|before|until|till|at|from)\s+)?"
@@ -36,7 +50,7 @@ _PHRASE = re.compile(
     _LEAD
     + r"(?:"
     + r"(?P<today>today|tonight|this (?:morning|afternoon|evening)|later today|end of (?:the )?day|eod)"
-    + r"|(?P<overmorrow>(?:the )?day after " + _TOMORROW + r")"
+    + r"|(?P<overmorrow>(?:(?:the )?day )?after " + _TOMORROW + r")"
     + r"|(?P<tomorrow>" + _TOMORROW + r")(?: (?:morning|afternoon|evening|night))?"
     + r"|(?P<in_n>in " + _NUM + r" (?P<unit>days?|weeks?|months?))"
     + r"|(?P<n_from_now>(?P<n2>" + _NUM + r") (?P<unit2>days?|weeks?|months?) (?:from now|from today|later|out|time))"
@@ -45,8 +59,14 @@ _PHRASE = re.compile(
     + r"|(?P<end_month>(?:the )?end of (?:the |this )?month)"
     + r"|(?P<next_week>next week)"
     + r"|(?P<next_month>next month)"
+    # "friday the 4th": one day, named twice
+    + r"|" + _DAY + r",? (?:the )?(?P<wd_dom>\d{1,2})(?:st|nd|rd|th)\b"
     + r"|(?:(?P<which>this|next|coming|this coming) )?(?P<weekday>" + _DAY + r")\b(?: (?:morning|afternoon|evening|night))?"
+    + r"|(?:the )?(?=\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + MONTHS + r")\b)"  # "the 3rd of January"
+    + r"(?P<calendar2>\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + MONTHS + r")(?:,? \d{4})?)"
     + r"|(?:the )?" + _ORD + r"(?: of (?:the |this |next )?month)?"
+    + r"|(?:(?<=\bon )|(?<=\bby )|(?<=\bto )|(?<=\bfor )|(?<=\btill )|(?<=\buntil )|(?<=\bbefore )|(?<=\bdue ))(?:the )?(?:(?P<dom_n>\d{1,2})|(?P<dom_w>"
+    + _ORD_WORD + r"))(?: of (?:the |this |next )?month)?" + _END
     + r"|(?P<calendar>(?:(?:" + MONTHS + r")\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)"
     + r"|(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + MONTHS + r")(?:,? \d{4})?)"
     + r"|(?:\d{4}-\d{2}-\d{2})|(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?))"
@@ -135,8 +155,14 @@ def _resolve(m: re.Match[str], today: date) -> date | None:
     if g["weekday"]:
         name = g["weekday"].lower()
         return _next_weekday(today, WEEKDAYS.get(name, WEEKDAY_ABBR.get(name, 0)))
-    if g["dom"]:
-        return _day_of_month(today, int(g["dom"]))
+    if g["calendar2"]:
+        return _calendar(g["calendar2"], today)
+    if g["wd_dom"]:
+        return _day_of_month(today, int(g["wd_dom"]))
+    if g["dom"] or g["dom_n"]:
+        return _day_of_month(today, int(g["dom"] or g["dom_n"]))
+    if g["dom_w"]:
+        return _day_of_month(today, ORDINAL_WORDS[g["dom_w"].lower()])
     if g["calendar"]:
         return _calendar(g["calendar"], today)
     return None

@@ -25,7 +25,7 @@ ALIASES = {"ad": "add", "dont": "don't", "im": "i'm", "ive": "i've", "whats": "w
            "thx": "thanks", "todays": "today's", "wats": "what's", "wat": "what",
            "wot": "what", "r": "are", "ur": "your", "2moro": "tomorrow",
            "2day": "today", "2nite": "tonight", "tonite": "tonight", "chk": "check",
-           "em": "them", "cna": "can",
+           "em": "them", "cna": "can", "wanna": "want to", "gonna": "going to",
            "wk": "week", "wks": "weeks", "didnt": "did not", "isnt": "is not",
            "arent": "are not", "doesnt": "does not"}  # fmt: skip
 _VOCAB_SET = set(VOCABULARY)
@@ -35,7 +35,7 @@ that this then than them they there these those with from have when were will yo
 where which while want went wait work word worn more most must mask make made mail main
 mind kind find fine line life like list lost last late rush push post past dash wash
 cash call tall fall ball bell sell tell well wall mall dad mom mum kids milk silk gym
-ask task tax taxes bill fill pill book cook look took note vote home hope done dune bone
+ask task tax taxes bill fill pill book cook look took note notes vote home hope done dune bone
 tone gone none nine some same save safe sale tale take shop show slow snow stop step
 schedule scheduled read road rent sent went dent send sand band hand land open oven even
 ever over also else plan plant clean clear card care core more store story today toady

@@ -12,14 +12,19 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from backend.assistant.offline import times
 from backend.assistant.offline.dates import find_date
 from backend.assistant.offline.language import base_form, clean_title, split_list
 from backend.assistant.offline.titles import (
     attribute_clauses_as_commas,
     is_attribute_talk,
+    is_remark,
+    names_no_task,
     sentence_tag,
     trailing_priority,
+    without_lead_in,
     without_reason,
 )
 
@@ -102,21 +107,26 @@ _STATUS_OPEN = re.compile(r"\b(?:open|pending|left|remaining|outstanding|unfinis
 
 
 _PRIORITY_WORDS = re.compile(
-    r"(?:,?\s*(?:with\s+|at\s+|as\s+|,\s*)?(?:(?:it'?s|it is|this is|that'?s)\s+(?:very\s+|really\s+|super\s+|quite\s+)?)?(?:a\s+)?"
-    r"(?:(?P<p>high|hi|highest|low|lo|lowest|medium|normal|top)\s*-?\s*(?:priority|prio|pri)"
+    r"(?:,?\s*(?:with\s+|at\s+|as\s+|,\s*)?(?:\b(?:it'?s|it is|this is|that'?s)\s+)?(?:\b(?:very|really|super|quite|pretty|kind of|sort of|fairly|rather|a bit)\s+)*(?:\ba\s+)?"
+    r"(?:(?P<p>high|hi|highest|low|lo|lowest|medium|med|mid|normal|top)\s*-?\s*(?:priority|prio|pri)"
     r"|priority\s*(?:is\s+|of\s+|[:=]\s*)?(?P<p2>high|low|medium|normal)"
-    r"|(?P<lo2>not (?:very |that |so |really )?(?:urgent|important))"
+    r"|(?P<lo2>not (?:very |that |so |really )?(?:urgent|important)(?: at all)?|nothing (?:urgent|important|pressing)|not a priority|no hurry)"
     r"|(?P<hi>urgent(?:ly)?|asap|a\.s\.a\.p\.?|important|critical|top priority|high-priority|!!+)"
-    r"|(?P<lo>no rush|not urgent|whenever|someday|low-priority|when i can|at some point|eventually)))(?=\W|$)",
+    r"|(?P<lo>no rush|not urgent|someday|low-priority|at some point|eventually"
+    r"|(?:whenever|when) i (?:can|have (?:the )?time|get (?:a chance|the time|time))|whenever)))(?=\W|$)",
     re.IGNORECASE,
 )
 _BANG_PRIORITY = re.compile(r"(?:^|(?<=\s))!(?P<p>high|hi|low|lo|medium|normal|urgent)\b", re.I)
 _HASHTAG = re.compile(r"(?:^|\s)#(?P<tag>[\w][\w-]{0,31})", re.UNICODE)
 _TAG_PHRASE = re.compile(
-    r"[,;]?\s*(?:and\s+)?(?:tag(?:ged)?|label(?:ed|led)?|categori[sz]ed?)\s+"
+    r"[,;]?\s*(?:and\s+)?(?:tag(?:ged)?|label(?:ed|led)?|categori[sz]ed?)\s*:?\s+"
     r"(?:it\s+|them\s+|this\s+|as\s+|with\s+|under\s+)*(?:(?:the\s+)?tags?\s+)?"
-    r"(?P<tags>[\w-]+(?:\s*(?:,|and|&|\+)\s*[\w-]+)*)",
+    r"(?P<tags>[\w-]+(?:\s*(?:,|and|&|\+)\s*(?!(?:oh|and|it|so|but|also|please|then)\b)[\w-]+)*)",
     re.IGNORECASE,
+)
+# ", work tag", "with the home label": the word before "tag" is the tag.
+_WORD_TAG = re.compile(
+    r"(?:,\s*|\s+with\s+(?:the\s+|a\s+)?)#?(?P<tag>[a-z][\w-]*)\s+(?:tag|label)$", re.I
 )
 _LIST_AS_TAG = re.compile(
     r"\s+(?:to|on|in|into|onto)\s+(?:my|the)\s+(?P<tag>[\w-]+)\s+list\b", re.I
@@ -124,21 +134,24 @@ _LIST_AS_TAG = re.compile(
 _NOTE = re.compile(
     r"(?:^|[,;.]\s*|\s+-\s+|\s+)(?:(?:please\s+)?(?:with|add|put|include)\s+(?:a|the)\s+)?(?:note|notes|description|details|desc)\s*(?::|-|saying|that says|that)\s*(?P<d>.+)$"
     r"|\s*\((?P<paren>[^)]+)\)\s*$"
-    r"|(?:[,;]\s*|\s+)(?:and\s+)?in the (?:notes?|description)\s+(?:put|write|say|add)\s+(?:that\s+)?(?P<d2>.+)$",
+    r"|(?:[,;]\s*|\s+)(?:and\s+)?in the (?:notes?|description)\s+(?:put|write|say|add)\s+(?:that\s+)?(?P<d2>.+)$"
+    r"|(?:[,;]\s*|\s+)(?:and\s+)?(?:put|write|say|add)\s+(?:it\s+)?in(?:to)? the (?:notes?|description)\s+(?:that\s+)?(?P<d3>.+)$",
     re.IGNORECASE,
 )
 _NOT_THAT_DAY = re.compile(
     r",?\s+not\s+(?:on\s+)?(?:today|tonight|tomorrow|tmrw|(?:next\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
     re.I,
 )
-_NO_DUE = re.compile(r"\b(?:no (?:due date|deadline)|without (?:a )?(?:due date|deadline))\b", re.I)
+_NO_DUE = re.compile(
+    r"\b(?:no (?:due )?(?:date|deadline)(?: yet)?|without (?:a )?(?:due date|deadline))\b", re.I
+)
 
 
 def priority_word(word: str) -> str:
     word = word.lower()
     if word in {"top", "urgent", "important", "critical", "high priority", "hi", "highest"}:
         return "high"
-    if word in {"normal"}:
+    if word in {"normal", "med", "mid"}:
         return "medium"
     if word in {"not urgent", "not important", "low priority", "lo", "lowest"}:
         return "low"
@@ -149,7 +162,7 @@ def take_details(text: str, today: date) -> tuple[str, Details]:
     """Cut priority, due date, tags and a note out of the text; what is left is the title."""
     details = Details()
     if m := _NOTE.search(text):
-        details.description = (m["d"] or m["paren"] or m["d2"] or "").strip() or None
+        details.description = (m["d"] or m["paren"] or m["d2"] or m["d3"] or "").strip() or None
         text = text[: m.start()]
     if _NO_DUE.search(text):
         details.clear_due = True
@@ -167,6 +180,9 @@ def take_details(text: str, today: date) -> tuple[str, Details]:
     if m := _TAG_PHRASE.search(text):
         details.tags += [t for t in split_list(m["tags"]) if t.lower() not in {"it", "as"}]
         text = text[: m.start()] + text[m.end() :]
+    if m := _WORD_TAG.search(text.rstrip(" .!")):
+        details.tags.append(m["tag"])
+        text = text[: m.start()]
     if m := _LIST_AS_TAG.search(text):
         if m["tag"].lower() not in {"todo", "to-do", "task", "tasks"}:
             details.tags.append(m["tag"])
@@ -291,57 +307,156 @@ ON_MY_LIST = re.compile(
 )
 
 
+# A correction inside a message: "…, sorry I meant John", "… wait no, not friday, thursday",
+# "… - make that 4pm". A word that says so only before a pause or another such word ("the
+# report can wait till friday", "no rush" are no corrections).
+_THEN_PAUSE = r"(?=\s*[,.!:]|\s+(?:no|wait|sorry|actually|i mean|i meant|not|make that|make it)\b)"
+_CORRECTION_WORD = (
+    rf"(?:no,?\s+wait|wait,?\s+no|sorry|my bad|or rather|scratch that|(?:i\s+)?(?:mean|meant)|make that"
+    rf"|(?:wait|actually|oops|no){_THEN_PAUSE})"
+)
+_AFTER_PAUSE = r"(?:wait|actually|oops|or|no(?=\s*[,.!]|\s+(?:wait|sorry|actually|i mean|not)\b))"
 _CORRECTED = re.compile(
-    r"[,.;]?\s*(?:(?:sorry|no|oops|wait|actually|i mean)[,\s]+)*(?:i\s+)?(?:mean|meant|make (?:that|it))\s+(?P<fix>.+)$",
+    rf"(?:(?:[,.;!]+\s*|\s[-\u2013]\s*)(?:{_AFTER_PAUSE}|{_CORRECTION_WORD})|\s+{_CORRECTION_WORD})"
+    rf"\b[,.!:]*\s*(?:(?:{_CORRECTION_WORD}|wait|actually|oops)\b[,.!:]*\s*)*(?P<fix>\S.*)$",
+    re.I,
+)
+# Only in a request to add: "add X on thursday, make it friday".
+_MAKE_IT = re.compile(r"[,.;]?\s+make it\s+(?P<fix>\S.*)$", re.I)
+# "not friday, thursday", "John, not Jon", "thursday instead of friday": (wrong, right).
+_NOT_THIS = re.compile(
+    r"^not\s+(?P<wrong>[^,]+?)\s*(?:,\s*|\s+but\s+)(?:it\s+is\s+)?(?P<right>.+)$", re.I
+)
+_THIS_NOT = re.compile(
+    r"^(?:it\s+is\s+)?(?P<right>.+?),?\s+(?:not|instead of|rather than)\s+(?P<wrong>.+)$", re.I
+)
+
+
+def corrected(text: str, today: date, adding: bool = False) -> str:
+    """ "dentist on thursday, sorry I mean friday": what is said again replaces what was said
+    first: the words named as wrong ("I meant John, not Jon"), else an attribute of the same kind,
+    else the one word it is a slip for ("call Jon, sorry, John"). Anything else stays as said."""
+    m = _CORRECTED.search(text) or (_MAKE_IT.search(text) if adding else None)
+    if m is None or m.start() == 0:
+        return text
+    before, fix = text[: m.start()].rstrip(" ,.;-\u2013"), m["fix"].strip(" .!")
+    # "no actually make it saturday", "no wait, it's wednesday"
+    fix = re.sub(r"^(?:make (?:it|that)|(?:it|that) (?:is|should be|was))\s+", "", fix, flags=re.I)
+    if re.fullmatch(r"\d{1,2}(?:[:.]\d\d)?", fix) and times.find_time(before):
+        fix = f"at {fix}"  # "walk the dog at 7, actually 8"
+    if said := _NOT_THIS.match(fix) or _THIS_NOT.match(fix):
+        wrong, fix = said["wrong"].strip(" ,."), said["right"].strip(" ,.")
+        spots = list(re.finditer(rf"(?<!\w){re.escape(wrong)}(?!\w)", before, re.I))
+        if spots:  # the last place the wrong words were said
+            w = spots[-1]
+            return before[: w.start()] + fix + before[w.end() :]
+    leftover, details = take_details(fix, today)
+    if not clean_title(leftover) or _is_filler(clean_title(leftover)):
+        if details.due and (found := find_date(before, today)):
+            before = before[: found.start] + before[found.end :]
+        if details.time and (clock := times.find_time(before)):
+            before = clock[0]
+        if details.priority:
+            before = _PRIORITY_WORDS.sub("", before)
+        if details.tags:  # "…, tag legal, wait no, tag work"
+            before = _HASHTAG.sub(" ", _TAG_PHRASE.sub("", before))
+        return f"{before.rstrip(' ,.')} {fix}"
+    if re.fullmatch(r"[\w'-]+", fix) and (slip := _slip_for(before, fix)):
+        return before[: slip.start()] + fix + before[slip.end() :]
+    if spot := _phrase_for(before, fix):
+        return before[: spot[0]] + fix + before[spot[1] :]
+    return text
+
+
+_DETERMINER = {"the", "a", "an", "my", "his", "her", "our", "their", "your"}
+
+
+def _phrase_for(text: str, fix: str) -> tuple[int, int] | None:
+    """The words of ``text`` that a short phrase corrects: those ending in its last word ("new
+    tyres, sorry, winter tyres"), else those after its determiner ("pay the electrician, sorry
+    I meant the plumber"); never the first word (the command or the verb)."""
+    said = fix.split()
+    words = list(re.finditer(r"[\w'-]+", text))[1:]
+    if not 1 < len(said) <= 4 or len(words) < len(said):
+        return None
+    for i in range(len(words) - 1, len(said) - 2, -1):
+        if words[i].group(0).lower() == said[-1].lower():
+            return words[i - len(said) + 1].start(), words[i].end()
+    if said[0].lower() in _DETERMINER:
+        for i in range(len(words) - len(said), -1, -1):
+            if words[i].group(0).lower() == said[0].lower():
+                return words[i].start(), words[i + len(said) - 1].end()
+    return None
+
+
+def _slip_for(text: str, word: str) -> re.Match[str] | None:
+    """The word of ``text`` that ``word`` corrects: spelt nearly the same, not the same."""
+    best, score = None, 0.0
+    for w in list(re.finditer(r"[\w'-]+", text))[1:]:  # never the command word
+        ratio = fuzz.ratio(w.group(0).lower(), word.lower())
+        if w.group(0).lower() != word.lower() and ratio > score:
+            best, score = w, ratio
+    return best if score >= 70 else None
+
+
+_LIST_NAMED = re.compile(
+    r"^(?:(?:to|on|in|into|onto)\s+)?(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?(?:list|tasks|todos)"
+    r"\s*[:,-]?\s+",
     re.I,
 )
 
 
-def corrected(text: str, today: date) -> str:
-    """ "dentist on thursday, sorry I mean friday": a date or priority said again replaces the
-    one said first (only when the correction is nothing but attributes)."""
-    m = _CORRECTED.search(text)
-    if m is None or m.start() == 0:
-        return text
-    leftover, fix = take_details(m["fix"], today)
-    if clean_title(leftover) and not _is_filler(clean_title(leftover)):
-        return text
-    before = text[: m.start()]
-    if fix.due and (found := find_date(before, today)):
-        before = before[: found.start] + before[found.end :]
-    if fix.priority:
-        before = _PRIORITY_WORDS.sub("", before)
-    return f"{before.rstrip(' ,.')} {m['fix']}"
+# An add said inside what was read as the title: "(I should) probably add a task to X", and each
+# sentence's own "add" ("add X. also add Y").
+_NESTED_ADD = re.compile(
+    r"^(?:(?:probably|maybe|definitely|really|just|also|quickly)\s+)*"
+    r"(?:(?:add|create)\s+(?:(?:a|an|one|another|new)\s+)*(?:(?:task|todo|to-do|reminder|item)\s+)?"
+    r"(?:for me\s+)?(?:to\s+|for\s+|about\s+|that\s+)?"
+    r"|(?:make|set up|put down)\s+(?:a|an|one|another)\s+(?:task|todo|to-do|reminder)\s+"
+    r"(?:for me\s+)?(?:to|for|about|that)\s+)(?=\S)",
+    re.I,
+)
 
 
 def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]]:
-    rest = ON_MY_LIST.sub("", rest)
+    rest = _LIST_NAMED.sub("", ON_MY_LIST.sub("", rest))  # "add to my todo list clean the fridge"
+    rest = _NESTED_ADD.sub("", rest)  # "I should probably add a task to X"
     rest = re.sub(
-        rf"^(?:(?:\w+|\d+)\s+(?:more\s+)?{TASK_WORD}\s*[:\-]?\s*)", "", rest, flags=re.IGNORECASE
+        rf"^(?:(?:\w+|\d+)\s+(?:more\s+)?(?:{TASK_WORD}|things)\s*[:\-]?\s*)", "", rest, flags=re.I
     )
     rest = re.sub(
         r"^(?:remember|remind me|don'?t forget|do not forget)\s+to\s+", "", rest.strip(), flags=re.I
     )
     rest = re.sub(r"^(?:a\s+)?(?:(?:new|another)\s+)?one\s*[:\-]\s*", "", rest, flags=re.I)
     rest = re.sub(r"^(?:for\s+)?me\s+to\s+", "", rest, flags=re.I)  # "a task for me to X"
-    rest = attribute_clauses_as_commas(without_reason(rest))
+    rest = attribute_clauses_as_commas(without_reason(without_lead_in(rest)))
     titles: list[str] = []
     per_task: list[Details] = []
+    before_any = Details()  # "tmrw morning - drop off the parcel": said before the task
     for segment in _own_attributes(_segments(_attributes_joined(rest, today), today), today):
-        text, details = take_details(segment, today)
-        text, bare_priority = trailing_priority(clean_title(text))
+        text, details = take_details(_NESTED_ADD.sub("", segment), today)
+        text, bare_priority = trailing_priority(without_lead_in(clean_title(text)))
         details.priority = details.priority or bare_priority
         if per_task and (tag := sentence_tag(text)):
             details.tags.append(tag)
             text = ""
-        if per_task and (not clean_title(text) or is_attribute_talk(clean_title(text))):
-            fill_details(per_task[-1], details)  # "Buy X. It needs to be done by Friday."
+        title = clean_title(_VAGUE_WHEN.sub("", text))
+        talk = per_task and (is_attribute_talk(title) or is_remark(title))
+        if not title or _is_filler(title) or talk:
+            # "Buy X. It needs to be done by Friday.", "…, so low priority would be perfect"
+            fill_details(per_task[-1] if per_task else before_any, details)
             continue
-        for title in split_tasks(clean_title(text)):
-            if clean_title(title) and not _is_filler(clean_title(title)):
-                titles.append(clean_title(title))
+        for task in split_tasks(title):
+            if clean_title(task) and not _is_filler(clean_title(task)):
+                titles.append(clean_title(task))
                 per_task.append(details)
+    if per_task:
+        fill_details(per_task[0], before_any)
     return titles, (per_task[0] if per_task else Details()), per_task
+
+
+# "book the car service sometime before the 15th": no part of the title
+_VAGUE_WHEN = re.compile(r"\s+(?:sometime|some time|any ?time)(?=\s*$)", re.I)
 
 
 def fill_details(details: Details, more: Details) -> None:
@@ -373,7 +488,22 @@ _FILLER = re.compile(
 
 def _is_filler(title: str) -> bool:
     """Words that name no task ("please add", "sorry I mean"): never a title of their own."""
-    return bool(_FILLER.match(title))
+    return bool(_FILLER.match(title)) or names_no_task(title)
+
+
+_INTERJECTION = re.compile(r"^(?:(?:oh|ah|and|also|plus|so|but)\s+)+(?=\S)", re.I)
+
+
+def without_words(part: str, leftover: str) -> str:
+    """The attribute words of ``part``: "so low priority would be perfect" -> "low priority"."""
+    at = 0
+    for word in leftover.split():
+        if word.lower() in {"not", "no"}:  # a negation is meaning: "…, not sunday"
+            continue
+        m = re.compile(rf"(?<![\w']){re.escape(word)}(?![\w'])", re.I).search(part, at)
+        if m is not None:
+            part, at = part[: m.start()] + part[m.end() :], m.start()
+    return " ".join(part.split())
 
 
 def _attributes_joined(text: str, today: date) -> str:
@@ -384,7 +514,8 @@ def _attributes_joined(text: str, today: date) -> str:
         return text
     kept = [parts[0]]
     attributes_only = False  # a part so far gave nothing but attributes
-    for i, part in enumerate(parts[1:], start=1):
+    for i, said in enumerate(parts[1:], start=1):
+        part = _INTERJECTION.sub("", said)  # "…, oh and it's urgent"
         bare = _BARE_PRIORITY.match(part.strip())
         leftover, details = take_details(part, today)
         if bare:
@@ -392,9 +523,17 @@ def _attributes_joined(text: str, today: date) -> str:
             attributes_only = True
         elif (
             details.due or details.priority or details.tags or details.clear_due or details.schedule
-        ) and (not clean_title(leftover) or _is_filler(clean_title(leftover))):
-            kept[-1] += f" {part}"
+        ) and (
+            not clean_title(leftover)
+            or _is_filler(clean_title(leftover))
+            or is_attribute_talk(" ".join(leftover.split()))  # "…, her birthday is on 15"
+        ):
+            kept[-1] += f" {without_words(part, leftover)}"
             attributes_only = True
+        elif tag := sentence_tag(part):
+            kept[-1] += f" #{tag}"  # "…, it's for work"
+        elif is_remark(part):
+            continue  # "…, she'd love that"
         elif attributes_only and i == len(parts) - 1 and re.fullmatch(r"[a-z][\w-]*", part):
             kept[-1] += f" #{part}"  # "X tmrw, high, home": the last bare word is its tag
         elif _is_filler(clean_title(part)):

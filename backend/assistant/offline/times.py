@@ -64,9 +64,21 @@ _CLOCK = re.compile(
     r"|(?P<hour>\d{1,2})\s*o'?\s*clock)\b",
     re.I,
 )
-# "at 9": only after "at", and not "at 9 items" or "at the 5th".
+# "at 9": only after "at", and not "at 9 items" or "at the 5th" ("at 9 tonight", "at like 3
+# in the afternoon" are times: a word of the day may follow).
 _BARE_HOUR = re.compile(
-    r"\b(?:at|@|around)\s+(?P<h>\d{1,2})(?![\d:.,/-]|\s*(?:st|nd|rd|th|%|\w))", re.I
+    r"\b(?:at|@|around)\s+(?:like\s+|about\s+|around\s+|roughly\s+)?(?P<h>\d{1,2})"
+    r"(?![\d:/-]|[.,]\d|\s*(?:st|nd|rd|th|%)|\s*(?!(?:tonight|tonite|today|tomorrow|this|in|on|next|"
+    r"every|each|and|or|then|sharp|please|for|with|to|until|till|oh|ok)\b)\w)",
+    re.I,
+)
+_HOURS = "one two three four five six seven eight nine ten eleven twelve"
+_HOUR_WORDS = {w: i for i, w in enumerate(_HOURS.split(), start=1)}
+_HOUR_WORD = r"(?:\d{1,2}|" + "|".join(_HOUR_WORDS) + ")"
+# "at quarter past seven", "half past four", "quarter to nine"
+_SPOKEN = re.compile(
+    rf"\b(?:at\s+|around\s+)?(?:a\s+)?(?P<m>quarter|half)\s+(?P<dir>past|to)\s+(?P<h>{_HOUR_WORD})\b",
+    re.I,
 )
 _PART = re.compile(
     r"\b(?:(?P<this>this|tomorrow|tmrw|tomorow|tommorow|" + _DAY + r")\s+)?"
@@ -103,6 +115,12 @@ def find_time(text: str) -> tuple[str, Found] | None:
         elif m["hour"]:
             value = _bare(int(m["hour"]), part_name)
         found = (m.start(), m.end())
+    elif m := _SPOKEN.search(text):
+        h = int(m["h"]) if m["h"].isdigit() else _HOUR_WORDS[m["h"].lower()]
+        minutes = 30 if m["m"].lower() == "half" else 15
+        if m["dir"].lower() == "to":
+            h, minutes = (h - 2) % 12 + 1, 60 - minutes
+        value, found = _bare(h, part_name, minutes), (m.start(), m.end())
     elif m := _BARE_HOUR.search(text):
         value, found = _bare(int(m["h"]), part_name), (m.start(), m.end())
     if value is None and part_name:
@@ -217,6 +235,8 @@ _REPEATS: list[tuple[re.Pattern[str], str]] = [
             "daily_part",
         ),
         (
+            # "the weekly update", "my daily standup": an adjective, not a repeat
+            r"(?<!\bthe\s)(?<!\bmy\s)(?<!\bour\s)(?<!\byour\s)(?<!\ba\s)(?<!\bthis\s)"
             r"\b(?P<adverb>daily|everyday|weekly|monthly|yearly|annually|fortnightly|biweekly|bi-weekly)\b",
             "adverb",
         ),

@@ -9,6 +9,9 @@ attributes said in words of their own ("… and make it high priority", "Is for 
 from __future__ import annotations
 
 import re
+from datetime import date
+
+from backend.assistant.offline.dates import find_date
 
 # Words that can only be the command around a title, never the task itself.
 _COMMAND_WORDS = {
@@ -16,22 +19,65 @@ _COMMAND_WORDS = {
     "in", "on", "to", "into", "onto", "my", "the", "a", "an", "please", "you", "can", "could",
     "would", "will", "for", "me", "i", "want", "like", "this", "one", "reminder", "another",
     "remind", "set", "up", "write", "down", "here", "is", "some", "just", "quick", "also",
-    "so", "ok", "okay", "and", "do", "id", "i'd", "need",
+    "so", "ok", "okay", "and", "do", "id", "i'd", "need", "something", "thing", "wanna",
+    "adding",
 }  # fmt: skip
-_ADDING_WORDS = {"add", "new", "task", "tasks", "todo", "to-do", "list", "create", "reminder"}
-_PREAMBLE = re.compile(r"^(?P<pre>[^:\"\u2063]{1,60}?)\s*:\s*(?P<rest>\S.*)$")
+_ADDING_WORDS = {"add", "new", "task", "tasks", "todo", "to-do", "list", "create", "reminder",
+                 "adding"}  # fmt: skip
+_PREAMBLE = re.compile(
+    r"^(?P<pre>[^:,\"\u2063]{1,60}?)\s*(?P<sep>:|,|\s[-\u2013])\s*(?P<rest>\S.*)$"
+)
+_TASK_WORDS = {"task", "tasks", "todo", "to-do", "item", "reminder"}
+# "please to add X" (the "to" of "I want to add" kept after "please"), "I want (to) add X"
+_TO_COMMAND = re.compile(
+    r"^(?:(?:i\s+)?(?:want|would like|'d like|need)\s+(?:that\s+)?(?:you\s+)?(?=(?:to\s+)?add\b))?"
+    r"(?:to\s+)?"
+    r"(?=(?:add|put|create|make|remind)\b)",
+    re.I,
+)
+# "set a reminder to X", "add a high priority task to X": the command, and a priority said in it
+_REMINDER_TO = re.compile(
+    r"^(?:set|create|make|add|put|schedule)\s+(?:me\s+)?(?:a|an|one|another)\s+(?:new\s+)?"
+    r"(?P<p>(?:high|low|medium|top|urgent|important)(?:[- ]priority)?\s+)?"
+    r"(?:reminder|task|todo|to-do)\s+(?:for me\s+)?(?:to|about|that|for)\s+(?P<rest>\S.*)$",
+    re.I,
+)
+
+
+def only_command_words(text: str) -> bool:
+    """ "please add", "new task": words that only say a task is being added."""
+    words = set(re.findall(r"[\w'-]+", text.lower()))
+    return bool(words) and words <= _COMMAND_WORDS and bool(words & _ADDING_WORDS)
+
+
+# Talk before a request: "so basically I was thinking that I should add …", "the thing is I …"
+_THINKING_ALOUD = re.compile(
+    r"^(?:(?:so|well|ok|okay|right|basically|actually)\s+)*(?:(?:the thing is|i was thinking"
+    r"|i am thinking|i think|i guess|i suppose|i reckon)(?:\s+that)?\s+)+(?=(?:i|we)\b)",
+    re.I,
+)
+
+
+def without_thinking_aloud(text: str) -> str:
+    return _THINKING_ALOUD.sub("", text)
 
 
 def command_preamble(text: str) -> str | None:
     """ "make new task: X", "in list: X", "you add for me a task: X" -> "add X": everything
-    before the colon is command words, and one of them says a task is being added."""
+    before the colon is command words, and one of them says a task is being added. Before a
+    comma they must name the task too ("I want add one task, cancel the gym")."""
+    said, text = text, _TO_COMMAND.sub("", text)
+    if r := _REMINDER_TO.match(text):
+        priority = f", {r['p'].strip()}" if r["p"] else ""
+        text = f"add {r['rest']}{priority}"
     m = _PREAMBLE.match(text)
     if m is None:
-        return None
-    words = re.findall(r"[\w'-]+", m["pre"].lower())
-    if words and set(words) <= _COMMAND_WORDS and set(words) & _ADDING_WORDS:
+        return text if text != said else None
+    words = set(re.findall(r"[\w'-]+", m["pre"].lower()))
+    needed = _ADDING_WORDS if m["sep"] == ":" else _TASK_WORDS
+    if words and words <= _COMMAND_WORDS and words & _ADDING_WORDS and words & needed:
         return f"add {m['rest']}"
-    return None
+    return text if text != said else None
 
 
 _PLEASANTRY = re.compile(
@@ -43,9 +89,17 @@ _PLEASANTRY = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
+_GREETING = re.compile(
+    r"^(?:hi|hey|hello|good (?:morning|afternoon|evening))(?: there| all| guys| team)?"
+    r"\s*[,!.]\s*(?=\S)",
+    re.I,
+)
+
+
 def without_pleasantries(text: str) -> str:
-    """Sentences that are only social ("Hi there! I hope you're well.") are no request."""
-    sentences = _SENTENCE_END.split(text.strip())
+    """Sentences that are only social ("Hi there! I hope you're well.") are no request, nor is
+    a greeting before a comma ("hi there, could you …")."""
+    sentences = _SENTENCE_END.split(_GREETING.sub("", text.strip()))
     kept = [s for s in sentences if not _PLEASANTRY.match(s.strip(" .!?"))]
     return " ".join(kept) if kept else text
 
@@ -55,25 +109,48 @@ _REASON = re.compile(
     r"(?:i|we|you|he|she|they|it|there|my|our|the|of)\b.*$",
     re.I,
 )
+# A condition or a consequence, up to the end of its clause: "… before it expires on the 10th",
+# "…, otherwise I lose the refund".
+_CONDITION = re.compile(
+    r"(?:,\s*|\s+)(?:otherwise|or else|(?:before|once|until|till|when)\s+(?:it|they|he|she)\s+"
+    r"(?!is\b|are\b|'s\b))[^,;.!?]*",
+    re.I,
+)
+_REASON_KEEPS = re.compile(r"\b(?:urgent|important|asap)\b", re.I)
 
 
 def without_reason(text: str) -> str:
-    """ "pick up the suit because I need it for the interview": the reason is no part of it."""
-    return _REASON.sub("", text)
+    """ "pick up the suit because I need it for the interview": the reason is no part of it,
+    but a date or an urgency it gives is kept ("… because it's due tomorrow")."""
+    for clause in (_REASON, _CONDITION):
+        if m := clause.search(text):
+            reason = m.group(0)
+            kept = [w.group(0) for w in _REASON_KEEPS.finditer(reason)]
+            if found := find_date(reason, date.today()):  # only its words, read later
+                kept.append(reason[found.start : found.end].strip())
+            text = " ".join([text[: m.start()], *kept, text[m.end() :]]).strip()
+    return text
 
 
 _ATTRIBUTE_CLAUSE = re.compile(
-    r"(?:,\s*|\s+)(?:and\s+)?(?:(?:make|set|mark|put|have)\s+(?:it|this|that)|(?:it|this|that)"
+    r"(?:,\s*|\s+)(?:(?:and|so)\s+)?(?:(?:make|set|mark|put|have)\s+(?:it|this|that)|(?:it|this|that)"
     r"\s+(?:is|should be|has to be|needs to be|must be))\s+(?:as\s+|on\s+|to\s+|at\s+|a\s+)*"
-    r"(?=(?:very\s+)?(?:high|hi|low|lo|medium|normal|urgent|important|top|due|by|on|#))",
+    r"(?=(?:(?:very|really|quite|pretty|super|fairly|rather|kind of|sort of|a bit)\s+)*"
+    r"(?:high|hi|low|lo|medium|med|normal|urgent|important|top|due|by|on|#))",
     re.I,
+)
+
+
+_TAG_IT = re.compile(
+    r"(?:,\s*|\s+)(?:and\s+)?(?:tag|label)\s+(?:it|this|that)\s+(?:as\s+|with\s+)?(?=\S)", re.I
 )
 
 
 def attribute_clauses_as_commas(text: str) -> str:
     """ "X on thursday and make it high priority" -> "X on thursday, high priority": an
-    attribute said in a clause of its own is a comma part, which attribute reading handles."""
-    return _ATTRIBUTE_CLAUSE.sub(", ", text)
+    attribute said in a clause of its own is a comma part, which attribute reading handles
+    ("…, tag it work" -> "…, tagged work": said of this task, not a request about another)."""
+    return _TAG_IT.sub(", tagged ", _ATTRIBUTE_CLAUSE.sub(", ", text))
 
 
 _TRAILING_PRIORITY = re.compile(r"(?<=\S)\s+(?P<p>high|hi|low|lo)$", re.I)
@@ -108,7 +185,69 @@ _FOR_TAG = re.compile(
 )
 
 
+# "she'd love that", "he needs it back", "it is about the trip": a remark about the task,
+# said after it, never a task of its own (a task starts with what to do, not who).
+_REMARK = re.compile(
+    r"^(?:she|he|they|it|its|this|that|which)(?:'d|'s|'ll|'re|\s+(?:is|was|would|will|needs?|wants?|"
+    r"has|had|said|says|loves?|likes?|asked|should|can|could|might|may|must))\b"
+    r"|^(?:it\s+is|its)\s+(?:about|regarding)\b",
+    re.I,
+)
+
+
+def is_remark(part: str) -> bool:
+    return bool(_REMARK.match(part.strip(" ,.;:!?")))
+
+
 def sentence_tag(leftover: str) -> str | None:
     """ "It's for work." said after a task: the word is its tag."""
     m = _FOR_TAG.match(leftover.strip(" ,.;:!?"))
     return m["tag"].lower() if m else None
+
+
+# Words that never name a task on their own: function words, fillers, corrections, politeness
+# and verdicts ("so low priority would be perfect"). One place for this vocabulary: a part of a
+# message made only of these words is no task (its attributes join the task it is said about).
+_FILLER_TEXT = """
+    a an the this that these those it its is are was were be been being am
+    i me my we us our you your he she they them there here
+    so and or but then also too as at all of in on to for with by from up
+    would will could can should shall may might must do does did
+    no not yes yeah yep nope ok okay wait sorry oops actually mean meant rather instead
+    please pls thanks thank just really very quite pretty kind bit fairly super
+    perfect great fine good nice ideal best better lovely brilliant cool awesome
+    now again anyway maybe probably like if everything bunch lot much guess suppose think works
+    add put write down list task tasks note
+"""
+FILLER_WORDS = frozenset(_FILLER_TEXT.split())
+
+
+def names_no_task(words: str) -> bool:
+    """ "there is at all", "so would be perfect", "wait no": no word that could name a task."""
+    found = re.findall(r"[\w']+", words.lower())
+    return bool(found) and all(w in FILLER_WORDS for w in found)
+
+
+# "(that) I have to send X", "we need to X": the person and the modal say a task, not its title.
+_SUBJECT_MODAL = re.compile(
+    r"^(?:down\s+)?(?:that\s+)?(?:i|we)\s+(?:really\s+|still\s+|also\s+)?"
+    r"(?:have|need|must|should|gotta|ought|'ve got|have got|will need|'ll need)\s+(?:to\s+)?",
+    re.I,
+)
+# A command said after a date or a repeat: "every year on march 3 remind me of Anna's birthday".
+_LATE_COMMAND = re.compile(
+    r"^(?:remind me|remember|don'?t forget|do not forget|don'?t let me forget)\s+"
+    r"(?:to|of|about)\s+",
+    re.I,
+)
+
+
+# Interjections left at the end of a title: "buy milk oh (and make it urgent)".
+_TRAILING_FILLER = re.compile(r"(?:\s+(?:oh|ah|well|yeah|ok|okay|so|also|then|pls|please))+$", re.I)
+
+
+def without_lead_in(title: str) -> str:
+    """What is left of a title once a person, a modal or a reminder command is cut off, and
+    an interjection at its end."""
+    title = _LATE_COMMAND.sub("", _SUBJECT_MODAL.sub("", title.strip()))
+    return _TRAILING_FILLER.sub("", title)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from backend.assistant.offline.classifier.combine import combined
@@ -30,17 +31,21 @@ from backend.assistant.offline.intents.base import Message, Parser, Reread
 from backend.assistant.offline.language import clean_title, fix_typos, normalise
 from backend.assistant.offline.parsing import (
     QUOTE_RX,
+    Details,
     Intent,
     corrected,
     fill_details,
+    first_match,
     hide_quotes,
     with_quotes,
 )
 from backend.assistant.offline.targets import Decision, Turn
 from backend.assistant.offline.titles import (
+    attribute_clauses_as_commas,
     command_preamble,
     without_pleasantries,
     without_reason,
+    without_thinking_aloud,
 )
 
 PARSERS: list[Parser] = [
@@ -69,6 +74,7 @@ PARSERS: list[Parser] = [
     update.parse_reschedule,
     reopen.parse,
     update.parse_change,
+    add.parse_scheduled_task,  # "finish the slides tonight" adds; "finish the slides" closes
     delete.parse,
     complete.parse,
     add.parse_command,
@@ -159,7 +165,7 @@ def _asks_advice(message: str) -> bool:
 
 def _understand(message: str, today: date) -> Intent:
     command, quoted = hide_quotes(message)
-    text = normalise(fix_typos(without_pleasantries(command)))
+    text = normalise(without_thinking_aloud(normalise(fix_typos(without_pleasantries(command)))))
     text = command_preamble(text) or text  # "make new task: X" is "add X"
     text = without_reason(text)  # "… because I need the suit": never part of a request
     text = _ARROW.sub(r"change \g<x> to \g<y>", text)  # "visa -> hi prio"
@@ -168,8 +174,15 @@ def _understand(message: str, today: date) -> Intent:
         return Intent("add", quoted) if quoted else Intent("help")
     if undo.is_put_back(text):  # "never mind, put it back": neither a "no" nor a "put"
         return Intent("undo")
-    if _ADDING.match(text):  # "add X on thursday, sorry I mean friday"
-        text = corrected(text, today)
+    text = add.schedule_last(text, today)  # "tmrw morning - drop off the parcel"
+    adding = bool(_ADDING.match(text) or first_match(add.ADD, text))
+    if adding:  # "I need to X tomorrow and it's important so make it high priority"
+        text = attribute_clauses_as_commas(text)
+    # "add X on thursday, sorry I mean friday", "dentist friday, wait no, thursday"
+    if (fixed := corrected(text, today, adding)) != text and (
+        adding or _understand_one(normalise(fixed), quoted, today).kind == "add"
+    ):
+        text = normalise(fixed)
     if several := _statements(text, quoted, today):
         return several
     parts = [p for p in _NEXT_REQUEST.split(text) if p and p.strip()]
@@ -266,6 +279,8 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
     intent = (
         read_clause(commands[-1], quoted, today) if commands else read_clause(text, quoted, today)
     )
+    if commands and (added := _adds_it(intent, clauses, commands[-1], quoted, today)):
+        return added
     chat = {"help", "greet", "thanks", "confirm", "decline"}
     if commands and intent.kind in chat:
         intent = read_clause(text, quoted, today)
@@ -286,6 +301,36 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
         elif intent.items and _PRONOUN_SUBJECT.match(intent.items[0]) and others:
             intent.alt_subject = _state_removed(with_quotes(others[0], quoted))
     return intent
+
+
+def _adds_it(
+    intent: Intent, clauses: list[str], chosen: str, quoted: list[str], today: date
+) -> Intent | None:
+    """ "I need to book the car service, so just put it down for the fifteenth": a change to
+    "it" said beside a request to add is said of the task being added (what it says wins)."""
+    if not (
+        intent.kind == "update"
+        and intent.items
+        and _PRONOUN_SUBJECT.match(intent.items[0])
+        and not (intent.new_title or intent.swap or intent.remove_tags)
+    ):
+        return None
+    for clause in clauses:
+        if clause != chosen and first_match(add.ADD, clause):
+            found = read_clause(clause, quoted, today)
+            if found.kind == "add" and found.items:
+                found.item_details = [
+                    _said_last(intent.details, d) for d in found.item_details or [found.details]
+                ]
+                found.details = found.item_details[0]
+                return found
+    return None
+
+
+def _said_last(last: Details, first: Details) -> Details:
+    merged = replace(last, tags=list(last.tags))
+    fill_details(merged, first)
+    return merged
 
 
 _STATE = re.compile(

@@ -4,10 +4,12 @@ word for word, and bare tasks ("buy eggs, bread and butter", "dentist friday")."
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from backend.assistant.offline import replies
 from backend.assistant.offline.intents.base import Message
+from backend.assistant.offline.language import clean_title
 from backend.assistant.offline.parsing import (
     ARTICLE,
     MY_LIST,
@@ -21,15 +23,17 @@ from backend.assistant.offline.parsing import (
     schedule_args,
     take_details,
     titles_in,
+    without_words,
 )
 from backend.assistant.offline.targets import Decision, ToolCall, Turn, failures
+from backend.assistant.offline.titles import only_command_words
 
 ADD = rx(
     r"^(?:note to self|memo|reminder|quick note)\s*[:\-]?\s*(?P<rest>.+)$",
     rf"^make\s+{ARTICLE}{TASK_WORD}\s*(?:[:\-]|to|for|that says|saying|called|named|about)?\s*(?P<rest>.+)$",
     r"^(?:i'?ve got|i have got|i'?ve gotta|i got)\s+(?:to\s+)?(?P<rest>.+)$",
     r"^(?:pop|stick|chuck|throw|slot|pencil|bung)\s+(?:in\s+)?(?P<rest>.+)$",
-    rf"^(?:add|create|new|put|set up|schedule|jot down|write down|note down|log|enter|"
+    rf"^(?:add|create|new|put down|put|set up|schedule|jot down|write down|note down|log|enter|"
     rf"insert|save|capture|record|plan)\s+(?:for me\s+)?{ARTICLE}(?:{TASK_WORD}\s*)?(?:[:\-]|to|for|that says|"
     rf"saying|called|named|about|which is)?\s*(?P<rest>.+)$",
     r"^(?:remind me|remember|don'?t let me forget|do not let me forget|do not forget|make sure i|help me remember|"
@@ -90,6 +94,56 @@ def parse_bare_task(msg: Message) -> Intent | None:
     ):
         return Intent("add", titles, details, item_details=each)
     return None
+
+
+# Verbs that also close or delete a task ("finish X", "cancel X"), yet start many tasks.
+_CLOSING_VERB = re.compile(
+    r"^(?:finish|complete|check|drop|cancel|clear|close)\s+"
+    r"(?!(?:it|them|that|this|those|these|all|everything|both|every)\b)",
+    re.I,
+)
+_CLOSING_WORDS = re.compile(r"\b(?:done|tasks?|todos?|reminders?|list)\b|\boff$|^check off\b", re.I)
+
+
+# "cancel the dentist on friday", "drop tomorrow's meeting": the day names the task to remove.
+_REMOVING = re.compile(r"^(?:cancel|drop|clear)\s+(?!off\b|out\b)", re.I)
+_DAY_OF_A_TASK = re.compile(r"\bon\s+(?:\w+day|the\s+\d)|'s\b", re.I)
+
+
+def parse_scheduled_task(msg: Message) -> Intent | None:
+    """ "finish the slides tonight", "check emails every weekday at 9am": such a verb said with
+    a day still to come, a time or a repeat names a task to add, not one to close."""
+    if not _CLOSING_VERB.match(msg.text) or _CLOSING_WORDS.search(msg.text):
+        return None
+    if _REMOVING.match(msg.text) and _DAY_OF_A_TASK.search(msg.text):
+        return None
+    titles, details, each = titles_in(msg.literal(msg.text), msg.today)
+    upcoming = details.due is not None and details.due >= msg.today
+    if titles and (upcoming or details.time or details.repeat):
+        return Intent("add", titles, details, item_details=each)
+    return None
+
+
+# "tmrw morning - drop off the parcel", "starting tomorrow, stretch every day": a day (or
+# another attribute) said first, in a part of its own.
+_SCHEDULE_FIRST = re.compile(
+    r"^(?:(?:starting|from|beginning)\s+)?(?P<head>[^,:;]{2,40}?)\s*(?:\s[-\u2013]|:|,)\s*(?P<rest>\S.*)$",
+    re.I,
+)
+
+
+def schedule_last(text: str, today: date) -> str:
+    """What is said first is said of the task after it: "drop off the parcel tomorrow morning"."""
+    m = _SCHEDULE_FIRST.match(text)
+    if m is None:
+        return text
+    leftover, details = take_details(m["head"], today)
+    said = details.due or details.time or details.repeat or details.priority or details.tags
+    if said and not clean_title(leftover):  # "whenever, add sort old photos"
+        return f"{m['rest']} {m['head']}"
+    if said and only_command_words(leftover):  # "for friday please add: X", "task for friday: X"
+        return f"add {m['rest']} {without_words(m['head'], leftover)}"
+    return text
 
 
 def handle(turn: Turn) -> Decision:
