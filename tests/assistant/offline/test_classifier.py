@@ -15,10 +15,12 @@ from typing import Any
 import pytest
 
 from backend.assistant.offline.classifier import MODEL_PATH, ModelMissing, features, load
-from backend.assistant.offline.classifier.combine import combined
+from backend.assistant.offline.classifier.combine import Chosen, combined, instead
 from backend.assistant.offline.classifier.corpus import CORPUS_PATH, build, read
 from backend.assistant.offline.intents import understand
 from backend.assistant.offline.model import OfflineModel
+from backend.assistant.offline.parsing import Intent
+from backend.assistant.offline.targets import Decision
 
 TODAY = date(2026, 11, 21)
 
@@ -175,10 +177,17 @@ async def test_a_classifier_complete_with_no_matching_task_changes_nothing():
     assert called and {name for name, _ in called} == {"list_tasks"}  # looked, changed nothing
 
 
-async def test_a_classifier_change_of_no_task_leaves_the_rules_add():
+def test_a_classifier_change_that_finds_no_task_gives_way_to_the_rules_add():
+    rules = Intent("add", ["Gym session"])
+    chosen = Chosen("update", ["gym session"], rules=rules)
+    assert instead(chosen, Decision(reply="No such task.", no_such_task=True)) is rules
+    assert instead(chosen, Decision(reply="Did you mean 'Gym'?")) is None  # a near miss asks
+    assert instead(rules, Decision(no_such_task=True)) is None  # the rules' own reading stands
+
+
+async def test_a_name_with_attributes_and_no_such_task_is_added():
     message = "gym session 17:30 tomorrow"
-    assert understand(message, TODAY).kind == "add"
-    assert understand(message, TODAY, hybrid=True).kind == "update"
+    assert understand(message, TODAY, hybrid=True).kind == "add"  # the rules look for it first
     called = await _turn(message, [_task(1, "Buy milk")])
     [(name, args)] = [c for c in called if c[0] != "list_tasks"]
     assert name == "add_task" and args["title"].lower().startswith("gym session")

@@ -67,6 +67,8 @@ def asked(message: str, rules: Intent) -> bool:
     """Whether the classifier is consulted: the rules understood nothing, or read a bare add."""
     if rules.then or hide_quotes(message)[1]:  # several requests, or quoted text: the rules'
         return False
+    if rules.names_task:  # a name with attributes: the rules look for that task first
+        return False
     if rules.kind == "help":
         return True
     return rules.kind == "add" and not _EXPLICIT_ADD.match(normalise(message))
