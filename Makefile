@@ -24,7 +24,7 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 help:
 	@echo "make run      install what is missing, migrate, build, start backend + frontend (http://localhost:3000)"
-	@echo "make test     lint + every test (SQLite, and PostgreSQL when it is reachable) + the frontend's tests"
+	@echo "make test     lint, then side by side: every backend test (SQLite, and PostgreSQL when reachable) and the frontend's tests"
 	@echo "make test-frontend  eslint, tsc, vitest, next build, browser tests (Playwright + Debian chromium)"
 	@echo "make lint     ruff + mypy"
 	@echo "make chatkit-types  regenerate frontend/lib/chatkit/protocol.ts from chatkit's models"
