@@ -9,10 +9,12 @@ messages. Each intent's parsing and handler live in ``intents/``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
-from backend.assistant.offline import replies
-from backend.assistant.offline.conversation import Conversation
+from backend.assistant.offline import replies, statements
+from backend.assistant.offline.conversation import Conversation, ToolRecord
 from backend.assistant.offline.intents import HANDLERS, understand
 from backend.assistant.offline.language import ordinal
 from backend.assistant.offline.parsing import Intent
@@ -30,16 +32,57 @@ _FRAGMENT = re.compile(
 
 
 def decide(convo: Conversation, today: date) -> Decision:
-    intent = _follow_up(understand(convo.user_text, today), convo, today)
-    # Several requests (each with its own tool): carried out in order; each handler sees its
-    # own tool's results, so the first that still has calls to make decides this round.
+    redirect = statements.redirected(convo, today)  # "no sorry, the other one"
+    if isinstance(redirect, Decision):
+        return redirect
+    intent = redirect or _follow_up(understand(convo.user_text, today), convo, today)
+    read = statements.about_tasks(intent, convo, today)  # "car washed": a task's words
+    if isinstance(read, Decision):
+        return read
+    intent = read
+    # Several requests: carried out in order, each seeing only the tool calls made for it
+    # (and the lookups before it), so two updates of two tasks stay two requests.
     said = []
+    start = 0
     for request in [intent, *intent.then]:
-        decision = HANDLERS[request.kind](Turn(request, convo, today))
+        decision, start = _run(HANDLERS[request.kind], request, convo, today, start)
         if decision.calls:
             return decision
         said.append(decision.reply)
     return Decision(reply=" ".join(r for r in said if r))
+
+
+def _run(
+    handler: Callable[[Turn], Decision],
+    request: Intent,
+    convo: Conversation,
+    today: date,
+    start: int,
+) -> tuple[Decision, int]:
+    """The request's decision given the calls made for it so far (from ``start``), and where
+    the next request's calls start: its calls are replayed against this turn's records."""
+    records = convo.this_turn
+    shared = [r for r in records[:start] if r.tool == "list_tasks"]
+    own: list[ToolRecord] = []
+    end = start
+    while True:
+        decision = handler(Turn(request, replace(convo, this_turn=shared + own), today))
+        made = records[end : end + len(decision.calls)]
+        if decision.calls and _same_calls(decision, made):
+            own += made
+        elif decision.calls and end < len(records) and records[end].tool == "list_tasks":
+            made = records[end : end + 1]
+            shared += made  # a lookup made for another reading of the message: shared
+        else:
+            return decision, end
+        end += len(made)
+
+
+def _same_calls(decision: Decision, made: list[ToolRecord]) -> bool:
+    return len(made) == len(decision.calls) and all(
+        r.tool == c.name and r.arguments == c.arguments
+        for r, c in zip(made, decision.calls, strict=True)
+    )
 
 
 def _follow_up(intent: Intent, convo: Conversation, today: date) -> Intent:
@@ -64,6 +107,8 @@ def _follow_up(intent: Intent, convo: Conversation, today: date) -> Intent:
     if chosen is None:
         return intent
     original = understand(convo.previous_user_text, today)
+    if original.kind in {"help", "add"} and (kind := statements.kind_of(convo.previous_user_text)):
+        original = Intent(kind)  # the statement we asked about ("which one?")
     if original.kind not in {"complete", "reopen", "delete", "update"}:
         return intent
     original.items, original.everything = [chosen], False

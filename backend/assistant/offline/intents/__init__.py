@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
+from backend.assistant.offline import statements
 from backend.assistant.offline.intents import (
     add,
     complete,
@@ -138,8 +139,10 @@ _ARROW = re.compile(r"^(?P<x>[^>]+?)\s*(?:->|\u2192|=>)\s*(?P<y>.+)$")
 def understand(message: str, today: date) -> Intent:
     """What one message asks for: one request, or several in order (``Intent.then``)."""
     intent = _understand(message, today)
-    if intent.kind == "add" and _asks_advice(message):
-        return Intent("help")  # "should I do the taxes first or the report?" adds nothing
+    if intent.kind == "add" and (_asks_advice(message) or statements.hedged(message)):
+        # "should I do the taxes first or the report?", "maybe cancelling the gym, not sure
+        # yet": thinking aloud adds nothing
+        return Intent("help")
     return intent
 
 
