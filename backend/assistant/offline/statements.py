@@ -19,7 +19,13 @@ from backend.assistant.offline import replies
 from backend.assistant.offline.conversation import Conversation
 from backend.assistant.offline.language import normalise
 from backend.assistant.offline.matching import candidates
-from backend.assistant.offline.parsing import TASK_VERBS, Intent
+from backend.assistant.offline.parsing import (
+    TASK_VERBS,
+    Details,
+    Intent,
+    priority_word,
+    titles_in,
+)
 from backend.assistant.offline.targets import LOOKUP_LIMIT, Decision, ToolCall, lookup
 
 Task = dict[str, Any]
@@ -238,11 +244,14 @@ def about_tasks(intent: Intent, convo: Conversation, today: date) -> Intent | De
     if intent.kind not in {"help", "add"} or intent.then or EXPLICIT_ADD.match(normalise(text)):
         return intent
     kind = kind_of(text)
-    if kind is None:
+    changes = intent.kind == "add" and all(_attributes(d) for d in _each_details(intent))
+    if kind is None and not changes:
         return intent
     tasks = lookup(convo, status="all", limit=LOOKUP_LIMIT)
     if isinstance(tasks, ToolCall):
         return Decision(calls=[tasks])
+    if kind is None:
+        return _updates(intent, text, tasks, today) or intent
     found = referred(text, tasks)
     if len(found) > 1:
         return Decision(reply=replies.ask_which(" ".join(content_words(text)), found, today))
@@ -300,3 +309,55 @@ def redirected(convo: Conversation, today: date) -> Intent | Decision | None:
     if other and re.search(r"\b(?:too|as well|also)\b", convo.user_text, re.I):
         return again
     return Intent("reopen" if finished else "complete", [done["title"]], then=[again])
+
+
+def _each_details(intent: Intent) -> list[Details]:
+    return intent.item_details or [intent.details]
+
+
+def _attributes(d: Details) -> bool:
+    return bool(d.due or d.priority or d.tags or d.shift_days)
+
+
+def _updates(intent: Intent, text: str, tasks: list[Task], today: date) -> Intent | None:
+    """ "taxes hi prio, photos low", "prepare slides: monday, high, work": each bare title names
+    an open task (by its title, or all its words said without a verb of a new task), so its
+    attributes change that task; any title that names none (or several) is a new task."""
+    open_tasks = [t for t in tasks if not t["completed"]]
+    named: list[Task] = []
+    for title in intent.items:
+        same = [t for t in open_tasks if t["title"].lower() == title.lower()]
+        said = content_words(title)
+        first = title.split()[0].lower() if title.split() else ""
+        found = same or ([] if first in TASK_VERBS else referred(title, open_tasks))
+        if len(found) != 1 or not said:
+            return None
+        if not same and len(_hits(said, _words(found[0]))) < len(said):
+            return None
+        named.append(found[0])
+    if len({t["id"] for t in named}) != len(named):
+        return None
+    details = _each_details(intent)
+    if len(named) > 1:  # each part says its own attributes: "taxes hi prio, photos low"
+        parts = [_own_part(p, today) for p in re.split(r"\s*[,;]\s*", normalise(text))]
+        if [p[0] for p in parts] != [[title] for title in intent.items]:
+            return None
+        details = [p[1] for p in parts]
+    reads = [Intent("update", [t["title"]], d) for t, d in zip(named, details, strict=True)]
+    reads[0].then = reads[1:]
+    return reads[0]
+
+
+def _own_part(part: str, today: date) -> tuple[list[str], Details]:
+    """A part's title and attributes; a bare priority word after a task's name is its
+    priority ("photos low")."""
+    titles, details, _ = titles_in(part, today)
+    m = re.match(r"^(?P<t>.+?)\s+(?P<p>high|hi|low|lo|medium|urgent)$", " ".join(titles), re.I)
+    if len(titles) == 1 and not details.priority and m:
+        titles, details.priority = [m["t"]], priority_word(m["p"])
+    return titles, details
+
+
+def _words(task: Task) -> list[str]:
+    verb, nouns = _title_parts(task)
+    return [verb, *nouns] if verb else nouns

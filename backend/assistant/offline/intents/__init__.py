@@ -108,11 +108,13 @@ _CLAUSE = re.compile(
     r"(?<=\w)\s(?=(?:you can|can you|could you)\s))\s*",
     re.I,
 )
-_PRONOUN_SUBJECT = re.compile(r"^(?:it|that|this|that one|this one|them|those|both)$", re.I)
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:it|that|this|that one|this one|them|those|both|them all|those two|these two)$", re.I
+)
 
 
 _COMMAND_START = re.compile(
-    r"^(?:make|mark|move|set|change|delete|remove|tick|cross|check|put|push|reschedule|rename|"
+    r"^(?:(?:just|now|then|so|please|pls)\s+)*(?:make|mark|move|set|change|delete|remove|tick|cross|check|put|push|reschedule|rename|"
     r"tag|untick|uncheck|reopen|complete|finish|scratch|drop|bump|prioriti[sz]e|cancel)\b",
     re.IGNORECASE,
 )
@@ -121,7 +123,8 @@ _COMMAND_START = re.compile(
 _ADDING = re.compile(r"^(?:add|put|create|remind me|new task)\b", re.I)
 # Where a second request starts: "…, and add Y", "… . Add Y", "… and push Y to friday".
 _NEXT_REQUEST = re.compile(
-    r"\s*(?:[.;!]\s+|,\s*(?:and\s+)?(?:then\s+|also\s+)?|\s+and\s+(?:then\s+|also\s+)?(?:can you\s+|please\s+)?)"
+    r"\s*(?:[.;!]\s+|,\s*(?:and\s+)?(?:then\s+|also\s+|now\s+)?|\s+and\s+(?:then\s+|also\s+|now\s+)?"
+    r"(?:can you\s+|please\s+)?)"
     r"(?:please\s+)?(?=(?:add|mark|delete|remove|push|move|reschedule|complete|reopen|tick|cross|rename|tag|"
     r"put|create|cross)\b"
     # "… and make the tax thing high": a change to another task, not more of this one's ("make it")
@@ -143,7 +146,15 @@ def understand(message: str, today: date) -> Intent:
         # "should I do the taxes first or the report?", "maybe cancelling the gym, not sure
         # yet": thinking aloud adds nothing
         return Intent("help")
+    if intent.kind == "add" and len(intent.items) == 1 and _REFERENCE.match(intent.items[0]):
+        # "the first one is for tomorrow": a task already named, not a new one
+        return Intent("update", intent.items, intent.details)
     return intent
+
+
+_REFERENCE = re.compile(
+    r"^(?:the\s+)?(?:(?:first|second|third|last|other)\s+(?:one|task)|that one|this one)$", re.I
+)
 
 
 _ADVICE = re.compile(r"^(?:should|shall|must|do|does|would|is|are)\s+(?:i|we)\b", re.I)
@@ -212,9 +223,13 @@ def _statements(text: str, quoted: list[str], today: date) -> Intent | None:
     for part, intent in zip(parts, read, strict=True):
         named = bool(intent.items) and not _PRONOUN_SUBJECT.match(intent.items[0])
         acts = intent.kind in _ACTS and named and not intent.everything
-        if not (acts or (intent.kind == "add" and _ADDING.match(part))) or intent.then:
-            return None
-    tools = [_TOOL[i.kind] for i in read]
+        adds = intent.kind == "add" and _ADDING.match(part)
+        asks = intent.kind == "list" and re.search(re.escape(part) + r"\s*\?", text)
+        if not (acts or adds or asks) or intent.then:
+            return None  # a question may come first: "what's due today? also the milk is bought"
+    if all(i.kind == "list" for i in read):
+        return None
+    tools = [_TOOL.get(i.kind, "list_tasks") for i in read]
     if len(set(tools)) != len(tools):
         return None
     first, *rest = read
