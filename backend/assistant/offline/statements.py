@@ -113,10 +113,13 @@ def _same(said: str, title_word: str) -> bool:
     return b in _RELATED_TO.get(a, ())
 
 
+_VERBS = TASK_VERBS | {"put", "give", "hang", "turn", "switch", "change", "replace", "move"}
+
+
 def _title_parts(task: Task) -> tuple[str | None, list[str]]:
     """A title's verb (when it starts with one) and its other content words."""
     words = [w.lower() for w in _WORD.findall(task["title"].lower())]
-    verb = words[0] if words and words[0] in TASK_VERBS else None
+    verb = words[0] if words and words[0] in _VERBS else None
     rest = [w for w in (words[1:] if verb else words) if w not in _STOP and len(w) > 1]
     return verb, rest
 
@@ -145,6 +148,16 @@ def referred(text: str, tasks: list[Task]) -> list[Task]:
     return [t for n, share, t in scored if (n, share) == best]
 
 
+# "<thing> is/are <word>": short statements of a state ("bathroom's clean", "bins are out").
+_STATE = re.compile(
+    r"^[\w' ]{1,40}?(?:'s|\s+(?:is|are))\s+(?:now\s+|all\s+)?(?P<word>[a-z]+)$", re.I
+)
+
+
+def _title_words(task: Task) -> set[str]:
+    return set(_WORD.findall(task["title"].lower()))
+
+
 def completes(text: str, task: Task) -> bool:
     """Whether the statement says the task was done: a plain word of completion ("done",
     "back from"), the task's own verb in the past, whoever did it ("the car's been washed",
@@ -158,6 +171,8 @@ def completes(text: str, task: Task) -> bool:
     past = [w for w in _WORD.findall(text.lower()) if is_past(w)]
     if verb is not None and any(_same(p, verb) for p in past):
         return True
+    if (m := _STATE.search(text)) and m["word"].lower() in _title_words(task):
+        return True  # "bathroom's clean", "bins are out": the state the task leads to
     own = [m["verb"] for m in _FIRST_PERSON_PAST.finditer(text) if is_past(m["verb"])]
     return bool(own) and len(_hits(content_words(text), nouns)) >= 2
 
@@ -234,6 +249,8 @@ def kind_of(text: str) -> str | None:
         return found
     if _OTHER.search(text) or text.rstrip().endswith("?"):
         return None
+    if _STATE.match(normalise(text)):
+        return "complete"  # perhaps: only if the word is the task's own (``completes``)
     return "complete" if any(is_past(w) for w in _WORD.findall(text.lower())) else None
 
 
