@@ -203,3 +203,18 @@ def test_a_state_the_task_leads_to_completes_it(message: str, title: str):
 )
 def test_more_ways_to_undo(message: str):
     assert understand(message, TODAY).kind == "undo"
+
+
+@pytest.mark.parametrize(
+    ("message", "kinds"),
+    [
+        ("the dentist thing is now on monday", ["update"]),
+        ("pay rent should be on the 1st", ["update"]),
+        # a part of a run-on may itself be two statements
+        ("cross off buy milk and also the dentist thing is now on monday and can you add "
+         "pick up dry cleaning tomorrow", ["complete", "update", "add"]),
+    ],
+)  # fmt: skip
+def test_a_title_ending_in_a_verb_of_being_is_a_change(message: str, kinds: list[str]):
+    intent = understand(message, TODAY)
+    assert [i.kind for i in [intent, *intent.then]] == kinds

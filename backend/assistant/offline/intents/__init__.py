@@ -34,6 +34,7 @@ from backend.assistant.offline.parsing import (
     corrected,
     fill_details,
     hide_quotes,
+    subjects,
     with_quotes,
 )
 from backend.assistant.offline.targets import Decision, Turn
@@ -98,8 +99,26 @@ def read_clause(text: str, quoted: list[str], today: date) -> Intent:
         if isinstance(found, Reread):
             return read_clause(found.text, quoted, today)
         if found is not None:
-            return found
+            return _stated_change(found)
     return Intent("help")
+
+
+# A "title" that ends in a verb of being is a statement about a task already there: "the
+# dentist thing is now on monday", "pay rent should be on the 1st".
+_STATED = re.compile(
+    r"^(?P<x>.+?)\s+(?:is|are|should be|has to be|needs to be|must be|got moved|was moved|"
+    r"has been moved|is moved)(?:\s+now)?$",
+    re.I,
+)
+
+
+def _stated_change(intent: Intent) -> Intent:
+    d = intent.details
+    if intent.kind != "add" or len(intent.items) != 1 or not (d.due or d.priority or d.time):
+        return intent
+    if m := _STATED.match(intent.items[0]):
+        return Intent("update", subjects(m["x"]) or [m["x"]], d)
+    return intent
 
 
 _CLAUSE = re.compile(
@@ -182,7 +201,13 @@ def _understand(message: str, today: date) -> Intent:
         return several
     parts = [p for p in _NEXT_REQUEST.split(text) if p and p.strip()]
     if len(parts) > 1:
-        read = [_understand_one(normalise(p), quoted, today) for p in parts]
+        read = []
+        for part in parts:  # a part may itself be statements: "cross off X and also Y is …"
+            one = _statements(normalise(part), quoted, today) or _understand_one(
+                normalise(part), quoted, today
+            )
+            read += [one, *one.then]
+            one.then = []
         for before, after in itertools.pairwise(read):
             if after.items and _PRONOUN_SUBJECT.match(after.items[0]) and before.items:
                 after.items = before.items[:1]  # "reopen the essay and add a note: …"
