@@ -92,7 +92,8 @@ class Conversation:
             # What the reply named; else a filtered set it counted ("how many are tagged
             # trip?"); never every task, looked up only to read the message.
             named = [t for t in record.tasks() if f"'{t['title']}'" in reply]
-            filtered = set(record.arguments) - {"status", "limit"}
+            args = record.arguments
+            filtered = set(args) - {"status", "limit"} or args.get("status") != "all"
             return named or (record.tasks() if filtered else [])
         seen = [t for r in with_tasks if r.turn == turn for t in r.tasks()]
         by_title = {t["title"]: t for t in seen}

@@ -261,6 +261,9 @@ def about_tasks(intent: Intent, convo: Conversation, today: date) -> Intent | De
     if intent.kind not in {"help", "add"} or intent.then or EXPLICIT_ADD.match(normalise(text)):
         return intent
     kind = kind_of(text)
+    words = normalise(text).lower().split()
+    if kind == "complete" and intent.kind == "add" and words and words[0] in TASK_VERBS:
+        kind = None  # "pick up the suit I dropped off": a task to do, said as one
     changes = intent.kind == "add" and all(_attributes(d) for d in _each_details(intent))
     if kind is None and not changes:
         return intent

@@ -218,3 +218,21 @@ def test_more_ways_to_undo(message: str):
 def test_a_title_ending_in_a_verb_of_being_is_a_change(message: str, kinds: list[str]):
     intent = understand(message, TODAY)
     assert [i.kind for i in [intent, *intent.then]] == kinds
+
+
+@pytest.mark.asyncio
+async def test_a_task_to_do_with_a_past_verb_inside_is_still_added(app: FastAPI):
+    start = [{"title": "Pick up the dry cleaning"}]
+    message = "pick up the dry cleaning I dropped off friday"
+    t = await converse(app, start, [message], {"Pick up the dry cleaning I dropped off"})
+    assert t.problems == []  # added, never completed
+    assert not by_title(t.after)["pick up the dry cleaning"]["completed"]
+
+
+@pytest.mark.asyncio
+async def test_them_after_a_count_is_the_counted_tasks(app: FastAPI):
+    start = [{"title": "Buy milk"}, {"title": "Pay rent"}]
+    t = await converse(app, start, ["how many tasks do I have?", "mark them done"],
+                       {"Buy milk", "Pay rent"})  # fmt: skip
+    assert t.problems == []
+    assert all(task["completed"] for task in t.after)
