@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from backend.assistant.offline import replies
@@ -82,6 +83,7 @@ _STOP = set(_STOP_WORDS.split())
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
+@lru_cache(maxsize=8192)
 def stem(word: str) -> str:
     """A word's plain form: "washed" -> "wash", "vacuuming" -> "vacuum", "bills" -> "bill"."""
     word = word.lower().removesuffix("'s")
@@ -104,6 +106,7 @@ def content_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text) if w not in _STOP and len(w) > 1]
 
 
+@lru_cache(maxsize=65536)  # pure, and asked for every word of every task: cached
 def _same(said: str, title_word: str) -> bool:
     a, b = stem(said), stem(title_word)
     if a == b or said.lower() == title_word.lower():
