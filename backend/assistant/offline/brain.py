@@ -9,11 +9,13 @@ messages. Each intent's parsing and handler live in ``intents/``.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
-from backend.assistant.offline import replies
+from backend.assistant.offline import replies, statements
 from backend.assistant.offline.classifier.combine import instead
-from backend.assistant.offline.conversation import Conversation
+from backend.assistant.offline.conversation import Conversation, ToolRecord
 from backend.assistant.offline.intents import HANDLERS, understand
 from backend.assistant.offline.language import ordinal
 from backend.assistant.offline.parsing import Intent
@@ -32,18 +34,61 @@ _FRAGMENT = re.compile(
 
 def decide(convo: Conversation, today: date, hybrid: bool = False) -> Decision:
     """``hybrid``: the intent classifier helps the rules read messages (``classifier/``)."""
-    intent = _follow_up(understand(convo.user_text, today, hybrid), convo, today, hybrid)
-    # Several requests (each with its own tool): carried out in order; each handler sees its
-    # own tool's results, so the first that still has calls to make decides this round.
+    redirect = statements.redirected(convo, today)  # "no sorry, the other one"
+    if isinstance(redirect, Decision):
+        return redirect
+    intent = redirect or _follow_up(
+        understand(convo.user_text, today, hybrid), convo, today, hybrid
+    )
+    read = statements.about_tasks(intent, convo, today)  # "car washed": a task's words
+    if isinstance(read, Decision):
+        return read
+    intent = read
+    # Several requests: carried out in order, each seeing only the tool calls made for it
+    # (and the lookups before it), so two updates of two tasks stay two requests.
     said = []
+    start = 0
     for request in [intent, *intent.then]:
-        decision = HANDLERS[request.kind](Turn(request, convo, today))
+        decision, start = _run(HANDLERS[request.kind], request, convo, today, start)
         if (rules := instead(request, decision)) is not None:
-            decision = HANDLERS[rules.kind](Turn(rules, convo, today))
+            decision, start = _run(HANDLERS[rules.kind], rules, convo, today, start)
         if decision.calls:
             return decision
         said.append(decision.reply)
     return Decision(reply=" ".join(r for r in said if r))
+
+
+def _run(
+    handler: Callable[[Turn], Decision],
+    request: Intent,
+    convo: Conversation,
+    today: date,
+    start: int,
+) -> tuple[Decision, int]:
+    """The request's decision given the calls made for it so far (from ``start``), and where
+    the next request's calls start: its calls are replayed against this turn's records."""
+    records = convo.this_turn
+    shared = [r for r in records[:start] if r.tool == "list_tasks"]
+    own: list[ToolRecord] = []
+    end = start
+    while True:
+        decision = handler(Turn(request, replace(convo, this_turn=shared + own), today))
+        made = records[end : end + len(decision.calls)]
+        if decision.calls and _same_calls(decision, made):
+            own += made
+        elif decision.calls and end < len(records) and records[end].tool == "list_tasks":
+            made = records[end : end + 1]
+            shared += made  # a lookup made for another reading of the message: shared
+        else:
+            return decision, end
+        end += len(made)
+
+
+def _same_calls(decision: Decision, made: list[ToolRecord]) -> bool:
+    return len(made) == len(decision.calls) and all(
+        r.tool == c.name and r.arguments == c.arguments
+        for r, c in zip(made, decision.calls, strict=True)
+    )
 
 
 def _follow_up(intent: Intent, convo: Conversation, today: date, hybrid: bool) -> Intent:
@@ -68,6 +113,8 @@ def _follow_up(intent: Intent, convo: Conversation, today: date, hybrid: bool) -
     if chosen is None:
         return intent
     original = understand(convo.previous_user_text, today, hybrid)
+    if original.kind in {"help", "add"} and (kind := statements.kind_of(convo.previous_user_text)):
+        original = Intent(kind)  # the statement we asked about ("which one?")
     if original.kind not in {"complete", "reopen", "delete", "update"}:
         return intent
     original.items, original.everything = [chosen], False

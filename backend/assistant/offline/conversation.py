@@ -86,9 +86,15 @@ class Conversation:
             tool = acted[-1].tool
             return [t for r in acted if r.tool == tool for t in r.tasks()]
         record = with_tasks[-1]
-        shown = numbered_titles(self.reply_by_turn.get(turn, ""))
+        reply = self.reply_by_turn.get(turn, "")
+        shown = numbered_titles(reply)
         if not shown:
-            return record.tasks()
+            # What the reply named; else a filtered set it counted ("how many are tagged
+            # trip?"); never every task, looked up only to read the message.
+            named = [t for t in record.tasks() if f"'{t['title']}'" in reply]
+            args = record.arguments
+            filtered = set(args) - {"status", "limit"} or args.get("status") != "all"
+            return named or (record.tasks() if filtered else [])
         seen = [t for r in with_tasks if r.turn == turn for t in r.tasks()]
         by_title = {t["title"]: t for t in seen}
         return [by_title[title] for title in dict.fromkeys(shown) if title in by_title]

@@ -791,6 +791,9 @@ _SCOPE_WORDS = _NOT_TAGS | {"of", "tagged", "with", "tag", "label", "ones", "tas
 def act(kind: str, rest: str, today: date | None = None) -> Intent:
     intent = Intent(kind)
     whole = re.sub(MY_LIST, "", rest.strip(" ,.;:!?"), flags=re.IGNORECASE)
+    whole = re.sub(r"[^\w\s'\"#&+-]+$", "", whole).strip()  # "… tasks today 🎉"
+    if kind in {"complete", "reopen"}:  # when it was done, not which tasks ("… tasks today")
+        whole = re.sub(r"(?<!due)(?<!for)\s+(?:today|yesterday|earlier|this morning)$", "", whole)
     if m := _EVERYTHING.match(whole):
         what = (m["what"] or m["what2"] or m["what3"] or m["what4"] or "").lower()
         if _POINTING.match(what):  # "all of those": the tasks just mentioned, not every task

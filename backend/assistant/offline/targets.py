@@ -14,6 +14,7 @@ from typing import Any
 
 from backend.assistant.offline import replies
 from backend.assistant.offline.conversation import Conversation
+from backend.assistant.offline.dates import describe, find_date
 from backend.assistant.offline.language import ordinal, split_list
 from backend.assistant.offline.matching import candidates, closest, prefer
 from backend.assistant.offline.parsing import Intent, ListFilter
@@ -35,9 +36,12 @@ BOTH = re.compile(r"^(?:both|both of them|them both|the two)$", re.I)
 THE_X_ONES = re.compile(r"^(?:all\s+)?(?:the\s+)?#?(?P<word>[\w-]+)\s+ones$", re.I)
 
 PLURAL = re.compile(
-    r"^(?:them|those|these|both|them both|both of them|all of them|all three|all of those|they)$",
+    r"^(?:them|those|these|both|them both|both of them|all of them|all three|all of those|they|"
+    r"them all|those two|these two|the two of them|both of those|all those|all these)$",
     re.I,
 )
+# A task described by its due date: "the one due tomorrow", "the task for friday".
+BY_DUE = re.compile(r"^(?:one|task|item|thing)\s+(?:due|for|on)\s+(?P<when>.+)$", re.I)
 
 
 @dataclass
@@ -120,6 +124,8 @@ def find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
     if len(found) > 1 and done_wanted is not None:
         found = prefer(found, done_wanted)
     if len(found) > 1 and turn.intent.everything is False and PLURAL_WORDS.search(subject):
+        if re.search(r"\bboth\b", subject, re.I) and len(found) != 2:
+            return Decision(reply=replies.ask_scope(found, turn.today))  # "both" names two
         return found  # "both milk tasks": all of them
     if len(found) > 1:
         exact = [t for t in found if t["title"].lower() == subject.lower()]
@@ -148,6 +154,8 @@ def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
     if intent.alt_subject and (PRONOUN.match(subject) or PLURAL.match(subject)):
         # "rent is paid, mark it done": "it" is what the other half of the message names.
         found = find_one(intent.alt_subject, turn, done_wanted)
+        if isinstance(found, Decision) and not found.calls and PLURAL.match(subject):
+            found = _each(intent.alt_subject, turn, done_wanted) or found  # "X and Y …, both"
         if not (isinstance(found, Decision) and not found.calls):
             return found
     if PRONOUN.match(subject) or PLURAL.match(subject):
@@ -170,27 +178,23 @@ def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
         group = [t for t in everything if word in t.get("tags", []) or has_word(t["title"], word)]
         if len(group) > 1 or (group and group[0]["title"].lower() != word):
             return Decision(reply=replies.ask_scope(group, turn.today))
+    if (m := BY_DUE.match(subject)) and (when := find_date(m["when"], turn.today)):
+        return _due_on(when.day, subject, turn)
     if (position := ordinal(subject)) is not None:
         titles = replies.numbered_titles(convo.previous_reply)
+        if not titles:  # no list shown: the tasks this conversation added, in order
+            titles = [t["title"] for r in convo.earlier if r.tool == "add_task" for t in r.tasks()]
         if not titles:
             return Decision(reply="Which list do you mean? Ask me to show your tasks first.")
         subject = titles[min(position, len(titles)) - 1] if position > 0 else titles[-1]
     found = find_one(subject, turn, done_wanted)
     if isinstance(found, Decision) and found.calls:
         return found  # the whole name's lookup first
-    if re.search(r",|\band\b|&|\+", subject) and not (
-        isinstance(found, list) and _names_every_part(subject, found)
-    ):
-        # "eggs and bread": no task by that whole name (or one that has only some of the
-        # words: "laundry + dishes" is not "Do the laundry"), so perhaps two tasks.
-        parts = [find_one(part, turn, done_wanted) for part in split_list(subject)]
-        calls = [c for p in parts if isinstance(p, Decision) for c in p.calls]
-        if calls:
-            return Decision(calls=calls)
-        problem = next((p for p in parts if isinstance(p, Decision)), None)
-        if problem is None:
-            return [t for p in parts if isinstance(p, list) for t in p]
-    return found
+    if isinstance(found, list) and _names_every_part(subject, found):
+        return found  # "salt and pepper": one task has every part
+    # "eggs and bread": no task by that whole name (or one with only some of the words:
+    # "laundry + dishes" is not "Do the laundry"), so perhaps two tasks.
+    return _each(subject, turn, done_wanted) or found
 
 
 def _names_every_part(subject: str, tasks: list[Task]) -> bool:
@@ -199,6 +203,33 @@ def _names_every_part(subject: str, tasks: list[Task]) -> bool:
         any(has_word(t["title"], w) for t in tasks for w in re.findall(r"\w{3,}", part))
         for part in split_list(subject)
     )
+
+
+def _each(subject: str, turn: Turn, done_wanted: bool | None) -> Found | None:
+    """Every task of a list of names ("eggs and bread"), or None when one is not found."""
+    if not re.search(r",|\band\b|&|\+", subject):
+        return None
+    names = split_list(re.sub(r"\b(?:both|all)\s+", "", subject, flags=re.I))
+    parts = [find_one(part, turn, done_wanted) for part in names]
+    calls = [c for p in parts if isinstance(p, Decision) for c in p.calls]
+    if calls:
+        return Decision(calls=calls)
+    if any(isinstance(p, Decision) for p in parts):
+        return None
+    return [t for p in parts if isinstance(p, list) for t in p]
+
+
+def _due_on(day: date, subject: str, turn: Turn) -> Found:
+    """The one open task due that day, or a question (several, or none)."""
+    listed = lookup(turn.convo, status="pending", limit=LOOKUP_LIMIT)
+    if isinstance(listed, ToolCall):
+        return Decision(calls=[listed])
+    due = [t for t in listed if t.get("due_date") == str(day)]
+    if len(due) == 1:
+        return due
+    if due:
+        return Decision(reply=replies.ask_which(subject, due, turn.today))
+    return Decision(reply=f"No open task is due {describe(day, turn.today)}, so I changed nothing.")
 
 
 def failures(records: list[Any]) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
+from backend.assistant.offline import statements
 from backend.assistant.offline.classifier.combine import combined
 from backend.assistant.offline.intents import (
     add,
@@ -37,6 +38,7 @@ from backend.assistant.offline.parsing import (
     fill_details,
     first_match,
     hide_quotes,
+    subjects,
     with_quotes,
 )
 from backend.assistant.offline.targets import Decision, Turn
@@ -108,8 +110,26 @@ def read_clause(text: str, quoted: list[str], today: date) -> Intent:
         if isinstance(found, Reread):
             return read_clause(found.text, quoted, today)
         if found is not None:
-            return found
+            return _stated_change(found)
     return Intent("help")
+
+
+# A "title" that ends in a verb of being is a statement about a task already there: "the
+# dentist thing is now on monday", "pay rent should be on the 1st".
+_STATED = re.compile(
+    r"^(?P<x>.+?)\s+(?:is|are|should be|has to be|needs to be|must be|got moved|was moved|"
+    r"has been moved|is moved)(?:\s+now)?$",
+    re.I,
+)
+
+
+def _stated_change(intent: Intent) -> Intent:
+    d = intent.details
+    if intent.kind != "add" or len(intent.items) != 1 or not (d.due or d.priority or d.time):
+        return intent
+    if m := _STATED.match(intent.items[0]):
+        return Intent("update", subjects(m["x"]) or [m["x"]], d)
+    return intent
 
 
 _CLAUSE = re.compile(
@@ -118,11 +138,13 @@ _CLAUSE = re.compile(
     r"(?<=\w)\s(?=(?:you can|can you|could you)\s))\s*",
     re.I,
 )
-_PRONOUN_SUBJECT = re.compile(r"^(?:it|that|this|that one|this one|them|those|both)$", re.I)
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:it|that|this|that one|this one|them|those|both|them all|those two|these two)$", re.I
+)
 
 
 _COMMAND_START = re.compile(
-    r"^(?:make|mark|move|set|change|delete|remove|tick|cross|check|put|push|reschedule|rename|"
+    r"^(?:(?:just|now|then|so|please|pls)\s+)*(?:make|mark|move|set|change|delete|remove|tick|cross|check|put|push|reschedule|rename|"
     r"tag|untick|uncheck|reopen|complete|finish|scratch|drop|bump|prioriti[sz]e|cancel)\b",
     re.IGNORECASE,
 )
@@ -131,7 +153,8 @@ _COMMAND_START = re.compile(
 _ADDING = re.compile(r"^(?:add|put|create|remind me|new task)\b", re.I)
 # Where a second request starts: "…, and add Y", "… . Add Y", "… and push Y to friday".
 _NEXT_REQUEST = re.compile(
-    r"\s*(?:[.;!]\s+|,\s*(?:and\s+)?(?:then\s+|also\s+)?|\s+and\s+(?:then\s+|also\s+)?(?:can you\s+|please\s+)?)"
+    r"\s*(?:[.;!]\s+|,\s*(?:and\s+)?(?:then\s+|also\s+|now\s+)?|\s+and\s+(?:then\s+|also\s+|now\s+)?"
+    r"(?:can you\s+|please\s+)?)"
     r"(?:please\s+)?(?=(?:add|mark|delete|remove|push|move|reschedule|complete|reopen|tick|cross|rename|tag|"
     r"put|create|cross)\b"
     # "… and make the tax thing high": a change to another task, not more of this one's ("make it")
@@ -150,9 +173,19 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     """What one message asks for: one request, or several in order (``Intent.then``).
     ``hybrid``: the intent classifier may choose where the rules did not (``classifier/``)."""
     intent = _understand(message, today)
-    if intent.kind == "add" and _asks_advice(message):
-        intent = Intent("help")  # "should I do the taxes first or the report?" adds nothing
+    if intent.kind == "add" and (_asks_advice(message) or statements.hedged(message)):
+        # "should I do the taxes first or the report?", "maybe cancelling the gym, not sure
+        # yet": thinking aloud adds nothing
+        return Intent("help")
+    if intent.kind == "add" and len(intent.items) == 1 and _REFERENCE.match(intent.items[0]):
+        # "the first one is for tomorrow": a task already named, not a new one
+        return Intent("update", intent.items, intent.details)
     return combined(message, intent, today) if hybrid else intent
+
+
+_REFERENCE = re.compile(
+    r"^(?:the\s+)?(?:(?:first|second|third|last|other)\s+(?:one|task)|that one|this one)$", re.I
+)
 
 
 _ADVICE = re.compile(r"^(?:should|shall|must|do|does|would|is|are)\s+(?:i|we)\b", re.I)
@@ -187,7 +220,13 @@ def _understand(message: str, today: date) -> Intent:
         return several
     parts = [p for p in _NEXT_REQUEST.split(text) if p and p.strip()]
     if len(parts) > 1:
-        read = [_understand_one(normalise(p), quoted, today) for p in parts]
+        read = []
+        for part in parts:  # a part may itself be statements: "cross off X and also Y is …"
+            one = _statements(normalise(part), quoted, today) or _understand_one(
+                normalise(part), quoted, today
+            )
+            read += [one, *one.then]
+            one.then = []
         for before, after in itertools.pairwise(read):
             if after.items and _PRONOUN_SUBJECT.match(after.items[0]) and before.items:
                 after.items = before.items[:1]  # "reopen the essay and add a note: …"
@@ -228,9 +267,13 @@ def _statements(text: str, quoted: list[str], today: date) -> Intent | None:
     for part, intent in zip(parts, read, strict=True):
         named = bool(intent.items) and not _PRONOUN_SUBJECT.match(intent.items[0])
         acts = intent.kind in _ACTS and named and not intent.everything
-        if not (acts or (intent.kind == "add" and _ADDING.match(part))) or intent.then:
-            return None
-    tools = [_TOOL[i.kind] for i in read]
+        adds = intent.kind == "add" and _ADDING.match(part)
+        asks = intent.kind == "list" and re.search(re.escape(part) + r"\s*\?", text)
+        if not (acts or adds or asks) or intent.then:
+            return None  # a question may come first: "what's due today? also the milk is bought"
+    if all(i.kind == "list" for i in read):
+        return None
+    tools = [_TOOL.get(i.kind, "list_tasks") for i in read]
     if len(set(tools)) != len(tools):
         return None
     first, *rest = read

@@ -3,15 +3,18 @@ is the same change the other way (``reopen.py`` reads the request, ``handle`` he
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from backend.assistant.offline import replies
+from backend.assistant.offline import replies, statements
 from backend.assistant.offline.intents.base import Message
 from backend.assistant.offline.language import base_form
 from backend.assistant.offline.parsing import TASK_VERBS, Intent, act, first_match, rx
 from backend.assistant.offline.targets import (
+    LOOKUP_LIMIT,
     PRONOUN,
     Decision,
+    Task,
     ToolCall,
     Turn,
     failures,
@@ -58,14 +61,30 @@ COMPLETE = rx(
 
 def parse(msg: Message) -> Intent | None:
     if m := first_match(COMPLETE, msg.text):
-        intent = act("complete", msg.literal(m.groupdict().get("rest") or "it"), msg.today)
+        rest = msg.literal(m.groupdict().get("rest") or "it")
         verb = present_verb(m.groupdict().get("verb") or "")
+        if verb is None and (g := _GERUND.match(rest)) and (base := _gerund_verb(g["verb"])):
+            verb, rest = base, g["rest"]  # "finished writing the Q3 report": "write …"
+        intent = act("complete", rest, msg.today)
         if verb and intent.items and not PRONOUN.match(intent.items[0]):
             # "called mom" names "Call mom", not "Call mom's doctor" or "Email mom".
             intent.fallback_subject = intent.items[0]
             intent.items = [f"{verb} {intent.items[0]}"]
         return intent
     return None
+
+
+_GERUND = re.compile(
+    r"^(?P<verb>[a-z]+ing)\s+(?P<rest>(?:the|my|a|an|that|this|his|her|our)\s+.+)$", re.I
+)
+
+
+def _gerund_verb(word: str) -> str | None:
+    """The task verb of an -ing form ("writing" -> "write", "shopping" -> "shop")."""
+    stem = word.lower()[:-3]
+    forms = [stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem]
+    verb = next((f for f in forms if f in TASK_VERBS), None)
+    return None if verb is None or verb in _VAGUE else verb
 
 
 # Verbs that say only that something was finished, not which task: "finished the essay".
@@ -87,6 +106,26 @@ def present_verb(past: str) -> str | None:
     return " ".join([verb, *rest])
 
 
+_COMMAND = re.compile(
+    r"^\W*(?:(?:please|pls|can you|could you|just)\s+)*(?:mark|tick|check|cross|complete|close|"
+    r"set|strike|knock|flag|finish|uncheck|untick|unmark|reopen)\b",
+    re.I,
+)
+
+
+def _named_by_words(turn: Turn, finish: bool) -> list[Task] | None:
+    """No task by the phrase said ("got back from the barber, hair looks great"): the one task
+    the message's words name ("Get a haircut"), if there is exactly one."""
+    everything = turn.convo.lookup({"status": "all", "limit": LOOKUP_LIMIT})
+    if everything is None or turn.intent.everything or _COMMAND.match(turn.convo.user_text):
+        return None  # "mark the passport thingy done": a name said, so "did you mean …?"
+    named = statements.referred(turn.convo.user_text, everything.tasks())
+    text = turn.convo.user_text
+    if len(named) != 1 or (finish and not statements.completes(text, named[0])):
+        return None
+    return named
+
+
 def handle(turn: Turn) -> Decision:
     finish = turn.intent.kind == "complete"
     done = turn.convo.done_this_turn("complete_task")
@@ -104,6 +143,8 @@ def handle(turn: Turn) -> Decision:
         # "rang the dentist" names "Call the dentist": the verb said may not be the title's
         bare = replace(turn.intent, items=[turn.intent.fallback_subject], fallback_subject=None)
         found = find_targets(Turn(bare, turn.convo, turn.today), done_wanted=not finish)
+    if isinstance(found, Decision) and not found.calls:
+        found = _named_by_words(turn, finish) or found
     if isinstance(found, Decision):
         return found
     todo = [t for t in found if t["completed"] is not finish]

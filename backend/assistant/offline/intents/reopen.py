@@ -12,17 +12,23 @@ REOPEN = rx(
     r"^(?:mark|set|flag|make)\s+(?P<rest>.+?)\s+(?:as\s+)?(?:not done|undone|incomplete|not complete"
     r"|not completed|not finished|unfinished|pending|open|active|to ?do)(?: again)?$",
     r"^(?P<rest>.+?)\s+(?:is|are|was|were)(?: actually| still)?\s+(?:not (?:actually |really )?(?:done|finished|complete|completed)"
-    r"|still pending|still open|incomplete|unfinished)(?: yet| after all)?$",
+    r"|still pending|still open|incomplete|unfinished)(?:\s+(?:yet|after all|actually|really|either))*$",
     r"^i (?:didn'?t|did not|haven'?t|have not) (?:actually |really |quite )?(?:finish|finished|complete|completed|done|do) (?P<rest>.+)$",
     r"^(?:not done|not finished|undo that|undo)$",
     # "I didn't actually call the plumber": the task is the verb phrase itself.
     r"^(?:i|we) (?:did not|have not) (?:actually |really |even |end up |quite )*"
     r"(?P<rest>(?!(?:want|need|like|know|mean|say|think|ask|add|see)\b)[a-z]+ .+)$",
     # "the report I marked finished by mistake": a completion taken back.
-    r"^(?P<rest>.+?),?\s+(?:i\s+|we\s+)?(?:mark|marked|ticked|checked|set|closed)\s+(?:it\s+)?(?:as\s+|off\s+)?"
+    r"^(?!(?:i|we)\s)(?P<rest>.+?),?\s+(?:i\s+|we\s+)?(?:mark|marked|ticked|checked|set|closed)\s+(?:it\s+)?(?:as\s+|off\s+)?"
     r"(?:done|finished|complete|completed|off)?\s*(?:by (?:mistake|accident)|accidentally|in error)\b.*$",
-    r"^(?:i|we) (?:accidentally |mistakenly )?(?:marked|ticked|checked|closed) (?P<rest>.+?)"
-    r" (?:as )?(?:done|finished|complete|completed|off)?\s*(?:by (?:mistake|accident)|accidentally|in error)$",
+    r"^(?:i|we) (?:accidentally |mistakenly )?(?:marked|ticked|checked|closed|mark|tick|check|close)"
+    r" (?P<rest>.+?) (?:as )?(?:done|finished|complete|completed|off)?\s*(?:by (?:mistake|accident)"
+    r"|accidentally|in error)$",
+    # "I marked Call Jon done but I meant Call John": taken back, and the other one done
+    r"^(?:i|we) (?:accidentally |mistakenly )?(?:marked|ticked|checked|closed|completed|mark|tick"
+    r"|check|close|complete) (?P<rest>.+?)(?: as)?(?: done| finished| complete| completed| off)?"
+    r",? but (?:i |we )?(?:meant|mean|wanted)(?: to (?:mark|tick|check|close|complete))? (?P<meant>.+?)"
+    r"(?: instead)?$",
     r"^(?:open|reopen) (?P<rest>it|that|this|them) again$|^open again$",
     r"^(?:i|we) (?:accidentally|mistakenly) (?:marked|ticked|checked|closed) (?P<rest>.+?)"
     r"(?: as)? (?:done|finished|complete|completed|off)$",
@@ -31,5 +37,8 @@ REOPEN = rx(
 
 def parse(msg: Message) -> Intent | None:
     if m := first_match(REOPEN, msg.text):
-        return act("reopen", msg.literal(m.groupdict().get("rest") or "it"), msg.today)
+        intent = act("reopen", msg.literal(m.groupdict().get("rest") or "it"), msg.today)
+        if meant := m.groupdict().get("meant"):
+            intent.then = [act("complete", msg.literal(meant), msg.today)]
+        return intent
     return None

@@ -16,8 +16,10 @@ _WHAT = (r"(?:that|this|it|them|those|these|everything|all that|the changes?|tha
          r"what just happened)")  # fmt: skip
 _BACK = (r"(?:put (?:it|that|them|those|everything) back|bring (?:it|that|them) back|"
          r"change (?:it|that|them) back|set (?:it|that|them) back|take (?:it|that) back|"
-         r"make it like before|back to how it was|restore (?:it|that|them))")  # fmt: skip
-_OOPS = r"(?:never ?mind|nvm|oops|whoops|oh no|ugh|wait|no|nope|actually|my bad|sorry|mistake)"
+         r"make it like before|back to how it was|restore (?:it|that|them)|"
+         r"go back(?: like before| to before| to how it was)?|ctrl ?\+? ?z(?: that| it)?)")  # fmt: skip
+_OOPS = (r"(?:never ?mind|nvm|oops|whoops|oh no|ugh|wait|no|nope|actually|my bad|sorry|mistake|"
+         r"(?:it |that )?is (?:a )?mistake)")  # fmt: skip
 
 # Undo by name: clear in any clause ("that was a mistake, undo it").
 UNDO = rx(
@@ -29,7 +31,7 @@ UNDO = rx(
 )
 # "Put it back" is an undo only as the whole message: after "gym isn't done," it means
 # reopen the gym (the clause before names what "it" is).
-PUT_BACK = rx(rf"^(?:{_OOPS}[,.!\- ]+)*{_BACK}(?: please)?$")
+PUT_BACK = rx(rf"^(?:{_OOPS}[,.!\- ]+)*(?:please )?{_BACK}(?: please)?$")
 
 
 def is_put_back(text: str) -> bool:

@@ -1,0 +1,386 @@
+"""Statements about existing tasks, read with the user's tasks in view.
+
+A message that is no explicit command ("back from the barber, hair looks great", "the car's
+been washed", "turns out the dishwasher still isn't fixed", "I still have to return the
+books") names a task only by its words. When the rules would add a bare task or give up, and
+the message carries a cue of completion or reopening, the tasks are looked up: if the
+message's content words clearly name ONE task, the statement is about it; several: ask; none:
+the rules' own reading stands. Matching is by word stems (a small map of related words at
+most), so "washed" names "Wash the car" and "barber" names "Get a haircut".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from backend.assistant.offline import replies
+from backend.assistant.offline.conversation import Conversation
+from backend.assistant.offline.language import normalise
+from backend.assistant.offline.matching import candidates
+from backend.assistant.offline.parsing import (
+    TASK_VERBS,
+    Details,
+    Intent,
+    priority_word,
+    titles_in,
+)
+from backend.assistant.offline.targets import LOOKUP_LIMIT, Decision, ToolCall, lookup
+
+Task = dict[str, Any]
+
+# An explicit request to add: never read as a statement about another task.
+EXPLICIT_ADD = re.compile(
+    r"^(?:add|create|new|put|set up|jot down|write down|note down|log|insert|save|capture|"
+    r"remind|remember|don'?t (?:let me )?forget|do not (?:let me )?forget|make (?:a |an |another "
+    r"|one more |new )*(?:task|todo|reminder|entry)|note to self|memo|reminder|quick note|pop|"
+    r"stick|chuck|slot|pencil|bung|(?:new )?(?:task|todo|to do)\s*[:\-])\b",
+    re.I,
+)
+
+# Thinking aloud: the user wonders, nothing is asked for ("maybe cancelling the gym thing,
+# not sure yet"). Never a task of its own, never a change.
+HEDGE = re.compile(
+    r"\b(?:thinking (?:about|of)|(?:i'?m |i am )?not sure(?: yet)?|maybe|perhaps|might|"
+    r"considering|wondering (?:if|whether|about)|i wonder|haven'?t decided|have not decided|"
+    r"undecided|who knows)\b",
+    re.I,
+)
+
+# Irregular past forms and participles -> the verb a task title uses.
+_IRREGULAR = {"went": "go", "gone": "go", "did": "do", "done": "do", "bought": "buy",
+              "paid": "pay", "wrote": "write", "written": "write", "sent": "send",
+              "made": "make", "took": "take", "taken": "take", "got": "get", "gotten": "get",
+              "brought": "bring", "met": "meet", "gave": "give", "given": "give",
+              "found": "find", "sold": "sell", "told": "tell", "drove": "drive", "fed": "feed",
+              "rang": "ring", "rung": "ring", "spoke": "speak", "saw": "see", "seen": "see",
+              "had": "have", "ate": "eat", "eaten": "eat", "left": "leave", "kept": "keep",
+              "came": "come", "ran": "run", "read": "read", "put": "put", "swept": "sweep",
+              "hung": "hang", "dug": "dig", "won": "win", "broke": "break",
+              "broken": "break"}  # fmt: skip
+# Words for one thing said in other ways: kept small, each an everyday equivalence.
+_RELATED = [{"barber", "hairdresser", "haircut", "hair"}, {"doctor", "gp"},
+            {"return", "give"}, {"ring", "call", "phone"}, {"email", "mail"},
+            {"hoover", "vacuum"}]  # fmt: skip
+_RELATED_TO = {w: group for group in _RELATED for w in group}
+
+# Words that never name a task.
+_STOP_WORDS = """
+    a an the my our your his her their its it this that these those them they i we you he
+    she me us of to for on in at by with from about into onto over up off out back and or but so
+    then now just already finally still again actually really also too very all both any some
+    is are was were be been being am has have had do does did done not no never yet after
+    ever can could would will should must shall may might gotta have to need needs needed want
+    wanted finish finished complete completed sorted task tasks todo thing things one ones
+    today tonight yesterday tomorrow morning afternoon evening night week earlier later
+    turns turned out looks look looked great good fine nice ok okay well lol haha yes yeah
+    please thanks thank close closed marked tick ticked check checked cross crossed
+    mistake accident by wait oh hey hi hello sure so what which how why when there here
+    off it's i've i'm we've ive im"""
+_STOP = set(_STOP_WORDS.split())
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+@lru_cache(maxsize=8192)
+def stem(word: str) -> str:
+    """A word's plain form: "washed" -> "wash", "vacuuming" -> "vacuum", "bills" -> "bill"."""
+    word = word.lower().removesuffix("'s")
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix, keep in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""),
+                         ("s", "")):  # fmt: skip
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)] + keep
+            if suffix in {"ing", "ed"} and len(base) > 3 and base[-1] == base[-2]:
+                base = base[:-1]  # "shopping" -> "shop"
+            if suffix == "es" and not re.search(r"(?:s|x|z|ch|sh)$", base):
+                base = word[:-1]  # "licences" -> "licence", but "taxes" -> "tax"
+            return base
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    text = normalise(text).lower()
+    return [w for w in _WORD.findall(text) if w not in _STOP and len(w) > 1]
+
+
+@lru_cache(maxsize=65536)  # pure, and asked for every word of every task: cached
+def _same(said: str, title_word: str) -> bool:
+    a, b = stem(said), stem(title_word)
+    if a == b or said.lower() == title_word.lower():
+        return True
+    if len(a) >= 4 and len(b) >= 4 and (a.startswith(b) or b.startswith(a)):
+        return True  # "hair" in "haircut", "wash" in "washing"
+    return b in _RELATED_TO.get(a, ())
+
+
+_VERBS = TASK_VERBS | {"put", "give", "hang", "turn", "switch", "change", "replace", "move"}
+
+
+def _title_parts(task: Task) -> tuple[str | None, list[str]]:
+    """A title's verb (when it starts with one) and its other content words."""
+    words = [w.lower() for w in _WORD.findall(task["title"].lower())]
+    verb = words[0] if words and words[0] in _VERBS else None
+    rest = [w for w in (words[1:] if verb else words) if w not in _STOP and len(w) > 1]
+    return verb, rest
+
+
+def _hits(said: list[str], words: list[str]) -> list[str]:
+    return [w for w in words if any(_same(s, w) for s in said)]
+
+
+def referred(text: str, tasks: list[Task]) -> list[Task]:
+    """The tasks the message's words clearly name: one, or several equally (then ask), or
+    none. A task is named when most of its title's words other than its verb are said ("the
+    dishwasher" names "Fix the dishwasher"; "the bank" does not name "Pay the bank charges");
+    the best must beat the rest, its verb said counting too."""
+    said = content_words(text)
+    scored = []
+    for task in tasks:
+        verb, nouns = _title_parts(task)
+        hit = _hits(said, nouns)
+        if not hit or len(hit) * 3 < len(nouns) * 2:
+            continue
+        verb_hit = verb is not None and bool(_hits(said, [verb]))
+        scored.append((len(hit) + verb_hit, len(hit) / len(nouns), task))
+    if not scored:
+        return []
+    best = max((s[0], s[1]) for s in scored)
+    return [t for n, share, t in scored if (n, share) == best]
+
+
+# "<thing> is/are <word>": short statements of a state ("bathroom's clean", "bins are out").
+_STATE = re.compile(
+    r"^[\w' ]{1,40}?(?:'s|\s+(?:is|are))\s+(?:now\s+|all\s+)?(?P<word>[a-z]+)$", re.I
+)
+
+
+def _title_words(task: Task) -> set[str]:
+    return set(_WORD.findall(task["title"].lower()))
+
+
+def completes(text: str, task: Task) -> bool:
+    """Whether the statement says the task was done: a plain word of completion ("done",
+    "back from"), the task's own verb in the past, whoever did it ("the car's been washed",
+    "the plumber fixed the leaking tap"), or something the user did to two of its things
+    ("gave Mark his drill back"); never only a past verb about one of its words ("I met John
+    at the bank" does not complete "Call the bank")."""
+    text = normalise(text)
+    if _DONE_WORD.search(text):
+        return True
+    verb, nouns = _title_parts(task)
+    past = [w for w in _WORD.findall(text.lower()) if is_past(w)]
+    if verb is not None and any(_same(p, verb) for p in past):
+        return True
+    if (m := _STATE.search(text)) and m["word"].lower() in _title_words(task):
+        return True  # "bathroom's clean", "bins are out": the state the task leads to
+    own = [m["verb"] for m in _FIRST_PERSON_PAST.finditer(text) if is_past(m["verb"])]
+    return bool(own) and len(_hits(content_words(text), nouns)) >= 2
+
+
+# What the user did: a past verb said by them ("gave Mark his drill back", "I have renewed …"),
+# a plain word of completion, or back from an errand.
+_DONE_WORD = re.compile(
+    r"\b(?:done|finished|finish(?:ed)? already|completed|sorted|taken care of|dealt with|"
+    r"over with|out of the way|back from|(?:close|tick|cross|check) (?:it|that|this)(?: off)?)\b",
+    re.I,
+)
+_FIRST_PERSON_PAST = re.compile(
+    r"(?:^|[,;.]\s*|\b(?:i|we)\s+(?:have\s+|'ve\s+|had\s+)?(?:just\s+|already\s+|finally\s+|"
+    r"actually\s+)?)(?P<verb>[a-z]+)\b",
+    re.I,
+)
+_NOT_PAST = {"need", "feed", "seed", "speed", "bed", "red", "shed", "weed", "breed", "exceed",
+             "proceed", "succeed", "wed", "bleed", "embed", "shred", "sled", "hundred",
+             "indeed", "tired", "scared", "bored", "worried", "excited", "supposed", "used",
+             "interested"}  # fmt: skip
+# The statement is taken back: not done after all, again, still to do.
+_UNDONE = re.compile(r"\b(?:after all|again|still|undone|unfinished|reopen)\b", re.I)
+_NEGATION = re.compile(
+    r"\b(?:not|never|didn'?t|haven'?t|hasn'?t|isn'?t|wasn'?t|aren'?t|weren'?t)\s+"
+    r"(?P<next>(?:[a-z']+\s+){0,2}[a-z']+)",
+    re.I,
+)
+_DONE_STATE = {"done", "finished", "complete", "completed", "sorted", "ready", "over"}
+
+
+def _negated(text: str) -> bool:
+    """A completion denied: "not paid", "isn't fixed", "didn't call the plumber"."""
+    for m in _NEGATION.finditer(text):
+        words = m["next"].lower().split()
+        if any(is_past(w) or w in _DONE_STATE for w in words) or words[0] in TASK_VERBS:
+            return True
+    return False
+
+
+# Not about the task's state at all: a wish to drop it, a question.
+_OTHER = re.compile(r"\b(?:anymore|any more|no longer|don'?t need|do not need|cancel)\b", re.I)
+
+
+def is_past(word: str) -> bool:
+    w = word.lower()
+    if w in _IRREGULAR and w not in {"read", "put", "done"}:
+        return True
+    return w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST
+
+
+def cue(text: str) -> str | None:
+    """What a statement says happened to a task: "complete", "reopen", or None. Read from
+    the words alone; whether a task is named is decided against the tasks."""
+    text = normalise(text)
+    if not text or text.endswith("?") or _OTHER.search(text):
+        return None
+    if _UNDONE.search(text) or _negated(text):
+        return "reopen"
+    if _DONE_WORD.search(text):
+        return "complete"
+    if any(is_past(m["verb"]) for m in _FIRST_PERSON_PAST.finditer(text)):
+        return "complete"
+    return None
+
+
+def hedged(text: str) -> bool:
+    return bool(HEDGE.search(text)) and not EXPLICIT_ADD.match(normalise(text))
+
+
+def kind_of(text: str) -> str | None:
+    """The change a statement asks for, from its words alone, when it may name a task: its cue,
+    or a completion when a past verb may be the task's own."""
+    if (found := cue(text)) is not None:
+        return found
+    if _OTHER.search(text) or text.rstrip().endswith("?"):
+        return None
+    if _STATE.match(normalise(text)):
+        return "complete"  # perhaps: only if the word is the task's own (``completes``)
+    return "complete" if any(is_past(w) for w in _WORD.findall(text.lower())) else None
+
+
+def about_tasks(intent: Intent, convo: Conversation, today: date) -> Intent | Decision:
+    """The rules' reading (a bare task, or nothing understood), or, when the message is a
+    statement that names one existing task, the change it asks for (see the module's doc)."""
+    text = convo.user_text
+    if intent.kind not in {"help", "add"} or intent.then or EXPLICIT_ADD.match(normalise(text)):
+        return intent
+    kind = kind_of(text)
+    words = normalise(text).lower().split()
+    if kind == "complete" and intent.kind == "add" and words and words[0] in TASK_VERBS:
+        kind = None  # "pick up the suit I dropped off": a task to do, said as one
+    changes = intent.kind == "add" and all(_attributes(d) for d in _each_details(intent))
+    if kind is None and not changes:
+        return intent
+    tasks = lookup(convo, status="all", limit=LOOKUP_LIMIT)
+    if isinstance(tasks, ToolCall):
+        return Decision(calls=[tasks])
+    if kind is None:
+        return _updates(intent, text, tasks, today) or intent
+    found = referred(text, tasks)
+    if len(found) > 1:
+        return Decision(reply=replies.ask_which(" ".join(content_words(text)), found, today))
+    if not found:
+        return intent
+    task = found[0]
+    if kind == "complete" and not completes(text, task):
+        return intent  # a past verb, but not what the task is about
+    return Intent(kind, [task["title"]])
+
+
+# "no sorry, the other one", "and the other one too", "no wait, I meant buy butter": the last
+# turn's completion (or reopening) was meant for another task, or for one more.
+_WRONG = (
+    r"(?:(?:no|nope|not that one|wrong one|not that|sorry|oops|wait|actually|my bad|oh)"
+    r"[,.!]?\s+)*"
+)
+_OTHER_ONE = re.compile(
+    rf"^{_WRONG}(?:i meant |i mean )?(?:and |also )?the other (?:one|task)$",
+    re.I,
+)
+_MEANT = re.compile(rf"^{_WRONG}(?:i )?(?:meant|mean) (?P<x>[^,.;]+?)(?:[,.;].*)?$", re.I)
+
+
+def redirected(convo: Conversation, today: date) -> Intent | Decision | None:
+    """The change the last turn made, moved to (or also made to) the task now meant; None when
+    the message is no such correction."""
+    text = normalise(convo.user_text)
+    other, meant = _OTHER_ONE.match(text), _MEANT.match(text)
+    if not (other or meant):
+        return None
+    last = [r for r in convo.earlier if r.turn == convo.turn - 1 and r.tool == "complete_task"]
+    changed = [r.result["task"] for r in last if r.ok and isinstance(r.result, dict)]
+    if len(changed) != 1:
+        return None
+    done = changed[0]
+    tasks = lookup(convo, status="all", limit=LOOKUP_LIMIT)
+    if isinstance(tasks, ToolCall):
+        return Decision(calls=[tasks])
+    pool = [t for t in tasks if t["id"] != done["id"]]
+    if meant:
+        found = candidates(meant["x"], pool)
+        if len(found) != 1:
+            return None  # no other task by that name: perhaps a title put right
+    else:
+        # The other task the words said last time could mean: the one sharing most of them.
+        said = content_words(f"{convo.previous_user_text} {done['title']}")
+        scored = [(len(_hits(said, content_words(t["title"]))), t) for t in pool]
+        best = max((n for n, _ in scored), default=0)
+        found = [t for n, t in scored if n == best and n > 0]
+        if len(found) != 1:
+            return Decision(reply=replies.ask_which("the other one", found or pool, today))
+    finished = bool(last[-1].arguments.get("completed", True))
+    again = Intent("complete" if finished else "reopen", [found[0]["title"]])
+    if other and re.search(r"\b(?:too|as well|also)\b", convo.user_text, re.I):
+        return again
+    return Intent("reopen" if finished else "complete", [done["title"]], then=[again])
+
+
+def _each_details(intent: Intent) -> list[Details]:
+    return intent.item_details or [intent.details]
+
+
+def _attributes(d: Details) -> bool:
+    return bool(d.due or d.priority or d.tags or d.shift_days)
+
+
+def _updates(intent: Intent, text: str, tasks: list[Task], today: date) -> Intent | None:
+    """ "taxes hi prio, photos low", "prepare slides: monday, high, work": each bare title names
+    an open task (by its title, or all its words said without a verb of a new task), so its
+    attributes change that task; any title that names none (or several) is a new task."""
+    open_tasks = [t for t in tasks if not t["completed"]]
+    named: list[Task] = []
+    for title in intent.items:
+        same = [t for t in open_tasks if t["title"].lower() == title.lower()]
+        said = content_words(title)
+        first = title.split()[0].lower() if title.split() else ""
+        found = same or ([] if first in TASK_VERBS else referred(title, open_tasks))
+        if len(found) != 1 or not said:
+            return None
+        if not same and len(_hits(said, _words(found[0]))) < len(said):
+            return None
+        named.append(found[0])
+    if len({t["id"] for t in named}) != len(named):
+        return None
+    details = _each_details(intent)
+    if len(named) > 1:  # each part says its own attributes: "taxes hi prio, photos low"
+        parts = [_own_part(p, today) for p in re.split(r"\s*[,;]\s*", normalise(text))]
+        if [p[0] for p in parts] != [[title] for title in intent.items]:
+            return None
+        details = [p[1] for p in parts]
+    reads = [Intent("update", [t["title"]], d) for t, d in zip(named, details, strict=True)]
+    reads[0].then = reads[1:]
+    return reads[0]
+
+
+def _own_part(part: str, today: date) -> tuple[list[str], Details]:
+    """A part's title and attributes; a bare priority word after a task's name is its
+    priority ("photos low")."""
+    titles, details, _ = titles_in(part, today)
+    m = re.match(r"^(?P<t>.+?)\s+(?P<p>high|hi|low|lo|medium|urgent)$", " ".join(titles), re.I)
+    if len(titles) == 1 and not details.priority and m:
+        titles, details.priority = [m["t"]], priority_word(m["p"])
+    return titles, details
+
+
+def _words(task: Task) -> list[str]:
+    verb, nouns = _title_parts(task)
+    return [verb, *nouns] if verb else nouns
