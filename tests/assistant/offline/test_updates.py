@@ -399,3 +399,12 @@ def test_what_a_task_is_about_is_its_notes(message: str, asks: str | None):
 def test_a_change_cue_names_no_task():
     intent = understand("report high prio now", TODAY)
     assert (intent.kind, intent.names_task) == ("add", "report")
+
+
+@pytest.mark.parametrize(
+    "message", ["low priority: clean out the fridge", "clean out the garage", "clear out the shed"]
+)
+def test_cleaning_out_a_place_is_never_a_delete(message: str):
+    assert understand(message, TODAY).kind != "delete"
+    if message.startswith(("low", "clean")):
+        assert understand(message, TODAY).kind == "add"

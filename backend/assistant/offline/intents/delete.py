@@ -13,8 +13,12 @@ from backend.assistant.offline.targets import Decision, ToolCall, Turn, delete_o
 DELETE = rx(
     # "take out the trash" is a task; "take out the gym task", "take X off my list" delete.
     r"^take out\s+(?P<rest>.+?\b(?:task|todo|item|reminder)s?|.+?(?=\s+(?:from|off) (?:my|the) list$))",
-    r"^(?:delete|remove|erase|drop|trash|scrap|bin|discard|get rid of|throw away|"
-    r"kill|nuke|wipe(?:\s+out)?|clear(?:\s+(?:out|away|off))?|clean\s+out|cancel|ditch|lose|strike|scratch|cross out|axe|rm|del)\s+(?P<rest>.+)$",
+    r"^(?!(?:wipe|clear|clean)\s+(?:out|away|off)\b)"
+    r"(?:delete|remove|erase|drop|trash|scrap|bin|discard|get rid of|throw away|"
+    r"kill|nuke|wipe|clear|cancel|ditch|lose|strike|scratch|cross out|axe|rm|del)\s+(?P<rest>.+)$",
+    # "clean out my completed tasks" deletes; "clean out the fridge" is a task
+    r"^(?:wipe|clear|clean)\s+(?:out|away|off)\s+"
+    r"(?P<rest>.*\b(?:tasks?|to-?dos?|items?|completed|done|finished|list)\b.*)$",
     r"^(?:forget about|forget)\s+(?P<rest>.+)$",
     r"^i (?:don'?t|do not|no longer) (?:need|want) (?P<rest>.+?)(?: anymore| any more)?$",
     r"^(?P<rest>.+?) (?:can|should) (?:be|go) (?:deleted|removed)$",
