@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 
 from backend.assistant.offline import replies, statements
-from backend.assistant.offline.classifier.combine import instead
+from backend.assistant.offline.classifier.combine import instead, rules_reading
 from backend.assistant.offline.conversation import Conversation, ToolRecord
 from backend.assistant.offline.intents import HANDLERS, understand
 from backend.assistant.offline.language import ordinal
@@ -40,18 +40,21 @@ def decide(convo: Conversation, today: date, hybrid: bool = False) -> Decision:
     intent = redirect or _follow_up(
         understand(convo.user_text, today, hybrid), convo, today, hybrid
     )
-    read = statements.about_tasks(intent, convo, today)  # "car washed": a task's words
+    # "car washed": a task's words. Read with the tasks in view, before the classifier's guess.
+    ruled = rules_reading(intent)
+    read = statements.about_tasks(ruled, convo, today)
     if isinstance(read, Decision):
         return read
-    intent = read
+    if read is not ruled:
+        intent = read
     # Several requests: carried out in order, each seeing only the tool calls made for it
     # (and the lookups before it), so two updates of two tasks stay two requests.
     said = []
     start = 0
     for request in [intent, *intent.then]:
         decision, start = _run(HANDLERS[request.kind], request, convo, today, start)
-        if (rules := instead(request, decision)) is not None:
-            decision, start = _run(HANDLERS[rules.kind], rules, convo, today, start)
+        if (add := instead(request, decision)) is not None:
+            decision, start = _run(HANDLERS[add.kind], add, convo, today, start)
         if decision.calls:
             return decision
         said.append(decision.reply)

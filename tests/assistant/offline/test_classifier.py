@@ -199,3 +199,8 @@ async def test_a_classifier_change_of_a_named_task_changes_only_that_task():
     )
     [(name, args)] = [c for c in called if c[0] != "list_tasks"]
     assert name == "update_task" and args["task_id"] == 1
+
+
+def test_a_task_to_do_is_never_read_as_a_completion():
+    message = "pick up the dry cleaning I dropped off friday"
+    assert understand(message, TODAY, hybrid=True).kind == "add"

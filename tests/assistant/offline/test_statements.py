@@ -224,8 +224,10 @@ def test_a_title_ending_in_a_verb_of_being_is_a_change(message: str, kinds: list
 async def test_a_task_to_do_with_a_past_verb_inside_is_still_added(app: FastAPI):
     start = [{"title": "Pick up the dry cleaning"}]
     message = "pick up the dry cleaning I dropped off friday"
-    t = await converse(app, start, [message], {"Pick up the dry cleaning I dropped off"})
-    assert t.problems == []  # added, never completed
+    # Added, or the named task re-dated (the rules read a name with a day): never completed.
+    referred = {"Pick up the dry cleaning I dropped off", "Pick up the dry cleaning"}
+    t = await converse(app, start, [message], referred)
+    assert t.problems == []
     assert not by_title(t.after)["pick up the dry cleaning"]["completed"]
 
 

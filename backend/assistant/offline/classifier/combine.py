@@ -21,6 +21,7 @@ from datetime import date
 from backend.assistant.offline.classifier import Classifier, load
 from backend.assistant.offline.language import fix_typos, normalise
 from backend.assistant.offline.parsing import (
+    TASK_VERBS,
     Intent,
     act,
     hide_quotes,
@@ -31,6 +32,7 @@ from backend.assistant.offline.parsing import (
 from backend.assistant.offline.targets import PLURAL, PRONOUN, Decision
 from backend.assistant.offline.titles import without_pleasantries
 
+_CHANGES = {"complete", "reopen", "update", "delete"}
 CONFIDENT = 0.6  # the classifier's probability needed to overrule the rules' reading
 INTENT_WORD = 0.8  # a word whose own weight for the intent is above this is no task word
 # The intent's command, said explicitly: the rules' add stands.
@@ -50,8 +52,8 @@ _FILLER = {
 
 @dataclass
 class Chosen(Intent):
-    """A change the classifier chose where the rules read a bare add: when no task matches,
-    the add stands (``instead``), so "gym session 17:30 tomorrow" is never lost."""
+    """The classifier's reading, with the rules' (``rules``). Where the rules read a bare add
+    and the classifier a change that finds no task, the add stands (``instead``)."""
 
     rules: Intent | None = None
 
@@ -59,6 +61,8 @@ class Chosen(Intent):
 def instead(request: Intent, decision: Decision) -> Intent | None:
     """The rules' add, when the classifier's change found no task at all."""
     if not isinstance(request, Chosen) or request.rules is None or decision.calls:
+        return None
+    if request.rules.kind != "add" or request.kind not in _CHANGES:
         return None
     return request.rules if decision.no_such_task else None
 
@@ -87,13 +91,21 @@ def combined(message: str, rules: Intent, today: date, model: Classifier | None 
         return rules
     if message.rstrip().endswith("?") and label not in {"question", "other"}:
         return rules  # a question changes nothing
+    if label == "complete" and rules.kind == "add" and text.split()[0].lower() in TASK_VERBS:
+        return rules  # "pick up the suit I dropped off": a task to do, said as one
     chosen = _read_as(label, text, rules, today, model)
     if chosen is None:
         return rules
-    if rules.kind == "add" and chosen.kind in {"complete", "reopen", "update", "delete"}:
-        values = {f.name: getattr(chosen, f.name) for f in fields(Intent)}
-        return Chosen(**values, rules=rules)
-    return chosen
+    if chosen.kind == rules.kind:
+        return chosen
+    values = {f.name: getattr(chosen, f.name) for f in fields(Intent)}
+    return Chosen(**values, rules=rules)
+
+
+def rules_reading(intent: Intent) -> Intent:
+    """What the rules read, under the classifier's choice (the task-aware reading of
+    statements, ``statements.py``, starts from it and comes first)."""
+    return intent.rules if isinstance(intent, Chosen) and intent.rules else intent
 
 
 def _read_as(label: str, text: str, rules: Intent, today: date, model: Classifier) -> Intent | None:
