@@ -585,7 +585,7 @@ def hide_quotes(message: str) -> tuple[str, list[str]]:
 
 
 _NOT_TAGS = {"open", "pending", "completed", "done", "finished", "todo", "all", "overdue",
-             "remaining", "current", "other", "high", "low", "urgent", "important", "old", "new",
+             "remaining", "current", "other", "high", "low", "urgent", "important", "new",
              "latest", "recent", "to-do", "task", "list", "show", "my", "the", "any", "some",
              "outstanding", "upcoming", "today's", "tomorrow's", "priority", "unfinished", "which",
              "what", "how", "many", "these", "those", "your", "our", "every", "more"}  # fmt: skip
@@ -622,9 +622,9 @@ def list_filter(text: str, today: date) -> ListFilter:
         f.priority = priority_word(m["p"] or m["p2"] or ("high" if m["hi"] else "low"))
     if m := _HASHTAG.search(text):
         f.tag = m["tag"].lower()
-    elif m := re.search(
-        r"\b(?:tagged|labell?ed|under|category|in the)\s+(?:as\s+|with\s+)?#?([\w-]+)", lower
-    ):
+    elif m := re.search(r"\b(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?#?([\w-]+)", lower):
+        f.tag = m.group(1)  # said to be a tag: "everything tagged old" is never every task
+    elif m := re.search(r"\b(?:under|category|in the)\s+#?([\w-]+)", lower):
         f.tag = m.group(1) if m.group(1) not in _NOT_TAGS else None
     elif m := re.search(
         r"\bwith (?:the |a )?(?:tag|label) #?([\w-]+)|\bwith (?:the |a )?#?([\w-]+) (?:tag|label)\b",
@@ -774,7 +774,7 @@ def first_match(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | N
 _EVERYTHING = re.compile(
     r"^(?:(?:everything|every task|all tasks)\s+(?P<what3>(?:tagged|labell?ed|with|under|due|overdue)\b.*)|"
     r"all|everything|every task|all (?:my |the |of my |of the )?(?P<what>.*?)(?:\s+(?:tasks?|todos?|items?))?|"
-    r"(?:(?:the|my)\s+)?(?P<what2>completed|done|finished|overdue|old)\s+(?:tasks?|todos?|items?|ones)|"
+    r"(?:(?:the|my)\s+)?(?P<what2>completed|done|finished|overdue)\s+(?:tasks?|todos?|items?|ones)|"
     r"(?:everything|all(?: the)?(?: tasks)?)\s+(?:that\s+)?(?:i'?ve|i have|is|are|that's)\s+(?:already\s+)?"
     r"(?P<what4>completed|done|finished)|"
     r"(?:my|the)\s+(?:whole|entire)\s+list|my list|the list)$",

@@ -408,3 +408,29 @@ def test_cleaning_out_a_place_is_never_a_delete(message: str):
     assert understand(message, TODAY).kind != "delete"
     if message.startswith(("low", "clean")):
         assert understand(message, TODAY).kind == "add"
+
+
+@pytest.mark.parametrize(
+    ("message", "tag", "word"),
+    [
+        ("delete everything tagged old", "old", None),  # blind-6: deleted every task
+        ("delete all tasks labelled new", "new", None),
+        ("delete all my old tasks", None, "old"),  # the tasks carrying the word, never all
+    ],
+)
+def test_a_scope_word_narrows_a_bulk_change(message: str, tag: str | None, word: str | None):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.everything) == ("delete", True)
+    assert (intent.filter.tag, intent.filter.word_tag) == (tag, word)
+
+
+@pytest.mark.parametrize(
+    ("message", "tags"),
+    [
+        ("make the alto part high priority and tag it with choir? The concert is soon.", ["choir"]),
+        ("tag the alto part with choir and music", ["choir", "music"]),
+        ("tag the alto part with choir, music", ["choir", "music"]),
+    ],
+)
+def test_tags_end_with_the_sentence(message: str, tags: list[str]):
+    assert understand(message, TODAY).details.tags == tags

@@ -520,9 +520,14 @@ def parse_tag(msg: Message) -> Intent | None:
         intent = Intent(
             "update", subjects(msg.literal(m["rest"])), add_tags=not m.groupdict().get("retag")
         )
-        words = msg.literal(m["tags"]).replace("#", " ").replace(",", " ").split()
+        # The tags end with the sentence ("tag it choir? the concert is soon"); several are
+        # a list ("work, home", "work and home"), otherwise it is one word.
+        said = re.split(r"[.?!;]", msg.literal(m["tags"]))[0]
+        words = said.replace("#", " ").replace(",", " , ").split()
+        if not {",", "and", "&"} & {w.lower() for w in words}:
+            words = words[:1]
         intent.details.tags = [
-            w.lower() for w in words if w.lower() not in {"and", "&", "tag", "tags"}
+            w.lower() for w in words if w.lower() not in {"and", "&", "tag", "tags", ","}
         ]
         return intent
     return None
