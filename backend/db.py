@@ -20,6 +20,15 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 POOL_RECYCLE_SECONDS = 30 * 60
 
 
+# Ids are 32-bit integers in the database: a larger id in a path names nothing (and must not
+# reach the driver, which cannot bind it). Every lookup by id checks ``is_row_id`` first.
+MAX_ID = 2**31 - 1
+
+
+def is_row_id(value: int) -> bool:
+    return 1 <= value <= MAX_ID
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 

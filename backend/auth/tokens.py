@@ -27,7 +27,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.auth.deps import CurrentUser, SettingsDep, bearer_token, get_current_user
 from backend.auth.models import User, has_control_chars
-from backend.db import SessionDep, UTCDateTime, utcnow
+from backend.db import SessionDep, UTCDateTime, is_row_id, utcnow
 
 TOKEN_PREFIX = "tdo_"  # noqa: S105  (a marker, not a secret)
 TASKS_READ, TASKS_WRITE = "tasks:read", "tasks:write"
@@ -212,6 +212,8 @@ async def list_tokens(user: CurrentUser, session: SessionDep) -> Sequence[Person
 @router.delete("/{token_id}", status_code=status.HTTP_204_NO_CONTENT, responses=NOT_FOUND)
 async def revoke_token(token_id: int, user: CurrentUser, session: SessionDep) -> None:
     """Revoking deletes the token: the next request that presents it gets 401."""
+    if not is_row_id(token_id):
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "No such token")
     result = await session.exec(
         sa.delete(PersonalAccessToken).where(
             col(PersonalAccessToken.id) == token_id, col(PersonalAccessToken.user_id) == user.id

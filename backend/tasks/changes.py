@@ -25,7 +25,7 @@ from sqlalchemy import delete, update
 from sqlmodel import Field, SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from backend.db import JSONDocument, UTCDateTime, utcnow
+from backend.db import JSONDocument, UTCDateTime, is_row_id, utcnow
 from backend.tasks.exceptions import TaskError
 from backend.tasks.models import Task, TaskTag
 
@@ -200,7 +200,7 @@ async def _owned_set(session: AsyncSession, user_id: int, change_set_id: int) ->
 
 async def get_change_set(session: AsyncSession, user_id: int, change_set_id: int) -> ChangeSet:
     """The user's change set (someone else's is "not found", like a missing one)."""
-    if not 1 <= change_set_id <= 2**31 - 1:
+    if not is_row_id(change_set_id):
         raise ChangeNotFound()
     return await _owned_set(session, user_id, change_set_id)
 

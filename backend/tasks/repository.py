@@ -15,6 +15,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
+from backend.db import MAX_ID
 from backend.tasks.exceptions import InvalidCursor
 from backend.tasks.models import Task, TaskTag
 from backend.tasks.schemas import SortField, TaskQuery
@@ -27,7 +28,6 @@ def _parse_time(value: str) -> str:
 
 
 WEEK_DAYS = 7  # "due this week" = today and the six days after it
-MAX_ID = 2**31 - 1  # ids are 32-bit integers in the database
 
 
 # Each sort's key columns, in order; the id breaks ties. "due" sorts by day, then time, and

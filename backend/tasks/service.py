@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from backend.db import utcnow
+from backend.db import is_row_id, utcnow
 from backend.tasks import recurrence, repository
 from backend.tasks.changes import ChangeRecorder, TaskState, snapshot
 from backend.tasks.exceptions import InvalidTask, TaskNotFound
@@ -29,7 +29,6 @@ from backend.tasks.schemas import (
 )
 
 UTC_ZONE = ZoneInfo("UTC")
-MAX_ID = 2**31 - 1  # ids are 32-bit integers in the database
 
 
 def to_public(task: Task) -> TaskPublic:
@@ -144,7 +143,7 @@ class TaskService:
 
     async def _owned(self, task_id: int) -> Task:
         # Someone else's task and a missing task look the same to the caller.
-        if not 1 <= task_id <= MAX_ID:
+        if not is_row_id(task_id):
             raise TaskNotFound(task_id)
         task = (
             await self.session.exec(
