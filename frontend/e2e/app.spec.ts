@@ -1,31 +1,4 @@
-import fs from "node:fs";
-import path from "node:path";
-
-import type { Page } from "@playwright/test";
-
-import { chat, expect, PASSWORD, signUp, test, uniqueEmail } from "./fixtures";
-
-const SCREENSHOTS = path.resolve(import.meta.dirname, "..", "test-results", "screenshots");
-const DOCS_SCREENSHOTS = path.resolve(import.meta.dirname, "..", "..", "docs", "screenshots");
-
-/** Saved as a test artefact; copied to docs/screenshots/ when UPDATE_SCREENSHOTS=1. */
-async function screenshot(page: Page, name: string) {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const file = path.join(SCREENSHOTS, name);
-  await page.screenshot({ path: file });
-  await test.info().attach(name, { path: file, contentType: "image/png" });
-  if (process.env.UPDATE_SCREENSHOTS === "1") {
-    fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
-    fs.copyFileSync(file, path.join(DOCS_SCREENSHOTS, name));
-  }
-}
-
-function isoDay(offsetDays: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offsetDays);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+import { chat, expect, isoDay, PASSWORD, screenshot, signUp, test, uniqueEmail } from "./fixtures";
 
 // The whole flow in both chat UIs: ChatKit (its stand-in element), and the built-in UI, which
 // `auto` picks when the CDN script cannot load (here: the network is down).

@@ -3,31 +3,9 @@
  * next date, keyboard-only use, phone width. Screenshots (light and dark, 1280 and 390 px) go to
  * test-results/screenshots, and to docs/screenshots with UPDATE_SCREENSHOTS=1.
  */
-import fs from "node:fs";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 
-import { expect, signUp, test } from "./fixtures";
-
-const SHOTS = path.resolve(import.meta.dirname, "..", "test-results", "screenshots");
-const DOCS = path.resolve(import.meta.dirname, "..", "..", "docs", "screenshots");
-
-async function shot(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, name) });
-  if (process.env.UPDATE_SCREENSHOTS === "1") {
-    fs.mkdirSync(DOCS, { recursive: true });
-    fs.copyFileSync(path.join(SHOTS, name), path.join(DOCS, name));
-  }
-}
-
-/** A calendar day `offset` days from today, in the browser's zone ("YYYY-MM-DD"). */
-function isoDay(offset: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offset);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+import { expect, isoDay, screenshot, signUp, test } from "./fixtures";
 
 /** Tasks made through the API from inside the page (its cookie, its origin). */
 async function createTasks(page: Page, tasks: Record<string, unknown>[]) {
@@ -248,8 +226,8 @@ test("screenshots: desktop and phone, light and dark", async ({ page }) => {
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width: 1280, height: 800 });
-    await shot(page, `dashboard-${scheme}.png`);
+    await screenshot(page, `dashboard-${scheme}.png`);
     await page.setViewportSize({ width: 390, height: 844 });
-    await shot(page, `dashboard-phone-${scheme}.png`);
+    await screenshot(page, `dashboard-phone-${scheme}.png`);
   }
 });

@@ -1,4 +1,5 @@
 import { expect, test as base, type Locator, type Page } from "@playwright/test";
+import fs from "node:fs";
 import path from "node:path";
 
 /** The default NEXT_PUBLIC_CHATKIT_SCRIPT_URL, which the build under test uses. */
@@ -38,6 +39,29 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, "..", "test-results", "screenshots");
+const DOCS_SCREENSHOTS = path.resolve(import.meta.dirname, "..", "..", "docs", "screenshots");
+
+/** Saved as a test artefact; copied to docs/screenshots/ when UPDATE_SCREENSHOTS=1. */
+export async function screenshot(page: Page, name: string) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, name);
+  await page.screenshot({ path: file });
+  await test.info().attach(name, { path: file, contentType: "image/png" });
+  if (process.env.UPDATE_SCREENSHOTS === "1") {
+    fs.mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+    fs.copyFileSync(file, path.join(DOCS_SCREENSHOTS, name));
+  }
+}
+
+/** A calendar day `offset` days from today, in the browser's zone ("YYYY-MM-DD"). */
+export function isoDay(offset: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offset);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
 
 let counter = 0;
 export function uniqueEmail(prefix = "user"): string {

@@ -4,23 +4,9 @@
  * opening the widget does not move the page sideways. Screenshots of the built-in UI go to
  * test-results/screenshots (and docs/screenshots with UPDATE_SCREENSHOTS=1).
  */
-import fs from "node:fs";
-import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
 
-import { expect, signUp, test } from "./fixtures";
-
-const SHOTS = path.resolve(import.meta.dirname, "..", "test-results", "screenshots");
-const DOCS = path.resolve(import.meta.dirname, "..", "..", "docs", "screenshots");
-
-async function shot(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, name) });
-  if (process.env.UPDATE_SCREENSHOTS === "1") {
-    fs.mkdirSync(DOCS, { recursive: true });
-    fs.copyFileSync(path.join(SHOTS, name), path.join(DOCS, name));
-  }
-}
+import { expect, screenshot, signUp, test } from "./fixtures";
 
 async function box(locator: Locator) {
   const b = await locator.boundingBox();
@@ -108,7 +94,7 @@ for (const ui of ["chatkit", "builtin"] as const) {
       expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
       if (ui === "builtin") {
         await expect(page.getByRole("textbox", { name: "Message the assistant" })).toBeFocused();
-        await shot(page, "builtin-widget-phone.png");
+        await screenshot(page, "builtin-widget-phone.png");
       }
     });
   });
@@ -123,7 +109,7 @@ test.describe("built-in UI screenshots", () => {
     const panel = page.getByTestId("chat-panel");
     const input = panel.getByRole("textbox", { name: "Message the assistant" });
     await expect(input).toBeFocused();
-    await shot(page, "builtin-start.png");
+    await screenshot(page, "builtin-start.png");
     await input.fill("add a task to buy milk tomorrow #errands");
     await input.press("Enter");
     await expect(panel.locator('[data-author="assistant"]')).toHaveCount(1);
@@ -132,12 +118,12 @@ test.describe("built-in UI screenshots", () => {
     await input.press("Enter");
     await expect(panel.locator('[data-author="assistant"]')).toHaveCount(2);
     await expect(panel.getByRole("button", { name: "Send" })).toBeVisible();
-    await shot(page, "builtin-widget.png");
+    await screenshot(page, "builtin-widget.png");
     await panel.getByRole("link", { name: /Full page/ }).click();
     await page.waitForURL(/\/chat\?thread=/);
     await expect(page.getByTestId("chat-panel").locator('[data-author="assistant"]')).toHaveCount(2);
-    await shot(page, "builtin-chat.png");
+    await screenshot(page, "builtin-chat.png");
     await page.setViewportSize({ width: 390, height: 844 });
-    await shot(page, "builtin-chat-phone.png");
+    await screenshot(page, "builtin-chat-phone.png");
   });
 });

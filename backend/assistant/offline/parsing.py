@@ -351,7 +351,7 @@ def corrected(text: str, today: date, adding: bool = False) -> str:
             w = spots[-1]
             return before[: w.start()] + fix + before[w.end() :]
     leftover, details = take_details(fix, today)
-    if not clean_title(leftover) or _is_filler(clean_title(leftover)):
+    if not clean_title(leftover) or names_no_task(clean_title(leftover)):
         if details.due and (found := find_date(before, today)):
             before = before[: found.start] + before[found.end :]
         if details.time and (clock := times.find_time(before)):
@@ -442,12 +442,12 @@ def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]
             text = ""
         title = clean_title(_VAGUE_WHEN.sub("", text))
         talk = per_task and (is_attribute_talk(title) or is_remark(title))
-        if not title or _is_filler(title) or talk:
+        if not title or names_no_task(title) or talk:
             # "Buy X. It needs to be done by Friday.", "…, so low priority would be perfect"
             fill_details(per_task[-1] if per_task else before_any, details)
             continue
         for task in split_tasks(title):
-            if clean_title(task) and not _is_filler(clean_title(task)):
+            if clean_title(task) and not names_no_task(clean_title(task)):
                 titles.append(clean_title(task))
                 per_task.append(details)
     if per_task:
@@ -478,17 +478,6 @@ _BARE_PRIORITY = re.compile(
     r"^(?:(?:it'?s|it is)\s+)?(?:very\s+)?(?P<p>high|hi|low|lo|medium|normal|urgent|important)$",
     re.I,
 )
-_FILLER = re.compile(
-    r"^(?:(?:please|pls|plz|add|it|that|this|is|was|very|really|not|sorry|i|mean|meant|thanks?|"
-    r"thank you|so|much|ok|okay|just|now|please add|no rush|too|also|one|can|could|would|will|"
-    r"you|put|write|down|me|there|in|on|list)\b[\s,.!]*)+$",
-    re.I,
-)
-
-
-def _is_filler(title: str) -> bool:
-    """Words that name no task ("please add", "sorry I mean"): never a title of their own."""
-    return bool(_FILLER.match(title)) or names_no_task(title)
 
 
 _INTERJECTION = re.compile(r"^(?:(?:oh|ah|and|also|plus|so|but)\s+)+(?=\S)", re.I)
@@ -525,7 +514,7 @@ def _attributes_joined(text: str, today: date) -> str:
             details.due or details.priority or details.tags or details.clear_due or details.schedule
         ) and (
             not clean_title(leftover)
-            or _is_filler(clean_title(leftover))
+            or names_no_task(clean_title(leftover))
             or is_attribute_talk(" ".join(leftover.split()))  # "…, her birthday is on 15"
         ):
             kept[-1] += f" {without_words(part, leftover)}"
@@ -536,7 +525,7 @@ def _attributes_joined(text: str, today: date) -> str:
             continue  # "…, she'd love that"
         elif attributes_only and i == len(parts) - 1 and re.fullmatch(r"[a-z][\w-]*", part):
             kept[-1] += f" #{part}"  # "X tmrw, high, home": the last bare word is its tag
-        elif _is_filler(clean_title(part)):
+        elif names_no_task(clean_title(part)):
             continue
         else:
             kept.append(part)

@@ -28,17 +28,9 @@ from backend.assistant.offline.parsing import (
     titles_in,
 )
 from backend.assistant.offline.targets import LOOKUP_LIMIT, Decision, ToolCall, lookup
+from backend.assistant.offline.titles import says_add
 
 Task = dict[str, Any]
-
-# An explicit request to add: never read as a statement about another task.
-EXPLICIT_ADD = re.compile(
-    r"^(?:add|create|new|put|set up|jot down|write down|note down|log|insert|save|capture|"
-    r"remind|remember|don'?t (?:let me )?forget|do not (?:let me )?forget|make (?:a |an |another "
-    r"|one more |new )*(?:task|todo|reminder|entry)|note to self|memo|reminder|quick note|pop|"
-    r"stick|chuck|slot|pencil|bung|(?:new )?(?:task|todo|to do)\s*[:\-])\b",
-    re.I,
-)
 
 # Thinking aloud: the user wonders, nothing is asked for ("maybe cancelling the gym thing,
 # not sure yet"). Never a task of its own, never a change.
@@ -242,7 +234,7 @@ def cue(text: str) -> str | None:
 
 
 def hedged(text: str) -> bool:
-    return bool(HEDGE.search(text)) and not EXPLICIT_ADD.match(normalise(text))
+    return bool(HEDGE.search(text)) and not says_add(text)
 
 
 def kind_of(text: str) -> str | None:
@@ -261,7 +253,7 @@ def about_tasks(intent: Intent, convo: Conversation, today: date) -> Intent | De
     """The rules' reading (a bare task, or nothing understood), or, when the message is a
     statement that names one existing task, the change it asks for (see the module's doc)."""
     text = convo.user_text
-    if intent.kind not in {"help", "add"} or intent.then or EXPLICIT_ADD.match(normalise(text)):
+    if intent.kind not in {"help", "add"} or intent.then or says_add(text):
         return intent
     kind = kind_of(text)
     words = normalise(text).lower().split()

@@ -12,6 +12,7 @@ import re
 from datetime import date
 
 from backend.assistant.offline.dates import find_date
+from backend.assistant.offline.language import normalise
 
 # Words that can only be the command around a title, never the task itself.
 _COMMAND_WORDS = {
@@ -42,6 +43,24 @@ _REMINDER_TO = re.compile(
     r"(?:reminder|task|todo|to-do)\s+(?:for me\s+)?(?:to|about|that|for)\s+(?P<rest>\S.*)$",
     re.I,
 )
+
+
+# A message that says outright that a task is to be added ("add …", "remind me …", "new task:
+# …", "please put …"): its add stands, whatever its words would otherwise suggest (a statement
+# about a task, the classifier's guess).
+_EXPLICIT_ADD = re.compile(
+    r"^(?:(?:please|pls|plz|can you|could you|would you|hey|hi|ok|okay|and|also)\W+)*"
+    r"(?:add|create|new|put|set up|jot(?: down)?|write down|note down|log|insert|save|capture|"
+    r"remind|remember|don'?t (?:let me )?forget|do not (?:let me )?forget|"
+    r"make (?:a |an |another |one more |new )*(?:task|todo|reminder|entry)|set (?:a )?reminder|"
+    r"note to self|memo|reminder|quick note|pop|stick|chuck|slot|pencil|bung|"
+    r"(?:new )?(?:task|todo|to ?do)(?:\s*[:\-])?)\b",
+    re.I,
+)
+
+
+def says_add(message: str) -> bool:
+    return bool(_EXPLICIT_ADD.match(normalise(message)))
 
 
 def only_command_words(text: str) -> bool:
@@ -214,7 +233,7 @@ _FILLER_TEXT = """
     so and or but then also too as at all of in on to for with by from up
     would will could can should shall may might must do does did
     no not yes yeah yep nope ok okay wait sorry oops actually mean meant rather instead
-    please pls thanks thank just really very quite pretty kind bit fairly super
+    please pls plz thanks thank just really very quite pretty kind bit fairly super one rush
     perfect great fine good nice ideal best better lovely brilliant cool awesome
     now again anyway maybe probably like if everything bunch lot much guess suppose think works
     add put write down list task tasks note

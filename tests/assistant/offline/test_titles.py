@@ -11,6 +11,7 @@ from backend.assistant.offline.titles import (
     attribute_clauses_as_commas,
     command_preamble,
     is_attribute_talk,
+    says_add,
     sentence_tag,
     trailing_priority,
     without_pleasantries,
@@ -116,3 +117,20 @@ def test_a_note_said_in_words_is_the_description():
     intent = understand(said, TODAY)
     assert intent.items == ["buy a gift for dad"]
     assert intent.details.description == "he likes jazz"
+
+
+@pytest.mark.parametrize(
+    ("message", "explicit"),
+    [
+        ("please add buy milk", True),
+        ("remember to call mom", True),
+        ("new task: water the plants", True),
+        ("set a reminder to pay rent", True),
+        ("pop in dentist friday", True),
+        ("got the tickets", False),
+        ("taxes hi prio", False),
+        ("I need to call the bank", False),  # a task said, not an add asked for
+    ],
+)
+def test_an_explicit_add_is_told_from_a_statement(message: str, explicit: bool):
+    assert says_add(message) is explicit

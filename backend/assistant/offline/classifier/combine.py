@@ -30,18 +30,11 @@ from backend.assistant.offline.parsing import (
     titles_in,
 )
 from backend.assistant.offline.targets import PLURAL, PRONOUN, Decision
-from backend.assistant.offline.titles import without_pleasantries
+from backend.assistant.offline.titles import says_add, without_pleasantries
 
 _CHANGES = {"complete", "reopen", "update", "delete"}
 CONFIDENT = 0.6  # the classifier's probability needed to overrule the rules' reading
 INTENT_WORD = 0.8  # a word whose own weight for the intent is above this is no task word
-# The intent's command, said explicitly: the rules' add stands.
-_EXPLICIT_ADD = re.compile(
-    r"^(?:(?:please|pls|plz|can you|could you|would you|hey|hi|ok|okay|and|also)\W+)*"
-    r"(?:add|put|create|new|remind me|note to self|memo|to ?do|task|jot|write down|"
-    r"make (?:a |an |new |another )*(?:task|todo|reminder)|set (?:a )?reminder)\b",
-    re.I,
-)
 _FILLER = {
     "the", "a", "an", "my", "pls", "please", "plz", "thx", "thanks", "ok", "okay", "so", "just",
     "i", "it", "u", "you", "can", "could", "to", "that", "this", "one", "task", "thing", "now",
@@ -75,7 +68,7 @@ def asked(message: str, rules: Intent) -> bool:
         return False
     if rules.kind == "help":
         return True
-    return rules.kind == "add" and not _EXPLICIT_ADD.match(normalise(message))
+    return rules.kind == "add" and not says_add(message)
 
 
 def combined(message: str, rules: Intent, today: date, model: Classifier | None = None) -> Intent:
