@@ -16,7 +16,7 @@ from datetime import date
 from backend.assistant.offline import replies, statements
 from backend.assistant.offline.classifier.combine import instead, rules_reading
 from backend.assistant.offline.conversation import Conversation, ToolRecord
-from backend.assistant.offline.intents import HANDLERS, understand
+from backend.assistant.offline.intents import HANDLERS, question, understand
 from backend.assistant.offline.language import ordinal
 from backend.assistant.offline.parsing import Intent
 from backend.assistant.offline.targets import Decision, ToolCall, Turn
@@ -47,6 +47,7 @@ def decide(convo: Conversation, today: date, hybrid: bool = False) -> Decision:
         return read
     if read is not ruled:
         intent = read
+    intent = question.asked_state(convo.user_text, intent) or intent  # "rent paid already?"
     # Several requests: carried out in order, each seeing only the tool calls made for it
     # (and the lookups before it), so two updates of two tasks stay two requests.
     said = []

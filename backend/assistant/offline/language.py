@@ -27,7 +27,14 @@ ALIASES = {"ad": "add", "dont": "don't", "im": "i'm", "ive": "i've", "whats": "w
            "2day": "today", "2nite": "tonight", "tonite": "tonight", "chk": "check",
            "em": "them", "cna": "can", "wanna": "want to", "gonna": "going to",
            "wk": "week", "wks": "weeks", "didnt": "did not", "isnt": "is not",
-           "arent": "are not", "doesnt": "does not"}  # fmt: skip
+           "arent": "are not", "doesnt": "does not", "smth": "something",
+           "sth": "something", "anythin": "anything", "somethin": "something",
+           "hve": "have", "hav": "have", "mny": "many"}  # fmt: skip
+# Texting shorthand that is a word only in its place: "hw many" (not "finish hw"), "4 the kids".
+_TEXTING = [
+    (re.compile(r"\bhw(?=\s+(?:many|much|do|did|is|are|was|about|long)\b)", re.I), "how"),
+    (re.compile(r"(?<![\w:.])4(?=\s+(?:the|my|me|a|an|this|that|them|him|her|us)\b)", re.I), "for"),
+]
 _VOCAB_SET = set(VOCABULARY)
 # Everyday words one edit from a command word ("that"/"what", "rush"/"push"): never "fixed".
 _KEEP_WORDS = """
@@ -47,8 +54,9 @@ _KEEP = set(_KEEP_WORDS.split())
 _POLITE_START = re.compile(
     r"^(?:(?:hey|hi(?![\s,!.:]+(?:prio|pri|priority)\b)|hello|ok(?:ay)?|so|um+|uh+|well|oh|also|and|then|alright|right|please|pls|plz"
     r"|actually|oops|sorry|hmm+|wait|btw|by the way|quick one|one more thing|another thing"
-    r"|kindly|(?:can|could|would|will) you(?: please| kindly| be so kind as to)?"
-    r"|would you mind|i'?d like you to|please you|you please|i'?d like to|i would like to"
+    r"|kindly|(?:would|do|will) (?:you|u) mind"  # before "would you": "would you mind" whole
+    r"|(?:can|could|would|will) you(?: please| kindly| be so kind as to)?"
+    r"|i'?d like you to|please you|you please|i'?d like to|i would like to"
     r"|i was wondering if you could(?: possibly)?|(?:just )?letting you know(?: that)?|fyi"
     r"|(?:can|could) i(?: get you to)?|i want you to|help me|let'?s|lets|you can|you could"
     r"|(?:can|could|shall) we|we need to|just|quick question|question)[\s,!.:]+)+",
@@ -64,6 +72,24 @@ _POLITE_END = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"\s+")
+# "would you mind removing X": the request is "remove X".
+_MIND_DOING = re.compile(r"\b((?:would|do|will) (?:you|u) mind)\s+([a-z]{2,}ing)\b", re.I)
+
+
+_MIND_VERBS = {"remove", "delete", "erase", "add", "create", "mark", "move", "change", "take",
+               "put", "get", "set", "push", "reschedule", "rename", "update", "tag", "untag",
+               "cancel", "clear", "drop", "scrap", "bin", "ditch", "bump", "make", "tick",
+               "untick", "check", "uncheck", "cross", "complete", "finish", "reopen",
+               "postpone", "note", "write", "give", "lose", "kill"}  # fmt: skip
+
+
+def _base_of(gerund: str) -> str:
+    """ "removing" -> "remove", "getting" -> "get", "marking" -> "mark" (command verbs)."""
+    stem = gerund[:-3].lower()
+    for verb in (stem, stem + "e", stem[:-1]):
+        if verb in _MIND_VERBS:
+            return verb
+    return gerund
 
 
 def fix_typos(text: str) -> str:
@@ -128,6 +154,9 @@ def normalise(text: str) -> str:
     """Trimmed, single-spaced, with politeness and trailing punctuation removed."""
     text = _HESITATION.sub("", expand_contractions(text.replace("\u2019", "'")))
     text = re.sub(r"(?<!\S)w/(?=\s)", "with", text)  # "tag dentist w/ health"
+    for pattern, word in _TEXTING:
+        text = pattern.sub(word, text)
+    text = _MIND_DOING.sub(lambda m: f"{m[1]} {_base_of(m[2])}", text)
     text = _SPACES.sub(" ", text).strip()
     previous = None
     while previous != text:

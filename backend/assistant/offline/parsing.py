@@ -62,6 +62,7 @@ class ListFilter:
     word_tag: str | None = None  # "work tasks": a tag only if some task has it
     due_on: date | None = None  # "what's due on friday?"
     count_only: bool = False
+    repeats: bool = False  # "how many repeat?": only the tasks with a repeat rule
     # A yes/no question about one task: "done" ("did I finish X?") or "exists" ("is X on it?").
     asks: str | None = None
 
@@ -577,10 +578,55 @@ _NOT_TAGS = {"open", "pending", "completed", "done", "finished", "todo", "all", 
              "remaining", "current", "other", "high", "low", "urgent", "important", "new",
              "latest", "recent", "to-do", "task", "list", "show", "my", "the", "any", "some",
              "outstanding", "upcoming", "today's", "tomorrow's", "priority", "unfinished", "which",
-             "what", "how", "many", "these", "those", "your", "our", "every", "more"}  # fmt: skip
+             "what", "how", "many", "these", "those", "your", "our", "every", "more", "of", "a",
+             "couple", "few", "is", "are", "was", "two", "three", "several"}  # fmt: skip
 
 
-_VAGUE_VERBS = {"do", "finish", "complete", "get", "work", "handle", "be", "start"}
+_VAGUE_VERBS = {"do", "finish", "complete", "get", "work", "handle", "be", "start", "sort",
+                "deal", "take", "remember", "think"}  # fmt: skip
+_COUNT = re.compile(r"\bhow many\b|\b(?:the\s+)?(?:number|count|total)\s+of\b")
+_REPEATS = re.compile(r"\b(?:recurr(?:ing|ent|s)?|repeat(?:s|ing|ed)?|regular)\b")
+# "how many did I finish?", "how many have I ticked off": what I did is what is done.
+_DONE_BY_ME = re.compile(
+    r"\b(?:have|did|has)\s+(?:i|we)\s+(?:already\s+|actually\s+)?(?:do|done|finish(?:ed)?|"
+    r"complete[d]?|tick(?:ed)? off|cross(?:ed)? off|check(?:ed)? off|get done|got done)\b"
+)
+# What a list is about: "anything about the car", "what do I have for the party", "is there
+# something with taxes", "any tasks mentioning Anna"; the topic ends with its clause.
+_TOPIC = re.compile(
+    r"\b(?:about|regarding|re:|related to|relating to|concerning|mention(?:ing|s)?|containing|"
+    r"with the words?|called|named|involving|on the topic of|to do with|search for|look for|"
+    r"find|that says|matching"
+    r"|(?:anything|something|stuff|things?|tasks?|todos|items|any)\s+(?:for|with|on)"
+    r"|(?:have|got|need|left|sort|do|organi[sz]e|prepare|buy|get|bring)\s+for)\s+"
+    r"(?P<t>[^,;.!?]+)",
+    re.I,
+)
+# What a topic is not: the list itself, a time, the user.
+_TOPIC_END = re.compile(
+    r"\s+(?:(?:on|in)\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?list|on there|in (?:it|them|the title|"
+    r"the notes?)|at all|or not|(?:still\s+)?(?:left|to do|open|pending|outstanding|coming up)|"
+    r"that i (?:need|have) to do|i (?:need|have) to do)\b.*$",
+    re.I,
+)
+
+
+def _topic(text: str, today: date) -> str | None:
+    if not (m := _TOPIC.search(text)):
+        return None
+    topic = clean_title(_TOPIC_END.sub("", m["t"]))
+    topic = clean_title(re.sub(rf"(?:^|\s+){TASK_WORD}$", "", topic, flags=re.I))
+    if not topic or find_date(topic, today) or _NO_TOPIC.search(topic):
+        return None
+    return topic
+
+
+_NO_TOPIC = re.compile(
+    r"^(?:today|tonight|tomorrow|this week|next week|the week|me|now|later|it|that|this|them|"
+    r"the day|the weekend|this weekend)$|^(?:my|the)\s+(?:todo\s+|to-do\s+)?list\b"
+    r"|\b(?:priority|prio|tags?|tagged|labels?|due|deadline|date|overdue|notes?|repeats?)\b",
+    re.I,
+)
 
 
 def list_filter(text: str, today: date) -> ListFilter:
@@ -624,17 +670,8 @@ def list_filter(text: str, today: date) -> ListFilter:
         m := re.search(r"\b([\w-]+)\s+(?:tasks|todos|stuff|items|things|list|jobs|bits)\b", lower)
     ) and m.group(1) not in _NOT_TAGS:
         f.word_tag = m.group(1)
-    if m := re.search(
-        r"\b(?:about|regarding|related to|relating to|concerning|mention(?:ing|s)?|containing|"
-        r"with the words?|called|named|involving|on the topic of|to do with|search for|look for|"
-        r"find|that says|matching)\s+(?P<t>.+)$",
-        text,
-        re.IGNORECASE,
-    ):
-        topic = clean_title(re.sub(r"\b(?:in (?:it|them|the title))\b", "", m["t"]))
-        topic = re.sub(rf"\s+{TASK_WORD}$", "", topic, flags=re.I)
-        if topic and topic.lower() not in {"today", "tomorrow", "this week", "me", "now", "later"}:
-            f.text = topic
+    if topic := _topic(text, today):
+        f.text = topic
     elif (
         m := re.search(
             r"\b(?:need|have|got|gotta|must|anything|something|stuff|things?) to (?P<verb>[a-z]+)\b(?! done)",
@@ -642,7 +679,10 @@ def list_filter(text: str, today: date) -> ListFilter:
         )
     ) and m["verb"] not in _VAGUE_VERBS:
         f.text = m["verb"]  # "what do I need to buy?"
-    f.count_only = bool(re.search(r"\bhow many\b", lower))
+    if _DONE_BY_ME.search(lower) and f.status == "pending":
+        f.status = "completed"  # "how many did I finish?"
+    f.repeats = bool(_REPEATS.search(lower))
+    f.count_only = bool(_COUNT.search(lower))
     return f
 
 
@@ -764,8 +804,9 @@ _EVERYTHING = re.compile(
     r"^(?:(?:everything|every task|all tasks)\s+(?P<what3>(?:tagged|labell?ed|with|under|due|overdue)\b.*)|"
     r"all|everything|every task|all (?:my |the |of my |of the )?(?P<what>.*?)(?:\s+(?:tasks?|todos?|items?))?|"
     r"(?:(?:the|my)\s+)?(?P<what2>completed|done|finished|overdue)\s+(?:tasks?|todos?|items?|ones)|"
-    r"(?:everything|all(?: the)?(?: tasks)?)\s+(?:that\s+)?(?:i'?ve|i have|is|are|that's)\s+(?:already\s+)?"
-    r"(?P<what4>completed|done|finished)|"
+    r"(?:everything|every (?:task|one|item|todo)|all(?: the| my)?(?: tasks| ones| items| todos| stuff)?)\s+"
+    r"(?:that\s+|which\s+)?(?:i'?ve|i have|is|are|that's|that is|thats|was|were)\s+(?:already\s+)?"
+    r"(?P<what4>completed|done|finished|overdue|late)(?:\s+already)?|"
     r"(?:my|the)\s+(?:whole|entire)\s+list|my list|the list)$",
     re.IGNORECASE,
 )

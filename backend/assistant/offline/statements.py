@@ -119,6 +119,15 @@ def _title_parts(task: Task) -> tuple[str | None, list[str]]:
     return verb, rest
 
 
+def mentions(task: Task, topic: str) -> bool:
+    """Whether every word of a topic is a word of the task's title, notes or tags ("car" is in
+    "Renew car tax" and in notes "car service", not in "Call the carpenter")."""
+    said = content_words(topic)
+    text = " ".join([task["title"], task.get("description") or "", *task.get("tags", [])])
+    words = _WORD.findall(text.lower())
+    return bool(said) and all(any(_same(s, w) for w in words) for s in said)
+
+
 def _hits(said: list[str], words: list[str]) -> list[str]:
     return [w for w in words if any(_same(s, w) for s in said)]
 

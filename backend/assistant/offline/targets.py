@@ -82,6 +82,8 @@ def filter_locally(
     day = today + timedelta(days=1) if f.due == "tomorrow" else f.due_on
     if day is not None:
         tasks = [t for t in tasks if t.get("due_date") == str(day)]
+    if f.repeats:
+        tasks = [t for t in tasks if t.get("recurrence")]
     if f.word_tag:
         tagged = [t for t in tasks if f.word_tag in t.get("tags", [])]
         if tagged or strict:

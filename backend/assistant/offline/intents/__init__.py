@@ -216,6 +216,7 @@ def _understand(message: str, today: date) -> Intent:
         adding or _understand_one(normalise(fixed), quoted, today).kind == "add"
     ):
         text = normalise(fixed)
+    text = delete.without_remark(text)
     if several := _statements(text, quoted, today):
         return several
     parts = [p for p in _NEXT_REQUEST.split(text) if p and p.strip()]

@@ -10,6 +10,7 @@ from backend.assistant.offline.intents.base import Message
 from backend.assistant.offline.parsing import Intent, act, first_match, rx
 from backend.assistant.offline.targets import Decision, ToolCall, Turn, delete_outcome, find_targets
 
+_NO_LONGER = r"(?:\s+(?:after all|anymore|any more|any longer|now))+"
 DELETE = rx(
     # "take out the trash" is a task; "take out the gym task", "take X off my list" delete.
     r"^take out\s+(?P<rest>.+?\b(?:task|todo|item|reminder)s?|.+?(?=\s+(?:from|off) (?:my|the) list$))",
@@ -20,6 +21,17 @@ DELETE = rx(
     r"^(?:wipe|clear|clean)\s+(?:out|away|off)\s+"
     r"(?P<rest>.*\b(?:tasks?|to-?dos?|items?|completed|done|finished|list)\b.*)$",
     r"^(?:forget about|forget)\s+(?P<rest>.+)$",
+    r"^take\s+(?P<rest>.+?)\s+off\s+(?:my|the)\s+(?:todo\s+|to-?do\s+|task\s+)?list$",
+    # said, not asked: "we're not doing the party after all", "no need for the florist anymore",
+    # "the party isn't happening anymore", "we won't be needing the caterer"
+    rf"^(?:i|we)(?:'re|'m| are| am)? not (?:doing|having|going to|going with|holding|hosting|"
+    rf"booking|buying|needing|bothering with)\s+(?P<rest>.+?){_NO_LONGER}$",
+    rf"^(?:i|we) (?:will not|won't|do not|don't) (?:be\s+)?(?:needing|doing|having|need)\s+"
+    rf"(?P<rest>.+?){_NO_LONGER}?$",
+    rf"^(?:there is\s+|there's\s+)?no (?:more )?need for\s+(?P<rest>.+?){_NO_LONGER}?$",
+    rf"^(?P<rest>.+?)\s+(?:is|are) (?:not|no longer) (?:happening|needed|necessary|required|"
+    rf"going ahead|on)(?:{_NO_LONGER})?$",
+    r"^(?P<rest>.+?)\s+(?:is|are) (?:off|unnecessary|not needed)$",
     r"^i (?:don'?t|do not|no longer) (?:need|want) (?P<rest>.+?)(?: anymore| any more)?$",
     r"^(?P<rest>.+?) (?:can|should) (?:be|go) (?:deleted|removed)$",
     r"^(?P<rest>.+?) (?:can|should|may) go$",  # "the dentist one can go"
@@ -34,11 +46,38 @@ _THEN_DELETE_IT = re.compile(
 )
 
 
+# A remark after a delete, never part of what is deleted: "…, list is a mess", "…? We've
+# decided to do the flowers ourselves", "…, I don't need it", "… as we found another one".
+_REMARK = re.compile(
+    r"\s*(?:[,;:]|[.!?](?=\s)|\s(?=(?:as|since|coz|cos|cause)\s+(?:i|we|they|it)\b))\s*"
+    r"(?P<tail>(?:(?:and|but|so|as|since|coz|cos|cause)\s+)?(?:.*\b(?:i|we|they|it|he|she|you|"
+    r"i'm|i'll|i've|we've|we're|it's|they're|is|are|was|were)\b|(?:do not|don't|dont|not|no|never|"
+    r"no longer)\b).*)$",
+    re.I,
+)
+
+
+def _without_remark(text: str) -> str:
+    m = _REMARK.search(text)
+    return text[: m.start()].strip() if m and m.start() > 0 else text
+
+
+def without_remark(text: str) -> str:
+    """A delete followed by a remark is only the delete: "scrap the gym, I cancelled my
+    membership" is never also a statement about a membership."""
+    said = _without_remark(text)
+    return said if said != text and first_match(DELETE, said) else text
+
+
 def parse(msg: Message) -> Intent | None:
-    if m := first_match(DELETE, msg.text):
+    m = first_match(DELETE, msg.text)
+    if m is None and (said := _without_remark(msg.text)) != msg.text:
+        m = first_match(DELETE, said)  # "the florist task can go, we sorted it another way"
+    if m:
         rest = msg.literal(m["rest"])
         if named_first := _THEN_DELETE_IT.match(rest):
             rest = re.sub(r"\s+(?:anymore|any more)$", "", named_first["rest"], flags=re.I)
+        rest = _without_remark(rest)
         # a field of a task is no task: "remove the note from the dentist" deletes nothing
         if re.fullmatch(
             r"(?:the\s+)?(?:due date|deadline|notes?|description|comments?)\b.*", rest, re.I

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from backend.assistant.offline import replies
 from backend.assistant.offline.dates import describe, find_date
 from backend.assistant.offline.intents.base import Message
+from backend.assistant.offline.language import normalise
 from backend.assistant.offline.parsing import (
     TASK_WORD,
     Intent,
@@ -20,7 +22,9 @@ from backend.assistant.offline.parsing import (
     rx,
     subjects,
 )
+from backend.assistant.offline.statements import mentions
 from backend.assistant.offline.targets import (
+    PRONOUN,
     Decision,
     ToolCall,
     Turn,
@@ -43,7 +47,7 @@ _ABOUT_ONE = re.compile(
     re.IGNORECASE,
 )  # fmt: skip
 _VAGUE = re.compile(
-    r"^(?:there|anything|any|something|i|it|that)\b|\b(?:due|overdue|late|slip|behind|priority|tagged)\b",
+    r"^(?:there|anything|any|something|stuff|things?|tasks?|todos?|items?|everything|i|it|that)\b|\b(?:due|overdue|late|slip|behind|priority|tagged)\b",
     re.I,
 )  # fmt: skip
 _ASKS = re.compile(
@@ -88,7 +92,7 @@ _FIELD = {
         r"^what(?:'s|\s+is|\s+was)\s+(?P<t>.+?)\s+about\??$",  # "what is the report about?"
         # "what was the gate code for the plumber?": a detail that only the notes can hold
         r"^what(?:'s|\s+is|\s+was)\s+the\s+(?P<field>(?!(?:due|deadline|date|time|priority|"
-        r"status|plan|tag|title|name)\b)[\w-]+(?:\s+[\w-]+)?)\s+(?:for|on|of)\s+(?P<t>.+?)\??$",
+        r"status|plan|tag|title|name|number|count|total|amount)\b)[\w-]+(?:\s+[\w-]+)?)\s+(?:for|on|of)\s+(?P<t>.+?)\??$",
     ),
 }
 
@@ -124,14 +128,69 @@ def parse_field(msg: Message) -> Intent | None:
 def parse_about_one(msg: Message) -> Intent | None:
     """ "is the gas bill on there?", "did I finish the report?": about one task."""
     if m := _ABOUT_ONE.match(msg.text):
-        topic = subjects(msg.literal(m["t"]))
+        said = _OR_NOT.sub("", m["t"])
+        state = _STATE_TAIL.search(said)  # "is the report sent (or not)?": asks if it is done
+        topic = subjects(msg.literal(said[: state.start()] if state else said))
         if topic and not _VAGUE.search(topic[0]):
-            done = re.match(
+            done = state or re.match(
                 r"^(?:did|have)\s+i\b|.*\b(?:done|finished|completed)\W*$", msg.text, re.I
             )
             asks = "done" if done else "exists"
             return Intent("list", filter=ListFilter(status="all", text=topic[0], asks=asks))
     return None
+
+
+# A state a task is asked to be in: "X done yet?", "is X sent or not", "did X get paid?".
+_STATE = (
+    r"(?:(?:is|are|was|were|been|has been|have been|got|get|gotten)\s+)?(?:already\s+)?"
+    r"(?:done|finished|complete|completed|sorted|handled|taken care of|paid|sent|bought|made|"
+    r"[a-z]{3,}ed)(?:\s+(?:already|yet|or not(?:\s+yet)?|at all))*"
+)
+_STATE_ASKED = re.compile(
+    rf"^(?:(?:is|are|was|were|has|have|did|does)\s+)?(?P<t>.+?)\s+{_STATE}$", re.I
+)
+_STATE_TAIL = re.compile(rf"\s+{_STATE}$", re.I)
+_OR_NOT = re.compile(r"(?:\s+(?:already|yet|or not(?:\s+yet)?|at all))+$", re.I)
+# "the locksmith, I called him already or not?": the task named first, then a pronoun.
+_NAMED_FIRST = re.compile(
+    r"^(?P<t>[^,]+?)\s*,\s*(?:(?:did|have)\s+)?(?:i|we)\s+(?:(?:already|have|did)\s+)*\w+\s+"
+    r"(?:him|her|it|them|that|this|those|these)\b",
+    re.I,
+)
+# The raw message asks: a question mark, "… or not", "… yet".
+_ASKED = re.compile(r"\?|\bor not\b|\byet\W*$", re.I)
+_ORDERS = re.compile(
+    r"^(?:mark|tick|check|cross|close|complete|set|can|could|would|will|please|pls|kindly|"
+    r"i want|i'?d like|let'?s|do you mind)\b",
+    re.I,
+)
+
+
+def asked_state(message: str, intent: Intent) -> Intent | None:
+    """ "I already paid rent?", "flights booked?", "the locksmith, I called him already or
+    not?": a completion (or a state) said as a question asks whether the task is done; it
+    never completes it. Orders said as questions ("can you mark X done?") stay orders."""
+    asking_one = intent.kind == "list" and intent.filter.asks == "done"
+    if intent.kind not in {"complete", "reopen", "help"} and not asking_one:
+        return None
+    if intent.then or intent.everything or not _ASKED.search(message):
+        return None
+    text = normalise(message.split("?")[0]) if "?" in message else normalise(message)
+    if _ORDERS.match(text):
+        return None
+    if m := _NAMED_FIRST.match(text):
+        subject = m["t"]
+    elif intent.kind in {"complete", "reopen"} and intent.items:
+        subject = intent.items[0]
+    elif m := _STATE_ASKED.match(text):
+        subject = m["t"]
+    else:
+        return None
+    subject = _OR_NOT.sub("", subject)
+    topic = subjects(_STATE_TAIL.sub("", subject) or subject)
+    if not topic or _VAGUE.search(topic[0]) or PRONOUN.match(topic[0]):
+        return None
+    return Intent("list", filter=ListFilter(status="all", text=topic[0], asks="done"))
 
 
 # "I have how many task for tomorrow?": a count wherever the words stand.
@@ -159,6 +218,11 @@ def handle(turn: Turn) -> Decision:
     if isinstance(listed, ToolCall):
         return Decision(calls=[listed])
     tasks = filter_locally(listed, f, turn.today)
+    if f.text and not f.asks:  # a topic: its words in the titles, notes or tags
+        every = lookup(turn.convo, **list_arguments(replace(f, text=None), 100))
+        if isinstance(every, ToolCall):
+            return Decision(calls=[every])
+        tasks = [t for t in filter_locally(every, f, turn.today) if mentions(t, f.text)] or tasks
     if f.asks and f.text and not tasks:  # no title has these words: the closest task, or none
         found = find_one(f.text, turn, done_wanted=None)
         if isinstance(found, Decision) and found.calls:
@@ -232,6 +296,8 @@ def describe_filter(f: ListFilter, count: int = 2) -> str:
     words = {"pending": "open", "completed": "completed", "all": ""}[f.status]
     if f.priority:
         words += f" {f.priority}-priority"
+    if f.repeats:
+        words += " repeating"
     noun = f"{words} {'task' if count == 1 else 'tasks'}".strip()
     if f.tag or f.word_tag:
         noun += f" tagged #{f.tag or f.word_tag}"
