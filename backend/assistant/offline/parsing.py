@@ -584,7 +584,7 @@ _NOT_TAGS = {"open", "pending", "completed", "done", "finished", "todo", "all", 
 
 _VAGUE_VERBS = {"do", "finish", "complete", "get", "work", "handle", "be", "start", "sort",
                 "deal", "take", "remember", "think"}  # fmt: skip
-_COUNT = re.compile(r"\bhow many\b|\b(?:the\s+)?(?:number|count|total)\s+of\b")
+_COUNT = re.compile(r"\bhow many\b|\b(?:the\s+)?(?:number|count|total)\s+of\b|^count\b")
 _REPEATS = re.compile(r"\b(?:recurr(?:ing|ent|s)?|repeat(?:s|ing|ed)?|regular)\b")
 # "how many did I finish?", "how many have I ticked off": what I did is what is done.
 _DONE_BY_ME = re.compile(
@@ -597,8 +597,9 @@ _TOPIC = re.compile(
     r"\b(?:about|regarding|re:|related to|relating to|concerning|mention(?:ing|s)?|containing|"
     r"with the words?|called|named|involving|on the topic of|to do with|search for|look for|"
     r"find|that says|matching"
-    r"|(?:anything|something|stuff|things?|tasks?|todos|items|any)\s+(?:for|with|on)"
-    r"|(?:have|got|need|left|sort|do|organi[sz]e|prepare|buy|get|bring)\s+for)\s+"
+    r"|(?:anything|something|stuff|things?|tasks?|todos|items|any|list|agenda)\s+(?:for|with|on)"
+    r"|(?:have|got|need|left|sort|do|organi[sz]e|prepare|buy|get|bring|there|on|remains?|"
+    r"remaining)\s+for)\s+"
     r"(?P<t>[^,;.!?]+)",
     re.I,
 )
@@ -606,17 +607,23 @@ _TOPIC = re.compile(
 _TOPIC_END = re.compile(
     r"\s+(?:(?:on|in)\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?list|on there|in (?:it|them|the title|"
     r"the notes?)|at all|or not|(?:still\s+)?(?:left|to do|open|pending|outstanding|coming up)|"
-    r"that i (?:need|have) to do|i (?:need|have) to do)\b.*$",
+    r"that i (?:need|have) to do|i (?:need|have) to do|(?:this|next|the) week(?:end)?|today|"
+    r"tomorrow|tonight)\b.*$",
     re.I,
 )
 
 
 def _topic(text: str, today: date) -> str | None:
+    text = re.sub(
+        r"\b(?:on|in)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?list\b", "", text, flags=re.I
+    )
     if not (m := _TOPIC.search(text)):
         return None
     topic = clean_title(_TOPIC_END.sub("", m["t"]))
     topic = clean_title(re.sub(rf"(?:^|\s+){TASK_WORD}$", "", topic, flags=re.I))
-    if not topic or find_date(topic, today) or _NO_TOPIC.search(topic):
+    if found := find_date(topic, today):  # "anything for work this week": the day is a filter
+        topic = clean_title(topic[: found.start] + " " + topic[found.end :])
+    if not topic or _NO_TOPIC.search(topic):
         return None
     return topic
 
@@ -803,7 +810,12 @@ def first_match(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | N
 _EVERYTHING = re.compile(
     r"^(?:(?:everything|every task|all tasks)\s+(?P<what3>(?:tagged|labell?ed|with|under|due|overdue)\b.*)|"
     r"all|everything|every task|all (?:my |the |of my |of the )?(?P<what>.*?)(?:\s+(?:tasks?|todos?|items?))?|"
-    r"(?:(?:the|my)\s+)?(?P<what2>completed|done|finished|overdue)\s+(?:tasks?|todos?|items?|ones)|"
+    r"(?:(?:the|my)\s+)?(?P<what2>completed|done|finished|overdue)(?:\s+(?:tasks?|todos?|items?|ones|"
+    r"stuff|things))?|"
+    # "the ones I've already done", "the tasks I finished"
+    r"(?:the|my)\s+(?:tasks?|todos?|items?|ones|stuff|things)\s+(?:that\s+|which\s+)?"
+    r"(?:i'?ve\s+|i have\s+|i\s+|are\s+|is\s+)?(?:already\s+)?(?P<what5>completed|done|finished|"
+    r"ticked off|checked off)(?:\s+already)?|"
     r"(?:everything|every (?:task|one|item|todo)|all(?: the| my)?(?: tasks| ones| items| todos| stuff)?)\s+"
     r"(?:that\s+|which\s+)?(?:i'?ve|i have|is|are|that's|that is|thats|was|were)\s+(?:already\s+)?"
     r"(?P<what4>completed|done|finished|overdue|late)(?:\s+already)?|"
@@ -825,7 +837,7 @@ def act(kind: str, rest: str, today: date | None = None) -> Intent:
     if kind in {"complete", "reopen"}:  # when it was done, not which tasks ("… tasks today")
         whole = re.sub(r"(?<!due)(?<!for)\s+(?:today|yesterday|earlier|this morning)$", "", whole)
     if m := _EVERYTHING.match(whole):
-        what = (m["what"] or m["what2"] or m["what3"] or m["what4"] or "").lower()
+        what = (m["what"] or m["what2"] or m["what3"] or m["what4"] or m["what5"] or "").lower()
         if _POINTING.match(what):  # "all of those": the tasks just mentioned, not every task
             intent.items = ["them"]
             return intent

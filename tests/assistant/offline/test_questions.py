@@ -96,6 +96,9 @@ KIDS = (["boots", "trip"], ["tax", "cake"])
          "but I can't remember", KIDS),
         ("wat do i have 4 the kids", KIDS),
         ("is there smth for the kids?", KIDS),
+        ("anything on my list for the party?", PARTY),
+        ("what have i got on for the car", CAR),
+        ("anything for the kids coming up?", KIDS),
     ],
 )  # fmt: skip
 async def test_a_topic_question_lists_titles_notes_and_tags(
@@ -140,6 +143,9 @@ YES, NOT_YET = "Yes", "Not yet"
         ("i have paid the rent already?", YES, "rent"),
         ("did the report get sent?", YES, "report"),
         ("I booked the flights or not yet?", NOT_YET, "flights"),
+        ("was the rent paid?", YES, "rent"),
+        ("has the locksmith been called?", NOT_YET, "locksmith"),
+        ("I sent the report, right?", YES, "report"),
     ],
 )
 async def test_a_yes_no_question_in_any_grammar(
@@ -226,6 +232,9 @@ DONE_ONES = {"Buy printer paper", "Renew library card"}
         ("erase all tasks with the bike tag", {"Fix bike brakes", "Clean the chain"}),
         ("delete all overdue tasks", {"Fix bike brakes"}),
         ("scrap everything that's overdue, I'll never get to it", {"Fix bike brakes"}),
+        ("delete the tasks I already finished", DONE_ONES),
+        ("remove the ones I've done", DONE_ONES),
+        ("clear completed", DONE_ONES),
     ],
 )
 async def test_a_bulk_delete_asks_naming_each_then_deletes_only_those(
@@ -243,3 +252,17 @@ async def test_a_bulk_delete_declined_keeps_everything(app: FastAPI):
     t = await converse(app, BULK, ["get rid of all the finished ones", "no"], set())
     assert t.problems == []
     assert len(t.after) == len(BULK)
+
+
+async def test_not_done_yet_said_is_no_question(app: FastAPI):
+    """ "I haven't sent the report yet" says it is not done: it reopens, it does not ask."""
+    start = [{"title": "Send the report", "completed": True}]
+    t = await converse(app, start, ["I haven't actually sent the report yet"], {"Send the report"})
+    assert t.problems == []
+    assert t.after[0]["completed"] is False
+
+
+async def test_an_order_said_as_a_question_is_an_order(app: FastAPI):
+    t = await converse(app, CALLS, ["can you mark the locksmith done?"], {"Call the locksmith"})
+    assert t.problems == []
+    assert by_title(t.after)["call the locksmith"]["completed"] is True

@@ -157,8 +157,9 @@ _NAMED_FIRST = re.compile(
     r"(?:him|her|it|them|that|this|those|these)\b",
     re.I,
 )
-# The raw message asks: a question mark, "… or not", "… yet".
-_ASKED = re.compile(r"\?|\bor not\b|\byet\W*$", re.I)
+# The raw message asks: a question mark, "… or not", "… yet" (but "I haven't sent it yet"
+# says it is not done: a reopen, not a question).
+_ASKED = re.compile(r"\?|\bor not\b|^(?!.*(?:\bnot\b|n't\b|\bnever\b|\bno\b)).*\byet\W*$", re.I)
 _ORDERS = re.compile(
     r"^(?:mark|tick|check|cross|close|complete|set|can|could|would|will|please|pls|kindly|"
     r"i want|i'?d like|let'?s|do you mind)\b",
