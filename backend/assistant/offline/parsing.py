@@ -603,6 +603,11 @@ _TOPIC = re.compile(
     r"(?P<t>[^,;.!?]+)",
     re.I,
 )
+_ON_MY_LIST = re.compile(
+    r"\b(?:on|in)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?"
+    r"(?:list|plate|agenda|schedule|calendar|radar)\b",
+    re.I,
+)
 # What a topic is not: the list itself, a time, the user.
 _TOPIC_END = re.compile(
     r"\s+(?:(?:on|in)\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?list|on there|in (?:it|them|the title|"
@@ -614,9 +619,7 @@ _TOPIC_END = re.compile(
 
 
 def _topic(text: str, today: date) -> str | None:
-    text = re.sub(
-        r"\b(?:on|in)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?list\b", "", text, flags=re.I
-    )
+    text = _ON_MY_LIST.sub("", text)  # "anything on my list about the car": the list is no topic
     if not (m := _TOPIC.search(text)):
         return None
     topic = clean_title(_TOPIC_END.sub("", m["t"]))
@@ -631,6 +634,7 @@ def _topic(text: str, today: date) -> str | None:
 _NO_TOPIC = re.compile(
     r"^(?:today|tonight|tomorrow|this week|next week|the week|me|now|later|it|that|this|them|"
     r"the day|the weekend|this weekend)$|^(?:my|the)\s+(?:todo\s+|to-do\s+)?list\b"
+    r"|^(?:my|the)\s+(?:plate|agenda|schedule|calendar|radar|mind|horizon|docket|books)\b"
     r"|\b(?:priority|prio|tags?|tagged|labels?|due|deadline|date|overdue|notes?|repeats?)\b",
     re.I,
 )

@@ -59,6 +59,7 @@ PARSERS: list[Parser] = [
     social.parse_interjection,
     question.parse_field,
     question.parse_about_one,
+    question.parse_still_to_do,
     question.parse_question,
     update.parse_typo_fix,
     update.parse_correction,

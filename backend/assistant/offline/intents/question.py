@@ -125,17 +125,49 @@ def parse_field(msg: Message) -> Intent | None:
     return None
 
 
+# "do I still need to call the locksmith?": is that task still open?
+_STILL_TO_DO = re.compile(
+    r"^(?:do|must|should)\s+(?:i|we)\s+(?:still\s+|really\s+|actually\s+)*(?:need|have|got)\s+to\s+"
+    r"(?P<t>\w+\s+.+?)(?:\s+(?:still|anymore|any more|or not|at all))*$",
+    re.I,
+)
+# "what's the status of the flights?", "where am I with the report?"
+_STATUS = re.compile(
+    r"^(?:(?:what|how)(?:'s|\s+is)\s+(?:the\s+)?(?:status|progress|state)\s+(?:of|on|with)|"
+    r"where\s+(?:am i|are we)\s+(?:with|on))\s+(?P<t>.+)$",
+    re.I,
+)
+
+
+def parse_still_to_do(msg: Message) -> Intent | None:
+    for pattern, asks in ((_STILL_TO_DO, "open"), (_STATUS, "done")):
+        if (m := pattern.match(msg.text)) and not _TOPIC_WORDS.search(m["t"]):
+            topic = subjects(msg.literal(m["t"]))
+            if topic and not _VAGUE.search(topic[0]) and not find_date(topic[0], msg.today):
+                return Intent("list", filter=ListFilter(status="all", text=topic[0], asks=asks))
+    return None
+
+
+# Words of a list question, not of one task: "do I need to buy anything for the party?"
+_TOPIC_WORDS = re.compile(
+    r"\b(?:anything|something|stuff|things|everything|tasks|todos|today|tomorrow|tonight|"
+    r"this week|first|next|priority|overdue)\b",
+    re.I,
+)
+
+
 def parse_about_one(msg: Message) -> Intent | None:
     """ "is the gas bill on there?", "did I finish the report?": about one task."""
     if m := _ABOUT_ONE.match(msg.text):
         said = _OR_NOT.sub("", m["t"])
-        state = _STATE_TAIL.search(said)  # "is the report sent (or not)?": asks if it is done
+        still = _OPEN_TAIL.search(said)  # "is the rent still open?": asks if it is open
+        state = still or _STATE_TAIL.search(said)  # "is the report sent?": if it is done
         topic = subjects(msg.literal(said[: state.start()] if state else said))
         if topic and not _VAGUE.search(topic[0]):
             done = state or re.match(
                 r"^(?:did|have)\s+i\b|.*\b(?:done|finished|completed)\W*$", msg.text, re.I
             )
-            asks = "done" if done else "exists"
+            asks = "open" if still else "done" if done else "exists"
             return Intent("list", filter=ListFilter(status="all", text=topic[0], asks=asks))
     return None
 
@@ -149,6 +181,9 @@ _STATE = (
 _STATE_ASKED = re.compile(
     rf"^(?:(?:is|are|was|were|has|have|did|does)\s+)?(?P<t>.+?)\s+{_STATE}$", re.I
 )
+_OPEN_TAIL = re.compile(
+    r"\s+(?:still\s+)?(?:open|pending|outstanding|not done|unfinished|left|to do|undone)$", re.I
+)
 _STATE_TAIL = re.compile(rf"\s+{_STATE}$", re.I)
 _OR_NOT = re.compile(r"(?:\s+(?:already|yet|or not(?:\s+yet)?|at all))+$", re.I)
 # "the locksmith, I called him already or not?": the task named first, then a pronoun.
@@ -160,8 +195,10 @@ _NAMED_FIRST = re.compile(
 # The raw message asks: a question mark, "… or not", "… yet" (but "I haven't sent it yet"
 # says it is not done: a reopen, not a question).
 _ASKED = re.compile(r"\?|\bor not\b|^(?!.*(?:\bnot\b|n't\b|\bnever\b|\bno\b)).*\byet\W*$", re.I)
+# An order said as a question: "can you mark X done?", "X isn't finished, can you reopen it?"
 _ORDERS = re.compile(
-    r"^(?:mark|tick|check|cross|close|complete|set|can|could|would|will|please|pls|kindly|"
+    r"(?:^|[,;.!?]\s*|\b(?:and|so|then)\s+)(?:mark|tick|check|cross|close|complete|reopen|set|"
+    r"untick|uncheck|unmark)\b|\b(?:can|could|would|will)\s+(?:you|u)\b|\b(?:please|pls|plz|kindly|"
     r"i want|i'?d like|let'?s|do you mind)\b",
     re.I,
 )
@@ -172,16 +209,16 @@ def asked_state(message: str, intent: Intent) -> Intent | None:
     not?": a completion (or a state) said as a question asks whether the task is done; it
     never completes it. Orders said as questions ("can you mark X done?") stay orders."""
     asking_one = intent.kind == "list" and intent.filter.asks == "done"
-    if intent.kind not in {"complete", "reopen", "help"} and not asking_one:
+    if intent.kind not in {"complete", "help"} and not asking_one:
         return None
     if intent.then or intent.everything or not _ASKED.search(message):
         return None
-    text = normalise(message.split("?")[0]) if "?" in message else normalise(message)
-    if _ORDERS.match(text):
+    if _ORDERS.search(message):
         return None
+    text = normalise(message.split("?")[0]) if "?" in message else normalise(message)
     if m := _NAMED_FIRST.match(text):
         subject = m["t"]
-    elif intent.kind in {"complete", "reopen"} and intent.items:
+    elif intent.kind == "complete" and intent.items:
         subject = intent.items[0]
     elif m := _STATE_ASKED.match(text):
         subject = m["t"]
@@ -236,7 +273,7 @@ def handle(turn: Turn) -> Decision:
         return Decision(reply=f"You have {len(tasks)} {what}.")
     if not tasks:
         if f.asks:
-            no = "No, I" if f.asks in {"done", "exists"} else "I"
+            no = "No, I" if f.asks in {"done", "exists", "open"} else "I"
             return Decision(reply=f"{no} can't find a task about '{f.text}'.")
         if f.text:
             return Decision(reply=f"I found no {what}.")
@@ -252,6 +289,12 @@ def _yes_or_no(task: dict[str, Any], asks: str, turn: Turn) -> str:
         return _ANSWERS[field](task, turn, asks)
     facts = replies.task_line(task, turn.today).removeprefix(title).removeprefix(" — ")
     facts = f" ({facts})" if facts else ""
+    if asks == "open":  # "do I still need to call the locksmith?"
+        return (
+            f"No, '{title}' is already done."
+            if task["completed"]
+            else f"Yes, '{title}' is still open{facts}."
+        )
     if asks == "done":
         return (
             f"Yes, '{title}' is done."
