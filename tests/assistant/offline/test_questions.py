@@ -266,3 +266,33 @@ async def test_an_order_said_as_a_question_is_an_order(app: FastAPI):
     t = await converse(app, CALLS, ["can you mark the locksmith done?"], {"Call the locksmith"})
     assert t.problems == []
     assert by_title(t.after)["call the locksmith"]["completed"] is True
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "the report isn't actually finished, can you reopen it?",
+        "I didn't send the report yet",
+    ],
+)
+async def test_a_reopen_with_a_question_mark_stays_a_reopen(app: FastAPI, message: str):
+    start = [{"title": "Send the report", "completed": True}]
+    t = await converse(app, start, [message], {"Send the report"})
+    assert t.problems == []
+    assert t.after[0]["completed"] is False
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("do I still need to call the locksmith?", "Yes, 'Call the locksmith' is still open."),
+        ("do i still have to pay rent?", "No, 'Pay rent' is already done."),
+        ("is the rent still open?", "No, 'Pay rent' is already done."),
+        ("is the locksmith still pending", "Yes, 'Call the locksmith' is still open."),
+        ("what's the status of the flights?", "Not yet: 'Book flights' is still open."),
+    ],
+)
+async def test_is_it_still_open(app: FastAPI, question: str, answer: str):
+    t = await converse(app, CALLS, [question], set())
+    assert t.problems == []
+    assert t.replies == [answer]
