@@ -579,7 +579,8 @@ _NOT_TAGS = {"open", "pending", "completed", "done", "finished", "todo", "all", 
              "latest", "recent", "to-do", "task", "list", "show", "my", "the", "any", "some",
              "outstanding", "upcoming", "today's", "tomorrow's", "priority", "unfinished", "which",
              "what", "how", "many", "these", "those", "your", "our", "every", "more", "of", "a",
-             "couple", "few", "is", "are", "was", "two", "three", "several"}  # fmt: skip
+             "couple", "few", "is", "are", "was", "two", "three", "several", "there", "no",
+             "have", "got"}  # fmt: skip
 
 
 _VAGUE_VERBS = {"do", "finish", "complete", "get", "work", "handle", "be", "start", "sort",
@@ -595,7 +596,7 @@ _DONE_BY_ME = re.compile(
 # something with taxes", "any tasks mentioning Anna"; the topic ends with its clause.
 _TOPIC = re.compile(
     r"\b(?:about|regarding|re:|related to|relating to|concerning|mention(?:ing|s)?|containing|"
-    r"with the words?|called|named|involving|on the topic of|to do with|search for|look for|"
+    r"(?:with|have|has|contain(?:s|ing)?|include(?:s|ing)?) the words?|called|named|involving|on the topic of|to do with|search for|look for|"
     r"find|that says|matching"
     r"|(?:anything|something|stuff|things?|tasks?|todos|items|any|list|agenda)\s+(?:for|with|on)"
     r"|(?:have|got|need|left|sort|do|organi[sz]e|prepare|buy|get|bring|there|on|remains?|"
@@ -620,6 +621,9 @@ _TOPIC_END = re.compile(
 
 def _topic(text: str, today: date) -> str | None:
     text = _ON_MY_LIST.sub("", text)  # "anything on my list about the car": the list is no topic
+    m = re.search(r"\b(?P<t>[a-z]+)[- ]related\b(?!\s+to\b)", text, re.I)
+    if m and m["t"].lower() not in _NOT_TAGS | {"anything", "something", "stuff", "things"}:
+        return m["t"]  # "anything pet related?"
     if not (m := _TOPIC.search(text)):
         return None
     topic = clean_title(_TOPIC_END.sub("", m["t"]))

@@ -85,10 +85,15 @@ def filter_locally(
     if f.repeats:
         tasks = [t for t in tasks if t.get("recurrence")]
     if f.word_tag:
-        tagged = [t for t in tasks if f.word_tag in t.get("tags", [])]
+        tagged = [t for t in tasks if carries(t, f.word_tag)]
         if tagged or strict:
             tasks = tagged or [t for t in tasks if has_word(t["title"], f.word_tag)]
     return tasks
+
+
+def carries(task: Task, tag: str) -> bool:
+    """The task has the tag, singular or plural ("pet tasks" are the ones tagged pets)."""
+    return any(t.removesuffix("s") == tag.lower().removesuffix("s") for t in task.get("tags", []))
 
 
 def has_word(title: str, word: str) -> bool:

@@ -296,3 +296,28 @@ async def test_is_it_still_open(app: FastAPI, question: str, answer: str):
     t = await converse(app, CALLS, [question], set())
     assert t.problems == []
     assert t.replies == [answer]
+
+
+PETS = [
+    {"title": "Buy dog food", "completed": True, "tags": ["pets"]},
+    {"title": "Vet appointment for Rex", "tags": ["pets"]},
+    {"title": "Pack for Rome", "description": "adapter, sunscreen"},
+    {"title": "Pay rent", "completed": True},
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("how many pet tasks r there", "You have 1 open task tagged #pets."),
+        ("anything pet related?", "Here is your 1 open task about 'pet':\n1. Vet appointment"),
+        ("what tasks have the word sunscreen", "Here is your 1 open task about 'sunscreen':"),
+        ("is there stuff for the dog", "I found no open tasks about 'dog'."),
+        ("rent, did I pay it?", "Yes, 'Pay rent' is done."),
+        ("how many garden tasks do I have?", "You have 2 open tasks."),  # no such tag: not said
+    ],
+)
+async def test_tags_said_loosely_and_topics(app: FastAPI, question: str, answer: str):
+    t = await converse(app, PETS, [question], set())
+    assert t.problems == []
+    assert t.replies[0].startswith(answer), t.replies[0]

@@ -28,6 +28,7 @@ from backend.assistant.offline.targets import (
     Decision,
     ToolCall,
     Turn,
+    carries,
     filter_locally,
     find_one,
     list_arguments,
@@ -208,16 +209,16 @@ def asked_state(message: str, intent: Intent) -> Intent | None:
     """ "I already paid rent?", "flights booked?", "the locksmith, I called him already or
     not?": a completion (or a state) said as a question asks whether the task is done; it
     never completes it. Orders said as questions ("can you mark X done?") stay orders."""
-    asking_one = intent.kind == "list" and intent.filter.asks == "done"
-    if intent.kind not in {"complete", "help"} and not asking_one:
-        return None
     if intent.then or intent.everything or not _ASKED.search(message):
         return None
-    if _ORDERS.search(message):
+    if intent.kind not in {"complete", "help", "list"} or _ORDERS.search(message):
         return None
+    f = intent.filter
     text = normalise(message.split("?")[0]) if "?" in message else normalise(message)
-    if m := _NAMED_FIRST.match(text):
-        subject = m["t"]
+    if (m := _NAMED_FIRST.match(text)) and f.asks in {None, "done"} and not f.count_only:
+        subject = m["t"]  # "rent, did I pay it?"
+    elif intent.kind == "list" and f.asks != "done":
+        return None
     elif intent.kind == "complete" and intent.items:
         subject = intent.items[0]
     elif m := _STATE_ASKED.match(text):
@@ -266,6 +267,9 @@ def handle(turn: Turn) -> Decision:
         if isinstance(found, Decision) and found.calls:
             return found
         tasks = found if isinstance(found, list) else []
+    if f.word_tag:  # say the tag the tasks carry ("pet tasks": #pets), or none if no task has it
+        said = {g for t in listed if carries(t, f.word_tag) for g in t.get("tags", [])}
+        f = replace(f, word_tag=next((g for g in said if carries({"tags": [g]}, f.word_tag)), None))
     what = describe_filter(f, len(tasks))
     if f.asks and len(tasks) == 1:
         return Decision(reply=_yes_or_no(tasks[0], f.asks, turn))
