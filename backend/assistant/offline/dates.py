@@ -65,6 +65,8 @@ _PHRASE = re.compile(
     + r"|(?:the )?(?=\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + MONTHS + r")\b)"  # "the 3rd of January"
     + r"(?P<calendar2>\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + MONTHS + r")(?:,? \d{4})?)"
     + r"|(?:the )?" + _ORD + r"(?: of (?:the |this |next )?month)?"
+    # "the day 20" (non-native): the 20th, when nothing follows or the month is named
+    + r"|(?:the )?day (?P<dom_day>\d{1,2})(?:(?: of (?:the |this |next )?month)\b|" + _END + r")"
     + r"|(?:(?<=\bon )|(?<=\bby )|(?<=\bto )|(?<=\bfor )|(?<=\btill )|(?<=\buntil )|(?<=\bbefore )|(?<=\bdue ))(?:the )?(?:(?P<dom_n>\d{1,2})|(?P<dom_w>"
     + _ORD_WORD + r"))(?: of (?:the |this |next )?month)?" + _END
     + r"|(?P<calendar>(?:(?:" + MONTHS + r")\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)"
@@ -159,8 +161,8 @@ def _resolve(m: re.Match[str], today: date) -> date | None:
         return _calendar(g["calendar2"], today)
     if g["wd_dom"]:
         return _day_of_month(today, int(g["wd_dom"]))
-    if g["dom"] or g["dom_n"]:
-        return _day_of_month(today, int(g["dom"] or g["dom_n"]))
+    if g["dom"] or g["dom_n"] or g["dom_day"]:
+        return _day_of_month(today, int(g["dom"] or g["dom_n"] or g["dom_day"]))
     if g["dom_w"]:
         return _day_of_month(today, ORDINAL_WORDS[g["dom_w"].lower()])
     if g["calendar"]:

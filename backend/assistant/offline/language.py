@@ -27,7 +27,20 @@ ALIASES = {"ad": "add", "dont": "don't", "im": "i'm", "ive": "i've", "whats": "w
            "2day": "today", "2nite": "tonight", "tonite": "tonight", "chk": "check",
            "em": "them", "cna": "can", "wanna": "want to", "gonna": "going to",
            "wk": "week", "wks": "weeks", "didnt": "did not", "isnt": "is not",
-           "arent": "are not", "doesnt": "does not"}  # fmt: skip
+           "arent": "are not", "doesnt": "does not",
+           # texting shorthand for the words that steer a request (never a task's own words)
+           "nxt": "next", "w": "with", "wknd": "weekend", "wkend": "weekend", "mv": "move",
+           "tmw": "tomorrow", "2morrow": "tomorrow", "2mrw": "tomorrow", "tomoz": "tomorrow",
+           "b4": "before", "abt": "about", "tdy": "today"}  # fmt: skip
+# Shorthand for a task's own words: kept as said in titles, read in full when a message is
+# matched to a task ("the dentist appt" names "Dentist appointment").
+SHORT_FORMS = {"appt": "appointment", "appts": "appointments", "bday": "birthday",
+               "b-day": "birthday", "mtg": "meeting", "hw": "homework", "doc": "doctor",
+               "dr": "doctor", "pres": "presentation", "xmas": "christmas", "info": "information",
+               "docs": "documents", "prescr": "prescription", "vacay": "vacation",
+               "groc": "groceries", "grocs": "groceries", "mgr": "manager", "msg": "message",
+               "pics": "pictures", "pic": "picture", "bros": "brothers", "bro": "brother",
+               "sis": "sister", "gran": "grandma", "nan": "grandma"}  # fmt: skip
 _VOCAB_SET = set(VOCABULARY)
 # Everyday words one edit from a command word ("that"/"what", "rush"/"push"): never "fixed".
 _KEEP_WORDS = """
@@ -39,7 +52,7 @@ ask task tax taxes bill fill pill book cook look took note notes vote home hope 
 tone gone none nine some same save safe sale tale take shop show slow snow stop step
 schedule scheduled read road rent sent went dent send sand band hand land open oven even
 ever over also else plan plant clean clear card care core more store story today toady
-talk tank tack walk chalk stalk shot shoe shoes
+talk tank tack walk chalk stalk shot shoe shoes moved
 mondays tuesdays wednesdays thursdays fridays saturdays sundays
 """
 _KEEP = set(_KEEP_WORDS.split())

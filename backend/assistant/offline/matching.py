@@ -8,9 +8,12 @@ hundreds of tasks costs well under a millisecond.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rapidfuzz import fuzz, process, utils
+
+from backend.assistant.offline.language import SHORT_FORMS
 
 Task = dict[str, Any]
 
@@ -23,7 +26,7 @@ _STOP = {"the", "a", "an", "my", "to", "of", "for", "and", "on", "in", "with", "
 
 
 def scores(subject: str, tasks: list[Task]) -> list[float]:
-    said = utils.default_process(subject)
+    said = " ".join(SHORT_FORMS.get(w, w) for w in utils.default_process(subject).split())
     titles = [utils.default_process(t["title"]) for t in tasks]
     if not said or not titles:
         return [0.0] * len(tasks)
@@ -52,7 +55,14 @@ def _word_scores(said: str, titles: list[str]) -> list[float]:
     vocabulary = sorted({w for words in title_words for w in words})
     if not said_words or not vocabulary:
         return [0.0] * len(titles)
-    table = [_all_scores(word, vocabulary, fuzz.ratio) for word in said_words]
+    stems = [stem(w) for w in vocabulary]
+    # A word is compared as said and as its stem: "vaccuming" is a slip for "vacuum", which
+    # plain similarity of the whole words (67) misses and of the stems (83) does not.
+    table = [
+        [max(a, b) for a, b in zip(_all_scores(word, vocabulary, fuzz.ratio),
+                                   _all_scores(stem(word), stems, fuzz.ratio), strict=True)]
+        for word in said_words
+    ]  # fmt: skip
     column = {w: i for i, w in enumerate(vocabulary)}
     result = []
     for words in title_words:
@@ -63,6 +73,15 @@ def _word_scores(said: str, titles: list[str]) -> list[float]:
         best = [max(float(row[c]) for c in cols) for row in table]
         result.append(sum(best) / len(best))
     return result
+
+
+_SUFFIX = re.compile(r"(?:ing|ed|es|s|er|ers|ion|ions)$")
+
+
+def stem(word: str) -> str:
+    """A word without its common ending ("vacuuming" -> "vacuum"); short words stay whole."""
+    cut = _SUFFIX.sub("", word)
+    return cut if len(cut) >= 3 else word
 
 
 def _all_scores(query: str, choices: list[str], scorer: Any) -> list[float]:

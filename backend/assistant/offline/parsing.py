@@ -199,9 +199,15 @@ def take_details(text: str, today: date) -> tuple[str, Details]:
     return text, details
 
 
+_SAME_TIME = re.compile(
+    r",?\s*\b(?:at\s+)?(?:the\s+)?same\s+time(?:\s+as\s+(?:before|usual|always|now))?\b", re.I
+)
+
+
 def _take_schedule(text: str, details: Details) -> str:
     """Cut a repeat and a time of day out (before the date: "every monday" is no one
     Monday, and "tonight" leaves its day behind)."""
+    text = _SAME_TIME.sub(" ", text)  # "to tmrw, same time": the time it has stays
     if m := times.CLEAR_REPEAT.search(text):
         details.clear_repeat = True
         text = text[: m.start()] + " " + text[m.end() :]

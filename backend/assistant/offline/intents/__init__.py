@@ -65,6 +65,7 @@ PARSERS: list[Parser] = [
     update.parse_clear_schedule,
     update.parse_untag,
     update.parse_said_differently,
+    update.parse_shift,
     update.parse_attribute_list,
     update.parse_make,
     update.parse_rename,
