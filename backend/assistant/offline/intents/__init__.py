@@ -60,6 +60,7 @@ PARSERS: list[Parser] = [
     question.parse_field,
     question.parse_about_one,
     question.parse_question,
+    update.parse_title_fix,
     update.parse_typo_fix,
     update.parse_correction,
     update.parse_clear_schedule,
@@ -206,6 +207,8 @@ def _understand(message: str, today: date) -> Intent:
     text = _topic_named(text)
     if not text or QUOTE_RX.fullmatch(text):
         return Intent("add", quoted) if quoted else Intent("help")
+    if fix := update.parse_title_fix(Message(text, quoted, today)):
+        return fix  # "I wrote the title wrong, it should be 'X'": one request, not two clauses
     if undo.is_put_back(text):  # "never mind, put it back": neither a "no" nor a "put"
         return Intent("undo")
     text = add.schedule_last(text, today)  # "tmrw morning - drop off the parcel"

@@ -143,6 +143,40 @@ TYPO = rx(
 )
 
 
+# A title said again with a slip put right: "I wrote the title wrong, it should be 'Buy
+# flowers for anniversary'", "fix the spelling: Call the electrician". The title said is also
+# how the task is found (a typo fix is close to the old title), so an unclear one asks.
+_SLIP = (
+    r"(?:typo|spelling|spelt|spelled|misspel\w*|wrong(?:ly)?|mistake|incorrect|not right|"
+    r"(?:correct|right|proper)\s+(?:title|name)|"
+    r"(?:wrote|typed|spelt|spelled)\s+(?:it\s+|the\s+\w+\s+)?(?:wrong|badly|incorrectly))"
+)
+TITLE_FIX = rx(
+    r"^(?:.*?\b)?(?:(?:the\s+)?(?:title|name|it|that|this|correct\s+(?:title|spelling|one))\s+)?(?:should|must|has to|needs to)\s+"
+    r"(?:be|say|read)\s*:?\s*(?P<new>.+)$",
+    r"^(?:.*?\b)?(?:the\s+)?(?:correct|right|proper)\s+(?:title|name|spelling)\s+(?:is|would be)\s*:?\s*(?P<new>.+)$",
+    r"^(?:.*?\b)?(?:fix|correct|change)\s+(?:the\s+)?(?:title|name|spelling|typo)(?:\s+(?:of|in|on)\s+(?:it|that|this))?"
+    r"\s*(?:to|as|into|:)\s*(?P<new>.+)$",
+    r"^(?:.*?\b)?(?:it\s+is\s+|it's\s+)?(?:spelt|spelled|written)\s+(?P<new>.+)$",
+)
+
+
+def parse_title_fix(msg: Message) -> Intent | None:
+    text = msg.text
+    if not (m := first_match(TITLE_FIX, text)):
+        return None
+    new = msg.literal(m["new"]).strip(" .!")
+    quoted = bool(QUOTE_RX.search(m["new"]))
+    if not (quoted or re.search(rf"\b{_SLIP}", text, re.I)):
+        return None  # "it should be friday" is a date; a new title needs a cue or quotes
+    rest, details = take_details(new, msg.today)
+    if not quoted and (details.due or details.priority or details.schedule or not rest.strip()):
+        return None
+    if len(new.split()) < 2 and not quoted:
+        return None  # one word is a word put right (parse_typo_fix), not a whole title
+    return Intent("update", [new], new_title=clean_title(new))
+
+
 def parse_typo_fix(msg: Message) -> Intent | None:
     """A word of a title put right: "fix the typo in 'cal the electrician', should be call",
     "it should be John, not Jon, in the call task". Only that word changes."""
