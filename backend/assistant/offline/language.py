@@ -52,7 +52,7 @@ ask task tax taxes bill fill pill book cook look took note notes vote home hope 
 tone gone none nine some same save safe sale tale take shop show slow snow stop step
 schedule scheduled read road rent sent went dent send sand band hand land open oven even
 ever over also else plan plant clean clear card care core more store story today toady
-talk tank tack walk chalk stalk shot shoe shoes moved
+talk tank tack walk chalk stalk shot shoe shoes moved postponed rescheduled
 mondays tuesdays wednesdays thursdays fridays saturdays sundays
 """
 _KEEP = set(_KEEP_WORDS.split())
@@ -97,7 +97,7 @@ def fix_typos(text: str) -> str:
         # Typos rarely change the first letter: "prescription" is not a slip for "description".
         return best[0] if best and best[0][0] == lower[0] else word
 
-    return re.sub(r"[A-Za-z]+", fix, text)
+    return re.sub(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*", fix, text)  # "2moro", "b4" too
 
 
 def _is_name(text: str, start: int, word: str) -> bool:

@@ -21,12 +21,18 @@ MATCH = 72  # a score at or above this can be the task meant
 CLEAR_WIN = 10  # the best must beat the runner-up by this much, or we ask
 SUGGEST = 45  # below MATCH but at or above this: offered as "did you mean"
 EXACT = 101.0  # an exact title beats any fuzzy match
+WORDS_FLOOR = 50  # below this the words said are not the task's words, whatever the phrase score
 
 _STOP = {"the", "a", "an", "my", "to", "of", "for", "and", "on", "in", "with", "one", "task"}
 
 
+def _said(subject: str) -> str:
+    """The words said, shorthand read in full ("dentist appt": "dentist appointment")."""
+    return " ".join(SHORT_FORMS.get(w, w) for w in utils.default_process(subject).split())
+
+
 def scores(subject: str, tasks: list[Task]) -> list[float]:
-    said = " ".join(SHORT_FORMS.get(w, w) for w in utils.default_process(subject).split())
+    said = _said(subject)
     titles = [utils.default_process(t["title"]) for t in tasks]
     if not said or not titles:
         return [0.0] * len(tasks)
@@ -101,6 +107,13 @@ def candidates(subject: str, tasks: list[Task]) -> list[Task]:
     best = scored[0][0]
     if best >= EXACT:
         return [scored[0][1]]
+    # A whole-phrase score can be high by accident ("call the electrician" / "walk the dog":
+    # WRatio 85): the words said must also be, on average, like the task's own words.
+    words = _word_scores(_said(subject), [utils.default_process(t["title"]) for _, t in scored])
+    scored = [(s, t) for (s, t), w in zip(scored, words, strict=True) if w >= WORDS_FLOOR]
+    if not scored:
+        return []
+    best = scored[0][0]
     close = [t for s, t in scored if best - s < CLEAR_WIN]
     return _every_word_said(subject, close) if len(close) > 1 else close
 

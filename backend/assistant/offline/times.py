@@ -96,7 +96,11 @@ _MINUTE_WORDS = {"oh five": 5, "o five": 5, "ten": 10, "fifteen": 15, "twenty": 
                  "twenty five": 25, "thirty": 30, "thirty five": 35, "forty": 40,
                  "forty five": 45, "fifty": 50, "fifty five": 55}  # fmt: skip
 _HW = "(?:" + "|".join(sorted(_HOUR_WORDS, key=len, reverse=True)) + ")"
-_MW = "(?:" + "|".join(w.replace(" ", r"[\s-]") for w in sorted(_MINUTE_WORDS, key=len, reverse=True)) + ")"
+_MW = (
+    "(?:"
+    + "|".join(w.replace(" ", r"[\s-]") for w in sorted(_MINUTE_WORDS, key=len, reverse=True))
+    + ")"
+)
 _AMPM = r"(?:a\.?m\.?|p\.?m\.?|o'?\s*clock)"
 _SPELLED = re.compile(
     rf"(?P<lead>\b(?:at|around|by|until|till|to|for|from|@)\s+)?\b(?P<h>{_HW})(?:[\s-]+(?P<m>{_MW}))?"
@@ -117,7 +121,8 @@ def _spelled_to_digits(text: str) -> str:
         clock = str(hour)
         if minute:
             clock += f":{_MINUTE_WORDS[' '.join(minute.lower().replace('-', ' ').split())]:02d}"
-        return f"{lead}{clock}{ampm or ''}"
+        ampm = re.sub(r"[.\s]", "", ampm or "").lower()
+        return f"{lead}{clock}{ampm}" + (" " if ampm.endswith(".") else "")
 
     return _SPELLED.sub(digits, text)
 
@@ -355,22 +360,32 @@ def first_day(rule: str, start: date) -> date:
 
 # Changes to a task's time or repeat said on their own ("no time needed", "stop repeating").
 _QUALIFIER = r"(?:(?:specific|particular|set|fixed|exact|precise|certain)\s+)?"
-_REPEAT_WORD = r"(?:daily|weekly|monthly|yearly|annually|fortnightly|every\s+(?:day|week|month|year|\w+day))"
+_REPEAT_WORD = (
+    r"(?:daily|weekly|monthly|yearly|annually|fortnightly|every\s+(?:day|week|month|year|\w+day))"
+)
 CLEAR_TIME = re.compile(
     rf"\b(?:no\s+{_QUALIFIER}(?:due\s+)?time(?:\s+of\s+day)?(?:\s+(?:needed|necessary|required|any\s*more))?"
     rf"(?=\s*$|\s*[,.;!]|\s+(?:for|on|with|in)\s+(?:the|my|that|this|it)\b|\s+(?:needed|necessary|required|any\s*more)\b)|"
     rf"no\s+{_QUALIFIER}time\s+(?:needed|necessary|required)|no\s+(?:specific|particular|set|fixed|exact|precise|certain)\s+time|"
     rf"(?:remove|clear|drop|delete|take\s+(?:off|out|away)|get\s+rid\s+of|lose|scrap|unset|cancel)\s+(?:the\s+)?{_QUALIFIER}(?:due\s+)?time(?:\s+of\s+day)?(?!\s+(?:to|for|at)\s+\d)|"
     r"take\s+(?:the\s+)?(?:due\s+)?time\s+(?:off|away)|any\s*time(?:\s+(?:of\s+(?:the\s+)?day|is\s+fine))?|whenever\s+(?:that\s+)?day|without\s+a\s+time|all[-\s]day|"
-    r"(?:does|do|will|should)\s+not\s+(?:need|have)\s+(?:to\s+be\s+at\s+)?(?:a\s+|any\s+)?" + _QUALIFIER + r"time)\b",
+    r"(?:does|do|will|should)\s+not\s+(?:need|have)\s+(?:to\s+be\s+at\s+)?(?:a\s+|any\s+)?"
+    + _QUALIFIER
+    + r"time)\b",
     re.I,
 )
 CLEAR_REPEAT = re.compile(
     r"\b(?:(?:stop|don'?t|do\s+not|no\s+longer|never)\s+(?:it\s+)?(?:needs?\s+to\s+)?(?:repeat(?:ing)?|recurr?(?:ing)?)|"
     r"(?:does|do|will|should|need)\s+not\s+(?:need\s+to\s+)?(?:repeat|recur)(?:\s+any\s*more)?|"
     r"(?:no|without\s+(?:a\s+)?)\s*(?:more\s+)?(?:repeats?|repetition|recurrence|repeating)|"
-    r"(?:remove|clear|cancel|drop|delete|turn\s+off|end|stop|scrap|get\s+rid\s+of)\s+(?:the\s+)?(?:" + _REPEAT_WORD + r"\s+)?(?:repeat(?:ing)?|recurrence|repetition|schedule|repeat\s+rule)|"
-    r"no\s+longer\s+" + _REPEAT_WORD + r"(?=\s*$|\s*[,.;!]|\s+(?:for|on|with|any\s*more)\b)|not\s+" + _REPEAT_WORD + r"\s+any\s*more|"
+    r"(?:remove|clear|cancel|drop|delete|turn\s+off|end|stop|scrap|get\s+rid\s+of)\s+(?:the\s+)?(?:"
+    + _REPEAT_WORD
+    + r"\s+)?(?:repeat(?:ing)?|recurrence|repetition|schedule|repeat\s+rule)|"
+    r"no\s+longer\s+"
+    + _REPEAT_WORD
+    + r"(?=\s*$|\s*[,.;!]|\s+(?:for|on|with|any\s*more)\b)|not\s+"
+    + _REPEAT_WORD
+    + r"\s+any\s*more|"
     r"(?:just|only)\s+once|(?:a\s+|make\s+it\s+)one[-\s](?:off|time)(?:\s+thing)?|one-off|one\s+time\s+only|not\s+(?:repeating|recurring)|"
     r"(?:make\s+it\s+)?non[-\s]?(?:repeating|recurring))\b",
     re.I,

@@ -584,7 +584,9 @@ _EARLIER = {"forward", "earlier", "up", "sooner", "before"}
 _LATER = {"back", "later", "out", "more", "extra", "further", "after", "off"}
 _SHIFT = re.compile(
     r"\s*\b(?P<dir>back|forward|later|earlier|out|up|sooner|off)?\s*(?:by\s+)?"
-    r"(?:(?P<n>\d+|" + "|".join(sorted(_NUMBER, key=len, reverse=True)) + r")\s+)?(?:more\s+|extra\s+)?"
+    r"(?:(?P<n>\d+|"
+    + "|".join(sorted(_NUMBER, key=len, reverse=True))
+    + r")\s+)?(?:more\s+|extra\s+)?"
     r"(?<![a-z])(?P<unit>days?|weeks?|fortnights?)(?:\s+(?P<dir2>back|forward|later|earlier|sooner|more|extra|further|before|after))?\b",
     re.I,
 )
@@ -599,7 +601,9 @@ def _shift(text: str) -> tuple[str, int]:
         unit = m["unit"].lower().rstrip("s")
         if m["n"] is None and unit != "fortnight":
             continue
-        absolute = re.match(r"\s+(?:from\s+(?:now|today)|time|out)\b", text[m.end() :], re.I) or re.search(
+        absolute = re.match(
+            r"\s+(?:from\s+(?:now|today)|time|out)\b", text[m.end() :], re.I
+        ) or re.search(
             r"\b(?:in|for|to|within|every|each)$", text[: m.start()].rstrip(), re.I
         )  # "in 5 days", "for 5 days from now": a date, not a shift
         if absolute:
@@ -640,19 +644,31 @@ def parse_shift(msg: Message) -> Intent | None:
         return None
     # "bring the haircut forward 2 days": the direction may stand apart from the distance
     later = re.search(r"\b(?:back|later|more|extra|postpone|postponed|delay|delayed)\b", text, re.I)
-    if days > 0 and not later and (
-        re.search(r"\b(?:forward|earlier|sooner)\b", text, re.I)
-        or verb["verb"].lower() in {"bring", "brought", "pull", "pulled"}
+    if (
+        days > 0
+        and not later
+        and (
+            re.search(r"\b(?:forward|earlier|sooner)\b", text, re.I)
+            or verb["verb"].lower() in {"bring", "brought", "pull", "pulled"}
+        )
     ):
         days = -days
-    clauses = [c.strip() for c in re.split(r"\s*[,;]\s*|\s+(?:so|and)\s+(?:can|could)\s+", rest) if c.strip()]
+    clauses = [
+        c.strip()
+        for c in re.split(r"\s*[,;]\s*|\s+(?:so|and)\s+(?:can|could)\s+", rest)
+        if c.strip()
+    ]
     named = ""
     for clause in clauses:
         v = _MOVE_VERB.search(clause)
         if v is None:
             continue
         # "my teacher moved the essay": who moved it is no task; the words after the verb are
-        words = clause[v.end() :] if v["past"] or clause[: v.start()].strip() == "" else clause[: v.start()] + " " + clause[v.end() :]
+        words = (
+            clause[v.end() :]
+            if v["past"] or clause[: v.start()].strip() == ""
+            else clause[: v.start()] + " " + clause[v.end() :]
+        )
         named = _strip_filler(words)
         break
     if not named:  # "the car service, I want to postpone it": the task named in another clause
@@ -713,10 +729,17 @@ def parse_change(msg: Message) -> Intent | None:
         quoted = QUOTE_RX.fullmatch(m["target"].strip())
         target, new = msg.literal(m["target"]), msg.literal(m["new"])
         target = re.sub(r"^(?:the\s+)?(?:due date|deadline|date|title|name|priority|(?:due\s+)?time)\s+(?:of|for|on)\s+", "", target, flags=re.I)  # fmt: skip
-        if re.fullmatch(r"(?:the\s+|its\s+)?(?:due date|deadline|date|title|name|priority|(?:due\s+)?time)", target, re.I):
+        if re.fullmatch(
+            r"(?:the\s+|its\s+)?(?:due date|deadline|date|title|name|priority|(?:due\s+)?time)",
+            target,
+            re.I,
+        ):
             target = "it"  # "for the school run, change the time to 11:30": another part names it
         target = re.sub(
-            r"\s+(?:due date|deadline|date|title|name|priority|(?:due\s+)?time)$", "", target, flags=re.I
+            r"\s+(?:due date|deadline|date|title|name|priority|(?:due\s+)?time)$",
+            "",
+            target,
+            flags=re.I,
         )
         leftover, details = details_from(new, msg.today)
         named = [target] if quoted else subjects(target)
