@@ -601,10 +601,16 @@ def _shift(text: str) -> tuple[str, int]:
         unit = m["unit"].lower().rstrip("s")
         if m["n"] is None and unit != "fortnight":
             continue
+        before = text[: m.start()].rstrip()
+        delaying = re.search(r"\b(?:postpone|delay|put off|push)", before, re.I)  # "… for a week"
         absolute = re.match(
-            r"\s+(?:from\s+(?:now|today)|time|out)\b", text[m.end() :], re.I
+            r"\s+(?:from\s+(?:now|today)|time|out|ago)\b", text[m.end() :], re.I
         ) or re.search(
-            r"\b(?:in|for|to|within|every|each)$", text[: m.start()].rstrip(), re.I
+            r"\b(?:in|to|within|every|each)$"
+            if delaying
+            else r"\b(?:in|for|to|within|every|each)$",
+            before,
+            re.I,
         )  # "in 5 days", "for 5 days from now": a date, not a shift
         if absolute:
             continue
@@ -629,7 +635,7 @@ _SHIFT_FILLER = re.compile(
     r"^(?:(?:i|we)\s+(?:want|would like|'d like|need)\s+to|(?:can|could|would)\s+(?:you|u)|please|pls|"
     r"(?:it|that|this)\s+(?:needs|has)\s+to|needs\s+to|has\s+to|should|to|and|so|then|just|"
     r"back|forward|up|off|out)\b\s*|"
-    r"\s*\b(?:please|pls|thanks|thx|if you can|for me|too|it|them|that|this|back|forward|up|"
+    r"\s*\b(?:please|pls|thanks|thx|if you can|for me|too|for|by|it|them|that|this|back|forward|up|"
     r"(?:needs?|has|have)\s+to(?:\s+be)?|should(?:\s+be)?|will\s+have\s+to|must)$",
     re.I,
 )
