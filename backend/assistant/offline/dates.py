@@ -93,7 +93,7 @@ def _next_weekday(today: date, weekday: int) -> date:
     return today + timedelta(days=ahead)
 
 
-def _add_months(day: date, months: int) -> date:
+def add_months(day: date, months: int) -> date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
@@ -101,7 +101,7 @@ def _add_months(day: date, months: int) -> date:
 
 def _day_of_month(today: date, dom: int) -> date | None:
     for months in range(0, 3):  # the next month that has that day, this one included
-        base = _add_months(today.replace(day=1), months)
+        base = add_months(today.replace(day=1), months)
         if dom <= calendar.monthrange(base.year, base.month)[1]:
             candidate = base.replace(day=dom)
             if candidate >= today:
@@ -141,7 +141,7 @@ def _resolve(m: re.Match[str], today: date) -> date | None:
             n, unit = _number(g["n2"]), g["unit2"]
         unit = unit.lower()
         if unit.startswith("month"):
-            return _add_months(today, n)
+            return add_months(today, n)
         return today + timedelta(days=n * (7 if unit.startswith("week") else 1))
     if g["weekend"]:
         saturday = _next_weekday(today, 5) if today.weekday() != 5 else today
@@ -153,7 +153,7 @@ def _resolve(m: re.Match[str], today: date) -> date | None:
     if g["next_week"]:
         return _next_weekday(today, 0)
     if g["next_month"]:
-        return _add_months(today.replace(day=1), 1)
+        return add_months(today.replace(day=1), 1)
     if g["weekday"]:
         name = g["weekday"].lower()
         return _next_weekday(today, WEEKDAYS.get(name, WEEKDAY_ABBR.get(name, 0)))

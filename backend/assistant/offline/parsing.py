@@ -41,6 +41,7 @@ class Details:
     tags: list[str] = field(default_factory=list)
     description: str | None = None
     shift_days: int = 0  # "push it back two days": relative to the task's own due date
+    shift_months: int = 0  # "push it back a month": the same day of a later (earlier) month
     time: str | None = None  # "HH:MM" (times.py); without a day the task is due today
     clear_time: bool = False
     repeat: str | None = None  # an RRULE body; without a day it starts on its next day
@@ -477,6 +478,7 @@ def fill_details(details: Details, more: Details) -> None:
     details.clear_time = details.clear_time or more.clear_time
     details.clear_repeat = details.clear_repeat or more.clear_repeat
     details.shift_days = details.shift_days or more.shift_days
+    details.shift_months = details.shift_months or more.shift_months
     details.tags = list(dict.fromkeys([*details.tags, *more.tags]))
 
 

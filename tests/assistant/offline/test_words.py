@@ -135,12 +135,30 @@ def test_texting_shorthand(
         ("the landlord postponed the inspection by a fortnight", ["inspection"], 14),
         ("pull the presentation forward a week", ["presentation"], -7),
         ("postpone the dentist for a week", ["dentist"], 7),
+        ("push the insurance renewal back a month", ["insurance renewal"], 0),
         ("delay the gym for two days please", ["gym"], 2),
     ],
 )  # fmt: skip
 def test_relative_shifts_either_way(message: str, items: list[str], days: int):
     intent = understand(message, TODAY)
     assert (intent.kind, intent.items, intent.details.shift_days) == ("update", items, days)
+
+
+@pytest.mark.parametrize(
+    ("message", "months"),
+    [("push the insurance renewal back a month", 1), ("bring the review forward two months", -2),
+     ("postpone the trip by a month", 1)],
+)  # fmt: skip
+def test_a_shift_by_months_keeps_the_day_of_the_month(message: str, months: int):
+    assert understand(message, TODAY).details.shift_months == months
+
+
+@pytest.mark.parametrize(
+    "message", ["move the dentist to next month", "push the gym to the end of the month"]
+)
+def test_a_month_named_is_a_date_not_a_shift(message: str):
+    d = understand(message, TODAY).details
+    assert (d.shift_days, d.shift_months) == (0, 0) and d.due is not None
 
 
 @pytest.mark.parametrize(

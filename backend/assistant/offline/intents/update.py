@@ -10,7 +10,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from backend.assistant.offline import replies
-from backend.assistant.offline.dates import describe
+from backend.assistant.offline.dates import add_months, describe
 from backend.assistant.offline.intents import add
 from backend.assistant.offline.intents.base import Message
 from backend.assistant.offline.language import clean_title
@@ -579,7 +579,7 @@ _NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
            "couple of": 2, "couple": 2, "few": 3, "a couple of": 2, "a couple": 2,
            "a few": 3}  # fmt: skip
-_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14}
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 0}  # a month is counted apart
 _EARLIER = {"forward", "earlier", "up", "sooner", "before"}
 _LATER = {"back", "later", "out", "more", "extra", "further", "after", "off"}
 _SHIFT = re.compile(
@@ -587,14 +587,14 @@ _SHIFT = re.compile(
     r"(?:(?P<n>\d+|"
     + "|".join(sorted(_NUMBER, key=len, reverse=True))
     + r")\s+)?(?:more\s+|extra\s+)?"
-    r"(?<![a-z])(?P<unit>days?|weeks?|fortnights?)(?:\s+(?P<dir2>back|forward|later|earlier|sooner|more|extra|further|before|after))?\b",
+    r"(?<![a-z])(?P<unit>days?|weeks?|fortnights?|months?)(?:\s+(?P<dir2>back|forward|later|earlier|sooner|more|extra|further|before|after))?\b",
     re.I,
 )
 # A bare "a fortnight"/"week" counts only with its article or number: "push it back a week".
 _NEEDS_NUMBER = re.compile(r"^(?:day|week)s?$", re.I)
 
 
-def _shift(text: str) -> tuple[str, int]:
+def _shift(text: str) -> tuple[str, int, int]:
     """ "the essay forward a day" -> ("the essay", -1); "the proposal back two days" -> +2;
     "the car service one week more" -> +7; "up a day" and "a day earlier" are earlier."""
     for m in _SHIFT.finditer(text):
@@ -615,13 +615,14 @@ def _shift(text: str) -> tuple[str, int]:
         if absolute:
             continue
         n = 1 if m["n"] is None else int(m["n"]) if m["n"].isdigit() else _NUMBER[m["n"].lower()]
-        days = n * _UNIT_DAYS[unit]
+        days, months = n * _UNIT_DAYS[unit], n if unit == "month" else 0
         said = {(m["dir"] or "").lower(), (m["dir2"] or "").lower()}
         earlier = bool(said & _EARLIER) and not said & {"back", "later", "more", "extra"}
         rest = text[: m.start()] + " " + text[m.end() :]
         rest = re.sub(r"\s+(?:back|forward|up)$", "", rest.strip(), flags=re.I)
-        return rest, -days if earlier else days
-    return text, 0
+        sign = -1 if earlier else 1
+        return rest, sign * days, sign * months
+    return text, 0, 0
 
 
 # A move said anywhere in the message, with how far: "my teacher moved the essay up a day",
@@ -645,8 +646,8 @@ def parse_shift(msg: Message) -> Intent | None:
     text = msg.text
     if _ADDS.match(text) or not (verb := _MOVE_VERB.search(text)):
         return None
-    rest, days = _shift(text)
-    if not days:
+    rest, days, months = _shift(text)
+    if not (days or months):
         return None
     # "bring the haircut forward 2 days": the direction may stand apart from the distance
     later = re.search(r"\b(?:back|later|more|extra|postpone|postponed|delay|delayed)\b", text, re.I)
@@ -658,7 +659,7 @@ def parse_shift(msg: Message) -> Intent | None:
             or verb["verb"].lower() in {"bring", "brought", "pull", "pulled"}
         )
     ):
-        days = -days
+        days, months = -days, -months
     clauses = [
         c.strip()
         for c in re.split(r"\s*[,;]\s*|\s+(?:so|and)\s+(?:can|could)\s+", rest)
@@ -682,7 +683,9 @@ def parse_shift(msg: Message) -> Intent | None:
         named = next((o for o in others if o), "")
     if not named or _PEOPLE.match(named):
         named = "it"
-    return Intent("update", _named(msg.literal(named)), details=Details(shift_days=days))
+    return Intent(
+        "update", _named(msg.literal(named)), details=Details(shift_days=days, shift_months=months)
+    )
 
 
 def _strip_filler(words: str) -> str:
@@ -702,9 +705,9 @@ def parse_reschedule(msg: Message) -> Intent | None:
     if _ADDS.match(text):  # "remind me to go to the gym every tuesday": an add, not a move
         return None
     if (m := first_match(RESCHEDULE, text)) and (
-        shifted := _shift(text[max(m.start("rest"), 0) :])
-    )[1]:
-        details = Details(shift_days=shifted[1])
+        (shifted := _shift(text[max(m.start("rest"), 0) :]))[1] or shifted[2]
+    ):
+        details = Details(shift_days=shifted[1], shift_months=shifted[2])
         return Intent("update", subjects(msg.literal(shifted[0] or "it")), details=details)
     if m := first_match(RESCHEDULE, text):
         rest, details = take_details(m["rest"] or "it", msg.today)
@@ -786,8 +789,9 @@ def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
                 changes["title"] = title
         if d.due:
             changes["due_date"] = str(d.due)
-        if d.shift_days:  # from its own due date; a task without one moves from today
+        if d.shift_days or d.shift_months:  # from its own due date, else from today
             base = date.fromisoformat(task["due_date"]) if task.get("due_date") else turn.today
+            base = add_months(base, d.shift_months) if d.shift_months else base
             changes["due_date"] = str(base + timedelta(days=d.shift_days))
         if d.clear_due:
             changes["clear_due_date"] = True
