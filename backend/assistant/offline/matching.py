@@ -21,7 +21,7 @@ MATCH = 72  # a score at or above this can be the task meant
 CLEAR_WIN = 10  # the best must beat the runner-up by this much, or we ask
 SUGGEST = 45  # below MATCH but at or above this: offered as "did you mean"
 EXACT = 101.0  # an exact title beats any fuzzy match
-WORDS_FLOOR = 50  # below this the words said are not the task's words, whatever the phrase score
+WORD_MATCH = 75  # a word said this like a title's word is that word (or a slip of it)
 
 _STOP = {"the", "a", "an", "my", "to", "of", "for", "and", "on", "in", "with", "one", "task"}
 
@@ -54,8 +54,9 @@ def scores(subject: str, tasks: list[Task]) -> list[float]:
     return phrase
 
 
-def _word_scores(said: str, titles: list[str]) -> list[float]:
-    """For each title: how well each word said matches some word of it, on average."""
+def _word_scores(said: str, titles: list[str], best_word: bool = False) -> list[float]:
+    """For each title: how well each word said matches some word of it, on average (or, with
+    ``best_word``, the best-matched word's score)."""
     said_words = [w for w in said.split() if w not in _STOP]
     title_words = [[w for w in t.split() if w not in _STOP] for t in titles]
     vocabulary = sorted({w for words in title_words for w in words})
@@ -77,7 +78,7 @@ def _word_scores(said: str, titles: list[str]) -> list[float]:
             continue
         cols = [column[w] for w in words]
         best = [max(float(row[c]) for c in cols) for row in table]
-        result.append(sum(best) / len(best))
+        result.append(max(best) if best_word else sum(best) / len(best))
     return result
 
 
@@ -108,9 +109,10 @@ def candidates(subject: str, tasks: list[Task]) -> list[Task]:
     if best >= EXACT:
         return [scored[0][1]]
     # A whole-phrase score can be high by accident ("call the electrician" / "walk the dog":
-    # WRatio 85): the words said must also be, on average, like the task's own words.
-    words = _word_scores(_said(subject), [utils.default_process(t["title"]) for _, t in scored])
-    scored = [(s, t) for (s, t), w in zip(scored, words, strict=True) if w >= WORDS_FLOOR]
+    # WRatio 85): at least one word said must be one of the task's words, or a slip of one.
+    titles = [utils.default_process(t["title"]) for _, t in scored]
+    words = _word_scores(_said(subject), titles, best_word=True)
+    scored = [(s, t) for (s, t), w in zip(scored, words, strict=True) if w >= WORD_MATCH]
     if not scored:
         return []
     best = scored[0][0]

@@ -323,3 +323,15 @@ async def test_a_shift_said_after_the_task_moves_it_from_its_own_day(app: FastAP
     )  # fmt: skip
     assert t.problems == []
     assert by_title(t.after)["car service"]["due_date"] is not None
+
+
+async def test_a_yes_to_a_delete_beside_a_suggestion_confirms_the_delete(app: FastAPI):
+    start = [{"title": "Cancel Netflix trial"}, {"title": "Cancel dentist on Monday"}]
+    t = await converse(
+        app, start, ["del the netflix thing, already did it on my phone", "yep"],
+        {"Cancel Netflix trial"},
+    )  # fmt: skip
+    assert t.problems == []
+    after = by_title(t.after)
+    assert set(after) == {"cancel dentist on monday"}
+    assert after["cancel dentist on monday"]["completed"] is False
