@@ -110,7 +110,11 @@ def _follow_up(intent: Intent, convo: Conversation, today: date, hybrid: bool) -
             chosen = options[position - 1] if 0 < position <= len(options) else options[-1]
         elif intent.kind in {"help", "add"} and len(answer.split()) <= 8:
             chosen = answer
-    elif (m := re.search(r"Did you mean '(.+)'\?$", asked)) and intent.kind == "confirm":
+    elif (
+        (m := re.search(r"Did you mean '(.+)'\?$", asked))
+        and intent.kind == "confirm"
+        and convo.pending_delete() is None  # a yes to a reply that asks both confirms the delete
+    ):
         chosen = m.group(1)
     elif (m := _FRAGMENT.match(answer)) and intent.kind in {"help", "add"}:
         chosen = m["rest"]  # "mark call mom done" … "and call dad too": the same request again

@@ -65,6 +65,8 @@ _PHRASE = re.compile(
     + r"|(?:the )?(?=\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + MONTHS + r")\b)"  # "the 3rd of January"
     + r"(?P<calendar2>\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + MONTHS + r")(?:,? \d{4})?)"
     + r"|(?:the )?" + _ORD + r"(?: of (?:the |this |next )?month)?"
+    # "the day 20" (non-native): the 20th, when nothing follows or the month is named
+    + r"|(?:the )?day (?P<dom_day>\d{1,2})(?:(?: of (?:the |this |next )?month)\b|" + _END + r")"
     + r"|(?:(?<=\bon )|(?<=\bby )|(?<=\bto )|(?<=\bfor )|(?<=\btill )|(?<=\buntil )|(?<=\bbefore )|(?<=\bdue ))(?:the )?(?:(?P<dom_n>\d{1,2})|(?P<dom_w>"
     + _ORD_WORD + r"))(?: of (?:the |this |next )?month)?" + _END
     + r"|(?P<calendar>(?:(?:" + MONTHS + r")\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)"
@@ -91,7 +93,7 @@ def _next_weekday(today: date, weekday: int) -> date:
     return today + timedelta(days=ahead)
 
 
-def _add_months(day: date, months: int) -> date:
+def add_months(day: date, months: int) -> date:
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
@@ -99,7 +101,7 @@ def _add_months(day: date, months: int) -> date:
 
 def _day_of_month(today: date, dom: int) -> date | None:
     for months in range(0, 3):  # the next month that has that day, this one included
-        base = _add_months(today.replace(day=1), months)
+        base = add_months(today.replace(day=1), months)
         if dom <= calendar.monthrange(base.year, base.month)[1]:
             candidate = base.replace(day=dom)
             if candidate >= today:
@@ -139,7 +141,7 @@ def _resolve(m: re.Match[str], today: date) -> date | None:
             n, unit = _number(g["n2"]), g["unit2"]
         unit = unit.lower()
         if unit.startswith("month"):
-            return _add_months(today, n)
+            return add_months(today, n)
         return today + timedelta(days=n * (7 if unit.startswith("week") else 1))
     if g["weekend"]:
         saturday = _next_weekday(today, 5) if today.weekday() != 5 else today
@@ -151,7 +153,7 @@ def _resolve(m: re.Match[str], today: date) -> date | None:
     if g["next_week"]:
         return _next_weekday(today, 0)
     if g["next_month"]:
-        return _add_months(today.replace(day=1), 1)
+        return add_months(today.replace(day=1), 1)
     if g["weekday"]:
         name = g["weekday"].lower()
         return _next_weekday(today, WEEKDAYS.get(name, WEEKDAY_ABBR.get(name, 0)))
@@ -159,8 +161,8 @@ def _resolve(m: re.Match[str], today: date) -> date | None:
         return _calendar(g["calendar2"], today)
     if g["wd_dom"]:
         return _day_of_month(today, int(g["wd_dom"]))
-    if g["dom"] or g["dom_n"]:
-        return _day_of_month(today, int(g["dom"] or g["dom_n"]))
+    if g["dom"] or g["dom_n"] or g["dom_day"]:
+        return _day_of_month(today, int(g["dom"] or g["dom_n"] or g["dom_day"]))
     if g["dom_w"]:
         return _day_of_month(today, ORDINAL_WORDS[g["dom_w"].lower()])
     if g["calendar"]:

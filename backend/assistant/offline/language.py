@@ -29,12 +29,25 @@ ALIASES = {"ad": "add", "dont": "don't", "im": "i'm", "ive": "i've", "whats": "w
            "wk": "week", "wks": "weeks", "didnt": "did not", "isnt": "is not",
            "arent": "are not", "doesnt": "does not", "smth": "something",
            "sth": "something", "anythin": "anything", "somethin": "something",
-           "hve": "have", "hav": "have", "mny": "many"}  # fmt: skip
+           "hve": "have", "hav": "have", "mny": "many",
+           # texting shorthand for the words that steer a request (never a task's own words)
+           "nxt": "next", "w": "with", "wknd": "weekend", "wkend": "weekend", "mv": "move",
+           "tmw": "tomorrow", "2morrow": "tomorrow", "2mrw": "tomorrow", "tomoz": "tomorrow",
+           "b4": "before", "abt": "about", "tdy": "today"}  # fmt: skip
 # Texting shorthand that is a word only in its place: "hw many" (not "finish hw"), "4 the kids".
 _TEXTING = [
     (re.compile(r"\bhw(?=\s+(?:many|much|do|did|is|are|was|about|long)\b)", re.I), "how"),
     (re.compile(r"(?<![\w:.])4(?=\s+(?:the|my|me|a|an|this|that|them|him|her|us)\b)", re.I), "for"),
 ]
+# Shorthand for a task's own words: kept as said in titles, read in full when a message is
+# matched to a task ("the dentist appt" names "Dentist appointment").
+SHORT_FORMS = {"appt": "appointment", "appts": "appointments", "bday": "birthday",
+               "b-day": "birthday", "mtg": "meeting", "hw": "homework", "doc": "doctor",
+               "dr": "doctor", "pres": "presentation", "xmas": "christmas", "info": "information",
+               "docs": "documents", "prescr": "prescription", "vacay": "vacation",
+               "groc": "groceries", "grocs": "groceries", "mgr": "manager", "msg": "message",
+               "pics": "pictures", "pic": "picture", "bros": "brothers", "bro": "brother",
+               "sis": "sister", "gran": "grandma", "nan": "grandma"}  # fmt: skip
 _VOCAB_SET = set(VOCABULARY)
 # Everyday words one edit from a command word ("that"/"what", "rush"/"push"): never "fixed".
 _KEEP_WORDS = """
@@ -46,7 +59,7 @@ ask task tax taxes bill fill pill book cook look took note notes vote home hope 
 tone gone none nine some same save safe sale tale take shop show slow snow stop step
 schedule scheduled read road rent sent went dent send sand band hand land open oven even
 ever over also else plan plant clean clear card care core more store story today toady
-talk tank tack walk chalk stalk shot shoe shoes
+talk tank tack walk chalk stalk shot shoe shoes moved postponed rescheduled
 mondays tuesdays wednesdays thursdays fridays saturdays sundays
 """
 _KEEP = set(_KEEP_WORDS.split())
@@ -99,7 +112,7 @@ def fix_typos(text: str) -> str:
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
         lower = word.lower()
-        if lower in ALIASES:
+        if lower in ALIASES and text[m.end() : m.end() + 1] != "/":  # "w/" is read below
             return ALIASES[lower]
         if len(lower) < 4 or lower in _VOCAB_SET or lower in _KEEP or not lower.isalpha():
             return word
@@ -110,7 +123,7 @@ def fix_typos(text: str) -> str:
         # Typos rarely change the first letter: "prescription" is not a slip for "description".
         return best[0] if best and best[0][0] == lower[0] else word
 
-    return re.sub(r"[A-Za-z]+", fix, text)
+    return re.sub(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*", fix, text)  # "2moro", "b4" too
 
 
 def _is_name(text: str, start: int, word: str) -> bool:

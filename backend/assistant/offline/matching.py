@@ -8,9 +8,12 @@ hundreds of tasks costs well under a millisecond.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rapidfuzz import fuzz, process, utils
+
+from backend.assistant.offline.language import SHORT_FORMS
 
 Task = dict[str, Any]
 
@@ -18,12 +21,18 @@ MATCH = 72  # a score at or above this can be the task meant
 CLEAR_WIN = 10  # the best must beat the runner-up by this much, or we ask
 SUGGEST = 45  # below MATCH but at or above this: offered as "did you mean"
 EXACT = 101.0  # an exact title beats any fuzzy match
+WORD_MATCH = 75  # a word said this like a title's word is that word (or a slip of it)
 
 _STOP = {"the", "a", "an", "my", "to", "of", "for", "and", "on", "in", "with", "one", "task"}
 
 
+def _said(subject: str) -> str:
+    """The words said, shorthand read in full ("dentist appt": "dentist appointment")."""
+    return " ".join(SHORT_FORMS.get(w, w) for w in utils.default_process(subject).split())
+
+
 def scores(subject: str, tasks: list[Task]) -> list[float]:
-    said = utils.default_process(subject)
+    said = _said(subject)
     titles = [utils.default_process(t["title"]) for t in tasks]
     if not said or not titles:
         return [0.0] * len(tasks)
@@ -45,14 +54,22 @@ def scores(subject: str, tasks: list[Task]) -> list[float]:
     return phrase
 
 
-def _word_scores(said: str, titles: list[str]) -> list[float]:
-    """For each title: how well each word said matches some word of it, on average."""
+def _word_scores(said: str, titles: list[str], best_word: bool = False) -> list[float]:
+    """For each title: how well each word said matches some word of it, on average (or, with
+    ``best_word``, the best-matched word's score)."""
     said_words = [w for w in said.split() if w not in _STOP]
     title_words = [[w for w in t.split() if w not in _STOP] for t in titles]
     vocabulary = sorted({w for words in title_words for w in words})
     if not said_words or not vocabulary:
         return [0.0] * len(titles)
-    table = [_all_scores(word, vocabulary, fuzz.ratio) for word in said_words]
+    stems = [stem(w) for w in vocabulary]
+    # A word is compared as said and as its stem: "vaccuming" is a slip for "vacuum", which
+    # plain similarity of the whole words (67) misses and of the stems (83) does not.
+    table = [
+        [max(a, b) for a, b in zip(_all_scores(word, vocabulary, fuzz.ratio),
+                                   _all_scores(stem(word), stems, fuzz.ratio), strict=True)]
+        for word in said_words
+    ]  # fmt: skip
     column = {w: i for i, w in enumerate(vocabulary)}
     result = []
     for words in title_words:
@@ -61,8 +78,17 @@ def _word_scores(said: str, titles: list[str]) -> list[float]:
             continue
         cols = [column[w] for w in words]
         best = [max(float(row[c]) for c in cols) for row in table]
-        result.append(sum(best) / len(best))
+        result.append(max(best) if best_word else sum(best) / len(best))
     return result
+
+
+_SUFFIX = re.compile(r"(?:ing|ed|es|s|er|ers|ion|ions)$")
+
+
+def stem(word: str) -> str:
+    """A word without its common ending ("vacuuming" -> "vacuum"); short words stay whole."""
+    cut = _SUFFIX.sub("", word)
+    return cut if len(cut) >= 3 else word
 
 
 def _all_scores(query: str, choices: list[str], scorer: Any) -> list[float]:
@@ -82,6 +108,14 @@ def candidates(subject: str, tasks: list[Task]) -> list[Task]:
     best = scored[0][0]
     if best >= EXACT:
         return [scored[0][1]]
+    # A whole-phrase score can be high by accident ("call the electrician" / "walk the dog":
+    # WRatio 85): at least one word said must be one of the task's words, or a slip of one.
+    titles = [utils.default_process(t["title"]) for _, t in scored]
+    words = _word_scores(_said(subject), titles, best_word=True)
+    scored = [(s, t) for (s, t), w in zip(scored, words, strict=True) if w >= WORD_MATCH]
+    if not scored:
+        return []
+    best = scored[0][0]
     close = [t for s, t in scored if best - s < CLEAR_WIN]
     return _every_word_said(subject, close) if len(close) > 1 else close
 

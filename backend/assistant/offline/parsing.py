@@ -41,6 +41,7 @@ class Details:
     tags: list[str] = field(default_factory=list)
     description: str | None = None
     shift_days: int = 0  # "push it back two days": relative to the task's own due date
+    shift_months: int = 0  # "push it back a month": the same day of a later (earlier) month
     time: str | None = None  # "HH:MM" (times.py); without a day the task is due today
     clear_time: bool = False
     repeat: str | None = None  # an RRULE body; without a day it starts on its next day
@@ -200,9 +201,15 @@ def take_details(text: str, today: date) -> tuple[str, Details]:
     return text, details
 
 
+_SAME_TIME = re.compile(
+    r",?\s*\b(?:at\s+)?(?:the\s+)?same\s+time(?:\s+as\s+(?:before|usual|always|now))?\b", re.I
+)
+
+
 def _take_schedule(text: str, details: Details) -> str:
     """Cut a repeat and a time of day out (before the date: "every monday" is no one
     Monday, and "tonight" leaves its day behind)."""
+    text = _SAME_TIME.sub(" ", text)  # "to tmrw, same time": the time it has stays
     if m := times.CLEAR_REPEAT.search(text):
         details.clear_repeat = True
         text = text[: m.start()] + " " + text[m.end() :]
@@ -472,6 +479,7 @@ def fill_details(details: Details, more: Details) -> None:
     details.clear_time = details.clear_time or more.clear_time
     details.clear_repeat = details.clear_repeat or more.clear_repeat
     details.shift_days = details.shift_days or more.shift_days
+    details.shift_months = details.shift_months or more.shift_months
     details.tags = list(dict.fromkeys([*details.tags, *more.tags]))
 
 

@@ -340,7 +340,7 @@ def _each_details(intent: Intent) -> list[Details]:
 
 
 def _attributes(d: Details) -> bool:
-    return bool(d.due or d.priority or d.tags or d.shift_days)
+    return bool(d.due or d.priority or d.tags or d.shift_days or d.shift_months)
 
 
 def _updates(intent: Intent, text: str, tasks: list[Task], today: date) -> Intent | None:

@@ -88,6 +88,45 @@ _PART = re.compile(
 )
 
 
+# Times said in words become digits before they are read ("ten thirty" -> "10:30", "five pm"
+# -> "5pm", "at seven in the evening" -> "at 7 in the evening"). A bare hour word is a time
+# only after "at"/"around" and before the end of a part or a part of the day ("at ten" is,
+# "chapter ten" is not); hour and minutes need a leading "at", "by", "to"... or am/pm.
+_MINUTE_WORDS = {"oh five": 5, "o five": 5, "ten": 10, "fifteen": 15, "twenty": 20,
+                 "twenty five": 25, "thirty": 30, "thirty five": 35, "forty": 40,
+                 "forty five": 45, "fifty": 50, "fifty five": 55}  # fmt: skip
+_HW = "(?:" + "|".join(sorted(_HOUR_WORDS, key=len, reverse=True)) + ")"
+_MW = (
+    "(?:"
+    + "|".join(w.replace(" ", r"[\s-]") for w in sorted(_MINUTE_WORDS, key=len, reverse=True))
+    + ")"
+)
+_AMPM = r"(?:a\.?m\.?|p\.?m\.?|o'?\s*clock)"
+_SPELLED = re.compile(
+    rf"(?P<lead>\b(?:at|around|by|until|till|to|for|from|@)\s+)?\b(?P<h>{_HW})(?:[\s-]+(?P<m>{_MW}))?"
+    rf"(?:\s*(?P<ampm>{_AMPM}))?(?![\w'-])"
+    rf"(?P<after>(?=\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|tonight|sharp)\b|\s*[,.;!?]|\s*$))?",
+    re.I,
+)
+
+
+def _spelled_to_digits(text: str) -> str:
+    def digits(m: re.Match[str]) -> str:
+        h, minute, ampm, lead = m["h"], m["m"], m["ampm"], m["lead"] or ""
+        bare_ok = lead.strip().lower() in {"at", "around", "@"} and m["after"] is not None
+        whole = m.start() == 0 and not text[m.end() :].strip(" .!")  # "eleven thirty" alone
+        if not (ampm or (minute and (lead or whole)) or bare_ok):
+            return m[0]
+        hour = _HOUR_WORDS[h.lower()]
+        clock = str(hour)
+        if minute:
+            clock += f":{_MINUTE_WORDS[' '.join(minute.lower().replace('-', ' ').split())]:02d}"
+        ampm = re.sub(r"[.\s]", "", ampm or "").lower()
+        return f"{lead}{clock}{ampm}" + (" " if ampm.endswith(".") else "")
+
+    return _SPELLED.sub(digits, text)
+
+
 def _hour(h: int, m: int, ampm: str | None) -> str | None:
     if ampm:
         if not 1 <= h <= 12:
@@ -99,6 +138,7 @@ def _hour(h: int, m: int, ampm: str | None) -> str | None:
 def find_time(text: str) -> tuple[str, Found] | None:
     """The time said in the text, and the text with the phrase cut out (a part of the day
     keeps its day: "tomorrow evening" leaves "tomorrow", "tonight" leaves "today")."""
+    text = _spelled_to_digits(text)
     part = _PART.search(text)
     part_name = (part["part"] or "tonight").lower() if part else None
     value: str | None = None
@@ -319,17 +359,34 @@ def first_day(rule: str, start: date) -> date:
 
 
 # Changes to a task's time or repeat said on their own ("no time needed", "stop repeating").
+_QUALIFIER = r"(?:(?:specific|particular|set|fixed|exact|precise|certain)\s+)?"
+_REPEAT_WORD = (
+    r"(?:daily|weekly|monthly|yearly|annually|fortnightly|every\s+(?:day|week|month|year|\w+day))"
+)
 CLEAR_TIME = re.compile(
-    r"\b(?:no\s+(?:specific\s+|particular\s+|set\s+)?time(?:\s+(?:needed|necessary|required))?|"
-    r"(?:remove|clear|drop|delete|take\s+off|get\s+rid\s+of)\s+(?:the\s+)?(?:due\s+)?time(?:\s+of\s+day)?|"
-    r"any\s*time(?:\s+(?:of\s+(?:the\s+)?day|is\s+fine))?|whenever\s+(?:that\s+)?day|without\s+a\s+time|all[-\s]day)\b",
+    rf"\b(?:no\s+{_QUALIFIER}(?:due\s+)?time(?:\s+of\s+day)?(?:\s+(?:needed|necessary|required|any\s*more))?"
+    rf"(?=\s*$|\s*[,.;!]|\s+(?:for|on|with|in)\s+(?:the|my|that|this|it)\b|\s+(?:needed|necessary|required|any\s*more)\b)|"
+    rf"no\s+{_QUALIFIER}time\s+(?:needed|necessary|required)|no\s+(?:specific|particular|set|fixed|exact|precise|certain)\s+time|"
+    rf"(?:remove|clear|drop|delete|take\s+(?:off|out|away)|get\s+rid\s+of|lose|scrap|unset|cancel)\s+(?:the\s+)?{_QUALIFIER}(?:due\s+)?time(?:\s+of\s+day)?(?!\s+(?:to|for|at)\s+\d)|"
+    r"take\s+(?:the\s+)?(?:due\s+)?time\s+(?:off|away)|any\s*time(?:\s+(?:of\s+(?:the\s+)?day|is\s+fine))?|whenever\s+(?:that\s+)?day|without\s+a\s+time|all[-\s]day|"
+    r"(?:does|do|will|should)\s+not\s+(?:need|have)\s+(?:to\s+be\s+at\s+)?(?:a\s+|any\s+)?"
+    + _QUALIFIER
+    + r"time)\b",
     re.I,
 )
 CLEAR_REPEAT = re.compile(
-    r"\b(?:(?:stop|don'?t|do\s+not|no\s+longer|never)\s+(?:it\s+)?(?:repeat(?:ing)?|recurr?(?:ing)?)|"
-    r"(?:no|without\s+(?:a\s+)?)\s*(?:more\s+)?(?:repeats?|repetition|recurrence)|"
-    r"(?:remove|clear|cancel|drop|delete|turn\s+off|end)\s+(?:the\s+)?(?:repeat(?:ing)?|recurrence|repetition|schedule)|"
-    r"(?:just|only)\s+once|(?:a\s+|make\s+it\s+)one[-\s]off|one-off|one\s+time\s+only|not\s+(?:repeating|recurring)|"
+    r"\b(?:(?:stop|don'?t|do\s+not|no\s+longer|never)\s+(?:it\s+)?(?:needs?\s+to\s+)?(?:repeat(?:ing)?|recurr?(?:ing)?)|"
+    r"(?:does|do|will|should|need)\s+not\s+(?:need\s+to\s+)?(?:repeat|recur)(?:\s+any\s*more)?|"
+    r"(?:no|without\s+(?:a\s+)?)\s*(?:more\s+)?(?:repeats?|repetition|recurrence|repeating)|"
+    r"(?:remove|clear|cancel|drop|delete|turn\s+off|end|stop|scrap|get\s+rid\s+of)\s+(?:the\s+)?(?:"
+    + _REPEAT_WORD
+    + r"\s+)?(?:repeat(?:ing)?|recurrence|repetition|schedule|repeat\s+rule)|"
+    r"no\s+longer\s+"
+    + _REPEAT_WORD
+    + r"(?=\s*$|\s*[,.;!]|\s+(?:for|on|with|any\s*more)\b)|not\s+"
+    + _REPEAT_WORD
+    + r"\s+any\s*more|"
+    r"(?:just|only)\s+once|(?:a\s+|make\s+it\s+)one[-\s](?:off|time)(?:\s+thing)?|one-off|one\s+time\s+only|not\s+(?:repeating|recurring)|"
     r"(?:make\s+it\s+)?non[-\s]?(?:repeating|recurring))\b",
     re.I,
 )

@@ -115,7 +115,7 @@ def _read_as(label: str, text: str, rules: Intent, today: date, model: Classifie
     if label == "update":
         leftover, details = take_details(text, today)
         if not (details.due or details.priority or details.tags or details.shift_days
-                or details.schedule or details.clear_due):  # fmt: skip
+                or details.shift_months or details.schedule or details.clear_due):  # fmt: skip
             return None
         subject = _task_words(leftover, label, model)
         if not subject:

@@ -61,11 +61,13 @@ PARSERS: list[Parser] = [
     question.parse_about_one,
     question.parse_still_to_do,
     question.parse_question,
+    update.parse_title_fix,
     update.parse_typo_fix,
     update.parse_correction,
     update.parse_clear_schedule,
     update.parse_untag,
     update.parse_said_differently,
+    update.parse_shift,
     update.parse_attribute_list,
     update.parse_make,
     update.parse_rename,
@@ -206,6 +208,8 @@ def _understand(message: str, today: date) -> Intent:
     text = _topic_named(text)
     if not text or QUOTE_RX.fullmatch(text):
         return Intent("add", quoted) if quoted else Intent("help")
+    if fix := update.parse_title_fix(Message(text, quoted, today)):
+        return fix  # "I wrote the title wrong, it should be 'X'": one request, not two clauses
     if undo.is_put_back(text):  # "never mind, put it back": neither a "no" nor a "put"
         return Intent("undo")
     text = add.schedule_last(text, today)  # "tmrw morning - drop off the parcel"

@@ -10,7 +10,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from backend.assistant.offline import replies
-from backend.assistant.offline.dates import describe
+from backend.assistant.offline.dates import add_months, describe
 from backend.assistant.offline.intents import add
 from backend.assistant.offline.intents.base import Message
 from backend.assistant.offline.language import clean_title
@@ -143,6 +143,40 @@ TYPO = rx(
 )
 
 
+# A title said again with a slip put right: "I wrote the title wrong, it should be 'Buy
+# flowers for anniversary'", "fix the spelling: Call the electrician". The title said is also
+# how the task is found (a typo fix is close to the old title), so an unclear one asks.
+_SLIP = (
+    r"(?:typo|spelling|spelt|spelled|misspel\w*|wrong(?:ly)?|mistake|incorrect|not right|"
+    r"(?:correct|right|proper)\s+(?:title|name)|"
+    r"(?:wrote|typed|spelt|spelled)\s+(?:it\s+|the\s+\w+\s+)?(?:wrong|badly|incorrectly))"
+)
+TITLE_FIX = rx(
+    r"^(?:.*?\b)?(?:(?:the\s+)?(?:title|name|it|that|this|correct\s+(?:title|spelling|one))\s+)?(?:should|must|has to|needs to)\s+"
+    r"(?:be|say|read)\s*:?\s*(?P<new>.+)$",
+    r"^(?:.*?\b)?(?:the\s+)?(?:correct|right|proper)\s+(?:title|name|spelling)\s+(?:is|would be)\s*:?\s*(?P<new>.+)$",
+    r"^(?:.*?\b)?(?:fix|correct|change)\s+(?:the\s+)?(?:title|name|spelling|typo)(?:\s+(?:of|in|on)\s+(?:it|that|this))?"
+    r"\s*(?:to|as|into|:)\s*(?P<new>.+)$",
+    r"^(?:.*?\b)?(?:it\s+is\s+|it's\s+)?(?:spelt|spelled|written)\s+(?P<new>.+)$",
+)
+
+
+def parse_title_fix(msg: Message) -> Intent | None:
+    text = msg.text
+    if not (m := first_match(TITLE_FIX, text)):
+        return None
+    new = msg.literal(m["new"]).strip(" .!")
+    quoted = bool(QUOTE_RX.search(m["new"]))
+    if not (quoted or re.search(rf"\b{_SLIP}", text, re.I)):
+        return None  # "it should be friday" is a date; a new title needs a cue or quotes
+    rest, details = take_details(new, msg.today)
+    if not quoted and (details.due or details.priority or details.schedule or not rest.strip()):
+        return None
+    if len(new.split()) < 2 and not quoted:
+        return None  # one word is a word put right (parse_typo_fix), not a whole title
+    return Intent("update", [new], new_title=clean_title(new))
+
+
 def parse_typo_fix(msg: Message) -> Intent | None:
     """A word of a title put right: "fix the typo in 'cal the electrician', should be call",
     "it should be John, not Jon, in the call task". Only that word changes."""
@@ -203,8 +237,9 @@ def parse_make(msg: Message) -> Intent | None:
 
 
 _SCHEDULE_FILLER = re.compile(
-    r"^(?:(?:please|ok|okay|and|so|make|set|have|for|on|from|of|it'?s|is|the task)\s*)+|"
-    r"\s*(?:any\s*more|needed|please|for it|is fine|then)\s*$",
+    r"^(?:(?:please|ok|okay|and|so|make|set|have|for|on|from|of|it'?s|is|the task)\b\s*)+|"
+    r"\s*\b(?:any\s*more|needed|please|for it|is fine|then|(?:just\s+)?(?:some\s*time|whenever|any\s*time)"
+    r"(?:\s+(?:today|tomorrow|that day|this week|on the day))?)\b\s*$",
     re.I,
 )
 
@@ -215,9 +250,16 @@ def parse_clear_schedule(msg: Message) -> Intent | None:
     if not (CLEAR_TIME.search(text) or CLEAR_REPEAT.search(text)) or _ADDS.match(text):
         return None
     rest, details = take_details(text, msg.today)
-    rest = _SCHEDULE_FILLER.sub("", clean_title(rest).strip(" ,.!"))
-    rest = _SCHEDULE_FILLER.sub("", rest).strip(" ,.!")
-    return Intent("update", subjects(msg.literal(rest) or "it"), details=details)
+    # The task is named in the first part that names anything: "stop repeating the balcony
+    # plants, the neighbour has them now"; "no fixed time for the call, just sometime tomorrow".
+    named = ""
+    for part in re.split(r"\s*[,;]\s*|\s+-\s+|\s+(?:because|since|as)\s+", rest):
+        part = _SCHEDULE_FILLER.sub("", clean_title(part).strip(" ,.!"))
+        part = _SCHEDULE_FILLER.sub("", part).strip(" ,.!")
+        if part and not _POINTING.match(part):
+            named = part
+            break
+    return Intent("update", subjects(msg.literal(named) or "it"), details=details)
 
 
 def parse_rename(msg: Message) -> Intent | None:
@@ -534,28 +576,125 @@ def parse_tag(msg: Message) -> Intent | None:
 
 
 _NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "couple of": 2, "few": 3}  # fmt: skip
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+           "couple of": 2, "couple": 2, "few": 3, "a couple of": 2, "a couple": 2,
+           "a few": 3}  # fmt: skip
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 0}  # a month is counted apart
+_EARLIER = {"forward", "earlier", "up", "sooner", "before"}
+_LATER = {"back", "later", "out", "more", "extra", "further", "after", "off"}
 _SHIFT = re.compile(
-    r"\s*\b(?P<dir>back|forward|later|earlier|out)?\s*(?:by\s+)?(?P<n>\d+|a|an|one|two|three|four|five|six|seven|couple of|few)"
-    r"\s+(?:more\s+)?(?P<unit>days?|weeks?)(?:\s+(?P<dir2>back|forward|later|earlier))?\b",
+    r"\s*\b(?P<dir>back|forward|later|earlier|out|up|sooner|off)?\s*(?:by\s+)?"
+    r"(?:(?P<n>\d+|"
+    + "|".join(sorted(_NUMBER, key=len, reverse=True))
+    + r")\s+)?(?:more\s+|extra\s+)?"
+    r"(?<![a-z])(?P<unit>days?|weeks?|fortnights?|months?)(?:\s+(?P<dir2>back|forward|later|earlier|sooner|more|extra|further|before|after))?\b",
+    re.I,
+)
+# A bare "a fortnight"/"week" counts only with its article or number: "push it back a week".
+_NEEDS_NUMBER = re.compile(r"^(?:day|week)s?$", re.I)
+
+
+def _shift(text: str) -> tuple[str, int, int]:
+    """ "the essay forward a day" -> ("the essay", -1); "the proposal back two days" -> +2;
+    "the car service one week more" -> +7; "up a day" and "a day earlier" are earlier."""
+    for m in _SHIFT.finditer(text):
+        unit = m["unit"].lower().rstrip("s")
+        if m["n"] is None and unit != "fortnight":
+            continue
+        before = text[: m.start()].rstrip()
+        delaying = re.search(r"\b(?:postpone|delay|put off|push)", before, re.I)  # "… for a week"
+        absolute = re.match(
+            r"\s+(?:from\s+(?:now|today)|time|out|ago)\b", text[m.end() :], re.I
+        ) or re.search(
+            r"\b(?:in|to|within|every|each)$"
+            if delaying
+            else r"\b(?:in|for|to|within|every|each)$",
+            before,
+            re.I,
+        )  # "in 5 days", "for 5 days from now": a date, not a shift
+        if absolute:
+            continue
+        n = 1 if m["n"] is None else int(m["n"]) if m["n"].isdigit() else _NUMBER[m["n"].lower()]
+        days, months = n * _UNIT_DAYS[unit], n if unit == "month" else 0
+        said = {(m["dir"] or "").lower(), (m["dir2"] or "").lower()}
+        earlier = bool(said & _EARLIER) and not said & {"back", "later", "more", "extra"}
+        rest = text[: m.start()] + " " + text[m.end() :]
+        rest = re.sub(r"\s+(?:back|forward|up)$", "", rest.strip(), flags=re.I)
+        sign = -1 if earlier else 1
+        return rest, sign * days, sign * months
+    return text, 0, 0
+
+
+# A move said anywhere in the message, with how far: "my teacher moved the essay up a day",
+# "the car service, I want to postpone it one week more", "bring the dentist forward two days".
+_MOVE_VERB = re.compile(
+    r"\b(?P<verb>(?P<past>moved|pushed|postponed|delayed|shifted|bumped|brought|put\s+off|pulled|rescheduled)"
+    r"|move|push|postpone|delay|shift|bump|bring|put\s+off|pull|reschedule|defer|change)\b",
+    re.I,
+)
+_SHIFT_FILLER = re.compile(
+    r"^(?:(?:i|we)\s+(?:want|would like|'d like|need)\s+to|(?:can|could|would)\s+(?:you|u)|please|pls|"
+    r"(?:it|that|this)\s+(?:needs|has)\s+to|needs\s+to|has\s+to|should|to|and|so|then|just|"
+    r"back|forward|up|off|out)\b\s*|"
+    r"\s*\b(?:please|pls|thanks|thx|if you can|for me|too|for|by|it|them|that|this|back|forward|up|"
+    r"(?:needs?|has|have)\s+to(?:\s+be)?|should(?:\s+be)?|will\s+have\s+to|must)$",
     re.I,
 )
 
 
-def _shift(text: str) -> tuple[str, int]:
-    """ "the essay forward a day" -> ("the essay", -1); "the proposal back two days" -> +2."""
-    m = _SHIFT.search(text)
-    absolute = m is not None and (
-        re.match(r"\s+from\s+(?:now|today)", text[m.end() :], re.I)
-        or re.search(r"\b(?:in|for|to)$", text[: m.start()].rstrip(), re.I)
-    )  # "in 5 days", "for 5 days from now": a date, not a shift
-    if m is None or absolute:
-        return text, 0
-    n = int(m["n"]) if m["n"].isdigit() else _NUMBER[m["n"].lower()]
-    days = n * (7 if m["unit"].lower().startswith("week") else 1)
-    earlier = (m["dir"] or m["dir2"] or "").lower() in {"forward", "earlier"}
-    rest = text[: m.start()] + text[m.end() :]
-    return re.sub(r"\s+(?:back|forward)$", "", rest.strip(), flags=re.I), -days if earlier else days
+def parse_shift(msg: Message) -> Intent | None:
+    text = msg.text
+    if _ADDS.match(text) or not (verb := _MOVE_VERB.search(text)):
+        return None
+    rest, days, months = _shift(text)
+    if not (days or months):
+        return None
+    # "bring the haircut forward 2 days": the direction may stand apart from the distance
+    later = re.search(r"\b(?:back|later|more|extra|postpone|postponed|delay|delayed)\b", text, re.I)
+    if (
+        days > 0
+        and not later
+        and (
+            re.search(r"\b(?:forward|earlier|sooner)\b", text, re.I)
+            or verb["verb"].lower() in {"bring", "brought", "pull", "pulled"}
+        )
+    ):
+        days, months = -days, -months
+    clauses = [
+        c.strip()
+        for c in re.split(r"\s*[,;]\s*|\s+(?:so|and)\s+(?:can|could)\s+", rest)
+        if c.strip()
+    ]
+    named = ""
+    for clause in clauses:
+        v = _MOVE_VERB.search(clause)
+        if v is None:
+            continue
+        # "my teacher moved the essay": who moved it is no task; the words after the verb are
+        words = (
+            clause[v.end() :]
+            if v["past"] or clause[: v.start()].strip() == ""
+            else clause[: v.start()] + " " + clause[v.end() :]
+        )
+        named = _strip_filler(words)
+        break
+    if not named:  # "the car service, I want to postpone it": the task named in another clause
+        others = [_strip_filler(c) for c in clauses if not _MOVE_VERB.search(c)]
+        named = next((o for o in others if o), "")
+    if not named or _PEOPLE.match(named):
+        named = "it"
+    return Intent(
+        "update", _named(msg.literal(named)), details=Details(shift_days=days, shift_months=months)
+    )
+
+
+def _strip_filler(words: str) -> str:
+    previous = None
+    words = words.strip(" ,.!")
+    while previous != words:
+        previous = words
+        words = _SHIFT_FILLER.sub("", words).strip(" ,.!")
+    return words
 
 
 _ADDS = re.compile(r"^(?:add|create|new|remind|note)\b", re.I)  # a new task's own schedule
@@ -566,9 +705,9 @@ def parse_reschedule(msg: Message) -> Intent | None:
     if _ADDS.match(text):  # "remind me to go to the gym every tuesday": an add, not a move
         return None
     if (m := first_match(RESCHEDULE, text)) and (
-        shifted := _shift(text[max(m.start("rest"), 0) :])
-    )[1]:
-        details = Details(shift_days=shifted[1])
+        (shifted := _shift(text[max(m.start("rest"), 0) :]))[1] or shifted[2]
+    ):
+        details = Details(shift_days=shifted[1], shift_months=shifted[2])
         return Intent("update", subjects(msg.literal(shifted[0] or "it")), details=details)
     if m := first_match(RESCHEDULE, text):
         rest, details = take_details(m["rest"] or "it", msg.today)
@@ -598,9 +737,18 @@ def parse_change(msg: Message) -> Intent | None:
     if m := first_match(CHANGE, msg.text):
         quoted = QUOTE_RX.fullmatch(m["target"].strip())
         target, new = msg.literal(m["target"]), msg.literal(m["new"])
-        target = re.sub(r"^(?:the\s+)?(?:due date|deadline|date|title|name|priority)\s+(?:of|for|on)\s+", "", target, flags=re.I)  # fmt: skip
+        target = re.sub(r"^(?:the\s+)?(?:due date|deadline|date|title|name|priority|(?:due\s+)?time)\s+(?:of|for|on)\s+", "", target, flags=re.I)  # fmt: skip
+        if re.fullmatch(
+            r"(?:the\s+|its\s+)?(?:due date|deadline|date|title|name|priority|(?:due\s+)?time)",
+            target,
+            re.I,
+        ):
+            target = "it"  # "for the school run, change the time to 11:30": another part names it
         target = re.sub(
-            r"\s+(?:due date|deadline|date|title|name|priority)$", "", target, flags=re.I
+            r"\s+(?:due date|deadline|date|title|name|priority|(?:due\s+)?time)$",
+            "",
+            target,
+            flags=re.I,
         )
         leftover, details = details_from(new, msg.today)
         named = [target] if quoted else subjects(target)
@@ -641,8 +789,9 @@ def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
                 changes["title"] = title
         if d.due:
             changes["due_date"] = str(d.due)
-        if d.shift_days:  # from its own due date; a task without one moves from today
+        if d.shift_days or d.shift_months:  # from its own due date, else from today
             base = date.fromisoformat(task["due_date"]) if task.get("due_date") else turn.today
+            base = add_months(base, d.shift_months) if d.shift_months else base
             changes["due_date"] = str(base + timedelta(days=d.shift_days))
         if d.clear_due:
             changes["clear_due_date"] = True
