@@ -65,6 +65,13 @@ _POLITE_END = re.compile(
 )
 _SPACES = re.compile(r"\s+")
 
+# Abbreviations whose full stop ends no sentence: "send the invoice to Mr. Keller", "approx.
+# 20 chairs", "snacks e.g. fruit". Every pattern that splits sentences uses SENTENCE_STOP.
+_ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "st", "prof", "approx", "e.g", "i.e", "vs", "jr",
+                  "sr", "mt", "appt", "dept", "ave")  # fmt: skip
+_NOT_ABBREVIATION = "".join(rf"(?<!\b(?i:{re.escape(a)}))" for a in _ABBREVIATIONS)
+SENTENCE_STOP = rf"(?:{_NOT_ABBREVIATION}\.|[?!])"
+
 
 def fix_typos(text: str) -> str:
     """Replace words that are one or two edits from a command word (never short words, never
@@ -90,7 +97,8 @@ def fix_typos(text: str) -> str:
 def _is_name(text: str, start: int, word: str) -> bool:
     """A Capitalised word that does not start a sentence is a name, not a command word."""
     before = text[:start].rstrip()
-    return word[:1].isupper() and not word.isupper() and bool(before) and before[-1] not in ".!?:"
+    ends = re.search(rf"(?:{SENTENCE_STOP}|:)$", before)  # "St. Mary's": no sentence's end
+    return word[:1].isupper() and not word.isupper() and bool(before) and not ends
 
 
 # Spoken hesitations carry no meaning ("add call the garage uh for tomorrow").

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from backend.assistant.offline import times
 from backend.assistant.offline.dates import find_date
-from backend.assistant.offline.language import base_form, clean_title, split_list
+from backend.assistant.offline.language import SENTENCE_STOP, base_form, clean_title, split_list
 from backend.assistant.offline.titles import (
     attribute_clauses_as_commas,
     is_attribute_talk,
@@ -282,7 +282,7 @@ def _own_attributes(segments: list[str], today: date) -> list[str]:
 
 
 _SEGMENTS = re.compile(
-    r"\s*(?:,\s*)?\band also\b\s*|\s*;\s*|\s*,?\s*\bplus\b\s*|\s*,\s*also\s+|[.?!]\s+(?:and\s+)?(?:also\s+)?",
+    rf"\s*(?:,\s*)?\band also\b\s*|\s*;\s*|\s*,?\s*\bplus\b\s*|\s*,\s*also\s+|{SENTENCE_STOP}\s+(?:and\s+)?(?:also\s+)?",
     re.IGNORECASE,
 )
 

@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from backend.assistant.offline.dates import find_date
-from backend.assistant.offline.language import normalise
+from backend.assistant.offline.language import SENTENCE_STOP, normalise
 
 # Words that can only be the command around a title, never the task itself.
 _COMMAND_WORDS = {
@@ -105,7 +105,7 @@ _PLEASANTRY = re.compile(
     r"thanks?\b.*|thank you\b.*|many thanks\b.*|cheers|have a (?:nice|good|great) \w+)$",
     re.I,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_END = re.compile(rf"(?<={SENTENCE_STOP})\s+")
 
 
 _GREETING = re.compile(

@@ -29,7 +29,7 @@ from backend.assistant.offline.intents import (
     update,
 )
 from backend.assistant.offline.intents.base import Message, Parser, Reread
-from backend.assistant.offline.language import clean_title, fix_typos, normalise
+from backend.assistant.offline.language import SENTENCE_STOP, clean_title, fix_typos, normalise
 from backend.assistant.offline.parsing import (
     QUOTE_RX,
     Details,
@@ -133,7 +133,7 @@ def _stated_change(intent: Intent) -> Intent:
 
 
 _CLAUSE = re.compile(
-    r"\s*(?:,|;|\s[-\u2013]\s|[.?!]\s|\bso\b|\band then\b|\bthen\b|\bbut\b"
+    rf"\s*(?:,|;|\s[-\u2013]\s|{SENTENCE_STOP}\s|\bso\b|\band then\b|\bthen\b|\bbut\b"
     r"|(?<!\bwhat)(?<!\bhow)(?<!\bwhy)(?<!\bwhere)(?<!\bwhen)(?<!\bwho)(?<!\bwhich)"
     r"(?<=\w)\s(?=(?:you can|can you|could you)\s))\s*",
     re.I,
@@ -153,7 +153,7 @@ _COMMAND_START = re.compile(
 _ADDING = re.compile(r"^(?:add|put|create|remind me|new task)\b", re.I)
 # Where a second request starts: "…, and add Y", "… . Add Y", "… and push Y to friday".
 _NEXT_REQUEST = re.compile(
-    r"\s*(?:[.;!]\s+|,\s*(?:and\s+)?(?:then\s+|also\s+|now\s+)?|\s+and\s+(?:then\s+|also\s+|now\s+)?"
+    rf"\s*(?:(?:{SENTENCE_STOP}|;)\s+|,\s*(?:and\s+)?(?:then\s+|also\s+|now\s+)?|\s+and\s+(?:then\s+|also\s+|now\s+)?"
     r"(?:can you\s+|please\s+)?)"
     r"(?:please\s+)?(?=(?:add|mark|delete|remove|push|move|reschedule|complete|reopen|tick|cross|rename|tag|"
     r"put|create|cross)\b"
@@ -251,7 +251,7 @@ def _distinct(read: list[Intent], tools: list[str | None]) -> bool:
 
 # Where one statement ends and the next starts: "gym done, groceries move to sat",
 # "called the vet; also cat food is now high priority", "… already and the school call …".
-_STATEMENT_END = re.compile(r"\s*(?:[;,]|[.!?]\s|\s(?:and\s+)?also\s|\sand\s)\s*", re.I)
+_STATEMENT_END = re.compile(rf"\s*(?:[;,]|{SENTENCE_STOP}\s|\s(?:and\s+)?also\s|\sand\s)\s*", re.I)
 _ACTS = {"complete", "reopen", "update", "delete"}
 
 

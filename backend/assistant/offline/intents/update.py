@@ -13,7 +13,7 @@ from backend.assistant.offline import replies
 from backend.assistant.offline.dates import describe
 from backend.assistant.offline.intents import add
 from backend.assistant.offline.intents.base import Message
-from backend.assistant.offline.language import clean_title
+from backend.assistant.offline.language import SENTENCE_STOP, clean_title
 from backend.assistant.offline.parsing import (
     QUOTE_RX,
     Details,
@@ -65,7 +65,7 @@ BARE_CORRECTION = re.compile(
 MAKE = rx(r"^(?:make|set|mark|have)\s+(?P<rest>.+)$")
 
 # A subject said first is one sentence: "add X? It needs to be done by Friday" asks no change.
-_SUBJECT = r"(?P<rest>(?:(?![.?!]\s).)+?)"
+_SUBJECT = rf"(?P<rest>(?:(?!{SENTENCE_STOP}\s).)+?)"
 
 RESCHEDULE = rx(
     rf"^{_SUBJECT}\s+(?:needs?|has|have)\s+(?:to be done|doing|to happen|to get done|to be finished|sorting)\s+.+$",
