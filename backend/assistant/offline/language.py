@@ -39,7 +39,7 @@ ask task tax taxes bill fill pill book cook look took note notes vote home hope 
 tone gone none nine some same save safe sale tale take shop show slow snow stop step
 schedule scheduled read road rent sent went dent send sand band hand land open oven even
 ever over also else plan plant clean clear card care core more store story today toady
-talk tank tack walk chalk stalk shot shoe shoes
+talk tank tack walk chalk stalk shot shoe shoes think
 mondays tuesdays wednesdays thursdays fridays saturdays sundays
 """
 _KEEP = set(_KEEP_WORDS.split())

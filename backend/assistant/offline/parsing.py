@@ -19,9 +19,8 @@ from backend.assistant.offline.dates import find_date
 from backend.assistant.offline.language import SENTENCE_STOP, base_form, clean_title, split_list
 from backend.assistant.offline.titles import (
     attribute_clauses_as_commas,
-    is_attribute_talk,
-    is_remark,
     names_no_task,
+    no_task,
     sentence_tag,
     trailing_priority,
     without_lead_in,
@@ -30,7 +29,10 @@ from backend.assistant.offline.titles import (
 
 QUOTE = "\u2063Q{}\u2063"  # the n-th quoted text, hidden while the command is parsed
 QUOTE_RX = re.compile("\u2063Q(\\d+)\u2063")
-_QUOTED = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d|(?<!\w)\'([^\']{2,}?)\'(?!\w)')
+# An apostrophe inside a word is no closing quote: 'pay for Zoe's school trip'.
+_QUOTED = re.compile(
+    r'"([^"]+)"|\u201c([^\u201d]+)\u201d|(?<!\w)\'((?:[^\']|(?<=\w)\'(?=\w)){2,}?)\'(?!\w)'
+)
 
 
 @dataclass
@@ -441,8 +443,7 @@ def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]
             details.tags.append(tag)
             text = ""
         title = clean_title(_VAGUE_WHEN.sub("", text))
-        talk = per_task and (is_attribute_talk(title) or is_remark(title))
-        if not title or names_no_task(title) or talk:
+        if not title or names_no_task(title) or (per_task and no_task(title)):
             # "Buy X. It needs to be done by Friday.", "…, so low priority would be perfect"
             fill_details(per_task[-1] if per_task else before_any, details)
             continue
@@ -512,21 +513,15 @@ def _attributes_joined(text: str, today: date) -> str:
             attributes_only = True
         elif (
             details.due or details.priority or details.tags or details.clear_due or details.schedule
-        ) and (
-            not clean_title(leftover)
-            or names_no_task(clean_title(leftover))
-            or is_attribute_talk(" ".join(leftover.split()))  # "…, her birthday is on 15"
-        ):
+        ) and no_task(" ".join(leftover.split())):  # "…, her birthday is on 15"
             kept[-1] += f" {without_words(part, leftover)}"
             attributes_only = True
         elif tag := sentence_tag(part):
             kept[-1] += f" #{tag}"  # "…, it's for work"
-        elif is_remark(part):
-            continue  # "…, she'd love that"
+        elif no_task(part):
+            continue  # "…, she'd love that", "…, we ran out"
         elif attributes_only and i == len(parts) - 1 and re.fullmatch(r"[a-z][\w-]*", part):
             kept[-1] += f" #{part}"  # "X tmrw, high, home": the last bare word is its tag
-        elif names_no_task(clean_title(part)):
-            continue
         else:
             kept.append(part)
     return ", ".join(kept)

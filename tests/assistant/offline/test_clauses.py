@@ -124,7 +124,7 @@ JUNK_CLAUSES = [
     ("remind me to ring mum tonight, I promised her", "ring mum", {"due": TODAY, "time": "20:00"}),
     ("add order the birthday cake for saturday, just so I don't forget", "order the birthday cake",
      {"due": SAT}),
-    ("add defrost the freezer on sunday, not this weekend though, next one",
+    ("add defrost the freezer, not today though, on sunday",
      "defrost the freezer", {"due": SUN}),
     ("Hello, sorry if this is a silly question, but could you add 'pick up Mia's glasses' for "
      "the 12th? It's quite urgent, so high priority if possible. Thanks!",
