@@ -427,7 +427,10 @@ def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]
         rf"^(?:(?:\w+|\d+)\s+(?:more\s+)?(?:{TASK_WORD}|things)\s*[:\-]?\s*)", "", rest, flags=re.I
     )
     rest = re.sub(
-        r"^(?:remember|remind me|don'?t forget|do not forget)\s+to\s+", "", rest.strip(), flags=re.I
+        r"^(?:remember|remind me|don'?t forget|do not forget|(?:not\s+)?(?:to\s+)?not\s+forget)\s+to\s+",
+        "",
+        rest.strip(),
+        flags=re.I,
     )
     rest = re.sub(r"^(?:a\s+)?(?:(?:new|another)\s+)?one\s*[:\-]\s*", "", rest, flags=re.I)
     rest = re.sub(r"^(?:for\s+)?me\s+to\s+", "", rest, flags=re.I)  # "a task for me to X"
@@ -529,6 +532,7 @@ def _attributes_joined(text: str, today: date) -> str:
 
 def subjects(rest: str) -> list[str]:
     """Words naming a task: only articles and "task" trimmed ("by" may be a typo of "buy")."""
+    rest = re.split(rf"{SENTENCE_STOP}\s", rest.strip())[0]  # "… florist? We've decided …"
     rest = re.sub(r"[^\w\s'\"#&+-]+$", "", rest.strip())  # "paid the rent 👍"
     rest = re.sub(
         rf"^(?:the\s+)?(?:{TASK_WORD}|one)\s+(?:about|for|called|named|with|of)\s+",
@@ -732,6 +736,12 @@ TASK_VERBS = set(
         "see",
         "attend",
         "learn",
+        "service",
+        "mop",
+        "dust",
+        "weed",
+        "defrost",
+        "descale",
     ]
 )
 

@@ -60,6 +60,7 @@ PARSERS: list[Parser] = [
     question.parse_field,
     question.parse_about_one,
     question.parse_question,
+    add.parse_needs_doing,  # "the car needs washing": no statement about a task's state
     update.parse_typo_fix,
     update.parse_correction,
     update.parse_clear_schedule,
@@ -227,6 +228,7 @@ def _understand(message: str, today: date) -> Intent:
             )
             read += [one, *one.then]
             one.then = []
+        read = _attributes_of_the_added(read)
         for before, after in itertools.pairwise(read):
             if after.items and _PRONOUN_SUBJECT.match(after.items[0]) and before.items:
                 after.items = before.items[:1]  # "reopen the essay and add a note: …"
@@ -238,6 +240,27 @@ def _understand(message: str, today: date) -> Intent:
             first.then = rest
             return first
     return _understand_one(text, quoted, today)
+
+
+def _attributes_of_the_added(read: list[Intent]) -> list[Intent]:
+    """ "add fix the tap. Put it down for tomorrow morning": a change to "it" that only gives
+    attributes, said after an add, is said of the task just added."""
+    out: list[Intent] = []
+    for intent in read:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.kind == "add"
+            and last.items
+            and intent.kind == "update"
+            and intent.items
+            and _PRONOUN_SUBJECT.match(intent.items[0])
+            and not (intent.new_title or intent.swap or intent.remove_tags)
+        ):
+            fill_details(last.item_details[-1] if last.item_details else last.details, intent.details)
+            continue
+        out.append(intent)
+    return out
 
 
 def _distinct(read: list[Intent], tools: list[str | None]) -> bool:
