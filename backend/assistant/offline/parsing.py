@@ -737,9 +737,6 @@ TASK_VERBS = set(
         "attend",
         "learn",
         "service",
-        "mop",
-        "dust",
-        "weed",
         "defrost",
         "descale",
     ]

@@ -36,8 +36,10 @@ Task = dict[str, Any]
 # not sure yet"). Never a task of its own, never a change.
 HEDGE = re.compile(
     # "not sure what yet" doubts a detail, "wondering if you could" asks: neither is a doubt
-    r"\b(?:thinking (?:about|of)|(?:i'?m |i am )?not sure(?: yet)?(?!\s+(?:what|which|where|when|how|who)\b)|"
-    r"maybe|perhaps|might|considering|wondering (?:if|whether|about)(?!\s+you\b)|i wonder(?!\s+if you\b)|haven'?t decided|have not decided|"
+    r"\b(?:thinking (?:about|of)|(?:i'?m |i am )?not sure(?: yet)?"
+    r"(?!\s+(?:what|which|where|when|how|who)\b)|maybe|perhaps|might|considering|"
+    r"wondering (?:if|whether|about)(?!\s+you\b)|i wonder(?!\s+if you\b)|"
+    r"haven'?t decided|have not decided|"
     r"undecided|who knows)\b",
     re.I,
 )

@@ -233,11 +233,12 @@ def is_remark(part: str) -> bool:
 
 # Words that only talk about a task's attributes once those are read: "I'd like it marked (as
 # high priority)", "would be good to have it done (by the 15th)", "(the) deadline is (friday)".
-_ATTRIBUTE_TALK = frozenset(
-    """i'd i'm we'd it'd like love prefer want wanted ideally marked mark done finished sorted
+_ATTRIBUTE_TALK_TEXT = """
+    i'd i'm we'd it'd like love prefer want wanted ideally marked mark done finished sorted
     ready deadline date due fixed particular specific set have having get got put down make
-    keep need needs needed say said let's lets until till before after""".split()
-)
+    keep need needs needed say said let's lets until till before after
+"""
+_ATTRIBUTE_TALK = frozenset(_ATTRIBUTE_TALK_TEXT.split())
 _OBLIGATION = (
     r"(?:really\s+|still\s+|also\s+|just\s+|then\s+)?(?:need|needs|have to|has to|must|should|"
     r"gotta|got to|ought|want to|wanna|would like to|like to|love to|plan to|intend to|"

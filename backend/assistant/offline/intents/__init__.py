@@ -257,7 +257,9 @@ def _attributes_of_the_added(read: list[Intent]) -> list[Intent]:
             and _PRONOUN_SUBJECT.match(intent.items[0])
             and not (intent.new_title or intent.swap or intent.remove_tags)
         ):
-            fill_details(last.item_details[-1] if last.item_details else last.details, intent.details)
+            fill_details(
+                last.item_details[-1] if last.item_details else last.details, intent.details
+            )
             continue
         out.append(intent)
     return out
@@ -278,6 +280,15 @@ _STATEMENT_END = re.compile(rf"\s*(?:[;,]|{SENTENCE_STOP}\s|\s(?:and\s+)?also\s|
 _ACTS = {"complete", "reopen", "update", "delete"}
 
 
+# What the speaker did, said after a command: the reason for it ("…, we've got plenty left",
+# "…, got it on the way home"); "…, also I called the vet" is split off before this is read.
+_EXPLAINS = re.compile(
+    r"^(?:(?:i|we)(?:'ve|'d|\s+have|\s+had)?\s+(?!also\b|need|have to|must)|got\s+(?:it|them)\b)",
+    re.I,
+)
+_REMOVE_START = re.compile(r"^(?:please\s+)?(?:remove|delete|get rid of|erase)\b", re.I)
+
+
 def _statements(text: str, quoted: list[str], today: date) -> Intent | None:
     """Several requests said as statements, each naming its own task and changing it with a
     different tool. Every part must read as such a request, or the message is read whole:
@@ -286,6 +297,11 @@ def _statements(text: str, quoted: list[str], today: date) -> Intent | None:
     parts = [p for p in parts if p]
     if len(parts) < 2 or len(parts) > 4:
         return None
+    for before, after in itertools.pairwise(parts):
+        commands = _COMMAND_START.match(before) or _REMOVE_START.match(before)
+        apart = re.search(rf"{re.escape(before)}\s*[,;.!?]\s*{re.escape(after)}", text)
+        if commands and apart and _EXPLAINS.match(after):
+            return None  # "delete the gym task, I cancelled my membership": why, no request
     read = [_understand_one(p, quoted, today) for p in parts]
     for part, intent in zip(parts, read, strict=True):
         named = bool(intent.items) and not _PRONOUN_SUBJECT.match(intent.items[0])
@@ -355,6 +371,9 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
     ):
         read = [(read_clause(c, quoted, today), c) for c in clauses]
         acting = [(i, c) for i, c in read if i.kind not in chat]
+        if any(_COMMAND_START.match(c) or _REMOVE_START.match(c) for _, c in acting):
+            # "mark buy milk as done, got it on the way home": the second clause says why
+            acting = [(i, c) for i, c in acting if not _EXPLAINS.match(c)] or acting
         if acting and intent.kind == "help":
             intent = acting[-1][0]
         chosen = next((c for i, c in read if i is intent), commands[-1] if commands else None)
