@@ -284,7 +284,7 @@ def _own_attributes(segments: list[str], today: date) -> list[str]:
 
 
 _SEGMENTS = re.compile(
-    rf"\s*(?:,\s*)?\band also\b\s*|\s*;\s*|\s*,?\s*\bplus\b\s*|\s*,\s*also\s+|{SENTENCE_STOP}\s+(?:and\s+)?(?:also\s+)?",
+    rf"\s*(?:,\s*)?\band also\b\s*|\s*;\s*|\s*,?\s*\bplus\b\s*|\s*,\s*also\s+|{SENTENCE_STOP}\s+(?:and\s+)?(?:also\s+|then\s+)?",
     re.IGNORECASE,
 )
 
@@ -533,6 +533,8 @@ def _attributes_joined(text: str, today: date) -> str:
 def subjects(rest: str) -> list[str]:
     """Words naming a task: only articles and "task" trimmed ("by" may be a typo of "buy")."""
     rest = re.split(rf"{SENTENCE_STOP}\s", rest.strip())[0]  # "… florist? We've decided …"
+    parts = re.split(r"\s*[,;]\s*", rest)  # "the dentist, they had a cancellation": why
+    rest = ", ".join(parts[: next((i for i, p in enumerate(parts) if i and no_task(p)), None)])
     rest = re.sub(r"[^\w\s'\"#&+-]+$", "", rest.strip())  # "paid the rent 👍"
     rest = re.sub(
         rf"^(?:the\s+)?(?:{TASK_WORD}|one)\s+(?:about|for|called|named|with|of)\s+",

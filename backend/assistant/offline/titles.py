@@ -257,9 +257,12 @@ _NOT_A_TASK = re.compile(
     r"|(?:not|no idea|no clue|no worries|no problem|hope|hopefully|sorry|thanks|thank you|"
     r"cheers|i know|i think|i guess|i suppose|i believe|i reckon|let'?s|let me know|you know|"
     r"lol|haha|fingers crossed|wish me luck|after all)\b"
-    rf"|(?:i|we|you|he|she|they|it|there|this|that|which)(?:'m|'re|'ve|'d|'s)?\s+(?!{_OBLIGATION})"
+    rf"|(?:i|we|you|he|she|they|it|its|there|this|that|which)(?:'m|'re|'ve|'d|'s)?\s+(?!{_OBLIGATION})"
     r"|(?:my|our|his|her|their|your|the)\s+(?:[\w'-]+\s+){1,3}?(?:is|are|was|were|has|have|had|"
     r"keeps?|kept|broke|came|went|found|said|says|told|did|does|won't|can't|\w{2,}(?<!e)ed)\b"
+    # someone doing something: "Dr. Lee is coming", "landlord gets grumpy"
+    r"|(?:[\w'.-]+\s+){1,3}?(?:is|are|was|were|will be)\s+\w{2,}ing\b"
+    r"|[\w'-]+\s+(?:gets|got|keeps|kept|is|are|was|were|has|had|will)\b"
     r")",
     re.I,
 )
@@ -298,7 +301,7 @@ _FILLER_TEXT = """
     please pls plz thanks thank just really very quite pretty kind bit fairly super one rush
     perfect great fine good nice ideal best better lovely brilliant cool awesome
     now again anyway maybe probably like if everything bunch lot much guess suppose think works
-    though alright possible
+    though alright possible approx approximately roughly around ish
     add put write down list task tasks note
 """
 FILLER_WORDS = frozenset(_FILLER_TEXT.split())

@@ -318,6 +318,22 @@ def test_one_task_and_no_leftover(message: str, title: str, attributes: dict[str
     assert tasks(message) == [(title, attributes)]
 
 
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        ("add buy milk. I need to call mom too", ["buy milk", "call mom"]),
+        ("add buy milk. we also need to book the vet", ["buy milk", "book the vet"]),
+        ("add water plants. then feed the cat", ["water plants", "feed the cat"]),
+        ("add the team dinner on friday, Dr. Lee is coming", ["team dinner"]),
+        ("add pay the council tax. It is due on the 3rd. Also renew the parking permit",
+         ["pay the council tax", "renew the parking permit"]),
+        ("add: milk, eggs, the big bag of rice", ["milk", "eggs", "big bag of rice"]),
+    ],
+)  # fmt: skip
+def test_a_second_task_is_still_a_task(message: str, expected: list[str]):
+    assert [t for t, _ in tasks(message)] == expected
+
+
 def test_a_real_full_stop_still_ends_a_task():
     assert tasks("add meet Mr. Smith at the office tomorrow. Also buy stamps.") == [
         ("meet mr. smith at the office", {"due": TUE}),
