@@ -450,8 +450,8 @@ def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]
             # "Buy X. It needs to be done by Friday.", "…, so low priority would be perfect"
             fill_details(per_task[-1] if per_task else before_any, details)
             continue
-        for task in split_tasks(title):
-            if clean_title(task) and not names_no_task(clean_title(task)):
+        for n, task in enumerate(split_tasks(title)):
+            if clean_title(task) and not (names_no_task if n == 0 else no_task)(clean_title(task)):
                 titles.append(clean_title(task))
                 per_task.append(details)
     if per_task:

@@ -165,7 +165,7 @@ def without_reason(text: str) -> str:
 
 
 _ATTRIBUTE_CLAUSE = re.compile(
-    r"(?:,\s*|\s+)(?:(?:and|so)\s+)?(?:(?:make|set|mark|put|have)\s+(?:it|this|that)|(?:it|this|that)"
+    rf"(?:\s*(?:,|{SENTENCE_STOP})\s*|\s+)(?:(?:and|so)\s+)?(?:(?:make|set|mark|put|have)\s+(?:it|this|that)|(?:it|this|that)"
     r"\s+(?:is|should be|has to be|needs to be|must be))\s+(?:as\s+|on\s+|to\s+|at\s+|a\s+)*"
     r"(?=(?:(?:very|really|quite|pretty|super|fairly|rather|kind of|sort of|a bit)\s+)*"
     r"(?:high|hi|low|lo|medium|med|normal|urgent|important|top|due|by|on|#))",

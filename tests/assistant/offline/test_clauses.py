@@ -328,6 +328,14 @@ def test_one_task_and_no_leftover(message: str, title: str, attributes: dict[str
         ("add pay the council tax. It is due on the 3rd. Also renew the parking permit",
          ["pay the council tax", "renew the parking permit"]),
         ("add: milk, eggs, the big bag of rice", ["milk", "eggs", "big bag of rice"]),
+        ("add get new tyres for the car. It's due for its MOT soon, so fairly urgent.",
+         ["get new tyres for the car"]),
+        ("add collect the suit from the tailor, approx. 3pm tomorrow",
+         ["collect the suit from the tailor"]),
+        ("i need to not forget to send the rent, landlord gets grumpy", ["send the rent"]),
+        ("could u jot down buy batteries for the smoke alarm, its beeping",
+         ["buy batteries for the smoke alarm"]),
+        ("the bins need taking out tonight", ["take the bins out"]),
     ],
 )  # fmt: skip
 def test_a_second_task_is_still_a_task(message: str, expected: list[str]):
@@ -366,6 +374,8 @@ OTHER_INTENTS = [
         "piano lesson",
     ),
     ("please reopen call the bank, they never called back", "reopen", "call the bank"),
+    ("make the report high priority, my boss asked for it", "update", "report"),
+    ("push the dentist to friday, they had a cancellation", "update", "dentist"),
 ]
 
 
