@@ -342,6 +342,11 @@ def test_a_second_task_is_still_a_task(message: str, expected: list[str]):
     assert [t for t, _ in tasks(message)] == expected
 
 
+def test_a_thing_that_needs_doing_may_name_an_open_task():
+    intent = understand("actually the bins need doing tonight", TODAY, hybrid=True)
+    assert intent.kind == "add" and intent.names_task == "bins"
+
+
 def test_a_real_full_stop_still_ends_a_task():
     assert tasks("add meet Mr. Smith at the office tomorrow. Also buy stamps.") == [
         ("meet mr. smith at the office", {"due": TUE}),

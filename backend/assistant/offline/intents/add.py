@@ -21,6 +21,7 @@ from backend.assistant.offline.parsing import (
     first_match,
     rx,
     schedule_args,
+    subjects,
     take_details,
     titles_in,
     without_words,
@@ -95,7 +96,13 @@ def parse_needs_doing(msg: Message) -> Intent | None:
     if (m := _NEEDS_DOING.match(msg.text)) is None or (verb := _verb_of(m["v"])) is None:
         return None
     titles, details, each = titles_in(msg.literal(f"{verb} {m['x']}{m['rest']}"), msg.today)
-    return Intent("add", titles, details, item_details=each) if titles else None
+    if not titles:
+        return None
+    intent = Intent("add", titles, details, item_details=each)
+    if details.due or details.priority or details.tags or details.schedule:
+        # "the bins need doing tonight" when "Take the bins out" is open: its new day
+        intent.names_task = next(iter(subjects(msg.literal(m["x"]))), None)
+    return intent
 
 
 def parse_bare_task(msg: Message) -> Intent | None:
