@@ -59,16 +59,24 @@ ask task tax taxes bill fill pill book cook look took note notes vote home hope 
 tone gone none nine some same save safe sale tale take shop show slow snow stop step
 schedule scheduled read road rent sent went dent send sand band hand land open oven even
 ever over also else plan plant clean clear card care core more store story today toady
-talk tank tack walk chalk stalk shot shoe shoes moved postponed rescheduled
+talk tank tack walk chalk stalk shot shoe shoes moved postponed rescheduled think chance
 mondays tuesdays wednesdays thursdays fridays saturdays sundays
 """
 _KEEP = set(_KEEP_WORDS.split())
 
 _POLITE_START = re.compile(
-    r"^(?:(?:hey|hi(?![\s,!.:]+(?:prio|pri|priority)\b)|hello|ok(?:ay)?|so|um+|uh+|well|oh|also|and|then|alright|right|please|pls|plz"
+    r"^(?:(?:hey|hiya|heya|hi(?![\s,!.:]+(?:prio|pri|priority)\b)|hello|ok(?:ay)?|so|um+|uh+|well|oh|also|and|then|alright|right|please|pls|plz"
     r"|actually|oops|sorry|hmm+|wait|btw|by the way|quick one|one more thing|another thing"
     r"|kindly|(?:would|do|will) (?:you|u) mind"  # before "would you": "would you mind" whole
-    r"|(?:can|could|would|will) you(?: please| kindly| be so kind as to)?"
+    # asking indirectly: "would you mind (adding)", "I was hoping you could", "any chance you
+    # could", "it would be great if you could", "would you be able to"
+    r"|(?:would |do )?(?:you )?mind(?=[\s,]+\w+ing\b)"
+    r"|(?:i was hoping|i'?d be (?:so )?(?:grateful|glad|happy)|"
+    r"i would be (?:so )?(?:grateful|glad|happy)|"
+    r"it would be (?:great|nice|lovely|good|helpful|amazing)|"
+    r"(?:is there )?any chance|do you think)(?: if| that)? you (?:could|can|would|might)"
+    r"(?: possibly)?"
+    r"|(?:can|could|would|will) you(?: please| kindly| possibly| be so kind as to| be able to)?"
     r"|i'?d like you to|please you|you please|i'?d like to|i would like to"
     r"|i was wondering if you could(?: possibly)?|(?:just )?letting you know(?: that)?|fyi"
     r"|(?:can|could) i(?: get you to)?|i want you to|help me|let'?s|lets|you can|you could"
@@ -104,6 +112,13 @@ def _base_of(gerund: str) -> str:
             return verb
     return gerund
 
+# Abbreviations whose full stop ends no sentence: "send the invoice to Mr. Keller", "approx.
+# 20 chairs", "snacks e.g. fruit". Every pattern that splits sentences uses SENTENCE_STOP.
+_ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "st", "prof", "approx", "e.g", "i.e", "vs", "jr",
+                  "sr", "mt", "appt", "dept", "ave")  # fmt: skip
+_NOT_ABBREVIATION = "".join(rf"(?<!\b(?i:{re.escape(a)}))" for a in _ABBREVIATIONS)
+SENTENCE_STOP = rf"(?:{_NOT_ABBREVIATION}\.|[?!])"
+
 
 def fix_typos(text: str) -> str:
     """Replace words that are one or two edits from a command word (never short words, never
@@ -129,7 +144,8 @@ def fix_typos(text: str) -> str:
 def _is_name(text: str, start: int, word: str) -> bool:
     """A Capitalised word that does not start a sentence is a name, not a command word."""
     before = text[:start].rstrip()
-    return word[:1].isupper() and not word.isupper() and bool(before) and before[-1] not in ".!?:"
+    ends = re.search(rf"(?:{SENTENCE_STOP}|:)$", before)  # "St. Mary's": no sentence's end
+    return word[:1].isupper() and not word.isupper() and bool(before) and not ends
 
 
 # Spoken hesitations carry no meaning ("add call the garage uh for tomorrow").
@@ -163,6 +179,18 @@ def expand_contractions(text: str) -> str:
     return text
 
 
+# A command said as a gerund after "would you mind": "(would you mind) adding X" is "add X".
+_GERUND_COMMAND = re.compile(
+    r"^(add|remov|delet|mark|putt|mov|chang|creat|reschedul|renam|tagg|tick|complet|reopen"
+    r"|cancel|push|jott|writ)ing\b",
+    re.I,
+)
+_GERUND_BASE = {"remov": "remove", "delet": "delete", "putt": "put", "mov": "move",
+                "chang": "change", "creat": "create", "reschedul": "reschedule",
+                "renam": "rename", "tagg": "tag", "complet": "complete", "jott": "jot",
+                "writ": "write"}  # fmt: skip
+
+
 def normalise(text: str) -> str:
     """Trimmed, single-spaced, with politeness and trailing punctuation removed."""
     text = _HESITATION.sub("", expand_contractions(text.replace("\u2019", "'")))
@@ -175,6 +203,8 @@ def normalise(text: str) -> str:
     while previous != text:
         previous = text
         text = _POLITE_START.sub("", text).strip()
+        if previous != text:  # "would you mind adding X": a gerund only after politeness
+            text = _GERUND_COMMAND.sub(lambda m: _GERUND_BASE.get(m[1].lower(), m[1]), text)
         text = _POLITE_END.sub("", text).strip()
         text = text.strip(" .!?;")
     return text

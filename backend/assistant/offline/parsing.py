@@ -16,12 +16,11 @@ from rapidfuzz import fuzz
 
 from backend.assistant.offline import times
 from backend.assistant.offline.dates import find_date
-from backend.assistant.offline.language import base_form, clean_title, split_list
+from backend.assistant.offline.language import SENTENCE_STOP, base_form, clean_title, split_list
 from backend.assistant.offline.titles import (
     attribute_clauses_as_commas,
-    is_attribute_talk,
-    is_remark,
     names_no_task,
+    no_task,
     sentence_tag,
     trailing_priority,
     without_lead_in,
@@ -30,7 +29,10 @@ from backend.assistant.offline.titles import (
 
 QUOTE = "\u2063Q{}\u2063"  # the n-th quoted text, hidden while the command is parsed
 QUOTE_RX = re.compile("\u2063Q(\\d+)\u2063")
-_QUOTED = re.compile(r'"([^"]+)"|\u201c([^\u201d]+)\u201d|(?<!\w)\'([^\']{2,}?)\'(?!\w)')
+# An apostrophe inside a word is no closing quote: 'pay for Zoe's school trip'.
+_QUOTED = re.compile(
+    r'"([^"]+)"|\u201c([^\u201d]+)\u201d|(?<!\w)\'((?:[^\']|(?<=\w)\'(?=\w)){2,}?)\'(?!\w)'
+)
 
 
 @dataclass
@@ -290,7 +292,7 @@ def _own_attributes(segments: list[str], today: date) -> list[str]:
 
 
 _SEGMENTS = re.compile(
-    r"\s*(?:,\s*)?\band also\b\s*|\s*;\s*|\s*,?\s*\bplus\b\s*|\s*,\s*also\s+|[.?!]\s+(?:and\s+)?(?:also\s+)?",
+    rf"\s*(?:,\s*)?\band also\b\s*|\s*;\s*|\s*,?\s*\bplus\b\s*|\s*,\s*also\s+|{SENTENCE_STOP}\s+(?:and\s+)?(?:also\s+|then\s+)?",
     re.IGNORECASE,
 )
 
@@ -433,7 +435,10 @@ def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]
         rf"^(?:(?:\w+|\d+)\s+(?:more\s+)?(?:{TASK_WORD}|things)\s*[:\-]?\s*)", "", rest, flags=re.I
     )
     rest = re.sub(
-        r"^(?:remember|remind me|don'?t forget|do not forget)\s+to\s+", "", rest.strip(), flags=re.I
+        r"^(?:remember|remind me|don'?t forget|do not forget|(?:not\s+)?(?:to\s+)?not\s+forget)\s+to\s+",
+        "",
+        rest.strip(),
+        flags=re.I,
     )
     rest = re.sub(r"^(?:a\s+)?(?:(?:new|another)\s+)?one\s*[:\-]\s*", "", rest, flags=re.I)
     rest = re.sub(r"^(?:for\s+)?me\s+to\s+", "", rest, flags=re.I)  # "a task for me to X"
@@ -449,13 +454,12 @@ def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]
             details.tags.append(tag)
             text = ""
         title = clean_title(_VAGUE_WHEN.sub("", text))
-        talk = per_task and (is_attribute_talk(title) or is_remark(title))
-        if not title or names_no_task(title) or talk:
+        if not title or names_no_task(title) or (per_task and no_task(title)):
             # "Buy X. It needs to be done by Friday.", "…, so low priority would be perfect"
             fill_details(per_task[-1] if per_task else before_any, details)
             continue
-        for task in split_tasks(title):
-            if clean_title(task) and not names_no_task(clean_title(task)):
+        for n, task in enumerate(split_tasks(title)):
+            if clean_title(task) and not (names_no_task if n == 0 else no_task)(clean_title(task)):
                 titles.append(clean_title(task))
                 per_task.append(details)
     if per_task:
@@ -521,21 +525,15 @@ def _attributes_joined(text: str, today: date) -> str:
             attributes_only = True
         elif (
             details.due or details.priority or details.tags or details.clear_due or details.schedule
-        ) and (
-            not clean_title(leftover)
-            or names_no_task(clean_title(leftover))
-            or is_attribute_talk(" ".join(leftover.split()))  # "…, her birthday is on 15"
-        ):
+        ) and no_task(" ".join(leftover.split())):  # "…, her birthday is on 15"
             kept[-1] += f" {without_words(part, leftover)}"
             attributes_only = True
         elif tag := sentence_tag(part):
             kept[-1] += f" #{tag}"  # "…, it's for work"
-        elif is_remark(part):
-            continue  # "…, she'd love that"
+        elif no_task(part):
+            continue  # "…, she'd love that", "…, we ran out"
         elif attributes_only and i == len(parts) - 1 and re.fullmatch(r"[a-z][\w-]*", part):
             kept[-1] += f" #{part}"  # "X tmrw, high, home": the last bare word is its tag
-        elif names_no_task(clean_title(part)):
-            continue
         else:
             kept.append(part)
     return ", ".join(kept)
@@ -543,6 +541,9 @@ def _attributes_joined(text: str, today: date) -> str:
 
 def subjects(rest: str) -> list[str]:
     """Words naming a task: only articles and "task" trimmed ("by" may be a typo of "buy")."""
+    rest = re.split(rf"{SENTENCE_STOP}\s", rest.strip())[0]  # "… florist? We've decided …"
+    parts = re.split(r"\s*[,;]\s*", rest)  # "the dentist, they had a cancellation": why
+    rest = ", ".join(parts[: next((i for i, p in enumerate(parts) if i and no_task(p)), None)])
     rest = re.sub(r"[^\w\s'\"#&+-]+$", "", rest.strip())  # "paid the rent 👍"
     rest = re.sub(
         rf"^(?:the\s+)?(?:{TASK_WORD}|one)\s+(?:about|for|called|named|with|of)\s+",
@@ -800,6 +801,9 @@ TASK_VERBS = set(
         "see",
         "attend",
         "learn",
+        "service",
+        "defrost",
+        "descale",
     ]
 )
 

@@ -35,8 +35,11 @@ Task = dict[str, Any]
 # Thinking aloud: the user wonders, nothing is asked for ("maybe cancelling the gym thing,
 # not sure yet"). Never a task of its own, never a change.
 HEDGE = re.compile(
-    r"\b(?:thinking (?:about|of)|(?:i'?m |i am )?not sure(?: yet)?|maybe|perhaps|might|"
-    r"considering|wondering (?:if|whether|about)|i wonder|haven'?t decided|have not decided|"
+    # "not sure what yet" doubts a detail, "wondering if you could" asks: neither is a doubt
+    r"\b(?:thinking (?:about|of)|(?:i'?m |i am )?not sure(?: yet)?"
+    r"(?!\s+(?:what|which|where|when|how|who)\b)|maybe|perhaps|might|considering|"
+    r"wondering (?:if|whether|about)(?!\s+you\b)|i wonder(?!\s+if you\b)|"
+    r"haven'?t decided|have not decided|"
     r"undecided|who knows)\b",
     re.I,
 )

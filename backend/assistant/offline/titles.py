@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from backend.assistant.offline.dates import find_date
-from backend.assistant.offline.language import normalise
+from backend.assistant.offline.language import SENTENCE_STOP, normalise
 
 # Words that can only be the command around a title, never the task itself.
 _COMMAND_WORDS = {
@@ -105,7 +105,7 @@ _PLEASANTRY = re.compile(
     r"thanks?\b.*|thank you\b.*|many thanks\b.*|cheers|have a (?:nice|good|great) \w+)$",
     re.I,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_SENTENCE_END = re.compile(rf"(?<={SENTENCE_STOP})\s+")
 
 
 _GREETING = re.compile(
@@ -115,10 +115,22 @@ _GREETING = re.compile(
 )
 
 
+# A comment about the request before it: "sorry if this is a silly question, but …", "sorry
+# to bother you, …", "this might be a dumb one, but …".
+_META_FIRST = re.compile(
+    r"^(?:(?:so\s+|oh\s+)?(?:sorry|apologies)\s+(?:to\s+(?:bother|trouble|ask|pester)|if|for\s+"
+    r"(?:bothering|the|asking|this))|i hope\s+(?:this|that|it)|hope\s+(?:this|that|it)|"
+    r"(?:this|it)\s+(?:might|may|could)\s+be|quick\s+(?:question|one|favou?r)|i know\s+(?:this|it))"
+    r"\b[^,.!?;]*[,.!?;]\s*(?:but\s+|and\s+)?(?=\S)",
+    re.I,
+)
+
+
 def without_pleasantries(text: str) -> str:
     """Sentences that are only social ("Hi there! I hope you're well.") are no request, nor is
-    a greeting before a comma ("hi there, could you …")."""
+    a greeting before a comma ("hi there, could you …") or a comment about the request."""
     sentences = _SENTENCE_END.split(_GREETING.sub("", text.strip()))
+    sentences = [_META_FIRST.sub("", s) for s in sentences]
     kept = [s for s in sentences if not _PLEASANTRY.match(s.strip(" .!?"))]
     return " ".join(kept) if kept else text
 
@@ -129,10 +141,11 @@ _REASON = re.compile(
     re.I,
 )
 # A condition or a consequence, up to the end of its clause: "… before it expires on the 10th",
-# "…, otherwise I lose the refund".
+# "…, otherwise I lose the refund", and a polite one about the request: "… if that's alright",
+# "… if possible", "… if you can".
 _CONDITION = re.compile(
     r"(?:,\s*|\s+)(?:otherwise|or else|(?:before|once|until|till|when)\s+(?:it|they|he|she)\s+"
-    r"(?!is\b|are\b|'s\b))[^,;.!?]*",
+    r"(?!is\b|are\b|'s\b)|if\s+(?:that|this|possible|at all possible|you)\b)[^,;.!?]*",
     re.I,
 )
 _REASON_KEEPS = re.compile(r"\b(?:urgent|important|asap)\b", re.I)
@@ -152,7 +165,7 @@ def without_reason(text: str) -> str:
 
 
 _ATTRIBUTE_CLAUSE = re.compile(
-    r"(?:,\s*|\s+)(?:(?:and|so)\s+)?(?:(?:make|set|mark|put|have)\s+(?:it|this|that)|(?:it|this|that)"
+    rf"(?:\s*(?:,|{SENTENCE_STOP})\s*|\s+)(?:(?:and|so)\s+)?(?:(?:make|set|mark|put|have)\s+(?:it|this|that)|(?:it|this|that)"
     r"\s+(?:is|should be|has to be|needs to be|must be))\s+(?:as\s+|on\s+|to\s+|at\s+|a\s+)*"
     r"(?=(?:(?:very|really|quite|pretty|super|fairly|rather|kind of|sort of|a bit)\s+)*"
     r"(?:high|hi|low|lo|medium|med|normal|urgent|important|top|due|by|on|#))",
@@ -218,6 +231,58 @@ def is_remark(part: str) -> bool:
     return bool(_REMARK.match(part.strip(" ,.;:!?")))
 
 
+# Words that only talk about a task's attributes once those are read: "I'd like it marked (as
+# high priority)", "would be good to have it done (by the 15th)", "(the) deadline is (friday)".
+_ATTRIBUTE_TALK_TEXT = """
+    i'd i'm we'd it'd like love prefer want wanted ideally marked mark done finished sorted
+    ready deadline date due fixed particular specific set have having get got put down make
+    keep need needs needed say said let's lets until till before after
+"""
+_ATTRIBUTE_TALK = frozenset(_ATTRIBUTE_TALK_TEXT.split())
+_OBLIGATION = (
+    r"(?:really\s+|still\s+|also\s+|just\s+|then\s+)?(?:need|needs|have to|has to|must|should|"
+    r"gotta|got to|ought|want to|wanna|would like to|like to|love to|plan to|intend to|"
+    r"have got to|'ve got to|am going to|are going to)\b"
+)
+# The shapes of a part that is no task: a condition, reason, consequence or concession ("if
+# that's alright", "or I'll get fined", "just in case"); a hedge, a meta comment or thanks
+# ("not sure what yet", "sorry if this is a silly question", "hope that makes sense"); a
+# statement by someone ("we ran out", "I promised her"; "I need to X" is a task, and so is
+# "I'll X") or about something ("my tooth has been hurting", "the studio closed down").
+_NOT_A_TASK = re.compile(
+    r"^(?:(?:and|but|so|oh|also|just|anyway)\s+)*(?:"
+    r"(?:if|unless|since|as|because|cause|cos|cuz|though|although|even though|otherwise|"
+    r"or else|or (?:i|we|you|it|they|he|she)|so that|in case|no matter|whenever you|"
+    r"when you (?:can|get|have))\b"
+    r"|(?:not|no idea|no clue|no worries|no problem|hope|hopefully|sorry|thanks|thank you|"
+    r"cheers|i know|i think|i guess|i suppose|i believe|i reckon|let'?s|let me know|you know|"
+    r"lol|haha|fingers crossed|wish me luck|after all)\b"
+    rf"|(?:i|we|you|he|she|they|it|its|there|this|that|which)(?:'m|'re|'ve|'d|'s)?\s+(?!{_OBLIGATION})"
+    r"|(?:my|our|his|her|their|your|the)\s+(?:[\w'-]+\s+){1,3}?(?:is|are|was|were|has|have|had|"
+    r"keeps?|kept|broke|came|went|found|said|says|told|did|does|won't|can't|\w{2,}(?<!e)ed)\b"
+    # someone doing something: "Dr. Lee is coming", "landlord gets grumpy"
+    r"|(?:[\w'.-]+\s+){1,3}?(?:is|are|was|were|will be)\s+\w{2,}ing\b"
+    r"|[\w'-]+\s+(?:gets|got|keeps|kept|is|are|was|were|has|had|will)\b"
+    r")",
+    re.I,
+)
+
+
+def no_task(part: str) -> bool:
+    """Whether a part said after a task, its attributes already read, is no task of its own.
+    The one place this is decided: only filler or talk about attributes (whose attributes then
+    join the task), a remark about the task, or one of the shapes above."""
+    part = part.strip(" ,.;:!?")
+    words = re.findall(r"[\w']+", part.lower())
+    return (
+        not words
+        or all(w in FILLER_WORDS or w in _ATTRIBUTE_TALK for w in words)
+        or is_attribute_talk(part)
+        or is_remark(part)
+        or bool(_NOT_A_TASK.match(part))
+    )
+
+
 def sentence_tag(leftover: str) -> str | None:
     """ "It's for work." said after a task: the word is its tag."""
     m = _FOR_TAG.match(leftover.strip(" ,.;:!?"))
@@ -236,6 +301,7 @@ _FILLER_TEXT = """
     please pls plz thanks thank just really very quite pretty kind bit fairly super one rush
     perfect great fine good nice ideal best better lovely brilliant cool awesome
     now again anyway maybe probably like if everything bunch lot much guess suppose think works
+    though alright possible approx approximately roughly around ish
     add put write down list task tasks note
 """
 FILLER_WORDS = frozenset(_FILLER_TEXT.split())

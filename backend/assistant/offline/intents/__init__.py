@@ -29,7 +29,7 @@ from backend.assistant.offline.intents import (
     update,
 )
 from backend.assistant.offline.intents.base import Message, Parser, Reread
-from backend.assistant.offline.language import clean_title, fix_typos, normalise
+from backend.assistant.offline.language import SENTENCE_STOP, clean_title, fix_typos, normalise
 from backend.assistant.offline.parsing import (
     QUOTE_RX,
     Details,
@@ -62,6 +62,7 @@ PARSERS: list[Parser] = [
     question.parse_still_to_do,
     question.parse_question,
     update.parse_title_fix,
+    add.parse_needs_doing,  # "the car needs washing": no statement about a task's state
     update.parse_typo_fix,
     update.parse_correction,
     update.parse_clear_schedule,
@@ -136,7 +137,7 @@ def _stated_change(intent: Intent) -> Intent:
 
 
 _CLAUSE = re.compile(
-    r"\s*(?:,|;|\s[-\u2013]\s|[.?!]\s|\bso\b|\band then\b|\bthen\b|\bbut\b"
+    rf"\s*(?:,|;|\s[-\u2013]\s|{SENTENCE_STOP}\s|\bso\b|\band then\b|\bthen\b|\bbut\b"
     r"|(?<!\bwhat)(?<!\bhow)(?<!\bwhy)(?<!\bwhere)(?<!\bwhen)(?<!\bwho)(?<!\bwhich)"
     r"(?<=\w)\s(?=(?:you can|can you|could you)\s))\s*",
     re.I,
@@ -156,7 +157,7 @@ _COMMAND_START = re.compile(
 _ADDING = re.compile(r"^(?:add|put|create|remind me|new task)\b", re.I)
 # Where a second request starts: "…, and add Y", "… . Add Y", "… and push Y to friday".
 _NEXT_REQUEST = re.compile(
-    r"\s*(?:[.;!]\s+|,\s*(?:and\s+)?(?:then\s+|also\s+|now\s+)?|\s+and\s+(?:then\s+|also\s+|now\s+)?"
+    rf"\s*(?:(?:{SENTENCE_STOP}|;)\s+|,\s*(?:and\s+)?(?:then\s+|also\s+|now\s+)?|\s+and\s+(?:then\s+|also\s+|now\s+)?"
     r"(?:can you\s+|please\s+)?)"
     r"(?:please\s+)?(?=(?:add|mark|delete|remove|push|move|reschedule|complete|reopen|tick|cross|rename|tag|"
     r"put|create|cross)\b"
@@ -233,6 +234,7 @@ def _understand(message: str, today: date) -> Intent:
             )
             read += [one, *one.then]
             one.then = []
+        read = _attributes_of_the_added(read)
         for before, after in itertools.pairwise(read):
             if after.items and _PRONOUN_SUBJECT.match(after.items[0]) and before.items:
                 after.items = before.items[:1]  # "reopen the essay and add a note: …"
@@ -246,6 +248,29 @@ def _understand(message: str, today: date) -> Intent:
     return _understand_one(text, quoted, today)
 
 
+def _attributes_of_the_added(read: list[Intent]) -> list[Intent]:
+    """ "add fix the tap. Put it down for tomorrow morning": a change to "it" that only gives
+    attributes, said after an add, is said of the task just added."""
+    out: list[Intent] = []
+    for intent in read:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.kind == "add"
+            and last.items
+            and intent.kind == "update"
+            and intent.items
+            and _PRONOUN_SUBJECT.match(intent.items[0])
+            and not (intent.new_title or intent.swap or intent.remove_tags)
+        ):
+            fill_details(
+                last.item_details[-1] if last.item_details else last.details, intent.details
+            )
+            continue
+        out.append(intent)
+    return out
+
+
 def _distinct(read: list[Intent], tools: list[str | None]) -> bool:
     """Requests that are really several: each uses another tool, or each is an update of a task
     of its own ("move the gym to friday and make the tax thing high")."""
@@ -257,8 +282,17 @@ def _distinct(read: list[Intent], tools: list[str | None]) -> bool:
 
 # Where one statement ends and the next starts: "gym done, groceries move to sat",
 # "called the vet; also cat food is now high priority", "… already and the school call …".
-_STATEMENT_END = re.compile(r"\s*(?:[;,]|[.!?]\s|\s(?:and\s+)?also\s|\sand\s)\s*", re.I)
+_STATEMENT_END = re.compile(rf"\s*(?:[;,]|{SENTENCE_STOP}\s|\s(?:and\s+)?also\s|\sand\s)\s*", re.I)
 _ACTS = {"complete", "reopen", "update", "delete"}
+
+
+# What the speaker did, said after a command: the reason for it ("…, we've got plenty left",
+# "…, got it on the way home"); "…, also I called the vet" is split off before this is read.
+_EXPLAINS = re.compile(
+    r"^(?:(?:i|we)(?:'ve|'d|\s+have|\s+had)?\s+(?!also\b|need|have to|must)|got\s+(?:it|them)\b)",
+    re.I,
+)
+_REMOVE_START = re.compile(r"^(?:please\s+)?(?:remove|delete|get rid of|erase)\b", re.I)
 
 
 def _statements(text: str, quoted: list[str], today: date) -> Intent | None:
@@ -269,6 +303,11 @@ def _statements(text: str, quoted: list[str], today: date) -> Intent | None:
     parts = [p for p in parts if p]
     if len(parts) < 2 or len(parts) > 4:
         return None
+    for before, after in itertools.pairwise(parts):
+        commands = _COMMAND_START.match(before) or _REMOVE_START.match(before)
+        apart = re.search(rf"{re.escape(before)}\s*[,;.!?]\s*{re.escape(after)}", text)
+        if commands and apart and _EXPLAINS.match(after):
+            return None  # "delete the gym task, I cancelled my membership": why, no request
     read = [_understand_one(p, quoted, today) for p in parts]
     for part, intent in zip(parts, read, strict=True):
         named = bool(intent.items) and not _PRONOUN_SUBJECT.match(intent.items[0])
@@ -338,6 +377,9 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
     ):
         read = [(read_clause(c, quoted, today), c) for c in clauses]
         acting = [(i, c) for i, c in read if i.kind not in chat]
+        if any(_COMMAND_START.match(c) or _REMOVE_START.match(c) for _, c in acting):
+            # "mark buy milk as done, got it on the way home": the second clause says why
+            acting = [(i, c) for i, c in acting if not _EXPLAINS.match(c)] or acting
         if acting and intent.kind == "help":
             intent = acting[-1][0]
         chosen = next((c for i, c in read if i is intent), commands[-1] if commands else None)

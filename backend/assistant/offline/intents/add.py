@@ -21,6 +21,7 @@ from backend.assistant.offline.parsing import (
     first_match,
     rx,
     schedule_args,
+    subjects,
     take_details,
     titles_in,
     without_words,
@@ -30,6 +31,7 @@ from backend.assistant.offline.titles import only_command_words
 
 ADD = rx(
     r"^(?:note to self|memo|reminder|quick note)\s*[:\-]?\s*(?P<rest>.+)$",
+    r"^(?:make|take)\s+(?:a\s+)?(?:quick\s+|mental\s+)?note\s+(?:to\s+self\s+)?(?:to|that|of|about)\s+(?P<rest>.+)$",
     rf"^make\s+{ARTICLE}{TASK_WORD}\s*(?:[:\-]|to|for|that says|saying|called|named|about)?\s*(?P<rest>.+)$",
     r"^(?:i'?ve got|i have got|i'?ve gotta|i got)\s+(?:to\s+)?(?P<rest>.+)$",
     r"^(?:pop|stick|chuck|throw|slot|pencil|bung)\s+(?:in\s+)?(?P<rest>.+)$",
@@ -70,6 +72,37 @@ def parse_command(msg: Message) -> Intent | None:
     if msg.quoted and re.match(r"^(?:add|new|create|put|remind)\b", msg.text, re.I):
         return Intent("add", msg.quoted)
     return None
+
+
+# "the ironing needs doing at some point", "the car needs washing": a thing that needs an
+# action is a task to do it ("do the ironing", "wash the car").
+_NEEDS_DOING = re.compile(
+    r"^(?P<x>(?!(?:it|this|that|these|those|they|he|she|everything|something|which)\b)"
+    r"[\w'-]+(?:\s+[\w'-]+){0,5}?)\s+(?:needs?|wants?)\s+(?P<v>[a-z]+ing)\b(?P<rest>.*)$",
+    re.I,
+)
+
+
+def _verb_of(gerund: str) -> str | None:
+    """ "washing" -> "wash", "servicing" -> "service", "mopping" -> "mop": a known task verb."""
+    stem = gerund.lower()[:-3]
+    for verb in (stem, stem + "e", stem[:-1]):
+        if verb in TASK_VERBS:
+            return verb
+    return None
+
+
+def parse_needs_doing(msg: Message) -> Intent | None:
+    if (m := _NEEDS_DOING.match(msg.text)) is None or (verb := _verb_of(m["v"])) is None:
+        return None
+    titles, details, each = titles_in(msg.literal(f"{verb} {m['x']}{m['rest']}"), msg.today)
+    if not titles:
+        return None
+    intent = Intent("add", titles, details, item_details=each)
+    if details.due or details.priority or details.tags or details.schedule:
+        # "the bins need doing tonight" when "Take the bins out" is open: its new day
+        intent.names_task = next(iter(subjects(msg.literal(m["x"]))), None)
+    return intent
 
 
 def parse_bare_task(msg: Message) -> Intent | None:
@@ -132,8 +165,16 @@ _SCHEDULE_FIRST = re.compile(
 )
 
 
+# "tomorrow I gotta take the car in": a day said before the person who has to do something.
+_SCHEDULE_BEFORE_PERSON = re.compile(r"^(?P<head>.{3,30}?)\s+(?P<rest>(?:i|we)(?:'ve)?\s.+)$", re.I)
+
+
 def schedule_last(text: str, today: date) -> str:
     """What is said first is said of the task after it: "drop off the parcel tomorrow morning"."""
+    if (p := _SCHEDULE_BEFORE_PERSON.match(text)) and first_match(ADD, p["rest"]):
+        leftover, details = take_details(p["head"], today)
+        if (details.due or details.time) and not clean_title(leftover):
+            return f"{p['rest']} {p['head']}"
     m = _SCHEDULE_FIRST.match(text)
     if m is None:
         return text

@@ -13,7 +13,7 @@ from backend.assistant.offline import replies
 from backend.assistant.offline.dates import add_months, describe
 from backend.assistant.offline.intents import add
 from backend.assistant.offline.intents.base import Message
-from backend.assistant.offline.language import clean_title
+from backend.assistant.offline.language import SENTENCE_STOP, clean_title
 from backend.assistant.offline.parsing import (
     QUOTE_RX,
     Details,
@@ -65,7 +65,7 @@ BARE_CORRECTION = re.compile(
 MAKE = rx(r"^(?:make|set|mark|have)\s+(?P<rest>.+)$")
 
 # A subject said first is one sentence: "add X? It needs to be done by Friday" asks no change.
-_SUBJECT = r"(?P<rest>(?:(?![.?!]\s).)+?)"
+_SUBJECT = rf"(?P<rest>(?:(?!{SENTENCE_STOP}\s).)+?)"
 
 RESCHEDULE = rx(
     rf"^{_SUBJECT}\s+(?:needs?|has|have)\s+(?:to be done|doing|to happen|to get done|to be finished|sorting)\s+.+$",
@@ -125,6 +125,9 @@ NOTE = rx(
     r"\s+(?:to|on|for)\s+(?P<rest>.+?)\s*(?::|-|,|saying|that says|reading)\s*(?P<note>.+)$",
     r"^(?:note|description|details?) (?:for|on|to) (?P<rest>.+?)\s*:\s*(?P<note>.+)$",
     r"^(?:describe|annotate)\s+(?P<rest>.+?)\s*(?::|as|with)\s*(?P<note>.+)$",
+    # "add oat milk to its notes(, we ran out)", "put the gate code in the notes for the party"
+    r"^(?:add|put|write|append|include|jot)\s+(?P<note>.+?)\s+(?:to|in|into|on)\s+(?:its|it's|their|the)\s+"
+    r"(?:notes?|description)(?:\s+(?:of|for|on)\s+(?P<rest>[^,.;]+))?(?:\s*[,.;].*)?$",
 )
 
 
