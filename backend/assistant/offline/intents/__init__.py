@@ -295,6 +295,12 @@ _EXPLAINS = re.compile(
 _REMOVE_START = re.compile(r"^(?:please\s+)?(?:remove|delete|get rid of|erase)\b", re.I)
 
 
+def _said_off(part: str) -> bool:
+    """ "my barber is off", said after a command, tells why; a delete said as a statement
+    only stands alone ("the gym class is off")."""
+    return not _REMOVE_START.match(part) and first_match(delete.DELETE, part) is not None
+
+
 def _statements(text: str, quoted: list[str], today: date) -> Intent | None:
     """Several requests said as statements, each naming its own task and changing it with a
     different tool. Every part must read as such a request, or the message is read whole:
@@ -306,7 +312,7 @@ def _statements(text: str, quoted: list[str], today: date) -> Intent | None:
     for before, after in itertools.pairwise(parts):
         commands = _COMMAND_START.match(before) or _REMOVE_START.match(before)
         apart = re.search(rf"{re.escape(before)}\s*[,;.!?]\s*{re.escape(after)}", text)
-        if commands and apart and _EXPLAINS.match(after):
+        if commands and apart and (_EXPLAINS.match(after) or _said_off(after)):
             return None  # "delete the gym task, I cancelled my membership": why, no request
     read = [_understand_one(p, quoted, today) for p in parts]
     for part, intent in zip(parts, read, strict=True):
