@@ -86,6 +86,9 @@ class Intent:
     then: list[Intent] = field(default_factory=list)
     # add: "tax hi prio" may name an open task; if one has these words, it is updated instead.
     names_task: str | None = None
+    # A part of a run-on that tells what happened ("I finish the call with the bank. Please
+    # add …"): its words name the task, read with the tasks in view (``statements.referred``).
+    told: str | None = None
 
 
 def rx(*patterns: str) -> list[re.Pattern[str]]:
@@ -261,7 +264,7 @@ def split_tasks(title: str) -> list[str]:
 def _verb_phrases(title: str) -> list[str] | None:
     """ "pick up the kids at 3pm and buy snacks for the trip": two tasks, each a task verb with
     words of its own ("call and book a dentist" stays whole)."""
-    halves = re.split(r"\s+and\s+", title)
+    halves = re.split(r"\s+(?:and|&)\s+", title)
     if len(halves) != 2 or "," in title:
         return None
     if all(len(h.split()) >= 2 and h.split()[0].lower() in TASK_VERBS for h in halves):

@@ -175,7 +175,7 @@ def completes(text: str, task: Task) -> bool:
 # What the user did: a past verb said by them ("gave Mark his drill back", "I have renewed …"),
 # a plain word of completion, or back from an errand.
 _DONE_WORD = re.compile(
-    r"\b(?:done|finished|finish(?:ed)? already|completed|sorted|taken care of|dealt with|"
+    r"\b(?:done|finished|finish(?:ed)? already|(?:have|'ve)\s+(?:just\s+|already\s+)?finish|completed|sorted|taken care of|dealt with|"
     r"over with|out of the way|back from|(?:close|tick|cross|check) (?:it|that|this)(?: off)?)\b",
     re.I,
 )
@@ -231,6 +231,19 @@ def cue(text: str) -> str | None:
     if any(is_past(m["verb"]) for m in _FIRST_PERSON_PAST.finditer(text)):
         return "complete"
     return None
+
+
+def says_done(text: str) -> bool:
+    """A plain word of completion: "done with X", "X is finished", "hotel is booked"."""
+    return bool(_DONE_WORD.search(text) or _BOOKED.search(text))
+
+
+# "<thing> is/are/was booked|paid|sent|…": a state the task was there to reach.
+_BOOKED = re.compile(
+    r"\b(?:is|are|was|were|'s|has been|have been)\s+(?:now\s+|all\s+)?(?:paid|booked|sent|"
+    r"bought|fixed|cleaned|washed|submitted|returned|renewed|cancelled|handled|delivered)\b",
+    re.I,
+)
 
 
 def hedged(text: str) -> bool:

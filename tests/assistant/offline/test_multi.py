@@ -1,0 +1,184 @@
+"""Several requests in one message, and fragments that continue the previous turn.
+
+Each message is a conversation through the real app (HTTP, ChatKit, MCP tools, database); the
+safety invariant is checked after every turn (only tasks referred to change, each change is
+named) and the final task list is compared field by field, with no task left over."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+
+from tests.assistant.offline.safety import by_title, converse
+
+_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def _day(spec: str) -> str:
+    """ "+1" (days from today) or a weekday name (the next one strictly after today)."""
+    today = date.today()
+    if spec.startswith("+"):
+        return str(today + timedelta(days=int(spec[1:])))
+    ahead = (_DAYS.index(spec) - today.weekday() - 1) % 7 + 1
+    return str(today + timedelta(days=ahead))
+
+
+def _open(*titles: str) -> list[dict[str, Any]]:
+    return [{"title": t} for t in titles]
+
+
+def _done(*titles: str) -> list[dict[str, Any]]:
+    return [{"title": t, "completed": True} for t in titles]
+
+
+async def _check(app: FastAPI, start: list[dict[str, Any]], turns: list[str],
+                 want: dict[str, dict[str, Any]]) -> None:  # fmt: skip
+    t = await converse(app, start, turns, {*want, *(s["title"] for s in start)})
+    assert t.problems == []
+    after = by_title(t.after)
+    assert sorted(after) == sorted(w.lower() for w in want), t.replies
+    for title, fields in want.items():
+        task = after[title.lower()]
+        for key, value in fields.items():
+            if key == "due":
+                assert task["due_date"] == _day(value), (title, t.replies)
+            elif key == "note":
+                assert value in (task["description"] or ""), (title, t.replies)
+            elif key == "time":
+                assert (task.get("due_time") or "")[:5] == value, (title, t.replies)
+            else:
+                assert task[key] == value, (title, key, t.replies)
+
+
+# Several requests in one message: cut only where the next part starts a request of its own.
+SEVERAL = [
+    ([], "add pick up stamps & remind me to email the landlord friday",
+     {"Pick up stamps": {"due_date": None}, "Email the landlord": {"due": "friday"}}),
+    (_open("Do the laundry"), "done with the laundry, then add iron shirts for tomorrow",
+     {"Do the laundry": {"completed": True}, "Iron shirts": {"due": "+1"}}),
+    (_open("Vacuum", "Dishes"), "finished: vacuum. add: water plants fri",
+     {"Vacuum": {"completed": True}, "Dishes": {"completed": False},
+      "Water plants": {"due": "friday"}}),
+    (_open("Pay the electricity bill"),
+     "I paid the electricity bill. Please add a new task: renew passport, for monday.",
+     {"Pay the electricity bill": {"completed": True}, "Renew passport": {"due": "monday"}}),
+    (_open("Call the plumber", "Clean the gutter"),
+     "so I called the plumber and I need to add buy a new faucet for sunday and also the "
+     "gutter thing is urgent now",
+     {"Call the plumber": {"completed": True}, "Clean the gutter": {"priority": "high"},
+      "Buy a new faucet": {"due": "sunday"}}),
+    (_done("Do the laundry", "Do the dishes"),
+     "reopen the laundry and add fabric softener to its notes, we have none left",
+     {"Do the laundry": {"completed": False, "note": "fabric softener"},
+      "Do the dishes": {"completed": True}}),
+    (_done("Water the plants"), "reopen water the plants and make it due friday",
+     {"Water the plants": {"completed": False, "due": "friday"}}),
+    (_done("Pay rent"), "uncheck pay rent, and set it for tomorrow",
+     {"Pay rent": {"completed": False, "due": "+1"}}),
+    (_open("Go to the gym"), "mark the gym done plus add buy protein powder",
+     {"Go to the gym": {"completed": True}, "Buy protein powder": {}}),
+    # joints inside a title are no cut: what follows starts no request
+    (_open("Go to the gym"), "add plan the trip with Tom and his sister, then mark the gym done",
+     {"Plan the trip with Tom and his sister": {}, "Go to the gym": {"completed": True}}),
+    ([], "remind me to compare prices and then decide on a phone tomorrow",
+     {"Compare prices and then decide on a phone": {"due": "+1"}}),
+    (_open("Email Sara"), "tick off email Sara, oh and add book flights for saturday",
+     {"Email Sara": {"completed": True}, "Book flights": {"due": "saturday"}}),
+    (_open("Dentist appointment"),
+     "add call grandma tomorrow then mark the dentist appointment done",
+     {"Call grandma": {"due": "+1"}, "Dentist appointment": {"completed": True}}),
+    (_open("Finish the essay", "Finish the slides"),
+     "complete the essay. also push the slides to thursday",
+     {"Finish the essay": {"completed": True}, "Finish the slides": {"due": "thursday",
+                                                                     "completed": False}}),
+    (_done("Fix the bike"),
+     "please reopen fix the bike and add new chain to its notes, the old one snapped",
+     {"Fix the bike": {"completed": False, "note": "new chain"}}),
+    (_open("Finish the report"), "I have finish the report. Also please add prepare slides "
+     "for friday", {"Finish the report": {"completed": True}, "Prepare slides": {"due": "friday"}}),
+    (_open("Book the hotel"), "hotel is booked & add pack the suitcase for thursday",
+     {"Book the hotel": {"completed": True}, "Pack the suitcase": {"due": "thursday"}}),
+    (_done("Renew the car tax"), "reopen renew the car tax and make it high priority",
+     {"Renew the car tax": {"completed": False, "priority": "high"}}),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "message", "want"), SEVERAL)
+async def test_several_requests_in_one_message(
+    app: FastAPI, start: list[dict[str, Any]], message: str, want: dict[str, dict[str, Any]]
+):
+    await _check(app, start, [message], want)
+
+
+# A fragment continues the previous turn's request, or changes the task it was about.
+FRAGMENTS = [
+    (_open("Wash the car", "Wash the dog", "Wash the windows"), ["car washed", "dog too"],
+     {"Wash the car": {"completed": True}, "Wash the dog": {"completed": True},
+      "Wash the windows": {"completed": False}}),
+    (_open("Call the bank", "Call the school", "Call mom"),
+     ["mark call the bank done", "the school too"],
+     {"Call the bank": {"completed": True}, "Call the school": {"completed": True},
+      "Call mom": {"completed": False}}),
+    ([], ["add pick up the dry cleaning", "actually friday"],
+     {"Pick up the dry cleaning": {"due": "friday"}}),
+    ([], ["add water the plants", "actually tomorrow evening"],
+     {"Water the plants": {"due": "+1", "time": "18:00"}}),
+    ([], ["remind me to renew the passport", "by monday, it's urgent"],
+     {"Renew the passport": {"due": "monday", "priority": "high"}}),
+    ([], ["add book the vet", "friday, high"],
+     {"Book the vet": {"due": "friday", "priority": "high"}}),
+    ([], ["add call the electrician tomorrow", "make that friday"],
+     {"Call the electrician": {"due": "friday"}}),
+    ([], ["add email the landlord", "tomorrow at 10am"],
+     {"Email the landlord": {"due": "+1", "time": "10:00"}}),
+    (_open("Do the reading", "Do the homework", "Do the laundry"),
+     ["complete the reading", "same for the homework"],
+     {"Do the reading": {"completed": True}, "Do the homework": {"completed": True},
+      "Do the laundry": {"completed": False}}),
+    (_done("File the taxes", "Pay the insurance", "Pay rent"),
+     ["reopen the taxes", "and the insurance too"],
+     {"File the taxes": {"completed": False}, "Pay the insurance": {"completed": False},
+      "Pay rent": {"completed": True}}),
+    (_open("Write the report", "Make the slides", "Book the room"),
+     ["push the report to friday", "same for the slides"],
+     {"Write the report": {"due": "friday"}, "Make the slides": {"due": "friday"},
+      "Book the room": {"due_date": None}}),
+    ([], ["I need to order new glasses", "on monday pls"],
+     {"Order new glasses": {"due": "monday"}}),
+    ([], ["add send the contract to Paul", "high priority and by thursday"],
+     {"Send the contract to Paul": {"due": "thursday", "priority": "high"}}),
+    (_open("Call the dentist", "Call the vet", "Call the plumber"),
+     ["make the dentist task high priority", "and the vet one too"],
+     {"Call the dentist": {"priority": "high"}, "Call the vet": {"priority": "high"},
+      "Call the plumber": {"priority": "medium"}}),
+    ([], ["add clean the fridge friday", "actually sunday"],
+     {"Clean the fridge": {"due": "sunday"}}),
+    ([], ["pls add get a haircut", "tmrw afternoon"],
+     {"Get a haircut": {"due": "+1", "time": "15:00"}}),
+    (_open("Finish the essay", "Finish the poster"), ["essay done!", "poster as well"],
+     {"Finish the essay": {"completed": True}, "Finish the poster": {"completed": True}}),
+    ([], ["I have to buy a gift for Tom", "saturday, it is important"],
+     {"Buy a gift for Tom": {"due": "saturday", "priority": "high"}}),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "turns", "want"), FRAGMENTS)
+async def test_a_fragment_continues_the_previous_turn(
+    app: FastAPI, start: list[dict[str, Any]], turns: list[str], want: dict[str, dict[str, Any]]
+):
+    await _check(app, start, turns, want)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    "turns", [["what's due today?", "the slides too"], ["hi", "actually friday"]]
+)
+async def test_a_fragment_with_no_task_before_changes_nothing(app: FastAPI, turns: list[str]):
+    start = _open("Finish the slides", "Pay rent")
+    await _check(app, start, turns, {"Finish the slides": {"completed": False, "due_date": None},
+                                     "Pay rent": {"completed": False}})  # fmt: skip
