@@ -175,7 +175,8 @@ def completes(text: str, task: Task) -> bool:
 # What the user did: a past verb said by them ("gave Mark his drill back", "I have renewed …"),
 # a plain word of completion, or back from an errand.
 _DONE_WORD = re.compile(
-    r"\b(?:done|finished|finish(?:ed)? already|(?:have|'ve)\s+(?:just\s+|already\s+)?finish|completed|sorted|taken care of|dealt with|"
+    r"\b(?:done|finished|finish(?:ed)? already|(?:have|'ve)\s+(?:just\s+|already\s+)?finish|"
+    r"completed|sorted|taken care of|dealt with|"
     r"over with|out of the way|back from|(?:close|tick|cross|check) (?:it|that|this)(?: off)?)\b",
     re.I,
 )
