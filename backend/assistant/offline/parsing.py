@@ -769,7 +769,9 @@ _EVERYTHING = re.compile(
     r"(?:(?:the|my)\s+)?(?P<what2>completed|done|finished|overdue)\s+(?:tasks?|todos?|items?|ones)|"
     r"(?:everything|all(?: the)?(?: tasks)?)\s+(?:that\s+)?(?:i'?ve|i have|is|are|that's)\s+(?:already\s+)?"
     r"(?P<what4>completed|done|finished)|"
-    r"(?:my|the)\s+(?:whole|entire)\s+list|my list|the list)$",
+    r"(?:my|the)\s+(?:whole|entire)\s+list|my list|the list|"
+    # "the school tasks": one scope word and a plural (never "the shopping ones": we ask)
+    r"(?:my|the)\s+(?P<what5>#?[\w-]+)\s+(?:tasks|todos|to-dos))$",
     re.IGNORECASE,
 )
 
@@ -787,7 +789,7 @@ def act(kind: str, rest: str, today: date | None = None) -> Intent:
     if kind in {"complete", "reopen"}:  # when it was done, not which tasks ("… tasks today")
         whole = re.sub(r"(?<!due)(?<!for)\s+(?:today|yesterday|earlier|this morning)$", "", whole)
     if m := _EVERYTHING.match(whole):
-        what = (m["what"] or m["what2"] or m["what3"] or m["what4"] or "").lower()
+        what = (m["what"] or m["what2"] or m["what3"] or m["what4"] or m["what5"] or "").lower()
         if _POINTING.match(what):  # "all of those": the tasks just mentioned, not every task
             intent.items = ["them"]
             return intent

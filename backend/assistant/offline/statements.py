@@ -145,7 +145,7 @@ def referred(text: str, tasks: list[Task]) -> list[Task]:
 
 # "<thing> is/are <word>": short statements of a state ("bathroom's clean", "bins are out").
 _STATE = re.compile(
-    r"^[\w' ]{1,40}?(?:'s|\s+(?:is|are))\s+(?:now\s+|all\s+)?(?P<word>[a-z]+)$", re.I
+    r"^[\w' ]{1,40}?(?:'s|\s+(?:is|are))\s+(?:now\s+|all\s+|finally\s+)?(?P<word>[a-z]+)$", re.I
 )
 
 
@@ -177,6 +177,9 @@ def completes(text: str, task: Task) -> bool:
 _DONE_WORD = re.compile(
     r"\b(?:done|finished|finish(?:ed)? already|(?:have|'ve)\s+(?:just\s+|already\s+)?finish|"
     r"completed|sorted|taken care of|dealt with|"
+    # a learner's present for the past: "I finish the call with the bank" (not "… at 5")
+    r"(?<=\bi )(?:just |already |finally )?finish(?!\s+(?:at|by|on|before|after|work|today|"
+    r"tomorrow|tonight|next|this)\b)|"
     r"over with|out of the way|back from|(?:close|tick|cross|check) (?:it|that|this)(?: off)?)\b",
     re.I,
 )

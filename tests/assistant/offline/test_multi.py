@@ -101,6 +101,11 @@ SEVERAL = [
      "for friday", {"Finish the report": {"completed": True}, "Prepare slides": {"due": "friday"}}),
     (_open("Book the hotel"), "hotel is booked & add pack the suitcase for thursday",
      {"Book the hotel": {"completed": True}, "Pack the suitcase": {"due": "thursday"}}),
+    (_open("Email the landlord about the heating"),
+     "I finish the email to the landlord. Please add a new one: buy a heater, for tomorrow.",
+     {"Email the landlord about the heating": {"completed": True}, "Buy a heater": {"due": "+1"}}),
+    (_open("Clear out the attic"), "take the date off the attic task, I'll do it whenever",
+     {"Clear out the attic": {"due_date": None}}),
     (_done("Renew the car tax"), "reopen renew the car tax and make it high priority",
      {"Renew the car tax": {"completed": False, "priority": "high"}}),
 ]  # fmt: skip
@@ -182,3 +187,56 @@ async def test_a_fragment_with_no_task_before_changes_nothing(app: FastAPI, turn
     start = _open("Finish the slides", "Pay rent")
     await _check(app, start, turns, {"Finish the slides": {"completed": False, "due_date": None},
                                      "Pay rent": {"completed": False}})  # fmt: skip
+
+
+def _tagged(tag: str, *titles: str, done: bool = False) -> list[dict[str, Any]]:
+    return [{"title": t, "tags": [tag], "completed": done} for t in titles]
+
+
+# "the school tasks": a scope word and a plural name every task with that tag (or that word);
+# a remark after the sentence that tells what was done is no part of the task's name.
+OTHERS = [
+    ([*_tagged("work", "Send the report", "Book the meeting room"), *_tagged("home", "Fix tap")],
+     ["tick off the work tasks"],
+     {"Send the report": {"completed": True}, "Book the meeting room": {"completed": True},
+      "Fix tap": {"completed": False}}),
+    ([*_tagged("garden", "Mow the lawn", "Weed the beds"), *_tagged("home", "Mop the floor")],
+     ["I spent all day outside, mark my garden tasks as done"],
+     {"Mow the lawn": {"completed": True}, "Weed the beds": {"completed": True},
+      "Mop the floor": {"completed": False}}),
+    ([*_tagged("errands", "Post the parcel", "Pick up the prescription"),
+      *_tagged("work", "Call the client")],
+     ["complete the errands tasks pls"],
+     {"Post the parcel": {"completed": True}, "Pick up the prescription": {"completed": True},
+      "Call the client": {"completed": False}}),
+    ([*_tagged("travel", "Pack the bags", "Book the taxi", done=True),
+      *_tagged("home", "Water plants", done=True)],
+     ["trip got moved, reopen the travel tasks"],
+     {"Pack the bags": {"completed": False}, "Book the taxi": {"completed": False},
+      "Water plants": {"completed": True}}),
+    ([*_tagged("uni", "Read chapter 4", "Submit lab report"), *_tagged("home", "Do laundry")],
+     ["finished everything for uni today so mark the uni tasks done"],
+     {"Read chapter 4": {"completed": True}, "Submit lab report": {"completed": True},
+      "Do laundry": {"completed": False}}),
+    (_open("Paint the fence", "Buy more paint"), ["finally painted the fence! my arms hurt lol"],
+     {"Paint the fence": {"completed": True}, "Buy more paint": {"completed": False}}),
+    (_open("Write the essay", "Print the essay"), ["I wrote the essay. It took all night haha"],
+     {"Write the essay": {"completed": True}, "Print the essay": {"completed": False}}),
+    (_open("Return the library books", "Buy a bookshelf"),
+     ["returned the library books!! so heavy omg"],
+     {"Return the library books": {"completed": True}, "Buy a bookshelf": {"completed": False}}),
+    (_open("Clean the garage", "Clean the car"),
+     ["the garage is finally clean. what a mess it was"],
+     {"Clean the garage": {"completed": True}, "Clean the car": {"completed": False}}),
+    (_open("Finish the jigsaw", "Buy a jigsaw mat"),
+     ["I finally finished the jigsaw!! only took a month lol"],
+     {"Finish the jigsaw": {"completed": True}, "Buy a jigsaw mat": {"completed": False}}),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "turns", "want"), OTHERS)
+async def test_tag_scopes_and_remarks(
+    app: FastAPI, start: list[dict[str, Any]], turns: list[str], want: dict[str, dict[str, Any]]
+):
+    await _check(app, start, turns, want)

@@ -39,6 +39,7 @@ from backend.assistant.offline.parsing import (
     first_match,
     hide_quotes,
     subjects,
+    take_details,
     with_quotes,
 )
 from backend.assistant.offline.targets import Decision, Turn
@@ -211,6 +212,8 @@ def _understand(message: str, today: date) -> Intent:
         return several
     if several := _requests(text, quoted, today):
         return several
+    if told := _told_then_remark(text, quoted, today):
+        return told
     return _understand_one(text, quoted, today)
 
 
@@ -242,9 +245,7 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
     read: list[Intent] = []
     for piece in pieces:  # a piece may itself be statements: "cross off X and also Y is …"
         piece = _part(piece)
-        one = _statements(piece, quoted, today) or _understand_one(piece, quoted, today)
-        if one.kind == "help" and (kind := statements.cue(piece)) is not None:
-            one = Intent(kind, [_state_removed(piece)], told=piece)  # "I finish the call with …"
+        one = _told(piece, quoted, today)
         bare = one.kind == "add" and not _asks_add(piece)
         if not read and bare and not _asks_add(pieces[1]):
             return None  # "flights aren't urgent anymore, set to medium": no task to add
@@ -265,6 +266,33 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
     first, *rest = read
     first.then = rest
     return first
+
+
+def _told_then_remark(text: str, quoted: list[str], today: date) -> Intent | None:
+    """ "I finally finished the puzzle!! took me 3 weeks lol": a first sentence that completes
+    or reopens a task, then sentences that only remark (no request, no date or priority)."""
+    first, *rest = re.split(r"(?<=[.!?])\s+", text)
+    if not rest:
+        return None
+    head = _told(_part(first), quoted, today)
+    if head.kind not in {"complete", "reopen"} or not head.items or head.everything:
+        return None
+    for remark in rest:
+        if _starts_request(_unjoined(remark), quoted, today):
+            return None
+        d = take_details(remark, today)[1]
+        if d.due or d.priority or d.tags or d.repeat or d.shift_days or d.description:
+            return None  # "Buy X. It needs to be done by Friday." (a time alone: "all night")
+    return head
+
+
+def _told(part: str, quoted: list[str], today: date) -> Intent:
+    """A part read alone; one that tells what happened ("I finish the call with the bank",
+    "garage is clean finally") names its task by its words, read with the tasks in view."""
+    one = _statements(part, quoted, today) or _understand_one(part, quoted, today)
+    if one.kind == "help" and (kind := statements.cue(part) or statements.kind_of(part)):
+        return Intent(kind, [_state_removed(part)], told=part)
+    return one
 
 
 def _part(words: str) -> str:
@@ -288,8 +316,8 @@ def _starts_request(segment: str, quoted: list[str], today: date) -> bool:
     if not text:
         return False
     intent = _understand_one(text, quoted, today)
-    if intent.kind == "add":
-        return _asks_add(text)
+    if intent.kind == "add":  # "…, I'll do it whenever": a remark, no task to add
+        return _asks_add(text) and not any(re.search(r"\b(?:it|them)\b", i) for i in intent.items)
     if intent.kind == "update":
         return bool(intent.items) and _changes(intent)
     if intent.kind in {"complete", "reopen", "delete"}:

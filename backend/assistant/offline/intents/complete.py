@@ -144,7 +144,9 @@ def handle(turn: Turn) -> Decision:
         # "rang the dentist" names "Call the dentist": the verb said may not be the title's
         bare = replace(turn.intent, items=[turn.intent.fallback_subject], fallback_subject=None)
         found = find_targets(Turn(bare, turn.convo, turn.today), done_wanted=not finish)
-    told = isinstance(found, Decision) and not found.calls and turn.intent.told
+    # what was told, or a statement ("finished the puzzle" with two puzzle tasks): its words
+    said = turn.intent.told or not _COMMAND.match(turn.convo.user_text)
+    told = isinstance(found, Decision) and not found.calls and said
     if told and isinstance(tasks := lookup(turn.convo, status="all", limit=LOOKUP_LIMIT), ToolCall):
         return Decision(calls=[tasks])  # the tasks in view, to read what was told
     if isinstance(found, Decision) and not found.calls:
