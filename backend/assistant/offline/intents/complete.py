@@ -147,8 +147,8 @@ def handle(turn: Turn) -> Decision:
     # what was told, or a statement ("finished the puzzle" with two puzzle tasks): its words
     said = turn.intent.told or not _COMMAND.match(turn.convo.user_text)
     told = isinstance(found, Decision) and not found.calls and said
-    if told and isinstance(tasks := lookup(turn.convo, status="all", limit=LOOKUP_LIMIT), ToolCall):
-        return Decision(calls=[tasks])  # the tasks in view, to read what was told
+    if told and isinstance(call := lookup(turn.convo, status="all", limit=LOOKUP_LIMIT), ToolCall):
+        return Decision(calls=[call])  # the tasks in view, to read what was told
     if isinstance(found, Decision) and not found.calls:
         found = _named_by_words(turn, finish) or found
     if isinstance(found, Decision):
