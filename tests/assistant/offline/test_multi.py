@@ -106,6 +106,11 @@ SEVERAL = [
      {"Email the landlord about the heating": {"completed": True}, "Buy a heater": {"due": "+1"}}),
     (_open("Clear out the attic"), "take the date off the attic task, I'll do it whenever",
      {"Clear out the attic": {"due_date": None}}),
+    (_open("Pay the rent", "Dentist checkup"),
+     "paid the rent. oh and also push the dentist to friday",
+     {"Pay the rent": {"completed": True}, "Dentist checkup": {"due": "friday"}}),
+    (_open("Groceries"), "groceries done + add cook dinner tonight",
+     {"Groceries": {"completed": True}, "Cook dinner": {"due": "+0", "time": "20:00"}}),
     (_done("Renew the car tax"), "reopen renew the car tax and make it high priority",
      {"Renew the car tax": {"completed": False, "priority": "high"}}),
 ]  # fmt: skip

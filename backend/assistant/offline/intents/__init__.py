@@ -230,18 +230,24 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
     dry cleaning and I need to add X and also the insurance is urgent now"). The message is cut
     at its joints only where the words after one start a request of their own (a command, an
     explicit add, a stated change); elsewhere the words stay with the request before them, so
-    "mac and cheese" or "call mom and dad" stay one title. Each request is read alone; "it" is
+    "plan the trip with Tom and his sister" or "call mom and dad" are read as before. Each request is read alone; "it" is
     the task of the request before it. None unless every part is a request."""
     cuts = [(0, 0)]  # (where a request's words start, where the one before ends)
     joints = list(_JOINT.finditer(text))
-    for joint, after in itertools.zip_longest(joints, joints[1:]):
-        segment = text[joint.end() : after.start() if after else len(text)]
-        if _starts_request(_unjoined(segment), quoted, today):
-            cuts.append((joint.end(), joint.start()))
+    # Where the words before each joint end: at the joint before when only joining words lie
+    # between ("paid X. oh and also push Y" ends at the ".").
+    ends: list[int] = []
+    for i, joint in enumerate(joints):
+        joined = i > 0 and not _unjoined(text[joints[i - 1].end() : joint.start()])
+        ends.append(ends[-1] if joined else joint.start())
+    for i, joint in enumerate(joints):
+        segment = text[joint.end() : joints[i + 1].start() if i + 1 < len(joints) else len(text)]
+        if _starts_request(_unjoined(segment), quoted, today) and ends[i] > cuts[-1][0]:
+            cuts.append((joint.end(), ends[i]))
     if len(cuts) < 2:
         return None
-    ends = [end for _, end in cuts[1:]] + [len(text)]
-    pieces = [_unjoined(text[start:end]) for (start, _), end in zip(cuts, ends, strict=True)]
+    stops = [end for _, end in cuts[1:]] + [len(text)]
+    pieces = [_unjoined(text[start:end]) for (start, _), end in zip(cuts, stops, strict=True)]
     read: list[Intent] = []
     for piece in pieces:  # a piece may itself be statements: "cross off X and also Y is …"
         piece = _part(piece)
