@@ -143,6 +143,21 @@ def referred(text: str, tasks: list[Task]) -> list[Task]:
     return [t for n, share, t in scored if (n, share) == best]
 
 
+def named_with_verb(text: str, tasks: list[Task]) -> list[Task]:
+    """The tasks whose own verb and another of their words are said, when too few of their words
+    are said to name them (``referred``): "I finished the puzzle" names "Finish the 1000-piece
+    puzzle", not "Buy a new puzzle mat"; "I finish the call with the bank" names "Call the bank
+    about the loan"."""
+    words = _WORD.findall(normalise(text).lower())
+    said = content_words(text)
+    found = []
+    for task in tasks:
+        verb, nouns = _title_parts(task)
+        if verb is not None and _hits(words, [verb]) and _hits(said, nouns):
+            found.append(task)
+    return found
+
+
 # "<thing> is/are <word>": short statements of a state ("bathroom's clean", "bins are out").
 _STATE = re.compile(
     r"^[\w' ]{1,40}?(?:'s|\s+(?:is|are))\s+(?:now\s+|all\s+|finally\s+)?(?P<word>[a-z]+)$", re.I

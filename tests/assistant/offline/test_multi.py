@@ -233,6 +233,15 @@ OTHERS = [
     (_open("Clean the garage", "Clean the car"),
      ["the garage is finally clean. what a mess it was"],
      {"Clean the garage": {"completed": True}, "Clean the car": {"completed": False}}),
+    (_open("Finish the 12-week online course", "Buy a course book"),
+     ["finally finished the course!! so proud"],
+     {"Finish the 12-week online course": {"completed": True},
+      "Buy a course book": {"completed": False}}),
+    # a long second sentence is no remark: it asks for something
+    (_done("Write thank-you notes", "Return the chairs"),
+     ["So sorry, I think I rushed earlier. I've only written a few of the thank-you notes, "
+      "could you put that task back as not done?"],
+     {"Write thank-you notes": {"completed": False}, "Return the chairs": {"completed": True}}),
     (_open("Finish the jigsaw", "Buy a jigsaw mat"),
      ["I finally finished the jigsaw!! only took a month lol"],
      {"Finish the jigsaw": {"completed": True}, "Buy a jigsaw mat": {"completed": False}}),

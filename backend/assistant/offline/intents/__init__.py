@@ -283,8 +283,8 @@ def _told_then_remark(text: str, quoted: list[str], today: date) -> Intent | Non
     head = _told(_part(first), quoted, today)
     if head.kind not in {"complete", "reopen"} or not head.items or head.everything:
         return None
-    for remark in rest:
-        if _starts_request(_unjoined(remark), quoted, today):
+    for remark in rest:  # a remark is short, and asks for nothing
+        if len(remark.split()) > 8 or _starts_request(_unjoined(remark), quoted, today):
             return None
         d = take_details(remark, today)[1]
         if d.due or d.priority or d.tags or d.repeat or d.shift_days or d.description:

@@ -121,7 +121,8 @@ def _named_by_words(turn: Turn, finish: bool) -> list[Task] | None:
     everything = turn.convo.lookup({"status": "all", "limit": LOOKUP_LIMIT})
     if everything is None or turn.intent.everything or _COMMAND.match(text):
         return None  # "mark the passport thingy done": a name said, so "did you mean …?"
-    named = statements.referred(text, everything.tasks())
+    tasks = everything.tasks()
+    named = statements.referred(text, tasks) or statements.named_with_verb(text, tasks)
     if len(named) != 1 or (finish and not statements.completes(text, named[0])):
         return None
     return named
