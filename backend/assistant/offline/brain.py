@@ -60,7 +60,11 @@ def decide(convo: Conversation, today: date, hybrid: bool = False) -> Decision:
     # (and the lookups before it), so two updates of two tasks stay two requests.
     said = []
     start = 0
-    for request in [intent, *intent.then]:
+    requests = [intent, *intent.then]
+    for request in requests:
+        if len(requests) > 1 and request.told is None:
+            # one of several: only its own words may name its task, never the others' words
+            request = replace(request, told=" ".join(request.items))
         decision, start = _run(HANDLERS[request.kind], request, convo, today, start)
         if (add := instead(request, decision)) is not None:
             decision, start = _run(HANDLERS[add.kind], add, convo, today, start)

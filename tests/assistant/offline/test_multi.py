@@ -254,3 +254,14 @@ async def test_tag_scopes_and_remarks(
     app: FastAPI, start: list[dict[str, Any]], turns: list[str], want: dict[str, dict[str, Any]]
 ):
     await _check(app, start, turns, want)
+
+
+@pytest.mark.asyncio
+async def test_one_request_never_borrows_the_words_of_another(app: FastAPI):
+    """The completion names no task: the words of the other request ("car insurance") never
+    stand in for its own, so the insurance is made urgent and nothing is completed."""
+    start = _open("Renew car insurance", "Call the dentist")
+    message = "the car insurance thing is urgent now and mark the zorblax done"
+    await _check(app, start, [message], {"Renew car insurance": {"priority": "high",
+                                                                 "completed": False},
+                                         "Call the dentist": {"completed": False}})  # fmt: skip
