@@ -20,7 +20,7 @@ from backend.assistant.offline.intents import HANDLERS, understand
 from backend.assistant.offline.language import normalise, ordinal
 from backend.assistant.offline.parsing import Details, Intent, priority_word, take_details
 from backend.assistant.offline.targets import Decision, ToolCall, Turn
-from backend.assistant.offline.titles import FILLER_WORDS, says_add
+from backend.assistant.offline.titles import FILLER_WORDS, names_no_task, says_add
 
 __all__ = ["Decision", "ToolCall", "decide"]
 
@@ -124,10 +124,12 @@ def _follow_up(intent: Intent, convo: Conversation, today: date, hybrid: bool) -
             chosen = answer
     elif (m := re.search(r"Did you mean '(.+)'\?$", asked)) and intent.kind == "confirm":
         chosen = m.group(1)
+    elif (change := _change_only(intent, answer, today)) is not None:
+        return change  # before "also tomorrow" is read as a task named "tomorrow"
     elif (m := _FRAGMENT.match(answer)) and _no_request(intent, answer):
         chosen = m["rest"] or m["same"] or m["too"]  # "mark X done" … "and Y too": the same again
-    elif (change := _change_only(intent, answer, today)) is not None:
-        return change
+        if names_no_task(chosen):
+            return intent  # "me too", "that too": no other task
     if chosen is None:
         return intent
     original = understand(convo.previous_user_text, today, hybrid)
