@@ -269,6 +269,12 @@ def hedged(text: str) -> bool:
     return bool(HEDGE.search(text)) and not says_add(text)
 
 
+def state_reached(text: str) -> str | None:
+    """ "the garage is finally clean": perhaps a completion (if the word is the task's own);
+    "the library was closed" is none (a past verb alone may be about anything)."""
+    return "complete" if _STATE.match(normalise(text)) else None
+
+
 def kind_of(text: str) -> str | None:
     """The change a statement asks for, from its words alone, when it may name a task: its cue,
     or a completion when a past verb may be the task's own."""

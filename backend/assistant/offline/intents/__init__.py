@@ -296,7 +296,7 @@ def _told(part: str, quoted: list[str], today: date) -> Intent:
     """A part read alone; one that tells what happened ("I finish the call with the bank",
     "garage is clean finally") names its task by its words, read with the tasks in view."""
     one = _statements(part, quoted, today) or _understand_one(part, quoted, today)
-    if one.kind == "help" and (kind := statements.cue(part) or statements.kind_of(part)):
+    if one.kind == "help" and (kind := statements.cue(part) or statements.state_reached(part)):
         return Intent(kind, [_state_removed(part)], told=part)
     return one
 
