@@ -17,19 +17,28 @@ from backend.assistant.offline import replies, statements
 from backend.assistant.offline.classifier.combine import instead, rules_reading
 from backend.assistant.offline.conversation import Conversation, ToolRecord
 from backend.assistant.offline.intents import HANDLERS, question, understand
-from backend.assistant.offline.language import ordinal
-from backend.assistant.offline.parsing import Intent
+from backend.assistant.offline.language import normalise, ordinal
+from backend.assistant.offline.parsing import Details, Intent, priority_word, take_details
 from backend.assistant.offline.targets import Decision, ToolCall, Turn
+from backend.assistant.offline.titles import FILLER_WORDS, names_no_task, says_add
 
 __all__ = ["Decision", "ToolCall", "decide"]
 
-# A fragment that continues the previous request with another task.
+# A fragment that continues the previous request with another task: "and call dad too",
+# "same for the slides", "slides too", "the poster as well".
 _FRAGMENT = re.compile(
-    r"^(?:and|also|plus|same for|same with)\s+(?:the\s+)?"
+    r"^(?:(?:and|also|plus|oh and)\s+(?:the\s+)?"
     r"(?!(?:add|put|create|new|remind|mark|delete|remove|move|push|tag|rename)\b)"  # a new request
-    r"(?P<rest>.+?)(?:\s+(?:too|as well|also))?$",
+    r"(?P<rest>.+?)(?:\s+(?:too|as well|also))?"
+    r"|(?:same (?:for|with|goes for)|ditto for|and same for)\s+(?:the\s+)?(?P<same>.+?)"
+    r"|(?:the\s+)?(?P<too>(?:[\w'-]+\s+){0,3}[\w'-]+)\s+(?:too|as well|also))[.!]*$",
     re.I,
 )
+_PRIORITY = {"high", "hi", "low", "lo", "medium", "urgent", "important"}
+# A fragment that names no task, only a change: "actually tmrw morning", "friday, high",
+# "by friday, it's urgent": said of the task the previous turn was about.
+_CHANGE_WORDS = FILLER_WORDS | {"make", "change", "set", "move", "due", "priority", "prio",
+                                "oh", "hmm", "um", "uh", "instead", "no", "nah"}  # fmt: skip
 
 
 def decide(convo: Conversation, today: date, hybrid: bool = False) -> Decision:
@@ -52,7 +61,11 @@ def decide(convo: Conversation, today: date, hybrid: bool = False) -> Decision:
     # (and the lookups before it), so two updates of two tasks stay two requests.
     said = []
     start = 0
-    for request in [intent, *intent.then]:
+    requests = [intent, *intent.then]
+    for request in requests:
+        if len(requests) > 1 and request.told is None:
+            # one of several: only its own words may name its task, never the others' words
+            request = replace(request, told=" ".join(request.items))
         decision, start = _run(HANDLERS[request.kind], request, convo, today, start)
         if (add := instead(request, decision)) is not None:
             decision, start = _run(HANDLERS[add.kind], add, convo, today, start)
@@ -116,8 +129,12 @@ def _follow_up(intent: Intent, convo: Conversation, today: date, hybrid: bool) -
         and convo.pending_delete() is None  # a yes to a reply that asks both confirms the delete
     ):
         chosen = m.group(1)
-    elif (m := _FRAGMENT.match(answer)) and intent.kind in {"help", "add"}:
-        chosen = m["rest"]  # "mark call mom done" … "and call dad too": the same request again
+    elif (change := _change_only(intent, answer, today)) is not None:
+        return change  # before "also tomorrow" is read as a task named "tomorrow"
+    elif (m := _FRAGMENT.match(answer)) and _no_request(intent, answer):
+        chosen = m["rest"] or m["same"] or m["too"]  # "mark X done" … "and Y too": the same again
+        if names_no_task(chosen):
+            return intent  # "me too", "that too": no other task
     if chosen is None:
         return intent
     original = understand(convo.previous_user_text, today, hybrid)
@@ -127,3 +144,25 @@ def _follow_up(intent: Intent, convo: Conversation, today: date, hybrid: bool) -
         return intent
     original.items, original.everything = [chosen], False
     return original
+
+
+def _no_request(intent: Intent, text: str) -> bool:
+    """Words that ask for nothing of their own: "slides too" (not "I need to buy milk too")."""
+    if intent.kind == "help":
+        return True
+    return intent.kind == "add" and not says_add(text) and not re.match(r"(?:i|we)\b", text, re.I)
+
+
+def _change_only(intent: Intent, text: str, today: date) -> Intent | None:
+    """ "actually tomorrow morning", "friday, high", "by friday, it's urgent": only a change,
+    so it is a change to "it", the task the previous turn was about (none: we ask which)."""
+    if intent.kind not in {"help", "add"} or says_add(text):
+        return None
+    rest, details = take_details(normalise(text), today)
+    words = re.findall(r"[\w']+", rest.lower())
+    if not details.priority and (bare := [w for w in words if w in _PRIORITY]):
+        details.priority = priority_word(bare[-1])  # "friday, high"
+        words = [w for w in words if w != bare[-1]]
+    if details == Details() or not all(w in _CHANGE_WORDS for w in words):
+        return None
+    return Intent("update", ["it"], details)

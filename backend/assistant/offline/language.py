@@ -112,6 +112,7 @@ def _base_of(gerund: str) -> str:
             return verb
     return gerund
 
+
 # Abbreviations whose full stop ends no sentence: "send the invoice to Mr. Keller", "approx.
 # 20 chairs", "snacks e.g. fruit". Every pattern that splits sentences uses SENTENCE_STOP.
 _ABBREVIATIONS = ("mr", "mrs", "ms", "dr", "st", "prof", "approx", "e.g", "i.e", "vs", "jr",

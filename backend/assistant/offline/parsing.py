@@ -90,6 +90,9 @@ class Intent:
     then: list[Intent] = field(default_factory=list)
     # add: "tax hi prio" may name an open task; if one has these words, it is updated instead.
     names_task: str | None = None
+    # A part of a run-on that tells what happened ("I finish the call with the bank. Please
+    # add …"): its words name the task, read with the tasks in view (``statements.referred``).
+    told: str | None = None
 
 
 def rx(*patterns: str) -> list[re.Pattern[str]]:
@@ -271,7 +274,7 @@ def split_tasks(title: str) -> list[str]:
 def _verb_phrases(title: str) -> list[str] | None:
     """ "pick up the kids at 3pm and buy snacks for the trip": two tasks, each a task verb with
     words of its own ("call and book a dentist" stays whole)."""
-    halves = re.split(r"\s+and\s+", title)
+    halves = re.split(r"\s+(?:and|&)\s+", title)
     if len(halves) != 2 or "," in title:
         return None
     if all(len(h.split()) >= 2 and h.split()[0].lower() in TASK_VERBS for h in halves):
@@ -839,7 +842,9 @@ _EVERYTHING = re.compile(
     r"(?:everything|every (?:task|one|item|todo)|all(?: the| my)?(?: tasks| ones| items| todos| stuff)?)\s+"
     r"(?:that\s+|which\s+)?(?:i'?ve|i have|is|are|that's|that is|thats|was|were)\s+(?:already\s+)?"
     r"(?P<what4>completed|done|finished|overdue|late)(?:\s+already)?|"
-    r"(?:my|the)\s+(?:whole|entire)\s+list|my list|the list)$",
+    r"(?:my|the)\s+(?:whole|entire)\s+list|my list|the list|"
+    # "the school tasks": one scope word and a plural (never "the shopping ones": we ask)
+    r"(?:my|the)\s+(?P<what6>#?[\w-]+)\s+(?:tasks|todos|to-dos))$",
     re.IGNORECASE,
 )
 
@@ -857,7 +862,9 @@ def act(kind: str, rest: str, today: date | None = None) -> Intent:
     if kind in {"complete", "reopen"}:  # when it was done, not which tasks ("… tasks today")
         whole = re.sub(r"(?<!due)(?<!for)\s+(?:today|yesterday|earlier|this morning)$", "", whole)
     if m := _EVERYTHING.match(whole):
-        what = (m["what"] or m["what2"] or m["what3"] or m["what4"] or m["what5"] or "").lower()
+        what = (
+            m["what"] or m["what2"] or m["what3"] or m["what4"] or m["what5"] or m["what6"] or ""
+        ).lower()
         if _POINTING.match(what):  # "all of those": the tasks just mentioned, not every task
             intent.items = ["them"]
             return intent

@@ -155,9 +155,24 @@ def referred(text: str, tasks: list[Task]) -> list[Task]:
     return [t for n, share, t in scored if (n, share) == best]
 
 
+def named_with_verb(text: str, tasks: list[Task]) -> list[Task]:
+    """The tasks whose own verb and another of their words are said, when too few of their words
+    are said to name them (``referred``): "I finished the puzzle" names "Finish the 1000-piece
+    puzzle", not "Buy a new puzzle mat"; "I finish the call with the bank" names "Call the bank
+    about the loan"."""
+    words = _WORD.findall(normalise(text).lower())
+    said = content_words(text)
+    found = []
+    for task in tasks:
+        verb, nouns = _title_parts(task)
+        if verb is not None and _hits(words, [verb]) and _hits(said, nouns):
+            found.append(task)
+    return found
+
+
 # "<thing> is/are <word>": short statements of a state ("bathroom's clean", "bins are out").
 _STATE = re.compile(
-    r"^[\w' ]{1,40}?(?:'s|\s+(?:is|are))\s+(?:now\s+|all\s+)?(?P<word>[a-z]+)$", re.I
+    r"^[\w' ]{1,40}?(?:'s|\s+(?:is|are))\s+(?:now\s+|all\s+|finally\s+)?(?P<word>[a-z]+)$", re.I
 )
 
 
@@ -187,7 +202,11 @@ def completes(text: str, task: Task) -> bool:
 # What the user did: a past verb said by them ("gave Mark his drill back", "I have renewed …"),
 # a plain word of completion, or back from an errand.
 _DONE_WORD = re.compile(
-    r"\b(?:done|finished|finish(?:ed)? already|completed|sorted|taken care of|dealt with|"
+    r"\b(?:done|finished|finish(?:ed)? already|(?:have|'ve)\s+(?:just\s+|already\s+)?finish|"
+    r"completed|sorted|taken care of|dealt with|"
+    # a learner's present for the past: "I finish the call with the bank" (not "… at 5")
+    r"(?<=\bi )(?:just |already |finally )?finish(?!\s+(?:at|by|on|before|after|work|today|"
+    r"tomorrow|tonight|next|this)\b)|"
     r"over with|out of the way|back from|(?:close|tick|cross|check) (?:it|that|this)(?: off)?)\b",
     re.I,
 )
@@ -245,8 +264,27 @@ def cue(text: str) -> str | None:
     return None
 
 
+def says_done(text: str) -> bool:
+    """A plain word of completion: "done with X", "X is finished", "hotel is booked"."""
+    return bool(_DONE_WORD.search(text) or _BOOKED.search(text))
+
+
+# "<thing> is/are/was booked|paid|sent|…": a state the task was there to reach.
+_BOOKED = re.compile(
+    r"\b(?:is|are|was|were|'s|has been|have been)\s+(?:now\s+|all\s+)?(?:paid|booked|sent|"
+    r"bought|fixed|cleaned|washed|submitted|returned|renewed|cancelled|handled|delivered)\b",
+    re.I,
+)
+
+
 def hedged(text: str) -> bool:
     return bool(HEDGE.search(text)) and not says_add(text)
+
+
+def state_reached(text: str) -> str | None:
+    """ "the garage is finally clean": perhaps a completion (if the word is the task's own);
+    "the library was closed" is none (a past verb alone may be about anything)."""
+    return "complete" if _STATE.match(normalise(text)) else None
 
 
 def kind_of(text: str) -> str | None:

@@ -39,12 +39,14 @@ from backend.assistant.offline.parsing import (
     first_match,
     hide_quotes,
     subjects,
+    take_details,
     with_quotes,
 )
 from backend.assistant.offline.targets import Decision, Turn
 from backend.assistant.offline.titles import (
     attribute_clauses_as_commas,
     command_preamble,
+    says_add,
     without_pleasantries,
     without_reason,
     without_thinking_aloud,
@@ -155,16 +157,6 @@ _COMMAND_START = re.compile(
 
 
 _ADDING = re.compile(r"^(?:add|put|create|remind me|new task)\b", re.I)
-# Where a second request starts: "…, and add Y", "… . Add Y", "… and push Y to friday".
-_NEXT_REQUEST = re.compile(
-    rf"\s*(?:(?:{SENTENCE_STOP}|;)\s+|,\s*(?:and\s+)?(?:then\s+|also\s+|now\s+)?|\s+and\s+(?:then\s+|also\s+|now\s+)?"
-    r"(?:can you\s+|please\s+)?)"
-    r"(?:please\s+)?(?=(?:add|mark|delete|remove|push|move|reschedule|complete|reopen|tick|cross|rename|tag|"
-    r"put|create|cross)\b"
-    # "… and make the tax thing high": a change to another task, not more of this one's ("make it")
-    r"|(?:make|set|change)\s+(?!(?:it|them|that|this|both|those|these|all|everything|to|as|priority|due)\b))",
-    re.I,
-)
 # The tool each kind of request changes tasks with: two requests in one message must differ.
 _TOOL = {"add": "add_task", "complete": "complete_task", "reopen": "complete_task",
          "update": "update_task", "delete": "delete_task"}  # fmt: skip
@@ -225,50 +217,163 @@ def _understand(message: str, today: date) -> Intent:
     text = delete.without_remark(text)
     if several := _statements(text, quoted, today):
         return several
-    parts = [p for p in _NEXT_REQUEST.split(text) if p and p.strip()]
-    if len(parts) > 1:
-        read = []
-        for part in parts:  # a part may itself be statements: "cross off X and also Y is …"
-            one = _statements(normalise(part), quoted, today) or _understand_one(
-                normalise(part), quoted, today
-            )
-            read += [one, *one.then]
-            one.then = []
-        read = _attributes_of_the_added(read)
-        for before, after in itertools.pairwise(read):
-            if after.items and _PRONOUN_SUBJECT.match(after.items[0]) and before.items:
-                after.items = before.items[:1]  # "reopen the essay and add a note: …"
-        read = _one_update_per_task(read)
-        tools = [_TOOL.get(i.kind) for i in read]
-        pointing = any(i.items and _PRONOUN_SUBJECT.match(i.items[0]) for i in read)
-        if all(tools) and _distinct(read, tools) and not pointing:
-            first, *rest = read
-            first.then = rest
-            return first
+    if several := _requests(text, quoted, today):
+        return several
+    if told := _told_then_remark(text, quoted, today):
+        return told
     return _understand_one(text, quoted, today)
 
 
-def _attributes_of_the_added(read: list[Intent]) -> list[Intent]:
-    """ "add fix the tap. Put it down for tomorrow morning": a change to "it" that only gives
-    attributes, said after an add, is said of the task just added."""
-    out: list[Intent] = []
-    for intent in read:
-        last = out[-1] if out else None
-        if (
-            last is not None
-            and last.kind == "add"
-            and last.items
-            and intent.kind == "update"
-            and intent.items
-            and _PRONOUN_SUBJECT.match(intent.items[0])
-            and not (intent.new_title or intent.swap or intent.remove_tags)
-        ):
-            fill_details(
-                last.item_details[-1] if last.item_details else last.details, intent.details
-            )
+# Where a second request may start: a sentence end, a comma, "&", "+", "and", "plus", "then".
+_JOINT = re.compile(rf"(?:{SENTENCE_STOP}|;)+\s+|,\s*|\s+[&+]\s+|\s+(?:and|plus|then)\s+", re.I)
+# Words that only join the requests: "…, oh and also please add Y", "… and then mark X".
+_JOINING = re.compile(
+    r"^(?:(?:and|also|then|plus|oh|so|now|okay|ok|please|pls|can you|could you)\b|[&+])[\s,]*", re.I
+)
+
+
+def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
+    """Several requests in one run-on ("buy milk & remind me to call the bank", "I picked up the
+    dry cleaning and I need to add X and also the insurance is urgent now"). The message is cut
+    at its joints only where the words after one start a request of their own (a command, an
+    explicit add, a stated change); elsewhere the words stay with the request before them, so
+    "plan the trip with Tom and his sister" or "call mom and dad" are read as before. Each request is read alone; "it" is
+    the task of the request before it. None unless every part is a request."""
+    cuts = [(0, 0)]  # (where a request's words start, where the one before ends)
+    joints = list(_JOINT.finditer(text))
+    # Where the words before each joint end: at the joint before when only joining words lie
+    # between ("paid X. oh and also push Y" ends at the ".").
+    ends: list[int] = []
+    for i, joint in enumerate(joints):
+        joined = i > 0 and not _unjoined(text[joints[i - 1].end() : joint.start()])
+        ends.append(ends[-1] if joined else joint.start())
+    for i, joint in enumerate(joints):
+        segment = text[joint.end() : joints[i + 1].start() if i + 1 < len(joints) else len(text)]
+        if _starts_request(_unjoined(segment), quoted, today) and ends[i] > cuts[-1][0]:
+            cuts.append((joint.end(), ends[i]))
+    if len(cuts) < 2:
+        return None
+    stops = [end for _, end in cuts[1:]] + [len(text)]
+    pieces = [_unjoined(text[start:end]) for (start, _), end in zip(cuts, stops, strict=True)]
+    read: list[Intent] = []
+    for piece in pieces:  # a piece may itself be statements: "cross off X and also Y is …"
+        piece = _part(piece)
+        one = _told(piece, quoted, today)
+        bare = one.kind == "add" and not _asks_add(piece)
+        if not read and bare and not _asks_add(pieces[1]):
+            return None  # "flights aren't urgent anymore, set to medium": no task to add
+        if read and _adds_to(read[-1], one, explicit=_asks_add(pieces[0])):
             continue
-        out.append(intent)
-    return out
+        read += [one, *one.then]
+        one.then = []
+    for before, after in itertools.pairwise(read):
+        if after.items and _PRONOUN_SUBJECT.match(after.items[0]) and before.items:
+            after.items = before.items[:1]  # "reopen the essay and add a note: …"
+    read = _one_update_per_task(read)
+    tools = [_TOOL.get(i.kind) for i in read]
+    pointing = any(i.items and _PRONOUN_SUBJECT.match(i.items[0]) for i in read)
+    if len(read) == 1 and len(pieces) > 1:
+        return read[0]  # "add X & remind me to Y", "move X to friday and put it on high"
+    if len(read) < 2 or not all(tools) or not _distinct(read, tools) or pointing:
+        return None
+    first, *rest = read
+    first.then = rest
+    return first
+
+
+def _told_then_remark(text: str, quoted: list[str], today: date) -> Intent | None:
+    """ "I finally finished the puzzle!! took me 3 weeks lol": a first sentence that completes
+    or reopens a task, then sentences that only remark (no request, no date or priority)."""
+    first, *rest = re.split(r"(?<=[.!?])\s+", text)
+    if not rest:
+        return None
+    head = _told(_part(first), quoted, today)
+    if head.kind not in {"complete", "reopen"} or not head.items or head.everything:
+        return None
+    for remark in rest:  # a remark is short, and asks for nothing
+        if len(remark.split()) > 8 or _starts_request(_unjoined(remark), quoted, today):
+            return None
+        d = take_details(remark, today)[1]
+        if d.due or d.priority or d.tags or d.repeat or d.shift_days or d.description:
+            return None  # "Buy X. It needs to be done by Friday." (a time alone: "all night")
+    return head
+
+
+def _told(part: str, quoted: list[str], today: date) -> Intent:
+    """A part read alone; one that tells what happened ("I finish the call with the bank",
+    "garage is clean finally") names its task by its words, read with the tasks in view."""
+    one = _statements(part, quoted, today) or _understand_one(part, quoted, today)
+    if one.kind == "help" and (kind := statements.cue(part) or statements.state_reached(part)):
+        return Intent(kind, [_state_removed(part)], told=part)
+    return one
+
+
+def _part(words: str) -> str:
+    """A part of a message, read as a message of its own: "add: meal prep sun"."""
+    words = normalise(words)
+    return command_preamble(words) or words
+
+
+def _unjoined(segment: str) -> str:
+    previous = None
+    while previous != segment:
+        previous, segment = segment, _JOINING.sub("", segment.strip())
+    return segment
+
+
+def _starts_request(segment: str, quoted: list[str], today: date) -> bool:
+    """Whether these words, after a joint, start a request of their own: an explicit add, a
+    change to a task (named, or "it"), or a command. A completion told as a past verb only
+    counts first ("the old one snapped" after a request is a remark, not a request)."""
+    text = normalise(segment)
+    if not text:
+        return False
+    intent = _understand_one(text, quoted, today)
+    if intent.kind == "add":  # "…, I'll do it whenever": a remark, no task to add
+        return _asks_add(text) and not any(re.search(r"\b(?:it|them)\b", i) for i in intent.items)
+    if intent.kind == "update":
+        return bool(intent.items) and _changes(intent)
+    if intent.kind in {"complete", "reopen", "delete"}:
+        told = bool(_COMMAND_START.match(text) or statements.says_done(text))
+        return bool(intent.items) and not intent.everything and told
+    return False
+
+
+def _asks_add(text: str) -> bool:
+    """An explicit add ("add X", "remind me to X", "I need to add X", "we have to X"), not any
+    words that may read as a task ("should be call")."""
+    text = normalise(text)
+    return says_add(text) or (
+        re.match(r"(?:i|we)\b", text, re.I) is not None and first_match(add.ADD, text) is not None
+    )
+
+
+def _changes(intent: Intent) -> bool:
+    return (
+        bool(intent.new_title or intent.swap or intent.remove_tags) or intent.details != Details()
+    )
+
+
+def _adds_to(before: Intent, after: Intent, *, explicit: bool) -> bool:
+    """Requests that join the one before: "add X and make it high priority" (a change to "it"
+    is said of the task being added), "add X & remind me to Y" (one add of two tasks)."""
+    if before.kind != "add" or not before.items:
+        return False
+    if after.kind == "update" and after.items and _PRONOUN_SUBJECT.match(after.items[0]):
+        if not explicit or after.new_title or after.swap or after.remove_tags:
+            return False
+        each = before.item_details or [before.details]
+        before.item_details = [_said_last(after.details, d) for d in each]
+        before.details = before.item_details[0]
+        return True
+    if after.kind == "add" and after.items and not after.then:
+        before.item_details = [
+            *(before.item_details or [before.details] * len(before.items)),
+            *(after.item_details or [after.details] * len(after.items)),
+        ]
+        before.items = [*before.items, *after.items]
+        return True
+    return False
 
 
 def _distinct(read: list[Intent], tools: list[str | None]) -> bool:
@@ -305,7 +410,7 @@ def _statements(text: str, quoted: list[str], today: date) -> Intent | None:
     """Several requests said as statements, each naming its own task and changing it with a
     different tool. Every part must read as such a request, or the message is read whole:
     "buy milk and eggs" or "mark salt and pepper done" never split."""
-    parts = [normalise(p) for p in _STATEMENT_END.split(text) if p and p.strip()]
+    parts = [_part(p) for p in _STATEMENT_END.split(text) if p and p.strip()]
     parts = [p for p in parts if p]
     if len(parts) < 2 or len(parts) > 4:
         return None

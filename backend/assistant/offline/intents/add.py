@@ -41,7 +41,9 @@ ADD = rx(
     r"^(?:remind me|remember|don'?t let me forget|do not let me forget|do not forget|make sure i|help me remember|"
     r"i must not forget|i mustn'?t forget|don'?t forget|i need a reminder|set a reminder)\s*"
     r"(?:to|about|that i need to|that i have to|that)?\s+(?P<rest>.+)$",
-    r"^(?:i\s+)?(?:really\s+|still\s+|also\s+)?(?:need|have|got|must|should|gotta|ought|want|plan|"
+    # "I have finish the report" (a learner's "finished"): no task to do
+    r"^(?:i\s+)?(?:really\s+|still\s+|also\s+)?(?:need|have(?!\s+(?:just\s+|already\s+)?"
+    r"(?:finish|complete|done)\b)|got|must|should|gotta|ought|want|plan|"
     r"intend|'ve got|'ll need|will need|'d like)\s+(?:to\s+)?(?P<rest>.+)$",
     r"^(?:i'?m going to|im going to|i'?m gonna|i will|i'?ll|gotta|need to|have to|must)\s+(?P<rest>.+)$",
     rf"^(?:{TASK_WORD}|new {TASK_WORD}|to do)\s*[:\-]\s*(?P<rest>.+)$",

@@ -19,6 +19,7 @@ from backend.assistant.offline.targets import (
     Turn,
     failures,
     find_targets,
+    lookup,
 )
 
 _PAST = (r"(?:finished|completed|did|done|bought|called|rang|phoned|paid|sent|cleaned|fixed|booked|"
@@ -116,11 +117,12 @@ _COMMAND = re.compile(
 def _named_by_words(turn: Turn, finish: bool) -> list[Task] | None:
     """No task by the phrase said ("got back from the barber, hair looks great"): the one task
     the message's words name ("Get a haircut"), if there is exactly one."""
+    text = turn.intent.told or turn.convo.user_text  # a part of a run-on: its own words
     everything = turn.convo.lookup({"status": "all", "limit": LOOKUP_LIMIT})
-    if everything is None or turn.intent.everything or _COMMAND.match(turn.convo.user_text):
+    if everything is None or turn.intent.everything or _COMMAND.match(text):
         return None  # "mark the passport thingy done": a name said, so "did you mean …?"
-    named = statements.referred(turn.convo.user_text, everything.tasks())
-    text = turn.convo.user_text
+    tasks = everything.tasks()
+    named = statements.referred(text, tasks) or statements.named_with_verb(text, tasks)
     if len(named) != 1 or (finish and not statements.completes(text, named[0])):
         return None
     return named
@@ -143,6 +145,11 @@ def handle(turn: Turn) -> Decision:
         # "rang the dentist" names "Call the dentist": the verb said may not be the title's
         bare = replace(turn.intent, items=[turn.intent.fallback_subject], fallback_subject=None)
         found = find_targets(Turn(bare, turn.convo, turn.today), done_wanted=not finish)
+    # what was told, or a statement ("finished the puzzle" with two puzzle tasks): its words
+    said = turn.intent.told or not _COMMAND.match(turn.convo.user_text)
+    told = isinstance(found, Decision) and not found.calls and said
+    if told and isinstance(call := lookup(turn.convo, status="all", limit=LOOKUP_LIMIT), ToolCall):
+        return Decision(calls=[call])  # the tasks in view, to read what was told
     if isinstance(found, Decision) and not found.calls:
         found = _named_by_words(turn, finish) or found
     if isinstance(found, Decision):

@@ -125,9 +125,10 @@ NOTE = rx(
     r"\s+(?:to|on|for)\s+(?P<rest>.+?)\s*(?::|-|,|saying|that says|reading)\s*(?P<note>.+)$",
     r"^(?:note|description|details?) (?:for|on|to) (?P<rest>.+?)\s*:\s*(?P<note>.+)$",
     r"^(?:describe|annotate)\s+(?P<rest>.+?)\s*(?::|as|with)\s*(?P<note>.+)$",
-    # "add oat milk to its notes(, we ran out)", "put the gate code in the notes for the party"
-    r"^(?:add|put|write|append|include|jot)\s+(?P<note>.+?)\s+(?:to|in|into|on)\s+(?:its|it's|their|the)\s+"
-    r"(?:notes?|description)(?:\s+(?:of|for|on)\s+(?P<rest>[^,.;]+))?(?:\s*[,.;].*)?$",
+    # "add oat milk to its notes", "put the gate code in the description of the party"
+    r"^(?:add|put|write|append|include|jot)\s+(?P<note>.+?)\s+(?:to|in|into|on)\s+(?:its|it'?s|the|their)\s+"
+    r"(?:notes?|description|details?|comments?)(?:\s+(?:of|for|on)\s+(?P<rest>[^,;.]+))?"
+    r"(?:\s*[,;.]\s+.*)?$",  # "…, we ran out": the reason, never the note
 )
 
 

@@ -1,0 +1,270 @@
+"""Several requests in one message, and fragments that continue the previous turn.
+
+Each message is a conversation through the real app (HTTP, ChatKit, MCP tools, database); the
+safety invariant is checked after every turn (only tasks referred to change, each change is
+named) and the final task list is compared field by field, with no task left over."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+
+from tests.assistant.offline.safety import by_title, converse
+
+_DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def _day(spec: str) -> str:
+    """ "+1" (days from today) or a weekday name (the next one strictly after today)."""
+    today = date.today()
+    if spec.startswith("+"):
+        return str(today + timedelta(days=int(spec[1:])))
+    ahead = (_DAYS.index(spec) - today.weekday() - 1) % 7 + 1
+    return str(today + timedelta(days=ahead))
+
+
+def _open(*titles: str) -> list[dict[str, Any]]:
+    return [{"title": t} for t in titles]
+
+
+def _done(*titles: str) -> list[dict[str, Any]]:
+    return [{"title": t, "completed": True} for t in titles]
+
+
+async def _check(app: FastAPI, start: list[dict[str, Any]], turns: list[str],
+                 want: dict[str, dict[str, Any]]) -> None:  # fmt: skip
+    t = await converse(app, start, turns, {*want, *(s["title"] for s in start)})
+    assert t.problems == []
+    after = by_title(t.after)
+    assert sorted(after) == sorted(w.lower() for w in want), t.replies
+    for title, fields in want.items():
+        task = after[title.lower()]
+        for key, value in fields.items():
+            if key == "due":
+                assert task["due_date"] == _day(value), (title, t.replies)
+            elif key == "note":
+                assert value in (task["description"] or ""), (title, t.replies)
+            elif key == "time":
+                assert (task.get("due_time") or "")[:5] == value, (title, t.replies)
+            else:
+                assert task[key] == value, (title, key, t.replies)
+
+
+# Several requests in one message: cut only where the next part starts a request of its own.
+SEVERAL = [
+    ([], "add pick up stamps & remind me to email the landlord friday",
+     {"Pick up stamps": {"due_date": None}, "Email the landlord": {"due": "friday"}}),
+    (_open("Do the laundry"), "done with the laundry, then add iron shirts for tomorrow",
+     {"Do the laundry": {"completed": True}, "Iron shirts": {"due": "+1"}}),
+    (_open("Vacuum", "Dishes"), "finished: vacuum. add: water plants fri",
+     {"Vacuum": {"completed": True}, "Dishes": {"completed": False},
+      "Water plants": {"due": "friday"}}),
+    (_open("Pay the electricity bill"),
+     "I paid the electricity bill. Please add a new task: renew passport, for monday.",
+     {"Pay the electricity bill": {"completed": True}, "Renew passport": {"due": "monday"}}),
+    (_open("Call the plumber", "Clean the gutter"),
+     "so I called the plumber and I need to add buy a new faucet for sunday and also the "
+     "gutter thing is urgent now",
+     {"Call the plumber": {"completed": True}, "Clean the gutter": {"priority": "high"},
+      "Buy a new faucet": {"due": "sunday"}}),
+    (_done("Do the laundry", "Do the dishes"),
+     "reopen the laundry and add fabric softener to its notes, we have none left",
+     {"Do the laundry": {"completed": False, "note": "fabric softener"},
+      "Do the dishes": {"completed": True}}),
+    (_done("Water the plants"), "reopen water the plants and make it due friday",
+     {"Water the plants": {"completed": False, "due": "friday"}}),
+    (_done("Pay rent"), "uncheck pay rent, and set it for tomorrow",
+     {"Pay rent": {"completed": False, "due": "+1"}}),
+    (_open("Go to the gym"), "mark the gym done plus add buy protein powder",
+     {"Go to the gym": {"completed": True}, "Buy protein powder": {}}),
+    # joints inside a title are no cut: what follows starts no request
+    (_open("Go to the gym"), "add plan the trip with Tom and his sister, then mark the gym done",
+     {"Plan the trip with Tom and his sister": {}, "Go to the gym": {"completed": True}}),
+    ([], "remind me to compare prices and then decide on a phone tomorrow",
+     {"Compare prices and then decide on a phone": {"due": "+1"}}),
+    (_open("Email Sara"), "tick off email Sara, oh and add book flights for saturday",
+     {"Email Sara": {"completed": True}, "Book flights": {"due": "saturday"}}),
+    (_open("Dentist appointment"),
+     "add call grandma tomorrow then mark the dentist appointment done",
+     {"Call grandma": {"due": "+1"}, "Dentist appointment": {"completed": True}}),
+    (_open("Finish the essay", "Finish the slides"),
+     "complete the essay. also push the slides to thursday",
+     {"Finish the essay": {"completed": True}, "Finish the slides": {"due": "thursday",
+                                                                     "completed": False}}),
+    (_done("Fix the bike"),
+     "please reopen fix the bike and add new chain to its notes, the old one snapped",
+     {"Fix the bike": {"completed": False, "note": "new chain"}}),
+    (_open("Finish the report"), "I have finish the report. Also please add prepare slides "
+     "for friday", {"Finish the report": {"completed": True}, "Prepare slides": {"due": "friday"}}),
+    (_open("Book the hotel"), "hotel is booked & add pack the suitcase for thursday",
+     {"Book the hotel": {"completed": True}, "Pack the suitcase": {"due": "thursday"}}),
+    (_open("Email the landlord about the heating"),
+     "I finish the email to the landlord. Please add a new one: buy a heater, for tomorrow.",
+     {"Email the landlord about the heating": {"completed": True}, "Buy a heater": {"due": "+1"}}),
+    (_open("Clear out the attic"), "take the date off the attic task, I'll do it whenever",
+     {"Clear out the attic": {"due_date": None}}),
+    (_open("Pay the rent", "Dentist checkup"),
+     "paid the rent. oh and also push the dentist to friday",
+     {"Pay the rent": {"completed": True}, "Dentist checkup": {"due": "friday"}}),
+    (_open("Groceries"), "groceries done + add cook dinner tonight",
+     {"Groceries": {"completed": True}, "Cook dinner": {"due": "+0", "time": "20:00"}}),
+    # a past verb about something else is no request of its own: the message is one reopen
+    (_done("Send the parcel"), "the post office was closed, so I still have to send the parcel",
+     {"Send the parcel": {"completed": False}}),
+    (_done("Renew the car tax"), "reopen renew the car tax and make it high priority",
+     {"Renew the car tax": {"completed": False, "priority": "high"}}),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "message", "want"), SEVERAL)
+async def test_several_requests_in_one_message(
+    app: FastAPI, start: list[dict[str, Any]], message: str, want: dict[str, dict[str, Any]]
+):
+    await _check(app, start, [message], want)
+
+
+# A fragment continues the previous turn's request, or changes the task it was about.
+FRAGMENTS = [
+    (_open("Wash the car", "Wash the dog", "Wash the windows"), ["car washed", "dog too"],
+     {"Wash the car": {"completed": True}, "Wash the dog": {"completed": True},
+      "Wash the windows": {"completed": False}}),
+    (_open("Call the bank", "Call the school", "Call mom"),
+     ["mark call the bank done", "the school too"],
+     {"Call the bank": {"completed": True}, "Call the school": {"completed": True},
+      "Call mom": {"completed": False}}),
+    ([], ["add pick up the dry cleaning", "actually friday"],
+     {"Pick up the dry cleaning": {"due": "friday"}}),
+    ([], ["add water the plants", "actually tomorrow evening"],
+     {"Water the plants": {"due": "+1", "time": "18:00"}}),
+    ([], ["remind me to renew the passport", "by monday, it's urgent"],
+     {"Renew the passport": {"due": "monday", "priority": "high"}}),
+    ([], ["add book the vet", "friday, high"],
+     {"Book the vet": {"due": "friday", "priority": "high"}}),
+    ([], ["add call the electrician tomorrow", "make that friday"],
+     {"Call the electrician": {"due": "friday"}}),
+    ([], ["add email the landlord", "tomorrow at 10am"],
+     {"Email the landlord": {"due": "+1", "time": "10:00"}}),
+    (_open("Do the reading", "Do the homework", "Do the laundry"),
+     ["complete the reading", "same for the homework"],
+     {"Do the reading": {"completed": True}, "Do the homework": {"completed": True},
+      "Do the laundry": {"completed": False}}),
+    (_done("File the taxes", "Pay the insurance", "Pay rent"),
+     ["reopen the taxes", "and the insurance too"],
+     {"File the taxes": {"completed": False}, "Pay the insurance": {"completed": False},
+      "Pay rent": {"completed": True}}),
+    (_open("Write the report", "Make the slides", "Book the room"),
+     ["push the report to friday", "same for the slides"],
+     {"Write the report": {"due": "friday"}, "Make the slides": {"due": "friday"},
+      "Book the room": {"due_date": None}}),
+    ([], ["I need to order new glasses", "on monday pls"],
+     {"Order new glasses": {"due": "monday"}}),
+    ([], ["add send the contract to Paul", "high priority and by thursday"],
+     {"Send the contract to Paul": {"due": "thursday", "priority": "high"}}),
+    (_open("Call the dentist", "Call the vet", "Call the plumber"),
+     ["make the dentist task high priority", "and the vet one too"],
+     {"Call the dentist": {"priority": "high"}, "Call the vet": {"priority": "high"},
+      "Call the plumber": {"priority": "medium"}}),
+    ([], ["add clean the fridge friday", "actually sunday"],
+     {"Clean the fridge": {"due": "sunday"}}),
+    ([], ["pls add get a haircut", "tmrw afternoon"],
+     {"Get a haircut": {"due": "+1", "time": "15:00"}}),
+    (_open("Finish the essay", "Finish the poster"), ["essay done!", "poster as well"],
+     {"Finish the essay": {"completed": True}, "Finish the poster": {"completed": True}}),
+    ([], ["I have to buy a gift for Tom", "saturday, it is important"],
+     {"Buy a gift for Tom": {"due": "saturday", "priority": "high"}}),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "turns", "want"), FRAGMENTS)
+async def test_a_fragment_continues_the_previous_turn(
+    app: FastAPI, start: list[dict[str, Any]], turns: list[str], want: dict[str, dict[str, Any]]
+):
+    await _check(app, start, turns, want)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    "turns", [["what's due today?", "the slides too"], ["hi", "actually friday"]]
+)
+async def test_a_fragment_with_no_task_before_changes_nothing(app: FastAPI, turns: list[str]):
+    start = _open("Finish the slides", "Pay rent")
+    await _check(app, start, turns, {"Finish the slides": {"completed": False, "due_date": None},
+                                     "Pay rent": {"completed": False}})  # fmt: skip
+
+
+def _tagged(tag: str, *titles: str, done: bool = False) -> list[dict[str, Any]]:
+    return [{"title": t, "tags": [tag], "completed": done} for t in titles]
+
+
+# "the school tasks": a scope word and a plural name every task with that tag (or that word);
+# a remark after the sentence that tells what was done is no part of the task's name.
+OTHERS = [
+    ([*_tagged("work", "Send the report", "Book the meeting room"), *_tagged("home", "Fix tap")],
+     ["tick off the work tasks"],
+     {"Send the report": {"completed": True}, "Book the meeting room": {"completed": True},
+      "Fix tap": {"completed": False}}),
+    ([*_tagged("garden", "Mow the lawn", "Weed the beds"), *_tagged("home", "Mop the floor")],
+     ["I spent all day outside, mark my garden tasks as done"],
+     {"Mow the lawn": {"completed": True}, "Weed the beds": {"completed": True},
+      "Mop the floor": {"completed": False}}),
+    ([*_tagged("errands", "Post the parcel", "Pick up the prescription"),
+      *_tagged("work", "Call the client")],
+     ["complete the errands tasks pls"],
+     {"Post the parcel": {"completed": True}, "Pick up the prescription": {"completed": True},
+      "Call the client": {"completed": False}}),
+    ([*_tagged("travel", "Pack the bags", "Book the taxi", done=True),
+      *_tagged("home", "Water plants", done=True)],
+     ["trip got moved, reopen the travel tasks"],
+     {"Pack the bags": {"completed": False}, "Book the taxi": {"completed": False},
+      "Water plants": {"completed": True}}),
+    ([*_tagged("uni", "Read chapter 4", "Submit lab report"), *_tagged("home", "Do laundry")],
+     ["finished everything for uni today so mark the uni tasks done"],
+     {"Read chapter 4": {"completed": True}, "Submit lab report": {"completed": True},
+      "Do laundry": {"completed": False}}),
+    (_open("Paint the fence", "Buy more paint"), ["finally painted the fence! my arms hurt lol"],
+     {"Paint the fence": {"completed": True}, "Buy more paint": {"completed": False}}),
+    (_open("Write the essay", "Print the essay"), ["I wrote the essay. It took all night haha"],
+     {"Write the essay": {"completed": True}, "Print the essay": {"completed": False}}),
+    (_open("Return the library books", "Buy a bookshelf"),
+     ["returned the library books!! so heavy omg"],
+     {"Return the library books": {"completed": True}, "Buy a bookshelf": {"completed": False}}),
+    (_open("Clean the garage", "Clean the car"),
+     ["the garage is finally clean. what a mess it was"],
+     {"Clean the garage": {"completed": True}, "Clean the car": {"completed": False}}),
+    (_open("Finish the 12-week online course", "Buy a course book"),
+     ["finally finished the course!! so proud"],
+     {"Finish the 12-week online course": {"completed": True},
+      "Buy a course book": {"completed": False}}),
+    # a long second sentence is no remark: it asks for something
+    (_done("Write thank-you notes", "Return the chairs"),
+     ["So sorry, I think I rushed earlier. I've only written a few of the thank-you notes, "
+      "could you put that task back as not done?"],
+     {"Write thank-you notes": {"completed": False}, "Return the chairs": {"completed": True}}),
+    (_open("Finish the jigsaw", "Buy a jigsaw mat"),
+     ["I finally finished the jigsaw!! only took a month lol"],
+     {"Finish the jigsaw": {"completed": True}, "Buy a jigsaw mat": {"completed": False}}),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "turns", "want"), OTHERS)
+async def test_tag_scopes_and_remarks(
+    app: FastAPI, start: list[dict[str, Any]], turns: list[str], want: dict[str, dict[str, Any]]
+):
+    await _check(app, start, turns, want)
+
+
+@pytest.mark.asyncio
+async def test_one_request_never_borrows_the_words_of_another(app: FastAPI):
+    """The completion names no task: the words of the other request ("car insurance") never
+    stand in for its own, so the insurance is made urgent and nothing is completed."""
+    start = _open("Renew car insurance", "Call the dentist")
+    message = "the car insurance thing is urgent now and mark the zorblax done"
+    await _check(app, start, [message], {"Renew car insurance": {"priority": "high",
+                                                                 "completed": False},
+                                         "Call the dentist": {"completed": False}})  # fmt: skip
