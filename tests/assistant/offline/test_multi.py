@@ -268,3 +268,16 @@ async def test_one_request_never_borrows_the_words_of_another(app: FastAPI):
     await _check(app, start, [message], {"Renew car insurance": {"priority": "high",
                                                                  "completed": False},
                                          "Call the dentist": {"completed": False}})  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    "told",
+    ["ok, I sorted it by phone, just delete it", "dealt with it already, so delete it pls"],
+)
+async def test_a_completion_told_before_deleting_it_is_the_reason(app: FastAPI, told: str):
+    """Found when merging: the told completion and the delete were two requests on the same
+    task, so the task was completed and the delete never asked. It is one delete, confirmed."""
+    start = _open("Cancel the gym membership", "Buy running shoes")
+    turns = ["is the gym cancellation still on my list?", told, "yes"]
+    await _check(app, start, turns, {"Buy running shoes": {"completed": False}})

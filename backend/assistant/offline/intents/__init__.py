@@ -256,6 +256,7 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
     stops = [end for _, end in cuts[1:]] + [len(text)]
     pieces = [_unjoined(text[start:end]) for (start, _), end in zip(cuts, stops, strict=True)]
     read: list[Intent] = []
+    said = ""  # the words of the request before
     for piece in pieces:  # a piece may itself be statements: "cross off X and also Y is …"
         piece = _part(piece)
         one = _told(piece, quoted, today)
@@ -264,7 +265,10 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
             return None  # "flights aren't urgent anymore, set to medium": no task to add
         if read and _adds_to(read[-1], one, explicit=_asks_add(pieces[0])):
             continue
+        if read and _told_done(read[-1], said) and one.kind == "delete" and _points_back(one):
+            read.pop()  # "I sorted it by phone, just delete it": why it goes, not a completion
         read += [one, *one.then]
+        said = piece
         one.then = []
     for before, after in itertools.pairwise(read):
         if after.items and _PRONOUN_SUBJECT.match(after.items[0]) and before.items:
@@ -279,6 +283,14 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
     first, *rest = read
     first.then = rest
     return first
+
+
+def _told_done(intent: Intent, said: str) -> bool:
+    return intent.kind == "complete" and not _COMMAND_START.match(said)
+
+
+def _points_back(intent: Intent) -> bool:
+    return bool(intent.items) and _PRONOUN_SUBJECT.match(intent.items[0]) is not None
 
 
 def _told_then_remark(text: str, quoted: list[str], today: date) -> Intent | None:
