@@ -38,6 +38,11 @@ ALIASES = {"ad": "add", "dont": "don't", "im": "i'm", "ive": "i've", "whats": "w
 _TEXTING = [
     (re.compile(r"\bhw(?=\s+(?:many|much|do|did|is|are|was|about|long)\b)", re.I), "how"),
     (re.compile(r"(?<![\w:.])4(?=\s+(?:the|my|me|a|an|this|that|them|him|her|us)\b)", re.I), "for"),
+    # "pick up meds @ noon", "call bob @3pm": "@" before a time is "at" (never an email's "@")
+    (
+        re.compile(r"(?<!\S)@\s*(?=\d|noon\b|midnight\b|lunch\b|night\b|half\b|quarter\b)", re.I),
+        "at ",
+    ),
 ]
 # Shorthand for a task's own words: kept as said in titles, read in full when a message is
 # matched to a task ("the dentist appt" names "Dentist appointment").

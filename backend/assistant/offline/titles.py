@@ -336,3 +336,46 @@ def without_lead_in(title: str) -> str:
     an interjection at its end."""
     title = _LATE_COMMAND.sub("", _SUBJECT_MODAL.sub("", title.strip()))
     return _TRAILING_FILLER.sub("", title)
+
+
+# Musing before a request: "hmm what else... oh right, I should …", "let me think. ok, …":
+# the words of someone thinking aloud, never a question or a task (only before more words;
+# never "ok", "yes", "right" alone, which may answer our question).
+_MUSING_WORDS = (
+    r"(?:hmm+|um+|uh+|oh|ah+|oh right|ah right|oh yes|oh yeah|well|anyway|what else|what was it|"
+    r"let me think|let me see|let us see|lemme think|lemme see|where was i)"
+)
+_MUSING = re.compile(
+    rf"^(?:{_MUSING_WORDS}(?:\s+{_MUSING_WORDS})*\s*(?:\.{{2,}}|\u2026|[,.!?-])\s*)+(?=\w)", re.I
+)
+# A detail first wondered about, then settled: "thursday maybe? yeah let's say thursday",
+# "friday or saturday... ok let's go with saturday": the settled words stand, no doubt is left.
+_SETTLED = re.compile(
+    r"(?P<wondered>\b[\w']+\s+(?:maybe|perhaps)|\b[\w']+\s+or\s+[\w']+)\s*(?:\.{2,}|\u2026|[?.!,])*\s*"
+    r"(?:(?:yeah|yes|yep|ok|okay|right|so|actually|hmm+)[\s,.]+)*"
+    r"(?:let'?s|let us)\s+(?:say|go with|do|make it|put|keep it at)\s+(?P<settled>[^.?!]+)[.?!]*$",
+    re.I,
+)
+
+
+def without_musing(text: str) -> str:
+    text = _MUSING.sub("", text.strip())
+    return _SETTLED.sub(lambda m: f" {m['settled']}", text).strip()
+
+
+# Said again after an apology: "por favor add task comprar leche... ay sorry, english: buy milk,
+# tomorrow", "addd tsk mlk oops sorry, I mean: buy milk". Group "in" marks a restatement in
+# English, which always replaces what came before.
+_RESTATED = re.compile(
+    r"^(?P<before>.+?)\s*(?:\.{2,}|\u2026|[,.!?;-])*\s+(?:(?:ay|oh|oops|whoops|ah|uh|argh)[\s,!.]+)*"
+    r"(?:sorry|oops|whoops|my bad|pardon|apologies)\b[\s,!.:;-]*"
+    r"(?:(?P<in>(?:in\s+)?english(?:\s+please)?)\s*[:,-]?\s*|(?:i mean|i meant)\s*[:,-]?\s*)?"
+    r"(?P<after>\w.*)$",
+    re.I,
+)
+
+
+def restatement(text: str) -> tuple[str, bool] | None:
+    """The words said again after an apology, and whether they are said to be in English."""
+    m = _RESTATED.match(text.strip())
+    return (m["after"], bool(m["in"])) if m else None

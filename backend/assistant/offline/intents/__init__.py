@@ -46,7 +46,9 @@ from backend.assistant.offline.targets import Decision, Turn
 from backend.assistant.offline.titles import (
     attribute_clauses_as_commas,
     command_preamble,
+    restatement,
     says_add,
+    without_musing,
     without_pleasantries,
     without_reason,
     without_thinking_aloud,
@@ -168,7 +170,17 @@ _ARROW = re.compile(r"^(?P<x>[^>]+?)\s*(?:->|\u2192|=>)\s*(?P<y>.+)$")
 def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     """What one message asks for: one request, or several in order (``Intent.then``).
     ``hybrid``: the intent classifier may choose where the rules did not (``classifier/``)."""
+    message = without_musing(message)  # "hmm what else... oh right, I should …"
     intent = _understand(message, today)
+    if (again := restatement(message)) is not None:
+        # "<words not understood>... sorry, english: buy milk": the words said again replace
+        # them, never a task of their own; an English restatement replaces any words
+        after, in_english = again
+        said = _understand(after, today)
+        if said.kind != "help" and (
+            in_english or _understand(message[: -len(after)], today).kind == "help"
+        ):
+            message, intent = after, said
     if intent.kind == "add" and (_asks_advice(message) or statements.hedged(message)):
         # "should I do the taxes first or the report?", "maybe cancelling the gym, not sure
         # yet": thinking aloud adds nothing
@@ -214,7 +226,7 @@ def _understand(message: str, today: date) -> Intent:
         adding or _understand_one(normalise(fixed), quoted, today).kind == "add"
     ):
         text = normalise(fixed)
-    text = delete.without_remark(text)
+    text = complete.without_remark(delete.without_remark(text))
     if several := _statements(text, quoted, today):
         return several
     if several := _requests(text, quoted, today):

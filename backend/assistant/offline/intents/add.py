@@ -29,6 +29,10 @@ from backend.assistant.offline.parsing import (
 from backend.assistant.offline.targets import Decision, ToolCall, Turn, failures
 from backend.assistant.offline.titles import only_command_words
 
+# "I should probably X", "I must really X": how sure or keen, never part of the task
+_SOFTENER = (
+    r"(?:(?:probably|really|definitely|seriously|actually|finally|honestly|totally)\s+(?:to\s+)?)*"
+)
 ADD = rx(
     r"^(?:note to self|memo|reminder|quick note)\s*[:\-]?\s*(?P<rest>.+)$",
     r"^(?:make|take)\s+(?:a\s+)?(?:quick\s+|mental\s+)?note\s+(?:to\s+self\s+)?(?:to|that|of|about)\s+(?P<rest>.+)$",
@@ -44,8 +48,10 @@ ADD = rx(
     # "I have finish the report" (a learner's "finished"): no task to do
     r"^(?:i\s+)?(?:really\s+|still\s+|also\s+)?(?:need|have(?!\s+(?:just\s+|already\s+)?"
     r"(?:finish|complete|done)\b)|got|must|should|gotta|ought|want|plan|"
-    r"intend|'ve got|'ll need|will need|'d like)\s+(?:to\s+)?(?P<rest>.+)$",
-    r"^(?:i'?m going to|im going to|i'?m gonna|i will|i'?ll|gotta|need to|have to|must)\s+(?P<rest>.+)$",
+    r"intend|'ve got|'ll need|will need|'d like)\s+(?:to\s+)?" + _SOFTENER + r"(?P<rest>.+)$",
+    r"^(?:i'?m going to|im going to|i'?m gonna|i will|i'?ll|gotta|need to|have to|must)\s+"
+    + _SOFTENER
+    + r"(?P<rest>.+)$",
     rf"^(?:{TASK_WORD}|new {TASK_WORD}|to do)\s*[:\-]\s*(?P<rest>.+)$",
     r"^(?:can you |could you )?(?:please )?(?:add|put)\s+(?P<rest>.+?)" + MY_LIST,
 )
@@ -62,6 +68,11 @@ def parse_note_to_self(msg: Message) -> Intent | None:
     return None
 
 
+_SCHEDULING = re.compile(
+    rf"^schedule\s+(?!{TASK_WORD}\b)(?!(?:a|an|the)\s+(?:new\s+)?{TASK_WORD}\b)", re.I
+)
+
+
 def parse_command(msg: Message) -> Intent | None:
     if m := first_match(ADD, msg.text):
         if QUOTE_RX.search(m["rest"]):  # a quoted title is taken word for word, never parsed
@@ -69,6 +80,10 @@ def parse_command(msg: Message) -> Intent | None:
             titles = [msg.quoted[int(i)] for i in QUOTE_RX.findall(m["rest"])]
             return Intent("add", [t[:1].upper() + t[1:] for t in titles], details)
         titles, details, each = titles_in(msg.literal(m["rest"]), msg.today)
+        if _SCHEDULING.match(msg.text) and len(each) == 1 and not (each[0].due or each[0].schedule):
+            # "schedule blood test, low priority": with no day or time, arranging it is the task
+            # ("schedule team lunch friday": the lunch is on friday)
+            titles, details, each = titles_in(msg.literal(msg.text), msg.today)
         if titles:
             return Intent("add", titles, details, item_details=each)
     if msg.quoted and re.match(r"^(?:add|new|create|put|remind)\b", msg.text, re.I):

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from backend.assistant.offline import replies, statements
+from backend.assistant.offline.intents import delete
 from backend.assistant.offline.intents.base import Message
 from backend.assistant.offline.language import base_form
 from backend.assistant.offline.parsing import TASK_VERBS, Intent, act, first_match, rx
@@ -58,6 +59,21 @@ COMPLETE = rx(
     rf"^(?:just\s+|finally\s+|already\s+)?(?!read\b)(?P<verb>{_PAST})\s+(?!to\b|a\b|an\b|some\b|more\b)(?P<rest>.+?)(?:\s+(?:yesterday|today|earlier|already|this morning|last night))?[\s!.]*$",
     r"^(?:just\s+|finally\s+)?(?:got|grabbed|picked up)\s+(?P<rest>the\s+.+?)[\s!.]*$",
 )
+
+
+# "mark X as done", "tick off X": a request to close a task, in so many words
+_DONE_COMMAND = re.compile(
+    r"^(?:(?:please|pls|just)\s+)*(?:(?:mark|set|tick|check|cross)\s+.+?\s+(?:as\s+)?"
+    r"(?:done|complete|completed|finished)|(?:tick|check|cross)\s+off\s+.+)$",
+    re.I,
+)
+
+
+def without_remark(text: str) -> str:
+    """ "mark X as completed. I took care of it this morning": the remark tells when or how it
+    was done, so its date or time is no change to the task."""
+    said = delete.remark_cut(text)
+    return said if said != text and _DONE_COMMAND.match(said) else text
 
 
 def parse(msg: Message) -> Intent | None:

@@ -16,7 +16,9 @@ _YES_WORDS = (r"(?:y|ya+|yes+|yeah+|yep+|yup+|yea+|sure|ok|okay|confirm(?:ed)?|c
 _YES_MORE = (
     rf"(?:{_YES_WORDS[3:-1]}|(?:delete|remove|erase|bin)(?: it| them| both| all| everything)?|"
     # "yes both", "yes, everything": the pending request says which tasks, never these words
-    r"both|all|everything|all of them|both of them|please|thanks|thank you)"
+    r"both|all|everything|all of them|both of them|please|thanks|thank you|exactly|"
+    # "yes is correct", "yes, that's the one" (a learner's "yes is right")
+    r"(?:(?:that|this|it)\s+)?(?:is\s+)?(?:correct|right|the one|the right one)|that one|this one)"
 )
 
 _NO_WORDS = (r"(?:n|no|nope|nah|cancel|don'?t|do not|stop|never ?mind|nvm|keep (?:it|them)|"

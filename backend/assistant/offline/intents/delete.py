@@ -57,7 +57,7 @@ _REMARK = re.compile(
 )
 
 
-def _without_remark(text: str) -> str:
+def remark_cut(text: str) -> str:
     m = _REMARK.search(text)
     return text[: m.start()].strip() if m and m.start() > 0 else text
 
@@ -65,19 +65,19 @@ def _without_remark(text: str) -> str:
 def without_remark(text: str) -> str:
     """A delete followed by a remark is only the delete: "scrap the gym, I cancelled my
     membership" is never also a statement about a membership."""
-    said = _without_remark(text)
+    said = remark_cut(text)
     return said if said != text and first_match(DELETE, said) else text
 
 
 def parse(msg: Message) -> Intent | None:
     m = first_match(DELETE, msg.text)
-    if m is None and (said := _without_remark(msg.text)) != msg.text:
+    if m is None and (said := remark_cut(msg.text)) != msg.text:
         m = first_match(DELETE, said)  # "the florist task can go, we sorted it another way"
     if m:
         rest = msg.literal(m["rest"])
         if named_first := _THEN_DELETE_IT.match(rest):
             rest = re.sub(r"\s+(?:anymore|any more)$", "", named_first["rest"], flags=re.I)
-        rest = _without_remark(rest)
+        rest = remark_cut(rest)
         # a field of a task is no task: "remove the note from the dentist" deletes nothing
         if re.fullmatch(
             r"(?:the\s+)?(?:due date|deadline|notes?|description|comments?)\b.*", rest, re.I
