@@ -431,12 +431,23 @@ _NESTED_ADD = re.compile(
 )
 
 
+# Words that only point at the list that follows: "these", "the following three items",
+# "all of these for me" before a colon or dash (never "this week: …", a date).
+_LIST_INTRO = re.compile(
+    rf"^(?:all\s+(?:of\s+)?)?(?:these|those|the following|following|this|the next)"
+    rf"(?:\s+(?:\d+|two|three|four|five|six|few|ones?|things?|items?|{TASK_WORD}))*"
+    r"(?:\s+(?:for me|please|too|as well))?\s*(?::|\s[-\u2013]|\s*\u2014)\s*",
+    re.I,
+)
+
+
 def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]]:
     rest = _LIST_NAMED.sub("", ON_MY_LIST.sub("", rest))  # "add to my todo list clean the fridge"
     rest = _NESTED_ADD.sub("", rest)  # "I should probably add a task to X"
     rest = re.sub(
         rf"^(?:(?:\w+|\d+)\s+(?:more\s+)?(?:{TASK_WORD}|things)\s*[:\-]?\s*)", "", rest, flags=re.I
     )
+    rest = _LIST_INTRO.sub("", rest)  # "add these: X, Y", "the following three - X, Y"
     rest = re.sub(
         r"^(?:remember|remind me|don'?t forget|do not forget|(?:not\s+)?(?:to\s+)?not\s+forget)\s+to\s+",
         "",

@@ -177,3 +177,31 @@ def test_a_learners_yes(message: str):
 )
 def test_answers_and_questions_are_no_musing(message: str):
     assert understand(message, TODAY).kind in {"list", "confirm", "delete"}
+
+
+@pytest.mark.parametrize(
+    ("message", "titles"),
+    [
+        (
+            "add these: buy oat milk, buy eggs, pick up bread",
+            ["buy oat milk", "buy eggs", "pick up bread"],
+        ),
+        ("add the following: call mom, pay rent", ["call mom", "pay rent"]),
+        (
+            "please add these three: wash car, buy soap, call dad",
+            ["wash car", "buy soap", "call dad"],
+        ),
+        ("put these on my list: eggs, flour", ["eggs", "flour"]),
+        ("add the following items - buy stamps, post letter", ["buy stamps", "post letter"]),
+        ("add these tasks: water plants; feed cat", ["water plants", "feed cat"]),
+        ("add all of these: gym, laundry", ["gym", "laundry"]),
+        ("add these ones: buy tape, call bob", ["buy tape", "call bob"]),
+        ("add the following to my list: buy tape, fix shelf", ["buy tape", "fix shelf"]),
+        ("add these two — renew passport, book dentist", ["renew passport", "book dentist"]),
+        ("add this: call the bank", ["call the bank"]),
+    ],
+)
+def test_words_pointing_at_the_list_are_no_title(message: str, titles: list[str]):
+    intent = understand(message, TODAY)
+    assert intent.kind == "add"
+    assert [t.lower() for t in intent.items] == titles
