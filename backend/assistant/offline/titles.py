@@ -368,14 +368,19 @@ def without_musing(text: str) -> str:
 # English, which always replaces what came before.
 _RESTATED = re.compile(
     r"^(?P<before>.+?)\s*(?:\.{2,}|\u2026|[,.!?;-])*\s+(?:(?:ay|oh|oops|whoops|ah|uh|argh)[\s,!.]+)*"
-    r"(?:sorry|oops|whoops|my bad|pardon|apologies)\b[\s,!.:;-]*"
+    r"(?:sorry|oops|whoops|my bad|pardon|apologies)\b"
+    r"(?:\s*(?:[,!.:;-]+\s*)+|\s+(?=(?:in\s+)?english\b|i mean))"
     r"(?:(?P<in>(?:in\s+)?english(?:\s+please)?)\s*[:,-]?\s*|(?:i mean|i meant)\s*[:,-]?\s*)?"
     r"(?P<after>\w.*)$",
     re.I,
 )
 
 
-def restatement(text: str) -> tuple[str, bool] | None:
-    """The words said again after an apology, and whether they are said to be in English."""
+def restatement(text: str) -> tuple[str, str, bool] | None:
+    """The words before an apology, those said again after it, and whether these are said to
+    be in English. Not "hello, sorry to bother you", nor "no sorry, it is wednesday": a
+    restatement replaces words of some length (at least three)."""
     m = _RESTATED.match(text.strip())
-    return (m["after"], bool(m["in"])) if m else None
+    if m is None or len(re.findall(r"[\w']+", m["before"])) < 3:
+        return None
+    return m["before"], m["after"], bool(m["in"])

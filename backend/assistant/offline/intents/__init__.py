@@ -175,11 +175,9 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     if (again := restatement(message)) is not None:
         # "<words not understood>... sorry, english: buy milk": the words said again replace
         # them, never a task of their own; an English restatement replaces any words
-        after, in_english = again
+        before, after, in_english = again
         said = _understand(after, today)
-        if said.kind != "help" and (
-            in_english or _understand(message[: -len(after)], today).kind == "help"
-        ):
+        if said.kind != "help" and (in_english or _understand(before, today).kind == "help"):
             message, intent = after, said
     if intent.kind == "add" and (_asks_advice(message) or statements.hedged(message)):
         # "should I do the taxes first or the report?", "maybe cancelling the gym, not sure
@@ -226,7 +224,9 @@ def _understand(message: str, today: date) -> Intent:
         adding or _understand_one(normalise(fixed), quoted, today).kind == "add"
     ):
         text = normalise(fixed)
-    text = complete.without_remark(delete.without_remark(text))
+    text = delete.without_remark(text)
+    if (said := complete.without_remark(text)) != text and _only_remark(text[len(said) :], today):
+        text = said  # "mark X as done, I did it this morning" (not "…, and add Y")
     if several := _statements(text, quoted, today):
         return several
     if several := _requests(text, quoted, today):
@@ -295,6 +295,15 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
     first, *rest = read
     first.then = rest
     return first
+
+
+def _only_remark(tail: str, today: date) -> bool:
+    """Words after a request that ask nothing more: "…, sorted it yesterday evening"."""
+    tail = _unjoined(tail.lstrip(" ,.;:!?"))
+    told = _understand_one(normalise(tail), [], today)
+    if told.kind in {"complete", "reopen"} and told.items:
+        return bool(re.search(r"\b(?:it|them|that|this)\b", told.items[0], re.I))
+    return not _starts_request(tail, [], today)
 
 
 def _told_done(intent: Intent, said: str) -> bool:
