@@ -62,11 +62,18 @@ def decide(convo: Conversation, today: date, hybrid: bool = False) -> Decision:
     said = []
     start = 0
     requests = [intent, *intent.then]
+    before: Intent | None = None
     for request in requests:
+        if before is not None and request.items in (["it"], ["that"], ["this"]) and before.items:
+            # "reopen it for tomorrow", "reopen X and make it due friday": the task just named
+            request = replace(
+                request, items=before.items[:1], alt_subject=before.alt_subject, told=before.told
+            )
         if len(requests) > 1 and request.told is None:
             # one of several: only its own words may name its task, never the others' words
             request = replace(request, told=" ".join(request.items))
         decision, start = _run(HANDLERS[request.kind], request, convo, today, start)
+        before = request
         if (add := instead(request, decision)) is not None:
             decision, start = _run(HANDLERS[add.kind], add, convo, today, start)
         if decision.calls:
