@@ -32,7 +32,7 @@ LISTS = [
      {"Call grandma": {}, "Send the rsvp": {}}),
     ([], "add these things: pick up the kids, buy milk",
      {"Pick up the kids": {}, "Buy milk": {}}),
-    ([], "add all of these: oil change, tire rotation",
+    ([], "please add the following 2 tasks: oil change, tire rotation",
      {"Oil change": {}, "Tire rotation": {}}),
 ]  # fmt: skip
 

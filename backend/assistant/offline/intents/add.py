@@ -4,6 +4,7 @@ word for word, and bare tasks ("buy eggs, bread and butter", "dentist friday")."
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -62,8 +63,20 @@ def parse_note_to_self(msg: Message) -> Intent | None:
     return None
 
 
+# "add these: a, b", "the following 3 items -", "put these on my list:": the words that
+# introduce a list, never part of its first title.
+_LIST_INTRO = re.compile(
+    r"^(?:all\s+)?(?:of\s+)?(?:these|those|the following|following)"
+    r"(?:\s+(?:\d+|two|three|four|five|six))?(?:\s+(?:new\s+)?(?:tasks?|things?|items?|to-?dos?|ones?))?"
+    r"(?:\s+(?:on|to|in)\s+(?:my|the)\s+(?:to-?do\s+)?list)?(?:\s+for me)?(?:\s*[:\-\u2013]\s*|\s*,\s+)",
+    re.I,
+)
+
+
 def parse_command(msg: Message) -> Intent | None:
     if m := first_match(ADD, msg.text):
+        if intro := _LIST_INTRO.match(m["rest"]):
+            return parse_command(replace(msg, text="add " + m["rest"][intro.end() :]))
         if QUOTE_RX.search(m["rest"]):  # a quoted title is taken word for word, never parsed
             _, details = take_details(ON_MY_LIST.sub("", QUOTE_RX.sub(" ", m["rest"])), msg.today)
             titles = [msg.quoted[int(i)] for i in QUOTE_RX.findall(m["rest"])]
