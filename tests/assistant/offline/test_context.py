@@ -32,8 +32,8 @@ LISTS = [
      {"Call grandma": {}, "Send the rsvp": {}}),
     ([], "add these things: pick up the kids, buy milk",
      {"Pick up the kids": {}, "Buy milk": {}}),
-    ([], "please add the following 2 tasks: oil change, tire rotation",
-     {"Oil change": {}, "Tire rotation": {}}),
+    ([], "please add the following 2 tasks: book the mot, tire rotation",
+     {"Book the mot": {}, "Tire rotation": {}}),
 ]  # fmt: skip
 
 
