@@ -65,8 +65,8 @@ def decide(convo: Conversation, today: date, hybrid: bool = False) -> Decision:
     requests = [intent, *intent.then]
     before: Intent | None = None
     for request in requests:
-        if before is not None and request.items in (["it"], ["that"], ["this"]) and before.items:
-            # "reopen it for tomorrow", "reopen X and make it due friday": the task just named
+        if before is not None and before.kind == "reopen" and request.items in (["it"], ["that"]):
+            # "reopen it for tomorrow", "reopen X and make it due friday": the task reopened
             request = replace(
                 request, items=before.items[:1], alt_subject=before.alt_subject, told=before.told
             )
