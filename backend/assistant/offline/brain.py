@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from backend.assistant.offline import replies, statements
 from backend.assistant.offline.classifier.combine import instead, rules_reading
@@ -62,11 +63,18 @@ def decide(convo: Conversation, today: date, hybrid: bool = False) -> Decision:
     said = []
     start = 0
     requests = [intent, *intent.then]
+    before: Intent | None = None
     for request in requests:
+        if before is not None and before.kind == "reopen" and request.items in (["it"], ["that"]):
+            # "reopen it for tomorrow", "reopen X and make it due friday": the task reopened
+            request = replace(
+                request, items=before.items[:1], alt_subject=before.alt_subject, told=before.told
+            )
         if len(requests) > 1 and request.told is None:
             # one of several: only its own words may name its task, never the others' words
             request = replace(request, told=" ".join(request.items))
         decision, start = _run(HANDLERS[request.kind], request, convo, today, start)
+        before = request
         if (add := instead(request, decision)) is not None:
             decision, start = _run(HANDLERS[add.kind], add, convo, today, start)
         if decision.calls:
@@ -129,7 +137,7 @@ def _follow_up(intent: Intent, convo: Conversation, today: date, hybrid: bool) -
         and convo.pending_delete() is None  # a yes to a reply that asks both confirms the delete
     ):
         chosen = m.group(1)
-    elif (change := _change_only(intent, answer, today)) is not None:
+    elif (change := _change_only(intent, answer, today, convo)) is not None:
         return change  # before "also tomorrow" is read as a task named "tomorrow"
     elif (m := _FRAGMENT.match(answer)) and _no_request(intent, answer):
         chosen = m["rest"] or m["same"] or m["too"]  # "mark X done" … "and Y too": the same again
@@ -153,7 +161,7 @@ def _no_request(intent: Intent, text: str) -> bool:
     return intent.kind == "add" and not says_add(text) and not re.match(r"(?:i|we)\b", text, re.I)
 
 
-def _change_only(intent: Intent, text: str, today: date) -> Intent | None:
+def _change_only(intent: Intent, text: str, today: date, convo: Conversation) -> Intent | None:
     """ "actually tomorrow morning", "friday, high", "by friday, it's urgent": only a change,
     so it is a change to "it", the task the previous turn was about (none: we ask which)."""
     if intent.kind not in {"help", "add"} or says_add(text):
@@ -165,4 +173,16 @@ def _change_only(intent: Intent, text: str, today: date) -> Intent | None:
         words = [w for w in words if w != bare[-1]]
     if details == Details() or not all(w in _CHANGE_WORDS for w in words):
         return None
+    if details.time and not re.search(r"\d\s*[ap]\.?m\b|morning|evening|night|noon", text, re.I):
+        details.time = _same_half_of_day(details.time, convo.recent_tasks())
     return Intent("update", ["it"], details)
+
+
+def _same_half_of_day(time: str, tasks: list[dict[str, Any]]) -> str:
+    """ "add walk the dog at 7pm" … "no wait, 7:30": a corrected time said without am/pm
+    keeps the afternoon of the time it corrects."""
+    hour, minute = int(time[:2]), time[3:5]
+    was = next((t.get("due_time") for t in tasks if t.get("due_time")), None)
+    if was and int(str(was)[:2]) >= 12 and 1 <= hour < 12:
+        return f"{hour + 12:02d}:{minute}"
+    return time

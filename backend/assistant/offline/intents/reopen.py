@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from backend.assistant.offline.intents.base import Message
-from backend.assistant.offline.parsing import Intent, act, first_match, rx
+from backend.assistant.offline.parsing import Details, Intent, act, first_match, rx, take_details
 
 REOPEN = rx(
     r"^(?:reopen|re-open|uncheck|un-check|untick|un-tick|unmark|un-complete|uncomplete|undo|restore|bring back|reactivate|resurrect)\s+(?P<rest>.+)$",
@@ -37,7 +37,13 @@ REOPEN = rx(
 
 def parse(msg: Message) -> Intent | None:
     if m := first_match(REOPEN, msg.text):
-        intent = act("reopen", msg.literal(m.groupdict().get("rest") or "it"), msg.today)
+        rest = msg.literal(m.groupdict().get("rest") or "it")
+        # "reopen it for tomorrow": a day or level said with it is a change to the same task
+        cut, details = take_details(rest, msg.today)
+        change = cut.strip(" ,") and details != Details() and not details.description
+        intent = act("reopen", cut if change else rest, msg.today)
+        if change:
+            intent.then = [Intent("update", intent.items[:1] or ["it"], details)]
         if meant := m.groupdict().get("meant"):
             intent.then = [act("complete", msg.literal(meant), msg.today)]
         return intent
