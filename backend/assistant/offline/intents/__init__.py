@@ -151,7 +151,8 @@ _PRONOUN_SUBJECT = re.compile(
 
 _COMMAND_START = re.compile(
     r"^(?:(?:just|now|then|so|please|pls)\s+)*(?:make|mark|move|set|change|delete|remove|tick|cross|check|put|push|reschedule|rename|"
-    r"tag|untick|uncheck|reopen|complete|finish|scratch|drop|bump|prioriti[sz]e|cancel)\b",
+    r"tag|untag|untick|uncheck|reopen|complete|finish|scratch|drop|bump|prioriti[sz]e|cancel"
+    r"|take\s+(?:the\s+|that\s+)?#?[\w-]+\s+(?:tag|label)s?)\b",
     re.IGNORECASE,
 )
 
@@ -169,9 +170,12 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     """What one message asks for: one request, or several in order (``Intent.then``).
     ``hybrid``: the intent classifier may choose where the rules did not (``classifier/``)."""
     intent = _understand(message, today)
-    if intent.kind == "add" and (_asks_advice(message) or statements.hedged(message)):
-        # "should I do the taxes first or the report?", "maybe cancelling the gym, not sure
-        # yet": thinking aloud adds nothing
+    if intent.kind in _TOOL and _asks_advice(message):
+        # "should I do the laundry today or tomorrow? I'm so tired": asking what to do
+        # changes nothing, whatever the question names
+        return Intent("help")
+    if intent.kind == "add" and statements.hedged(message):
+        # "maybe cancelling the gym, not sure yet": thinking aloud adds nothing
         return Intent("help")
     if intent.kind == "add" and len(intent.items) == 1 and _REFERENCE.match(intent.items[0]):
         # "the first one is for tomorrow": a task already named, not a new one
@@ -184,12 +188,21 @@ _REFERENCE = re.compile(
 )
 
 
-_ADVICE = re.compile(r"^(?:should|shall|must|do|does|would|is|are)\s+(?:i|we)\b", re.I)
+_ADVICE = re.compile(
+    r"^(?:(?:hmm+|um+|ok(?:ay)?|so|honestly|what do you think|any (?:advice|thoughts)|quick question)[,:]?\s+)*"
+    r"(?:(?:should|shld|shud|shoud|shall|must|do|does|would|is|are)\s+(?:i|we)\b"  # not "can we …?": a request
+    r"|(?:do you think|would you say)\s+(?:i|we)\s+(?:should|could|need|must|have to|ought)\b"
+    r"|(?:is it|would it be|wouldn't it be)\s+(?:better|smarter|wiser|a good idea)\b"
+    r"|(?:what if (?:i|we)|better to)\b)",
+    re.I,
+)
 
 
 def _asks_advice(message: str) -> bool:
-    """A question about what to do ("should I …?") is no request to add a task."""
-    return message.rstrip().endswith("?") and bool(_ADVICE.match(normalise(message)))
+    """A question about what to do ("should I …?", "is it better to … or …?"), even with a
+    remark after it, asks for no change: its first sentence asks it."""
+    first = re.match(rf"(?:(?!{SENTENCE_STOP}).)*\?", normalise(message).strip())
+    return first is not None and bool(_ADVICE.match(first[0]))
 
 
 def _understand(message: str, today: date) -> Intent:

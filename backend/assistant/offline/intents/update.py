@@ -19,6 +19,7 @@ from backend.assistant.offline.parsing import (
     Details,
     Intent,
     details_from,
+    fill_details,
     first_match,
     priority_word,
     rx,
@@ -232,12 +233,50 @@ def parse_make(msg: Message) -> Intent | None:
         )
         and not re.search(r"\s(?:as\s+)?(?:done|complete|completed|finished)$", text, re.I)
     ):
+        if each := _each_own(msg.literal(m["rest"]), msg.today):
+            return each
         leftover, details = details_from(msg.literal(m["rest"]), msg.today)
         leftover = re.sub(r"\s+(?:and|as|to|due)$", "", leftover.strip(), flags=re.I)
         leftover = re.sub(r"\s+(?:(?:due\s+)?date|deadline)$", "", leftover, flags=re.I)
         if (details.due or details.priority or details.tags or details.schedule) and leftover:
             return Intent("update", subjects(leftover), details=details)
     return None
+
+
+_LEVEL_LAST = re.compile(
+    r"(?:^|\s+)(?:(?:to|as|on|at)\s+)?(?:a\s+)?(?P<p>high|hi|low|lo|medium|normal|top|urgent|important)"
+    r"(?:\s+(?:priority|prio|pri))?$",
+    re.I,
+)
+
+
+def _each_own(rest: str, today: date) -> Intent | None:
+    """ "the tax return high and the photo album low": each task keeps the attributes said
+    with it, so two tasks named each with its own make two requests. Attributes said alone
+    ("…high and due friday") belong to the task before; a task named bare ("X and Y high")
+    shares, so it is no split (None)."""
+    named: list[tuple[str, Details]] = []
+    joined = False  # "high and due friday": all said of one task
+    for part in re.split(r"\s*(?:[,;]|\band\b|\bbut\b)\s*", rest):
+        leftover, details = details_from(part, today)
+        if not details.priority and (level := _LEVEL_LAST.search(leftover)):
+            details.priority = priority_word(level["p"])  # "the tax return high"
+            leftover = leftover[: level.start()]
+        leftover = re.sub(r"\s+(?:as|to|on|at|due)$", "", leftover.strip(), flags=re.I)
+        if details == Details() and not leftover:
+            continue  # "…, and"
+        if details == Details() or (not leftover and not named):
+            return None
+        if leftover:
+            named.append((leftover, details))
+        else:
+            fill_details(named[-1][1], details)
+            joined = True
+    if len(named) < 2 and not joined:
+        return None
+    first, *more = [Intent("update", subjects(n), details=d) for n, d in named]
+    first.then = more
+    return first
 
 
 _SCHEDULE_FILLER = re.compile(
@@ -319,12 +358,29 @@ def _named(rest: str) -> list[str]:
     return subjects(rest)
 
 
+_TAG_WORD = r"\u2063Q\d+\u2063|[\w-]+"  # a word, or a quoted one: "the 'errands' label"
+_UNTAG_VERB = r"(?:remove|delete|take|drop|strip|clear|get rid of|lose|ditch|scrap)(?:\s+off)?"
 UNTAG = rx(
-    r"^(?:remove|delete|take|drop|strip|clear)\s+(?:the\s+)?#?(?P<old>[\w-]+)\s+(?:tag|label)\s+"
-    r"(?:off of|off|from)\s+(?P<rest>.+)$",
+    # "take the urgent tag off": no task said, the other clause names it ("it")
+    rf"^{_UNTAG_VERB}\s+(?:the\s+|that\s+)?#?(?P<old>{_TAG_WORD})\s+(?:tag|label)\s*"
+    r"(?:(?:off of|off|from|on|of)\s+(?P<rest>.+?)|off)?(?:\s+(?:too|as well|please|pls|now))*$",
+    r"^(?P<rest>.+?)\s+(?:does not|doesn't|do not|don't|no longer)\s+(?:need|needs|have|has)\s+"
+    rf"(?:the|that|its|a)\s+#?(?P<old>{_TAG_WORD})\s+(?:tag|label)(?:\s+any\s*more)?$",
     r"^(?:untag|un-tag)\s+(?P<rest>.+?)\s+(?:from\s+|as\s+)?#(?P<old>[\w-]+)$",
     # a tag swapped: "move the gym task from personal to health"
     r"^(?:move|change|switch|retag|re-tag)\s+(?P<rest>.+?)\s+from\s+#?(?P<old>[\w-]+)\s+to\s+#?(?P<new>[\w-]+)$",
+)
+# Every tag taken off: "remove all the tags from X", "clear X's labels", "untag X".
+ALL_TAGS = "*"
+UNTAG_ALL = rx(
+    rf"^{_UNTAG_VERB}\s+(?:all\s+(?:of\s+)?|every\s+|any\s+)?(?:the\s+|its\s+|their\s+)?"
+    r"(?:tags?|labels?)\s+(?:off of|off|from|on|of|for|in)\s+(?P<rest>.+?)(?:\s+(?:please|pls|now))?$",
+    rf"^{_UNTAG_VERB}\s+(?P<rest>.+?)'s\s+(?:tags?|labels?)(?:\s+(?:please|pls|now))?$",
+    r"^(?:untag|un-tag)\s+(?!.*#)(?P<rest>.+?)(?:\s+(?:completely|entirely|please|pls))?$",
+    r"^(?:no|without)\s+(?:more\s+)?(?:tags?|labels?)\s+(?:on|for)\s+(?P<rest>.+)$",
+    r"^(?P<rest>.+?)\s+(?:does not|doesn't|do not|don't|shouldn't|should not)\s+(?:need|have)\s+"
+    r"(?:any\s+)?(?:tags?|labels?)(?:\s+(?:at all|any\s*more))?$",
+    r"^(?:take|strip)\s+(?P<rest>.+?)\s+(?:off|of)\s+(?:all|every)\s+(?:tags?|labels?)$",
 )
 # "X isn't on friday, it's on wednesday", "X isn't a home thing, it's work": said wrong, then right.
 NOT_BUT = rx(
@@ -545,10 +601,16 @@ def _open_task_named(turn: Turn) -> list[dict[str, Any]] | Decision:
 
 def parse_untag(msg: Message) -> Intent | None:
     """Tags taken off, or swapped: never a delete, and never a date ("from monday to friday")."""
+    if m := first_match(UNTAG_ALL, msg.text):
+        return Intent(
+            "update", _named(msg.literal(m["rest"])), add_tags=False, remove_tags=[ALL_TAGS]
+        )
     if not (m := first_match(UNTAG, msg.text) or first_match(NOT_BUT, msg.text)):
         return None
-    old, new = m["old"].lower(), (m.groupdict().get("new") or "").lower()
+    old, new = msg.literal(m["old"]).lower(), (m.groupdict().get("new") or "").lower()
     _, said_old = take_details(old, msg.today)
+    if re.search(r"\b(?:tag|label)s?\b", m[0], re.I):
+        said_old = Details()  # "take the urgent tag off": a tag, whatever word it is
     _, said_new = take_details(new, msg.today)
     if new and (said_new.due or said_new.priority):
         if m.re in NOT_BUT:  # "not on friday, it's on wednesday": the right one counts
@@ -556,7 +618,7 @@ def parse_untag(msg: Message) -> Intent | None:
         return None  # "move X from monday to friday" is a reschedule
     if said_old.due or said_old.priority:
         return None
-    intent = Intent("update", _named(msg.literal(m["rest"])), remove_tags=[old])
+    intent = Intent("update", _named(msg.literal(m["rest"] or "")), remove_tags=[old])
     intent.details.tags = [new] if new else []
     return intent
 

@@ -1,0 +1,185 @@
+"""Update requests said in other words (blind-7 tuning): advice questions change nothing,
+each task named keeps its own attributes, tags taken off, typos put right."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from fastapi import FastAPI
+
+from backend.assistant.offline.intents import understand
+from tests.assistant.offline.safety import by_title, converse
+
+TODAY = date(2026, 11, 30)  # a Monday
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "shld i move the dentist to friday? idk",
+        "hmm, should we push the team lunch to next week? everyone is busy",
+        "do you think I should mark the report done? it's mostly finished",
+        "is it better to do the taxes tomorrow or on friday? I have no energy today",
+        "would it be smarter to make the garage high priority? it's a mess",
+        "should I delete the gym task? I never go anyway",
+        "Should i rename the essay task to something shorter? Not sure.",
+        "better to call mum today or tomorrow? she's busy",
+        "shall I set the visa thing to high? it feels urgent",
+        "should I water the plants today or tomorrow? so lazy rn",
+        "do I need to finish the slides today?? so tired",
+    ],
+)
+def test_a_question_asking_advice_changes_nothing(message: str):
+    assert understand(message, TODAY).kind not in {"add", "update", "complete", "delete"}
+
+
+@pytest.mark.parametrize(
+    ("message", "subject"),
+    [
+        ("can we move the team lunch to wednesday?", "team lunch"),
+        ("can we push the plumber to tomorrow", "plumber"),
+    ],
+)
+def test_a_request_asked_as_a_question_still_changes(message: str, subject: str):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items) == ("update", [subject])
+
+
+async def test_an_advice_question_with_a_remark_moves_nothing(app: FastAPI):
+    start = [{"title": "Water the plants", "due_date": str(TODAY)}]
+    t = await converse(app, start, ["should I water the plants today or tomorrow? so tired"], set())
+    assert t.problems == []
+    assert by_title(t.after)["water the plants"]["due_date"] == str(TODAY)
+
+
+@pytest.mark.parametrize(
+    ("message", "first", "second"),
+    [
+        ("make the gym low priority and the dentist urgent", ("gym", "low"), ("dentist", "high")),
+        ("set the visa to high and the passport to low", ("visa", "high"), ("passport", "low")),
+        ("make the tax return high, the photo album low", ("tax return", "high"),
+         ("photo album", "low")),
+        ("mark the report high and the slides low pls", ("report", "high"), ("slides", "low")),
+        ("make car wash low prio and laundry high prio", ("car wash", "low"),
+         ("laundry", "high")),
+        ("could you make the invoice high and the receipts medium", ("invoice", "high"),
+         ("receipts", "medium")),
+        ("pls make groceries top priority but the car wash low", ("groceries", "high"),
+         ("car wash", "low")),
+        ("set the budget to low and the rent to high, thanks", ("budget", "low"),
+         ("rent", "high")),
+        ("make the bins hi and the hoover lo", ("bins", "high"), ("hoover", "low")),
+        ("make the essay medium and the thesis urgent", ("essay", "medium"), ("thesis", "high")),
+    ],
+)  # fmt: skip
+def test_each_task_named_keeps_its_own_priority(
+    message: str, first: tuple[str, str], second: tuple[str, str]
+):
+    intent = understand(message, TODAY)
+    got = [(i.items, i.details.priority) for i in [intent, *intent.then]]
+    assert got == [([first[0]], first[1]), ([second[0]], second[1])]
+
+
+def test_each_task_named_keeps_its_own_date():
+    intent = understand("make the essay due friday and the slides due monday", TODAY)
+    got = [(i.items, i.details.due) for i in [intent, *intent.then]]
+    assert got == [(["essay"], date(2026, 12, 4)), (["slides"], date(2026, 12, 7))]
+
+
+@pytest.mark.parametrize(
+    ("message", "items"),
+    [
+        ("make the tax return high and due friday", ["tax return"]),
+        ("make salt and pepper high", ["salt and pepper"]),
+    ],
+)
+def test_attributes_said_apart_or_shared_stay_one_request(message: str, items: list[str]):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items, intent.details.priority, intent.then) == (
+        "update",
+        items,
+        "high",
+        [],
+    )
+
+
+async def test_two_tasks_each_get_their_own_priority(app: FastAPI):
+    start = [{"title": "Tax return"}, {"title": "Photo album"}, {"title": "Dentist forms"}]
+    t = await converse(
+        app, start, ["make the photo album urgent and the tax return low"],
+        {"Tax return", "Photo album"},
+    )  # fmt: skip
+    assert t.problems == []
+    after = by_title(t.after)
+    assert after["photo album"]["priority"] == "high"
+    assert after["tax return"]["priority"] == "low"
+    assert after["dentist forms"]["priority"] == "medium"
+
+
+@pytest.mark.parametrize(
+    ("message", "subject", "tag"),
+    [
+        ("take the urgent tag off the budget slides", "budget slides", "urgent"),
+        ("the slides don't need the urgent tag anymore", "slides", "urgent"),
+        ("drop the 'errands' label from the paint task", "paint", "errands"),
+        ("take off the urgent tag from the report", "report", "urgent"),
+        ("get rid of the home tag on fix the fence", "fix the fence", "home"),
+        ("pls remove the #work tag from the slides", "slides", "work"),
+        ("the budget slides aren't urgent anymore, take the urgent tag off", "it", "urgent"),
+        ("report is done being important lol, remove the important tag", "it", "important"),
+        ("lose the high tag on the gym task", "gym", "high"),
+        ("untag the gym task from #health", "gym", "health"),
+    ],
+)
+def test_a_tag_taken_off_is_a_tag_whatever_the_word(message: str, subject: str, tag: str):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items, intent.remove_tags, intent.details.priority) == (
+        "update",
+        [subject],
+        [tag],
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("message", "subject"),
+    [
+        ("remove all the tags from pick up paint", "pick up paint"),
+        ("clear all tags on the paint task", "paint"),
+        ("strip the tags off the gym task", "gym"),
+        ("untag the car wash", "car wash"),
+        ("no tags on the dentist please", "dentist"),
+        ("the grocery run doesn't need any tags", "grocery run"),
+        ("get rid of all the labels on the invoice", "invoice"),
+        ("delete the tags from the essay pls", "essay"),
+        ("remove every tag from the bike repair", "bike repair"),
+        ("clear the bike repair's tags", "bike repair"),
+    ],
+)
+def test_every_tag_taken_off_is_never_a_delete(message: str, subject: str):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items, intent.remove_tags) == ("update", [subject], ["*"])
+
+
+async def test_a_tag_taken_off_keeps_the_others(app: FastAPI):
+    start = [{"title": "Prepare the quarterly report", "tags": ["work", "urgent"]},
+             {"title": "Buy milk", "tags": ["urgent"]}]  # fmt: skip
+    t = await converse(
+        app, start, ["the quarterly report isn't urgent anymore, take the urgent tag off"],
+        {"Prepare the quarterly report"},
+    )  # fmt: skip
+    assert t.problems == []
+    after = by_title(t.after)
+    assert after["prepare the quarterly report"]["tags"] == ["work"]
+    assert after["prepare the quarterly report"]["priority"] == "medium"
+    assert after["buy milk"]["tags"] == ["urgent"]
+
+
+async def test_every_tag_taken_off(app: FastAPI):
+    start = [{"title": "Paint the shed", "tags": ["home", "diy"]}, {"title": "Buy paint"}]
+    t = await converse(
+        app, start, ["clear all the labels on the shed painting"], {"Paint the shed"}
+    )
+    assert t.problems == []
+    assert by_title(t.after)["paint the shed"]["tags"] == []
