@@ -183,3 +183,36 @@ async def test_every_tag_taken_off(app: FastAPI):
     )
     assert t.problems == []
     assert by_title(t.after)["paint the shed"]["tags"] == []
+
+
+@pytest.mark.parametrize(
+    ("message", "subject", "tag"),
+    [
+        ("tag the fence weekend", "fence", "weekend"),
+        ("tag the gym task health", "gym", "health"),
+        ("pls tag the car wash saturday", "car wash", "saturday"),
+        ("tag the report friday", "report", "friday"),
+        ("tag the garden one outdoors", "garden", "outdoors"),
+        ("can you tag the invoice work", "invoice", "work"),
+        ("also tag the budget slides monday-meeting", "budget slides", "monday-meeting"),
+        ("tag taxes urgent", "taxes", "urgent"),
+        ("label the bbq prep summer", "bbq prep", "summer"),
+        ("also tag the dentist with health", "dentist", "health"),
+        ("and tag the hedge one garden", "hedge", "garden"),
+    ],
+)
+def test_the_word_after_the_task_in_a_tag_request_is_the_tag(
+    message: str, subject: str, tag: str
+):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items, intent.details.tags, intent.details.due) == (
+        "update", [subject], [tag], None
+    )
+
+
+async def test_a_tag_added_keeps_the_ones_there(app: FastAPI):
+    start = [{"title": "Trim the hedge", "tags": ["garden"]}, {"title": "Wash the car"}]
+    t = await converse(app, start, ["also tag the hedge one saturday"], {"Trim the hedge"})
+    assert t.problems == []
+    hedge = by_title(t.after)["trim the hedge"]
+    assert (hedge["tags"], hedge["due_date"]) == (["garden", "saturday"], None)

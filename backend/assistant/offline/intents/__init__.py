@@ -201,8 +201,8 @@ _ADVICE = re.compile(
 def _asks_advice(message: str) -> bool:
     """A question about what to do ("should I …?", "is it better to … or …?"), even with a
     remark after it, asks for no change: its first sentence asks it."""
-    first = re.match(rf"(?:(?!{SENTENCE_STOP}).)*\?", normalise(message).strip())
-    return first is not None and bool(_ADVICE.match(first[0]))
+    first = re.match(rf"(?:(?!{SENTENCE_STOP}).)*\?", message.strip())
+    return first is not None and bool(_ADVICE.match(normalise(first[0])))
 
 
 def _understand(message: str, today: date) -> Intent:

@@ -111,10 +111,14 @@ PRIORITY = rx(
 TAG = rx(
     r"^(?:tag|label)\s+(?P<rest>that one|this one|them both|both of them|all of them|both|it|that|this|them|those)\s+(?:as\s+|with\s+)?(?!(?:the|my|of|these|those)\s)(?P<tags>#?[\w-]+(?:\s*(?:,|and|&)?\s*#?[\w-]+)*)$",
     r"^(?P<retag>change|switch|update|replace)\s+(?:the\s+)?(?:tags?|labels?)\s+(?:on|of|for)\s+(?P<rest>.+?)\s+(?:from\s+#?[\w-]+\s+)?to\s+(?P<tags>.+)$",
-    r"^(?:tag|label|categori[sz]e|file)\s+(?P<rest>.+?)\s+(?:as|with|under|in|into)\s+(?P<tags>.+)$",
+    r"^(?:(?:also|and|then|now|pls|please)\s+)*(?:tag|label|categori[sz]e|file)\s+(?P<rest>.+?)\s+(?:as|with|under|in|into)\s+(?P<tags>.+)$",
     r"^(?:add|put)\s+(?:the\s+)?(?:tags?|labels?)\s+(?P<tags>.+?)\s+(?:to|on)\s+(?P<rest>.+)$",
     r"^(?:add|put)\s+(?P<tags>#\S+(?:\s+#\S+)*)\s+(?:to|on)\s+(?P<rest>.+)$",
     r"^(?P<retag>retag|re-tag)\s+(?P<rest>.+?)\s+(?:as|with)\s+(?P<tags>.+)$",
+    # no "as": "tag the fence weekend", "tag the fence one weekend" ("on"): the last word is
+    # the tag, even a day ("tag the report friday"), and the words before name the task
+    r"^(?:(?:also|and|then|now|pls|please)\s+)*(?:tag|label)\s+(?!(?:the|a|an|my|our)\s+\S+$)(?P<rest>.+?)\s+(?:on\s+|one\s+)?"
+    r"(?P<tags>#?[\w-]+)[.!]*$",
 )
 
 NOTE = rx(
