@@ -9,6 +9,7 @@ import pytest
 from fastapi import FastAPI
 
 from backend.assistant.offline.intents import understand
+from backend.assistant.offline.matching import candidates
 from tests.assistant.offline.safety import by_title, converse
 
 TODAY = date(2026, 11, 30)  # a Monday
@@ -201,12 +202,13 @@ async def test_every_tag_taken_off(app: FastAPI):
         ("and tag the hedge one garden", "hedge", "garden"),
     ],
 )
-def test_the_word_after_the_task_in_a_tag_request_is_the_tag(
-    message: str, subject: str, tag: str
-):
+def test_the_word_after_the_task_in_a_tag_request_is_the_tag(message: str, subject: str, tag: str):
     intent = understand(message, TODAY)
     assert (intent.kind, intent.items, intent.details.tags, intent.details.due) == (
-        "update", [subject], [tag], None
+        "update",
+        [subject],
+        [tag],
+        None,
     )
 
 
@@ -216,3 +218,39 @@ async def test_a_tag_added_keeps_the_ones_there(app: FastAPI):
     assert t.problems == []
     hedge = by_title(t.after)["trim the hedge"]
     assert (hedge["tags"], hedge["due_date"]) == (["garden", "saturday"], None)
+
+
+@pytest.mark.parametrize(
+    ("subject", "titles", "meant"),
+    [
+        ("email to Chang", ["Email Professor Chen", "Email Professor Chang"], ["Email Professor Chang"]),
+        ("email to Professor Chen", ["Email Professor Chen", "Email Professor Chang"], ["Email Professor Chen"]),
+        ("call with Jon", ["Call Jon about the lease", "Call Joan about the car"], ["Call Jon about the lease"]),
+        ("Maria", ["Text Marie", "Text Maria"], ["Text Maria"]),
+        ("invoice for Lopez", ["Send invoice to Lopez", "Send invoice to Lopes"], ["Send invoice to Lopez"]),
+        ("the Hansen quote", ["Chase the Hanson quote", "Chase the Hansen quote"], ["Chase the Hansen quote"]),
+        ("pick up Lina", ["Pick up Lina", "Pick up Nina"], ["Pick up Lina"]),
+        ("visit Dana", ["Visit Dana in hospital", "Visit Diana in hospital"], ["Visit Dana in hospital"]),
+        ("the Kim report", ["Review the Kim report", "Review the Kym report"], ["Review the Kim report"]),
+        ("gift for Ella", ["Buy a gift for Ella", "Buy a gift for Ellie"], ["Buy a gift for Ella"]),
+        # no word said exactly, or said by both: we ask
+        ("email to Chan", ["Email Professor Chen", "Email Professor Chang"], ["Email Professor Chen", "Email Professor Chang"]),
+        ("email", ["Email Professor Chen", "Email Professor Chang"], ["Email Professor Chen", "Email Professor Chang"]),
+    ],
+)  # fmt: skip
+def test_the_name_said_exactly_decides_between_similar_tasks(
+    subject: str, titles: list[str], meant: list[str]
+):
+    found = candidates(subject, [{"title": t} for t in titles])
+    assert [t["title"] for t in found] == meant
+
+
+async def test_a_change_to_one_of_two_similar_names_changes_that_one(app: FastAPI):
+    start = [{"title": "Email Professor Chen"}, {"title": "Email Professor Chang"}]
+    t = await converse(
+        app, start, ["the email to Chang should be due thursday"], {"Email Professor Chang"}
+    )
+    assert t.problems == []
+    after = by_title(t.after)
+    assert after["email professor chang"]["due_date"] is not None
+    assert after["email professor chen"]["due_date"] is None
