@@ -254,3 +254,53 @@ async def test_a_change_to_one_of_two_similar_names_changes_that_one(app: FastAP
     after = by_title(t.after)
     assert after["email professor chang"]["due_date"] is not None
     assert after["email professor chen"]["due_date"] is None
+
+
+@pytest.mark.parametrize(
+    ("message", "subject"),
+    [
+        ("the team sync is every 2 weeks now, not every week", "team sync"),
+        ("the yoga class is on thursdays now, not tuesdays", "yoga class"),
+        ("the book club is monthly now instead of weekly", "book club"),
+        ("the report is urgent now, not low", "report"),
+        ("do the inventory count tomorrow instead of today", "inventory count"),
+        ("the standup is at 9:30 now not 9:00", "standup"),
+    ],
+)
+def test_a_change_said_with_the_old_value_changes_the_task(message: str, subject: str):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items) == ("update", [subject])
+
+
+@pytest.mark.parametrize(
+    ("message", "names"),
+    [
+        ("water the plants every 3 days instead of every day", "water the plants"),
+        ("call grandma on sunday rather than saturday", "call grandma"),
+        ("finish the essay monday instead of friday pls", "the essay"),
+        ("pay rent on the 1st not the 5th", "pay rent"),
+    ],
+)
+def test_a_task_said_with_its_old_value_names_the_open_task(message: str, names: str):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.names_task) == ("add", names)
+
+
+def test_words_after_not_that_are_no_value_stay_in_the_title():
+    intent = understand("buy salt not pepper", TODAY)
+    assert (intent.kind, intent.items) == ("add", ["buy salt not pepper"])
+
+
+async def test_a_repeat_said_with_the_old_one_changes_the_task(app: FastAPI):
+    start = [{"title": "Book club", "due_date": "2026-12-02", "recurrence": "FREQ=WEEKLY"}]
+    t = await converse(app, start, ["the book club is every 2 weeks now, not every week"],
+                       {"Book club"})  # fmt: skip
+    assert t.problems == []
+    assert len(t.after) == 1
+
+
+async def test_a_day_said_with_the_old_one_moves_the_task(app: FastAPI):
+    start = [{"title": "Stock take", "due_date": str(date.today())}]
+    t = await converse(app, start, ["do the stock take tomorrow instead of today"], {"Stock take"})
+    assert t.problems == []
+    assert len(t.after) == 1 and t.after[0]["due_date"] != str(date.today())

@@ -131,7 +131,11 @@ _STATED = re.compile(
 
 def _stated_change(intent: Intent) -> Intent:
     d = intent.details
-    if intent.kind != "add" or len(intent.items) != 1 or not (d.due or d.priority or d.time):
+    if (
+        intent.kind != "add"
+        or len(intent.items) != 1
+        or not (d.due or d.priority or d.time or d.repeat)
+    ):
         return intent
     if m := _STATED.match(intent.items[0]):
         return Intent("update", subjects(m["x"]) or [m["x"]], d)
@@ -183,6 +187,45 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     return combined(message, intent, today) if hybrid else intent
 
 
+# "…, not every week", "… instead of today": the value a change replaces, said last.
+_OLD_VALUE = re.compile(
+    r"(?:\s*,\s*|\s+)(?:and\s+|but\s+)?(?:not|instead of|rather than|in place of|and not)\s+"
+    r"(?:(?:the|on|at|for|by)\s+)?(?P<old>[^,;]+?)(?:\s+(?:any\s*more|as planned|like before))?[.!]*$",
+    re.I,
+)
+_DO = re.compile(r"^(?:do|doing|have|get|finish|handle)\s+", re.I)
+
+
+def _without_old_value(text: str, today: date) -> str:
+    """The words without the old value they replace, when that is only an attribute: "the team
+    sync is every 2 weeks now, not every week", "do the inventory count tomorrow instead of
+    today" (never a title's words: "salt not pepper")."""
+    if not (m := _OLD_VALUE.search(text)) or m.start() == 0:
+        return text
+    leftover, old = take_details(m["old"], today)
+    said = old.due or old.repeat or old.time or old.priority or old.shift_days
+    if (
+        not said
+        or clean_title(leftover).strip(" ,.")
+        or not take_details(text[: m.start()], today)[1] != Details()
+    ):
+        return text
+    return text[: m.start()]
+
+
+def _changed_from(intent: Intent, text: str, today: date) -> Intent:
+    """A change said with the value it replaces is of a task already there: an add it reads as
+    names that task, and words read as nothing are that task and its change ("do the
+    inventory count tomorrow": the inventory count)."""
+    if intent.kind == "add" and len(intent.items) == 1 and not intent.names_task:
+        intent.names_task = _DO.sub("", intent.items[0])
+    if intent.kind == "help":
+        rest, details = take_details(text, today)
+        if named := subjects(_DO.sub("", clean_title(rest))):
+            return Intent("update", named, details)
+    return intent
+
+
 _REFERENCE = re.compile(
     r"^(?:the\s+)?(?:(?:first|second|third|last|other)\s+(?:one|task)|that one|this one)$", re.I
 )
@@ -228,6 +271,8 @@ def _understand(message: str, today: date) -> Intent:
     ):
         text = normalise(fixed)
     text = delete.without_remark(text)
+    if not adding and (new := _without_old_value(text, today)) != text:
+        return _changed_from(_understand(new, today), new, today)
     if several := _statements(text, quoted, today):
         return several
     if several := _requests(text, quoted, today):
