@@ -207,7 +207,7 @@ def _without_old_value(text: str, today: date) -> str:
     if (
         not said
         or clean_title(leftover).strip(" ,.")
-        or not take_details(text[: m.start()], today)[1] != Details()
+        or take_details(text[: m.start()], today)[1] == Details()
     ):
         return text
     return text[: m.start()]
