@@ -304,3 +304,50 @@ async def test_a_day_said_with_the_old_one_moves_the_task(app: FastAPI):
     t = await converse(app, start, ["do the stock take tomorrow instead of today"], {"Stock take"})
     assert t.problems == []
     assert len(t.after) == 1 and t.after[0]["due_date"] != str(date.today())
+
+
+@pytest.mark.parametrize(
+    ("message", "subject", "swap"),
+    [
+        ("fix the typo in byu new headphones", "byu new headphones", ("byu", "buy")),
+        ("fix the spelling in cal the plumber", "cal the plumber", ("cal", "call")),
+        ("there's a typo in the emial to tom, pls fix it", "emial to tom", ("emial", "email")),
+        ("I misspelled wahs the car", "wahs the car", ("wahs", "wash")),
+        ("fix the typo in pay teh rent", "pay teh rent", ("teh", "the")),
+        ("could you fix the typo in bok the flights", "bok the flights", ("bok", "book")),
+        ("I spelled it wrong, the lease call is with John not Jon", "lease call Jon",
+         ("Jon", "John")),
+        ("sorry typo, the meeting is with Sara not Sarah", "meeting Sarah", ("Sarah", "Sara")),
+        ("the call is with John not Jon", "call Jon", ("Jon", "John")),
+        ("typo on my part, the dinner is with Mira not Myra", "dinner Myra", ("Myra", "Mira")),
+    ],
+)  # fmt: skip
+def test_a_slip_in_a_title_is_put_right(message: str, subject: str, swap: tuple[str, str]):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items, intent.swap, intent.new_title) == (
+        "update",
+        [subject],
+        swap,
+        None,
+    )
+
+
+def test_a_typo_we_cannot_find_changes_nothing_yet():
+    intent = understand("fix the typo in renew passport", TODAY)
+    assert (intent.kind, intent.swap, intent.new_title) == ("update", None, None)
+
+
+async def test_a_typo_is_put_right_in_the_title(app: FastAPI):
+    start = [{"title": "Byu new headphones", "priority": "low"}, {"title": "Buy milk"}]
+    t = await converse(app, start, ["fix the typo in byu new headphones"], {"Byu new headphones",
+                       "Buy new headphones"})  # fmt: skip
+    assert t.problems == []
+    assert by_title(t.after)["buy new headphones"]["priority"] == "low"
+
+
+async def test_a_name_spelt_wrong_is_put_right(app: FastAPI):
+    start = [{"title": "Call Jon about the lease"}]
+    t = await converse(app, start, ["I spelled it wrong, the lease call is with John not Jon"],
+                       {"Call Jon about the lease", "Call John about the lease"})  # fmt: skip
+    assert t.problems == []
+    assert "call john about the lease" in by_title(t.after)

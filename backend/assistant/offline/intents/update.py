@@ -8,14 +8,16 @@ from datetime import date, timedelta
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from backend.assistant.offline import replies
 from backend.assistant.offline.dates import add_months, describe
 from backend.assistant.offline.intents import add
 from backend.assistant.offline.intents.base import Message
-from backend.assistant.offline.language import SENTENCE_STOP, clean_title
+from backend.assistant.offline.language import SENTENCE_STOP, VOCABULARY, clean_title
 from backend.assistant.offline.parsing import (
     QUOTE_RX,
+    TASK_VERBS,
     Details,
     Intent,
     details_from,
@@ -146,6 +148,9 @@ TYPO = rx(
     r"^(?:it\s+)?(?:should be|is)\s+(?P<right>[\w'-]+),?\s+not\s+(?P<wrong>[\w'-]+),?\s+(?:in|on|for)\s+(?P<rest>.+)$",
     r"^(?:it\s+is\s+)?(?P<right>[\w'-]+),?\s+not\s+(?P<wrong>[\w'-]+)(?:,|\s+-)?\s+"
     r"(?:(?:can|could|would) you\s+|please\s+)?(?:fix|correct|change|update)\s+(?P<rest>.+)$",
+    # "I spelled it wrong, the lease call is with John not Jon": the task, then the words
+    r"^(?:.*?\b(?:wrong|typo|misspel\w*|mistake|spelling)\b[^,;:.!]*[,;:.!-]+\s+)?(?P<rest>.+?)\s+(?:is|are|was|should be)\s+"
+    r"(?:with|for|to|from|about|at|by)\s+(?P<right>[\w'-]+),?\s+(?:and\s+)?not\s+(?:with\s+)?(?P<wrong>[\w'-]+)$",
     # the task first: "the lease call should say John not Jon"
     r"^(?P<rest>.+?)\s+(?:should|must)\s+(?:say|read|be|have)\s+(?P<right>[\w'-]+)"
     r",?\s+(?:and\s+)?not\s+(?P<wrong>[\w'-]+)$",
@@ -166,7 +171,8 @@ TITLE_FIX = rx(
     r"^(?:.*?\b)?(?:the\s+)?(?:correct|right|proper)\s+(?:title|name|spelling)\s+(?:is|would be)\s*:?\s*(?P<new>.+)$",
     r"^(?:.*?\b)?(?:fix|correct|change)\s+(?:the\s+)?(?:title|name|spelling|typo)(?:\s+(?:of|in|on)\s+(?:it|that|this))?"
     r"\s*(?:to|as|into|:)\s*(?P<new>.+)$",
-    r"^(?:.*?\b)?(?:it\s+is\s+|it's\s+)?(?:spelt|spelled|written)\s+(?P<new>.+)$",
+    r"^(?:.*?\b)?(?:it\s+is\s+|it's\s+)?(?:spelt|spelled|written)\s+"
+    r"(?!(?:(?:it|that|this|the\s+\w+|\w+)\s+)?(?:wrong|badly|incorrectly)\b)(?P<new>.+)$",
 )
 
 
@@ -186,9 +192,40 @@ def parse_title_fix(msg: Message) -> Intent | None:
     return Intent("update", [new], new_title=clean_title(new))
 
 
+# A typo said to be there, but not which: "fix the typo in byu new headphones".
+TYPO_UNSAID = rx(
+    r"^(?:(?:can|could|would) you\s+)?(?:fix|correct|sort out|clean up)\s+(?:the\s+|a\s+|that\s+)?"
+    r"(?:typos?|spelling(?:\s+mistakes?)?|misspellings?|spelling errors?)\s+(?:in|of|on)\s+(?P<rest>.+)$",
+    r"^(?:there'?s|there is|i made|i have)\s+(?:a\s+)?(?:typo|spelling mistake|misspelling)\s+in\s+"
+    r"(?P<rest>.+?)(?:[,;.]?\s+(?:pls\s+|please\s+)?(?:fix|correct)\s+(?:it|that)(?:\s+pls|\s+please)?)?$",
+    r"^(?P<rest>.+?)\s+(?:has|have)\s+(?:a\s+)?(?:typo|spelling mistake)(?:\s+in\s+it)?"
+    r"(?:[,;.]?\s+(?:pls\s+|please\s+)?(?:fix|correct)\s+(?:it|that)(?:\s+pls|\s+please)?)?$",
+    r"^(?:i\s+)?(?:misspelled|misspelt|mistyped)\s+(?P<rest>.+?)(?:[,;.]?\s+(?:pls\s+|please\s+)?(?:fix|correct)\s+(?:it|that))?$",
+)
+# Words a slip is put right towards: the command words and the verbs tasks start with.
+_KNOWN = sorted({*VOCABULARY, *TASK_VERBS, "new", "the", "and", "for", "with", "from"})
+
+
+def _slip(words: list[str]) -> tuple[str, str] | None:
+    """The one word said that is a slip of a known word ("byu": "buy"), as (wrong, right)."""
+    slips = []
+    for word in words:
+        lower = word.lower()
+        if len(lower) < 3 or lower in _KNOWN or not lower.isalpha():
+            continue
+        found = process.extractOne(lower, _KNOWN, scorer=OSA.distance, score_cutoff=1)
+        if found and abs(len(found[0]) - len(lower)) <= 1:
+            slips.append((word, found[0]))
+    return slips[0] if len(slips) == 1 else None
+
+
 def parse_typo_fix(msg: Message) -> Intent | None:
     """A word of a title put right: "fix the typo in 'cal the electrician', should be call",
     "it should be John, not Jon, in the call task". Only that word changes."""
+    if m := first_match(TYPO_UNSAID, msg.text):
+        target = msg.literal(m["rest"])
+        slip = _slip(re.findall(r"[\w'-]+", target))
+        return Intent("update", subjects(target) or ["it"], swap=slip)  # none: we ask what
     if not (m := first_match(TYPO, msg.text)):
         return None
     target, right = msg.literal(m["rest"]), m["right"]
