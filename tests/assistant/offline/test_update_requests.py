@@ -351,3 +351,41 @@ async def test_a_name_spelt_wrong_is_put_right(app: FastAPI):
                        {"Call Jon about the lease", "Call John about the lease"})  # fmt: skip
     assert t.problems == []
     assert "call john about the lease" in by_title(t.after)
+
+
+@pytest.mark.parametrize(
+    ("message", "subject", "days", "months"),
+    [
+        ("the electrician can't come until 3 days later than planned, same time", "electrician",
+         3, 0),
+        ("the exam is a week earlier than we thought", "exam", -7, 0),
+        ("the plumber will come 2 days later than planned", "plumber", 2, 0),
+        ("my haircut is a day earlier than scheduled now", "haircut", -1, 0),
+        ("the delivery is coming two weeks later than expected", "delivery", 14, 0),
+        ("the team offsite happens a month later than planned", "team offsite", 0, 1),
+        ("the vet appointment is 1 day sooner than planned", "vet appointment", -1, 0),
+        ("the piano tuner comes 4 days later than we agreed", "piano tuner", 4, 0),
+        ("book fair starts a week later than originally", "book fair", 7, 0),
+        ("the gas check won't happen till 5 days later than arranged", "gas check", 5, 0),
+    ],
+)  # fmt: skip
+def test_a_move_said_as_the_distance_from_the_plan(
+    message: str, subject: str, days: int, months: int
+):
+    intent = understand(message, TODAY)
+    d = intent.details
+    assert (intent.kind, intent.items, d.shift_days, d.shift_months, d.due) == (
+        "update",
+        [subject],
+        days,
+        months,
+        None,
+    )
+
+
+async def test_a_visit_later_than_planned_moves_from_its_own_day(app: FastAPI):
+    start = [{"title": "Electrician visit", "due_date": "2027-01-10", "due_time": "08:00"}]
+    t = await converse(app, start, ["the electrician can't come until 3 days later than planned"],
+                       {"Electrician visit"})  # fmt: skip
+    assert t.problems == []
+    assert t.after[0]["due_date"] == "2027-01-13"

@@ -222,7 +222,7 @@ def _slip(words: list[str]) -> tuple[str, str] | None:
 def parse_typo_fix(msg: Message) -> Intent | None:
     """A word of a title put right: "fix the typo in 'cal the electrician', should be call",
     "it should be John, not Jon, in the call task". Only that word changes."""
-    if m := first_match(TYPO_UNSAID, msg.text):
+    if not first_match(TYPO, msg.text) and (m := first_match(TYPO_UNSAID, msg.text)):
         target = msg.literal(m["rest"])
         slip = _slip(re.findall(r"[\w'-]+", target))
         return Intent("update", subjects(target) or ["it"], swap=slip)  # none: we ask what
@@ -749,13 +749,40 @@ _SHIFT_FILLER = re.compile(
 )
 
 
+# No verb of moving, but the distance from the plan: "the electrician can't come until 3 days
+# later than planned", "the exam is a week earlier than we thought".
+_PLAN = r"than\s+(?:planned|scheduled|expected|originally|(?:we|i)\s+(?:thought|planned|said|had|agreed|arranged|expected)|before|agreed|arranged)\b"
+_THAN_PLANNED = re.compile(rf"\b(?:later|earlier|sooner|after|before)\s+{_PLAN}", re.I)
+_THAN_PLAN = re.compile(rf"\s*\b{_PLAN}", re.I)
+_STATED_VERB = re.compile(
+    r"\s+(?:can'?t|cannot|can not|won'?t|will|is|isn'?t|are|aren'?t|has|have|got|was|were|needs?|"
+    r"should|must|comes?|came|moved|happens?|does|do|starts?)\b",
+    re.I,
+)
+
+
+def _shift_from_plan(msg: Message) -> Intent | None:
+    """ "the electrician can't come until 3 days later than planned": the task said first."""
+    if not _THAN_PLANNED.search(msg.text):
+        return None
+    _, days, months = _shift(msg.text)
+    if not (days or months) or not (said := _STATED_VERB.search(msg.text)):
+        return None
+    named = subjects(msg.literal(msg.text[: said.start()]))
+    details = Details(shift_days=days, shift_months=months)
+    return Intent("update", named or ["it"], details=details)
+
+
 def parse_shift(msg: Message) -> Intent | None:
     text = msg.text
-    if _ADDS.match(text) or not (verb := _MOVE_VERB.search(text)):
+    if _ADDS.match(text):
         return None
+    if not (verb := _MOVE_VERB.search(text)):
+        return _shift_from_plan(msg)
     rest, days, months = _shift(text)
     if not (days or months):
         return None
+    rest = _THAN_PLAN.sub("", rest)  # "pushed 3 days later than planned": no task's words
     # "bring the haircut forward 2 days": the direction may stand apart from the distance
     later = re.search(r"\b(?:back|later|more|extra|postpone|postponed|delay|delayed)\b", text, re.I)
     if (
