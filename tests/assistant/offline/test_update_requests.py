@@ -196,7 +196,7 @@ async def test_every_tag_taken_off(app: FastAPI):
         ("tag the garden one outdoors", "garden", "outdoors"),
         ("can you tag the invoice work", "invoice", "work"),
         ("also tag the budget slides monday-meeting", "budget slides", "monday-meeting"),
-        ("tag taxes urgent", "taxes", "urgent"),
+        ("tag tax return urgent", "tax return", "urgent"),
         ("label the bbq prep summer", "bbq prep", "summer"),
         ("also tag the dentist with health", "dentist", "health"),
         ("and tag the hedge one garden", "hedge", "garden"),

@@ -271,8 +271,17 @@ def _understand(message: str, today: date) -> Intent:
     ):
         text = normalise(fixed)
     text = delete.without_remark(text)
-    if not adding and (new := _without_old_value(text, today)) != text:
-        return _changed_from(_understand(new, today), new, today)
+    read = _read(text, quoted, today)
+    if (
+        read.kind in {"add", "help"}
+        and not adding
+        and (new := _without_old_value(text, today)) != text
+    ):
+        return _changed_from(_understand(new, today), new, today)  # else the words said stand
+    return read
+
+
+def _read(text: str, quoted: list[str], today: date) -> Intent:
     if several := _statements(text, quoted, today):
         return several
     if several := _requests(text, quoted, today):

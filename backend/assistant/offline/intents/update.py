@@ -119,7 +119,7 @@ TAG = rx(
     r"^(?P<retag>retag|re-tag)\s+(?P<rest>.+?)\s+(?:as|with)\s+(?P<tags>.+)$",
     # no "as": "tag the fence weekend", "tag the fence one weekend" ("on"): the last word is
     # the tag, even a day ("tag the report friday"), and the words before name the task
-    r"^(?:(?:also|and|then|now|pls|please)\s+)*(?:tag|label)\s+(?!(?:the|a|an|my|our)\s+\S+$)(?P<rest>[^+&,]+?)(?<!\band)(?<!\bor)\s+(?:on\s+|one\s+)?"
+    r"^(?:(?:also|and|then|now|pls|please)\s+)*(?:tag|label)\s+(?!(?:the|a|an|my|our)\s+\S+$)(?=\S+\s+\S+\s)(?P<rest>[^+&,]+?)(?<!\band)(?<!\bor)\s+(?:on\s+|one\s+)?"
     r"(?P<tags>#?[\w-]+)[.!]*$",
 )
 
