@@ -125,11 +125,20 @@ def _every_word_said(subject: str, close: list[Task]) -> list[Task]:
     ("calling the insurance company": "Call the insurance company", not "Call the school");
     otherwise all stay, and the user is asked."""
     said = utils.default_process(subject)
+    if len(exact := [t for t in close if _has_every_word(said, t["title"])]) == 1:
+        return exact  # "the email to Chang": Chang is said, Chen is only like it
     words = _word_scores(said, [utils.default_process(t["title"]) for t in close])
     ranked = sorted(zip(words, close, strict=True), key=lambda p: -p[0])
     if ranked[0][0] >= MATCH and ranked[0][0] - ranked[1][0] >= 2 * CLEAR_WIN:
         return [ranked[0][1]]
     return close
+
+
+def _has_every_word(said: str, title: str) -> bool:
+    """Every word said (but the small ones) is a word of the title, as said or by its stem."""
+    have = {stem(w) for w in utils.default_process(title).split()}
+    words = [w for w in _said(said).split() if w not in _STOP]
+    return bool(words) and all(stem(w) in have for w in words)
 
 
 def closest(subject: str, tasks: list[Task]) -> Task | None:

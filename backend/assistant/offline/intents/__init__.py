@@ -133,7 +133,11 @@ _STATED = re.compile(
 
 def _stated_change(intent: Intent) -> Intent:
     d = intent.details
-    if intent.kind != "add" or len(intent.items) != 1 or not (d.due or d.priority or d.time):
+    if (
+        intent.kind != "add"
+        or len(intent.items) != 1
+        or not (d.due or d.priority or d.time or d.repeat)
+    ):
         return intent
     if m := _STATED.match(intent.items[0]):
         return Intent("update", subjects(m["x"]) or [m["x"]], d)
@@ -153,7 +157,8 @@ _PRONOUN_SUBJECT = re.compile(
 
 _COMMAND_START = re.compile(
     r"^(?:(?:just|now|then|so|please|pls)\s+)*(?:make|mark|move|set|change|delete|remove|tick|cross|check|put|push|reschedule|rename|"
-    r"tag|untick|uncheck|reopen|complete|finish|scratch|drop|bump|prioriti[sz]e|cancel)\b",
+    r"tag|untag|untick|uncheck|reopen|complete|finish|scratch|drop|bump|prioriti[sz]e|cancel"
+    r"|take\s+(?:the\s+|that\s+)?#?[\w-]+\s+(?:tag|label)s?)\b",
     re.IGNORECASE,
 )
 
@@ -179,9 +184,12 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
         said = _understand(after, today)
         if said.kind != "help" and (in_english or _understand(before, today).kind == "help"):
             message, intent = after, said
-    if intent.kind == "add" and (_asks_advice(message) or statements.hedged(message)):
-        # "should I do the taxes first or the report?", "maybe cancelling the gym, not sure
-        # yet": thinking aloud adds nothing
+    if intent.kind in _TOOL and _asks_advice(message):
+        # "should I do the laundry today or tomorrow? I'm so tired": asking what to do
+        # changes nothing, whatever the question names
+        return Intent("help")
+    if intent.kind == "add" and statements.hedged(message):
+        # "maybe cancelling the gym, not sure yet": thinking aloud adds nothing
         return Intent("help")
     if intent.kind == "add" and len(intent.items) == 1 and _REFERENCE.match(intent.items[0]):
         # "the first one is for tomorrow": a task already named, not a new one
@@ -189,17 +197,65 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     return combined(message, intent, today) if hybrid else intent
 
 
+# "…, not every week", "… instead of today": the value a change replaces, said last.
+_OLD_VALUE = re.compile(
+    r"(?:\s*,\s*|\s+)(?:and\s+|but\s+)?(?:not|instead of|rather than|in place of|and not)\s+"
+    r"(?:(?:the|on|at|for|by)\s+)?(?P<old>[^,;]+?)(?:\s+(?:any\s*more|as planned|like before))?[.!]*$",
+    re.I,
+)
+_DO = re.compile(r"^(?:do|doing|have|get|finish|handle)\s+", re.I)
+
+
+def _without_old_value(text: str, today: date) -> str:
+    """The words without the old value they replace, when that is only an attribute: "the team
+    sync is every 2 weeks now, not every week", "do the inventory count tomorrow instead of
+    today" (never a title's words: "salt not pepper")."""
+    if not (m := _OLD_VALUE.search(text)) or m.start() == 0:
+        return text
+    leftover, old = take_details(m["old"], today)
+    said = old.due or old.repeat or old.time or old.priority or old.shift_days
+    if (
+        not said
+        or clean_title(leftover).strip(" ,.")
+        or take_details(text[: m.start()], today)[1] == Details()
+    ):
+        return text
+    return text[: m.start()]
+
+
+def _changed_from(intent: Intent, text: str, today: date) -> Intent:
+    """A change said with the value it replaces is of a task already there: an add it reads as
+    names that task, and words read as nothing are that task and its change ("do the
+    inventory count tomorrow": the inventory count)."""
+    if intent.kind == "add" and len(intent.items) == 1 and not intent.names_task:
+        intent.names_task = _DO.sub("", intent.items[0])
+    if intent.kind == "help":
+        rest, details = take_details(text, today)
+        if named := subjects(_DO.sub("", clean_title(rest))):
+            return Intent("update", named, details)
+    return intent
+
+
 _REFERENCE = re.compile(
     r"^(?:the\s+)?(?:(?:first|second|third|last|other)\s+(?:one|task)|that one|this one)$", re.I
 )
 
 
-_ADVICE = re.compile(r"^(?:should|shall|must|do|does|would|is|are)\s+(?:i|we)\b", re.I)
+_ADVICE = re.compile(
+    r"^(?:(?:hmm+|um+|ok(?:ay)?|so|honestly|what do you think|any (?:advice|thoughts)|quick question)[,:]?\s+)*"
+    r"(?:(?:should|shld|shud|shoud|shall|must|do|does|would|is|are)\s+(?:i|we)\b"  # not "can we …?": a request
+    r"|(?:do you think|would you say)\s+(?:i|we)\s+(?:should|could|need|must|have to|ought)\b"
+    r"|(?:is it|would it be|wouldn't it be)\s+(?:better|smarter|wiser|a good idea)\b"
+    r"|(?:what if (?:i|we)|better to)\b)",
+    re.I,
+)
 
 
 def _asks_advice(message: str) -> bool:
-    """A question about what to do ("should I …?") is no request to add a task."""
-    return message.rstrip().endswith("?") and bool(_ADVICE.match(normalise(message)))
+    """A question about what to do ("should I …?", "is it better to … or …?"), even with a
+    remark after it, asks for no change: its first sentence asks it."""
+    first = re.match(rf"(?:(?!{SENTENCE_STOP}).)*\?", message.strip())
+    return first is not None and bool(_ADVICE.match(normalise(first[0])))
 
 
 def _understand(message: str, today: date) -> Intent:
@@ -227,6 +283,17 @@ def _understand(message: str, today: date) -> Intent:
     text = delete.without_remark(text)
     if (said := complete.without_remark(text)) != text and _only_remark(text[len(said) :], today):
         text = said  # "mark X as done, I did it this morning" (not "…, and add Y")
+    read = _read(text, quoted, today)
+    if (
+        read.kind in {"add", "help"}
+        and not adding
+        and (new := _without_old_value(text, today)) != text
+    ):
+        return _changed_from(_understand(new, today), new, today)  # else the words said stand
+    return read
+
+
+def _read(text: str, quoted: list[str], today: date) -> Intent:
     if several := _statements(text, quoted, today):
         return several
     if several := _requests(text, quoted, today):

@@ -8,17 +8,20 @@ from datetime import date, timedelta
 from typing import Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from backend.assistant.offline import replies
 from backend.assistant.offline.dates import add_months, describe
 from backend.assistant.offline.intents import add
 from backend.assistant.offline.intents.base import Message
-from backend.assistant.offline.language import SENTENCE_STOP, clean_title
+from backend.assistant.offline.language import SENTENCE_STOP, VOCABULARY, clean_title
 from backend.assistant.offline.parsing import (
     QUOTE_RX,
+    TASK_VERBS,
     Details,
     Intent,
     details_from,
+    fill_details,
     first_match,
     priority_word,
     rx,
@@ -110,10 +113,14 @@ PRIORITY = rx(
 TAG = rx(
     r"^(?:tag|label)\s+(?P<rest>that one|this one|them both|both of them|all of them|both|it|that|this|them|those)\s+(?:as\s+|with\s+)?(?!(?:the|my|of|these|those)\s)(?P<tags>#?[\w-]+(?:\s*(?:,|and|&)?\s*#?[\w-]+)*)$",
     r"^(?P<retag>change|switch|update|replace)\s+(?:the\s+)?(?:tags?|labels?)\s+(?:on|of|for)\s+(?P<rest>.+?)\s+(?:from\s+#?[\w-]+\s+)?to\s+(?P<tags>.+)$",
-    r"^(?:tag|label|categori[sz]e|file)\s+(?P<rest>.+?)\s+(?:as|with|under|in|into)\s+(?P<tags>.+)$",
+    r"^(?:(?:also|and|then|now|pls|please)\s+)*(?:tag|label|categori[sz]e|file)\s+(?P<rest>.+?)\s+(?:as|with|under|in|into)\s+(?P<tags>.+)$",
     r"^(?:add|put)\s+(?:the\s+)?(?:tags?|labels?)\s+(?P<tags>.+?)\s+(?:to|on)\s+(?P<rest>.+)$",
     r"^(?:add|put)\s+(?P<tags>#\S+(?:\s+#\S+)*)\s+(?:to|on)\s+(?P<rest>.+)$",
     r"^(?P<retag>retag|re-tag)\s+(?P<rest>.+?)\s+(?:as|with)\s+(?P<tags>.+)$",
+    # no "as": "tag the fence weekend", "tag the fence one weekend" ("on"): the last word is
+    # the tag, even a day ("tag the report friday"), and the words before name the task
+    r"^(?:(?:also|and|then|now|pls|please)\s+)*(?:tag|label)\s+(?!(?:the|a|an|my|our)\s+\S+$)(?=\S+\s+\S+\s)(?P<rest>[^+&,]+?)(?<!\band)(?<!\bor)\s+(?:on\s+|one\s+)?"
+    r"(?P<tags>#?[\w-]+)[.!]*$",
 )
 
 NOTE = rx(
@@ -141,6 +148,9 @@ TYPO = rx(
     r"^(?:it\s+)?(?:should be|is)\s+(?P<right>[\w'-]+),?\s+not\s+(?P<wrong>[\w'-]+),?\s+(?:in|on|for)\s+(?P<rest>.+)$",
     r"^(?:it\s+is\s+)?(?P<right>[\w'-]+),?\s+not\s+(?P<wrong>[\w'-]+)(?:,|\s+-)?\s+"
     r"(?:(?:can|could|would) you\s+|please\s+)?(?:fix|correct|change|update)\s+(?P<rest>.+)$",
+    # "I spelled it wrong, the lease call is with John not Jon": the task, then the words
+    r"^(?:.*?\b(?:wrong|typo|misspel\w*|mistake|spelling)\b[^,;:.!]*[,;:.!-]+\s+)?(?P<rest>.+?)\s+(?:is|are|was|should be)\s+"
+    r"(?:with|for|to|from|about|at|by)\s+(?P<right>[\w'-]+),?\s+(?:and\s+)?not\s+(?:with\s+)?(?P<wrong>[\w'-]+)$",
     # the task first: "the lease call should say John not Jon"
     r"^(?P<rest>.+?)\s+(?:should|must)\s+(?:say|read|be|have)\s+(?P<right>[\w'-]+)"
     r",?\s+(?:and\s+)?not\s+(?P<wrong>[\w'-]+)$",
@@ -161,7 +171,8 @@ TITLE_FIX = rx(
     r"^(?:.*?\b)?(?:the\s+)?(?:correct|right|proper)\s+(?:title|name|spelling)\s+(?:is|would be)\s*:?\s*(?P<new>.+)$",
     r"^(?:.*?\b)?(?:fix|correct|change)\s+(?:the\s+)?(?:title|name|spelling|typo)(?:\s+(?:of|in|on)\s+(?:it|that|this))?"
     r"\s*(?:to|as|into|:)\s*(?P<new>.+)$",
-    r"^(?:.*?\b)?(?:it\s+is\s+|it's\s+)?(?:spelt|spelled|written)\s+(?P<new>.+)$",
+    r"^(?:.*?\b)?(?:it\s+is\s+|it's\s+)?(?:spelt|spelled|written)\s+"
+    r"(?!(?:(?:it|that|this|the\s+\w+|\w+)\s+)?(?:wrong|badly|incorrectly)\b)(?P<new>.+)$",
 )
 
 
@@ -181,9 +192,40 @@ def parse_title_fix(msg: Message) -> Intent | None:
     return Intent("update", [new], new_title=clean_title(new))
 
 
+# A typo said to be there, but not which: "fix the typo in byu new headphones".
+TYPO_UNSAID = rx(
+    r"^(?:(?:can|could|would) you\s+)?(?:fix|correct|sort out|clean up)\s+(?:the\s+|a\s+|that\s+)?"
+    r"(?:typos?|spelling(?:\s+mistakes?)?|misspellings?|spelling errors?)\s+(?:in|of|on)\s+(?P<rest>.+)$",
+    r"^(?:there'?s|there is|i made|i have)\s+(?:a\s+)?(?:typo|spelling mistake|misspelling)\s+in\s+"
+    r"(?P<rest>.+?)(?:[,;.]?\s+(?:pls\s+|please\s+)?(?:fix|correct)\s+(?:it|that)(?:\s+pls|\s+please)?)?$",
+    r"^(?P<rest>.+?)\s+(?:has|have)\s+(?:a\s+)?(?:typo|spelling mistake)(?:\s+in\s+it)?"
+    r"(?:[,;.]?\s+(?:pls\s+|please\s+)?(?:fix|correct)\s+(?:it|that)(?:\s+pls|\s+please)?)?$",
+    r"^(?:i\s+)?(?:misspelled|misspelt|mistyped)\s+(?P<rest>.+?)(?:[,;.]?\s+(?:pls\s+|please\s+)?(?:fix|correct)\s+(?:it|that))?$",
+)
+# Words a slip is put right towards: the command words and the verbs tasks start with.
+_KNOWN = sorted({*VOCABULARY, *TASK_VERBS, "new", "the", "and", "for", "with", "from"})
+
+
+def _slip(words: list[str]) -> tuple[str, str] | None:
+    """The one word said that is a slip of a known word ("byu": "buy"), as (wrong, right)."""
+    slips = []
+    for word in words:
+        lower = word.lower()
+        if len(lower) < 3 or lower in _KNOWN or not lower.isalpha():
+            continue
+        found = process.extractOne(lower, _KNOWN, scorer=OSA.distance, score_cutoff=1)
+        if found and abs(len(found[0]) - len(lower)) <= 1:
+            slips.append((word, found[0]))
+    return slips[0] if len(slips) == 1 else None
+
+
 def parse_typo_fix(msg: Message) -> Intent | None:
     """A word of a title put right: "fix the typo in 'cal the electrician', should be call",
     "it should be John, not Jon, in the call task". Only that word changes."""
+    if not first_match(TYPO, msg.text) and (m := first_match(TYPO_UNSAID, msg.text)):
+        target = msg.literal(m["rest"])
+        slip = _slip(re.findall(r"[\w'-]+", target))
+        return Intent("update", subjects(target) or ["it"], swap=slip)  # none: we ask what
     if not (m := first_match(TYPO, msg.text)):
         return None
     target, right = msg.literal(m["rest"]), m["right"]
@@ -232,12 +274,50 @@ def parse_make(msg: Message) -> Intent | None:
         )
         and not re.search(r"\s(?:as\s+)?(?:done|complete|completed|finished)$", text, re.I)
     ):
+        if each := _each_own(msg.literal(m["rest"]), msg.today):
+            return each
         leftover, details = details_from(msg.literal(m["rest"]), msg.today)
         leftover = re.sub(r"\s+(?:and|as|to|due)$", "", leftover.strip(), flags=re.I)
         leftover = re.sub(r"\s+(?:(?:due\s+)?date|deadline)$", "", leftover, flags=re.I)
         if (details.due or details.priority or details.tags or details.schedule) and leftover:
             return Intent("update", subjects(leftover), details=details)
     return None
+
+
+_LEVEL_LAST = re.compile(
+    r"(?:^|\s+)(?:(?:to|as|on|at)\s+)?(?:a\s+)?(?P<p>high|hi|low|lo|medium|normal|top|urgent|important)"
+    r"(?:\s+(?:priority|prio|pri))?$",
+    re.I,
+)
+
+
+def _each_own(rest: str, today: date) -> Intent | None:
+    """ "the tax return high and the photo album low": each task keeps the attributes said
+    with it, so two tasks named each with its own make two requests. Attributes said alone
+    ("…high and due friday") belong to the task before; a task named bare ("X and Y high")
+    shares, so it is no split (None)."""
+    named: list[tuple[str, Details]] = []
+    joined = False  # "high and due friday": all said of one task
+    for part in re.split(r"\s*(?:[,;]|\band\b|\bbut\b)\s*", rest):
+        leftover, details = details_from(part, today)
+        if not details.priority and (level := _LEVEL_LAST.search(leftover)):
+            details.priority = priority_word(level["p"])  # "the tax return high"
+            leftover = leftover[: level.start()]
+        leftover = re.sub(r"\s+(?:as|to|on|at|due)$", "", leftover.strip(), flags=re.I)
+        if details == Details() and not leftover:
+            continue  # "…, and"
+        if details == Details() or (not leftover and not named):
+            return None
+        if leftover:
+            named.append((leftover, details))
+        else:
+            fill_details(named[-1][1], details)
+            joined = True
+    if len(named) < 2 and not joined:
+        return None
+    first, *more = [Intent("update", subjects(n), details=d) for n, d in named]
+    first.then = more
+    return first
 
 
 _SCHEDULE_FILLER = re.compile(
@@ -319,12 +399,29 @@ def _named(rest: str) -> list[str]:
     return subjects(rest)
 
 
+_TAG_WORD = r"\u2063Q\d+\u2063|[\w-]+"  # a word, or a quoted one: "the 'errands' label"
+_UNTAG_VERB = r"(?:remove|delete|take|drop|strip|clear|get rid of|lose|ditch|scrap)(?:\s+off)?"
 UNTAG = rx(
-    r"^(?:remove|delete|take|drop|strip|clear)\s+(?:the\s+)?#?(?P<old>[\w-]+)\s+(?:tag|label)\s+"
-    r"(?:off of|off|from)\s+(?P<rest>.+)$",
+    # "take the urgent tag off": no task said, the other clause names it ("it")
+    rf"^{_UNTAG_VERB}\s+(?:the\s+|that\s+)?#?(?P<old>{_TAG_WORD})\s+(?:tag|label)\s*"
+    r"(?:(?:off of|off|from|on|of)\s+(?P<rest>.+?)|off)?(?:\s+(?:too|as well|please|pls|now))*$",
+    r"^(?P<rest>.+?)\s+(?:does not|doesn't|do not|don't|no longer)\s+(?:need|needs|have|has)\s+"
+    rf"(?:the|that|its|a)\s+#?(?P<old>{_TAG_WORD})\s+(?:tag|label)(?:\s+any\s*more)?$",
     r"^(?:untag|un-tag)\s+(?P<rest>.+?)\s+(?:from\s+|as\s+)?#(?P<old>[\w-]+)$",
     # a tag swapped: "move the gym task from personal to health"
     r"^(?:move|change|switch|retag|re-tag)\s+(?P<rest>.+?)\s+from\s+#?(?P<old>[\w-]+)\s+to\s+#?(?P<new>[\w-]+)$",
+)
+# Every tag taken off: "remove all the tags from X", "clear X's labels", "untag X".
+ALL_TAGS = "*"
+UNTAG_ALL = rx(
+    rf"^{_UNTAG_VERB}\s+(?:all\s+(?:of\s+)?|every\s+|any\s+)?(?:the\s+|its\s+|their\s+)?"
+    r"(?:tags?|labels?)\s+(?:off of|off|from|on|of|for|in)\s+(?P<rest>.+?)(?:\s+(?:please|pls|now))?$",
+    rf"^{_UNTAG_VERB}\s+(?P<rest>.+?)'s\s+(?:tags?|labels?)(?:\s+(?:please|pls|now))?$",
+    r"^(?:untag|un-tag)\s+(?!.*#)(?P<rest>.+?)(?:\s+(?:completely|entirely|please|pls))?$",
+    r"^(?:no|without)\s+(?:more\s+)?(?:tags?|labels?)\s+(?:on|for)\s+(?P<rest>.+)$",
+    r"^(?P<rest>.+?)\s+(?:does not|doesn't|do not|don't|shouldn't|should not)\s+(?:need|have)\s+"
+    r"(?:any\s+)?(?:tags?|labels?)(?:\s+(?:at all|any\s*more))?$",
+    r"^(?:take|strip)\s+(?P<rest>.+?)\s+(?:off|of)\s+(?:all|every)\s+(?:tags?|labels?)$",
 )
 # "X isn't on friday, it's on wednesday", "X isn't a home thing, it's work": said wrong, then right.
 NOT_BUT = rx(
@@ -545,10 +642,16 @@ def _open_task_named(turn: Turn) -> list[dict[str, Any]] | Decision:
 
 def parse_untag(msg: Message) -> Intent | None:
     """Tags taken off, or swapped: never a delete, and never a date ("from monday to friday")."""
+    if m := first_match(UNTAG_ALL, msg.text):
+        return Intent(
+            "update", _named(msg.literal(m["rest"])), add_tags=False, remove_tags=[ALL_TAGS]
+        )
     if not (m := first_match(UNTAG, msg.text) or first_match(NOT_BUT, msg.text)):
         return None
-    old, new = m["old"].lower(), (m.groupdict().get("new") or "").lower()
+    old, new = msg.literal(m["old"]).lower(), (m.groupdict().get("new") or "").lower()
     _, said_old = take_details(old, msg.today)
+    if re.search(r"\b(?:tag|label)s?\b", m[0], re.I):
+        said_old = Details()  # "take the urgent tag off": a tag, whatever word it is
     _, said_new = take_details(new, msg.today)
     if new and (said_new.due or said_new.priority):
         if m.re in NOT_BUT:  # "not on friday, it's on wednesday": the right one counts
@@ -556,7 +659,7 @@ def parse_untag(msg: Message) -> Intent | None:
         return None  # "move X from monday to friday" is a reschedule
     if said_old.due or said_old.priority:
         return None
-    intent = Intent("update", _named(msg.literal(m["rest"])), remove_tags=[old])
+    intent = Intent("update", _named(msg.literal(m["rest"] or "")), remove_tags=[old])
     intent.details.tags = [new] if new else []
     return intent
 
@@ -646,13 +749,40 @@ _SHIFT_FILLER = re.compile(
 )
 
 
+# No verb of moving, but the distance from the plan: "the electrician can't come until 3 days
+# later than planned", "the exam is a week earlier than we thought".
+_PLAN = r"than\s+(?:planned|scheduled|expected|originally|(?:we|i)\s+(?:thought|planned|said|had|agreed|arranged|expected)|before|agreed|arranged)\b"
+_THAN_PLANNED = re.compile(rf"\b(?:later|earlier|sooner|after|before)\s+{_PLAN}", re.I)
+_THAN_PLAN = re.compile(rf"\s*\b{_PLAN}", re.I)
+_STATED_VERB = re.compile(
+    r"\s+(?:can'?t|cannot|can not|won'?t|will|is|isn'?t|are|aren'?t|has|have|got|was|were|needs?|"
+    r"should|must|comes?|came|moved|happens?|does|do|starts?)\b",
+    re.I,
+)
+
+
+def _shift_from_plan(msg: Message) -> Intent | None:
+    """ "the electrician can't come until 3 days later than planned": the task said first."""
+    if not _THAN_PLANNED.search(msg.text):
+        return None
+    _, days, months = _shift(msg.text)
+    if not (days or months) or not (said := _STATED_VERB.search(msg.text)):
+        return None
+    named = subjects(msg.literal(msg.text[: said.start()]))
+    details = Details(shift_days=days, shift_months=months)
+    return Intent("update", named or ["it"], details=details)
+
+
 def parse_shift(msg: Message) -> Intent | None:
     text = msg.text
-    if _ADDS.match(text) or not (verb := _MOVE_VERB.search(text)):
+    if _ADDS.match(text):
         return None
+    if not (verb := _MOVE_VERB.search(text)):
+        return _shift_from_plan(msg)
     rest, days, months = _shift(text)
     if not (days or months):
         return None
+    rest = _THAN_PLAN.sub("", rest)  # "pushed 3 days later than planned": no task's words
     # "bring the haircut forward 2 days": the direction may stand apart from the distance
     later = re.search(r"\b(?:back|later|more|extra|postpone|postponed|delay|delayed)\b", text, re.I)
     if (
