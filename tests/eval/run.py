@@ -44,7 +44,16 @@ GATED_SETS = [CASES, CASES.with_name("blind-1.yaml"), CASES.with_name("blind-2.y
 # docs/eval/blind-spec-2.md; their first runs (docs/eval/*-first-run.txt) are the reported scores.
 MEASURED_SETS = [
     CASES.with_name(f"{name}.yaml")
-    for name in ("blind-3", "blind-4", "blind-5", "blind-times", "blind-undo", "blind-6", "blind-7", "blind-8")
+    for name in (
+        "blind-3",
+        "blind-4",
+        "blind-5",
+        "blind-times",
+        "blind-undo",
+        "blind-6",
+        "blind-7",
+        "blind-8",
+    )
 ]
 ALL_SETS = GATED_SETS + MEASURED_SETS
 PASS_MARK = 0.95
