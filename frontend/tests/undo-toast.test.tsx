@@ -9,9 +9,12 @@ import { tasksApi } from "@/lib/tasks";
 type Call = [string, RequestInit];
 
 describe("the dashboard's Undo toast", () => {
-  afterEach(() => {
+  afterEach(async () => {
     vi.unstubAllGlobals();
     act(() => void toast.dismiss()); // sonner's queue is global
+    // A dismissed toast leaves on a timer; wait until it has gone, or the timer fires after
+    // the test environment is torn down (a "window is not defined" error under load).
+    await waitFor(() => expect(document.querySelector("[data-sonner-toast]")).toBeNull());
   });
 
   it("a complete or delete hands on the X-Change-Id of its response", async () => {
