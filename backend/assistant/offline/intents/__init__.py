@@ -350,11 +350,11 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
         said = piece
         one.then = []
     for before, after in itertools.pairwise(read):
-        if after.items and _PRONOUN_SUBJECT.match(after.items[0]) and before.items:
+        if _points_back(after) and before.items:
             after.items = before.items[:1]  # "reopen the essay and add a note: …"
     read = _one_update_per_task(read)
     tools = [_TOOL.get(i.kind) for i in read]
-    pointing = any(i.items and _PRONOUN_SUBJECT.match(i.items[0]) for i in read)
+    pointing = any(_points_back(i) for i in read)
     if len(read) == 1 and len(pieces) > 1:
         return read[0]  # "add X & remind me to Y", "move X to friday and put it on high"
     if len(read) < 2 or not all(tools) or not _distinct(read, tools) or pointing:
@@ -378,6 +378,7 @@ def _told_done(intent: Intent, said: str) -> bool:
 
 
 def _points_back(intent: Intent) -> bool:
+    """The request's task is "it", "that", "them": a task named before."""
     return bool(intent.items) and _PRONOUN_SUBJECT.match(intent.items[0]) is not None
 
 
@@ -459,7 +460,7 @@ def _adds_to(before: Intent, after: Intent, *, explicit: bool) -> bool:
     is said of the task being added), "add X & remind me to Y" (one add of two tasks)."""
     if before.kind != "add" or not before.items:
         return False
-    if after.kind == "update" and after.items and _PRONOUN_SUBJECT.match(after.items[0]):
+    if after.kind == "update" and _points_back(after):
         if not explicit or after.new_title or after.swap or after.remove_tags:
             return False
         each = before.item_details or [before.details]
@@ -583,9 +584,7 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
     chat = {"help", "greet", "thanks", "confirm", "decline"}
     if commands and intent.kind in chat:
         intent = read_clause(text, quoted, today)
-    if len(clauses) > 1 and (
-        intent.kind == "help" or (intent.items and _PRONOUN_SUBJECT.match(intent.items[0]))
-    ):
+    if len(clauses) > 1 and (intent.kind == "help" or _points_back(intent)):
         read = [(read_clause(c, quoted, today), c) for c in clauses]
         acting = [(i, c) for i, c in read if i.kind not in chat]
         if any(_COMMAND_START.match(c) or _REMOVE_START.match(c) for _, c in acting):
@@ -597,10 +596,10 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
         others = [c for i, c in read if c != chosen and i.kind not in {"confirm", "decline"}]
         same = [i for i, c in read if i.kind == intent.kind and i.items and c != chosen
                 and not _PRONOUN_SUBJECT.match(i.items[0])]  # fmt: skip
-        if intent.items and _PRONOUN_SUBJECT.match(intent.items[0]) and same:
+        if _points_back(intent) and same:
             intent.items = same[-1].items  # "I don't need X anymore, delete it"
             intent.fallback_subject = same[-1].fallback_subject
-        elif intent.items and _PRONOUN_SUBJECT.match(intent.items[0]) and others:
+        elif _points_back(intent) and others:
             intent.alt_subject = _state_removed(with_quotes(others[0], quoted))
     return intent
 
@@ -612,8 +611,7 @@ def _adds_it(
     "it" said beside a request to add is said of the task being added (what it says wins)."""
     if not (
         intent.kind == "update"
-        and intent.items
-        and _PRONOUN_SUBJECT.match(intent.items[0])
+        and _points_back(intent)
         and not (intent.new_title or intent.swap or intent.remove_tags)
     ):
         return None

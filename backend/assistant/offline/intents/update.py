@@ -688,7 +688,6 @@ _NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "a few": 3}  # fmt: skip
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 0}  # a month is counted apart
 _EARLIER = {"forward", "earlier", "up", "sooner", "before"}
-_LATER = {"back", "later", "out", "more", "extra", "further", "after", "off"}
 _SHIFT = re.compile(
     r"\s*\b(?P<dir>back|forward|later|earlier|out|up|sooner|off)?\s*(?:by\s+)?"
     r"(?:(?P<n>\d+|"
@@ -697,8 +696,6 @@ _SHIFT = re.compile(
     r"(?<![a-z])(?P<unit>days?|weeks?|fortnights?|months?)(?:\s+(?P<dir2>back|forward|later|earlier|sooner|more|extra|further|before|after))?\b",
     re.I,
 )
-# A bare "a fortnight"/"week" counts only with its article or number: "push it back a week".
-_NEEDS_NUMBER = re.compile(r"^(?:day|week)s?$", re.I)
 
 
 def _shift(text: str) -> tuple[str, int, int]:
