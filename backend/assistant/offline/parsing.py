@@ -44,6 +44,7 @@ class Details:
     description: str | None = None
     shift_days: int = 0  # "push it back two days": relative to the task's own due date
     shift_months: int = 0  # "push it back a month": the same day of a later (earlier) month
+    shift_minutes: int = 0  # "push the call back an hour": from the task's own time
     time: str | None = None  # "HH:MM" (times.py); without a day the task is due today
     clear_time: bool = False
     repeat: str | None = None  # an RRULE body; without a day it starts on its next day
@@ -498,6 +499,7 @@ def fill_details(details: Details, more: Details) -> None:
     details.clear_repeat = details.clear_repeat or more.clear_repeat
     details.shift_days = details.shift_days or more.shift_days
     details.shift_months = details.shift_months or more.shift_months
+    details.shift_minutes = details.shift_minutes or more.shift_minutes
     details.tags = list(dict.fromkeys([*details.tags, *more.tags]))
 
 

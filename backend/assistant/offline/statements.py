@@ -381,7 +381,7 @@ def _each_details(intent: Intent) -> list[Details]:
 
 
 def _attributes(d: Details) -> bool:
-    return bool(d.due or d.priority or d.tags or d.shift_days or d.shift_months)
+    return bool(d.due or d.priority or d.tags or d.shift_days or d.shift_months or d.shift_minutes)
 
 
 def _updates(intent: Intent, text: str, tasks: list[Task], today: date) -> Intent | None:

@@ -4,8 +4,8 @@ corrections of what was just said. Several parsers, each placed in the registry'
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
-from typing import Any
+from datetime import date, datetime, timedelta
+from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -626,7 +626,7 @@ def handle_add(turn: Turn) -> Decision:
 
 
 def _changes_something(d: Details) -> bool:
-    return bool(d.due or d.priority or d.tags or d.schedule or d.clear_due)
+    return bool(d.due or d.priority or d.tags or d.schedule or d.clear_due or d.shift_minutes)
 
 
 def _open_task_named(turn: Turn) -> list[dict[str, Any]] | Decision:
@@ -686,24 +686,40 @@ _NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
            "couple of": 2, "couple": 2, "few": 3, "a couple of": 2, "a couple": 2,
            "a few": 3}  # fmt: skip
-_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 0}  # a month is counted apart
+# A shift's unit in days, months or minutes: (days, months, minutes) for one of it.
+_UNITS = {"day": (1, 0, 0), "week": (7, 0, 0), "fortnight": (14, 0, 0), "month": (0, 1, 0),
+          "hour": (0, 0, 60), "hr": (0, 0, 60), "minute": (0, 0, 1), "min": (0, 0, 1)}  # fmt: skip
 _EARLIER = {"forward", "earlier", "up", "sooner", "before"}
 _SHIFT = re.compile(
     r"\s*\b(?P<dir>back|forward|later|earlier|out|up|sooner|off)?\s*(?:by\s+)?"
-    r"(?:(?P<n>\d+|"
+    r"(?:(?P<half>half\s+an?\s+)|(?P<n>\d+|"
     + "|".join(sorted(_NUMBER, key=len, reverse=True))
-    + r")\s+)?(?:more\s+|extra\s+)?"
-    r"(?<![a-z])(?P<unit>days?|weeks?|fortnights?|months?)(?:\s+(?P<dir2>back|forward|later|earlier|sooner|more|extra|further|before|after))?\b",
+    + r")\s*)?(?:more\s+|extra\s+)?"
+    r"(?<![a-z])(?P<unit>days?|weeks?|fortnights?|months?|hours?|hrs?|minutes?|mins?)(?:\s+(?P<dir2>back|forward|later|earlier|sooner|more|extra|further|before|after))?\b",
     re.I,
 )
 
 
-def _shift(text: str) -> tuple[str, int, int]:
+class Shift(NamedTuple):
+    rest: str  # the words without the shift
+    days: int = 0
+    months: int = 0
+    minutes: int = 0
+
+    def details(self) -> Details:
+        return Details(shift_days=self.days, shift_months=self.months, shift_minutes=self.minutes)
+
+    def __bool__(self) -> bool:
+        return bool(self.days or self.months or self.minutes)
+
+
+def _shift(text: str) -> Shift:
     """ "the essay forward a day" -> ("the essay", -1); "the proposal back two days" -> +2;
-    "the car service one week more" -> +7; "up a day" and "a day earlier" are earlier."""
+    "the car service one week more" -> +7; "up a day" and "a day earlier" are earlier;
+    "the call back an hour" -> 60 minutes later."""
     for m in _SHIFT.finditer(text):
         unit = m["unit"].lower().rstrip("s")
-        if m["n"] is None and unit != "fortnight":
+        if m["n"] is None and m["half"] is None and unit != "fortnight":
             continue
         before = text[: m.start()].rstrip()
         delaying = re.search(r"\b(?:postpone|delay|put off|push)", before, re.I)  # "… for a week"
@@ -719,14 +735,18 @@ def _shift(text: str) -> tuple[str, int, int]:
         if absolute:
             continue
         n = 1 if m["n"] is None else int(m["n"]) if m["n"].isdigit() else _NUMBER[m["n"].lower()]
-        days, months = n * _UNIT_DAYS[unit], n if unit == "month" else 0
+        days, months, minutes = (n * k for k in _UNITS[unit])
+        if m["half"]:
+            days, months, minutes = 0, 0, _UNITS[unit][2] // 2
+            if not minutes:
+                continue  # "half a day": no time said
         said = {(m["dir"] or "").lower(), (m["dir2"] or "").lower()}
         earlier = bool(said & _EARLIER) and not said & {"back", "later", "more", "extra"}
         rest = text[: m.start()] + " " + text[m.end() :]
         rest = re.sub(r"\s+(?:back|forward|up)$", "", rest.strip(), flags=re.I)
         sign = -1 if earlier else 1
-        return rest, sign * days, sign * months
-    return text, 0, 0
+        return Shift(rest, sign * days, sign * months, sign * minutes)
+    return Shift(text)
 
 
 # A move said anywhere in the message, with how far: "my teacher moved the essay up a day",
@@ -749,7 +769,9 @@ _SHIFT_FILLER = re.compile(
 # No verb of moving, but the distance from the plan: "the electrician can't come until 3 days
 # later than planned", "the exam is a week earlier than we thought".
 _PLAN = r"than\s+(?:planned|scheduled|expected|originally|(?:we|i)\s+(?:thought|planned|said|had|agreed|arranged|expected)|before|agreed|arranged)\b"
-_THAN_PLANNED = re.compile(rf"\b(?:later|earlier|sooner|after|before)\s+{_PLAN}", re.I)
+_THAN_PLANNED = re.compile(
+    rf"\b(?:later|earlier|sooner|after|before)\s+{_PLAN}|\b(?:later|earlier|sooner)(?:\s+now)?[.!]*$", re.I
+)  # "… 3 days later than planned", "dinner is half an hour later"
 _THAN_PLAN = re.compile(rf"\s*\b{_PLAN}", re.I)
 _STATED_VERB = re.compile(
     r"\s+(?:can'?t|cannot|can not|won'?t|will|is|isn'?t|are|aren'?t|has|have|got|was|were|needs?|"
@@ -762,12 +784,11 @@ def _shift_from_plan(msg: Message) -> Intent | None:
     """ "the electrician can't come until 3 days later than planned": the task said first."""
     if not _THAN_PLANNED.search(msg.text):
         return None
-    _, days, months = _shift(msg.text)
-    if not (days or months) or not (said := _STATED_VERB.search(msg.text)):
+    shift = _shift(msg.text)
+    if not shift or not (said := _STATED_VERB.search(msg.text)):
         return None
     named = subjects(msg.literal(msg.text[: said.start()]))
-    details = Details(shift_days=days, shift_months=months)
-    return Intent("update", named or ["it"], details=details)
+    return Intent("update", named or ["it"], details=shift.details())
 
 
 def parse_shift(msg: Message) -> Intent | None:
@@ -776,8 +797,8 @@ def parse_shift(msg: Message) -> Intent | None:
         return None
     if not (verb := _MOVE_VERB.search(text)):
         return _shift_from_plan(msg)
-    rest, days, months = _shift(text)
-    if not (days or months):
+    rest, days, months, minutes = _shift(text)
+    if not (days or months or minutes):
         return None
     rest = _THAN_PLAN.sub("", rest)  # "pushed 3 days later than planned": no task's words
     # "bring the haircut forward 2 days": the direction may stand apart from the distance
@@ -790,7 +811,7 @@ def parse_shift(msg: Message) -> Intent | None:
             or verb["verb"].lower() in {"bring", "brought", "pull", "pulled"}
         )
     ):
-        days, months = -days, -months
+        days, months, minutes = -days, -months, -minutes
     clauses = [
         c.strip()
         for c in re.split(r"\s*[,;]\s*|\s+(?:so|and)\s+(?:can|could)\s+", rest)
@@ -808,15 +829,19 @@ def parse_shift(msg: Message) -> Intent | None:
             else clause[: v.start()] + " " + clause[v.end() :]
         )
         named = _strip_filler(words)
+        if not named and v["past"]:  # "the team meeting got pushed back": the task said first
+            named = _strip_filler(_BEEN.sub("", clause[: v.start()]))
         break
     if not named:  # "the car service, I want to postpone it": the task named in another clause
         others = [_strip_filler(c) for c in clauses if not _MOVE_VERB.search(c)]
         named = next((o for o in others if o), "")
     if not named or _PEOPLE.match(named):
         named = "it"
-    return Intent(
-        "update", _named(msg.literal(named)), details=Details(shift_days=days, shift_months=months)
-    )
+    details = Details(shift_days=days, shift_months=months, shift_minutes=minutes)
+    return Intent("update", _named(msg.literal(named)), details=details)
+
+
+_BEEN = re.compile(r"\s*\b(?:got|has been|have been|was|were|is|are|been|just)\s*$", re.I)
 
 
 def _strip_filler(words: str) -> str:
@@ -835,11 +860,9 @@ def parse_reschedule(msg: Message) -> Intent | None:
     text = msg.text
     if _ADDS.match(text):  # "remind me to go to the gym every tuesday": an add, not a move
         return None
-    if (m := first_match(RESCHEDULE, text)) and (
-        (shifted := _shift(text[max(m.start("rest"), 0) :]))[1] or shifted[2]
-    ):
-        details = Details(shift_days=shifted[1], shift_months=shifted[2])
-        return Intent("update", subjects(msg.literal(shifted[0] or "it")), details=details)
+    if (m := first_match(RESCHEDULE, text)) and (shifted := _shift(text[max(m.start("rest"), 0) :])):
+        named = subjects(msg.literal(shifted.rest or "it"))
+        return Intent("update", named, details=shifted.details())
     if m := first_match(RESCHEDULE, text):
         rest, details = take_details(m["rest"] or "it", msg.today)
         if details.due is None and not details.clear_due and not details.priority and not details.schedule:  # fmt: skip
@@ -924,6 +947,10 @@ def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
             base = date.fromisoformat(task["due_date"]) if task.get("due_date") else turn.today
             base = add_months(base, d.shift_months) if d.shift_months else base
             changes["due_date"] = str(base + timedelta(days=d.shift_days))
+        if d.shift_minutes:
+            if not task.get("due_time"):  # no time to move from: ask rather than guess one
+                return Decision(reply=f"{replies.quoted([task])} has no set time to move.")
+            changes |= _moved_time(task, d.shift_minutes, turn.today)
         if d.clear_due:
             changes["clear_due_date"] = True
         elif d.schedule:  # a time or repeat keeps the task's own day when none is said
@@ -942,6 +969,16 @@ def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
     if not calls:
         return Decision(reply=f"What should I change about {replies.quoted(found)}?")
     return Decision(calls=calls)
+
+
+def _moved_time(task: dict[str, Any], minutes: int, today: date) -> dict[str, str]:
+    """The task's own day and time moved by ``minutes``: past midnight is the next day."""
+    day = date.fromisoformat(task["due_date"]) if task.get("due_date") else today
+    hour, minute = (int(x) for x in task["due_time"][:5].split(":"))
+    moved = datetime.combine(day, datetime.min.time()) + timedelta(
+        hours=hour, minutes=minute + minutes
+    )
+    return {"due_date": str(moved.date()), "due_time": moved.strftime("%H:%M")}
 
 
 def describe_updates(records: list[Any], turn: Turn) -> str:
