@@ -555,9 +555,13 @@ def _attributes_joined(text: str, today: date) -> str:
     return ", ".join(kept)
 
 
+_STORY_BEFORE = re.compile(r"^.*\s+so\b(?!\s+(?:much|many|that|far|long)\b)[:,]?\s+(?=\S)", re.I)
+
+
 def subjects(rest: str) -> list[str]:
     """Words naming a task: only articles and "task" trimmed ("by" may be a typo of "buy")."""
     rest = re.split(rf"{SENTENCE_STOP}\s", rest.strip())[0]  # "… florist? We've decided …"
+    rest = _STORY_BEFORE.sub("", rest)  # "my shift moved so the dog walk": the story is no task
     parts = re.split(r"\s*[,;]\s*", rest)  # "the dentist, they had a cancellation": why
     rest = ", ".join(parts[: next((i for i, p in enumerate(parts) if i and no_task(p)), None)])
     rest = re.sub(r"[^\w\s'\"#&+-]+$", "", rest.strip())  # "paid the rent 👍"

@@ -156,7 +156,7 @@ _PRONOUN_SUBJECT = re.compile(
 
 
 _COMMAND_START = re.compile(
-    r"^(?:(?:just|now|then|so|please|pls)\s+)*(?:make|mark|move|set|change|delete|remove|tick|cross|check|put|push|reschedule|rename|"
+    r"^(?:(?:just|now|then|so|please|pls)\s+)*(?:make|mark|move|set|change|swap|switch|shift|postpone|delay|delete|remove|tick|cross|check|put|push|reschedule|rename|"
     r"tag|untag|untick|uncheck|reopen|complete|finish|scratch|drop|bump|prioriti[sz]e|cancel"
     r"|take\s+(?:the\s+|that\s+)?#?[\w-]+\s+(?:tag|label)s?)\b",
     re.IGNORECASE,
@@ -187,6 +187,9 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     if intent.kind in _TOOL and _asks_advice(message):
         # "should I do the laundry today or tomorrow? I'm so tired": asking what to do
         # changes nothing, whatever the question names
+        return Intent("help")
+    if intent.kind == "add" and _story_title(message, intent.items):
+        # "got called in for a shift tmrw": a story of the user's day is no task to add
         return Intent("help")
     if intent.kind == "add" and statements.hedged(message):
         # "maybe cancelling the gym, not sure yet": thinking aloud adds nothing
@@ -256,6 +259,12 @@ def _asks_advice(message: str) -> bool:
     remark after it, asks for no change: its first sentence asks it."""
     first = re.match(rf"(?:(?!{SENTENCE_STOP}).)*\?", message.strip())
     return first is not None and bool(_ADVICE.match(normalise(first[0])))
+
+
+def _story_title(message: str, titles: list[str]) -> bool:
+    """The title to add is the words of a story ("got stuck at work", "got called in")."""
+    story = re.split(r"[,;.!?]|\s+(?:so|and)\s+", message, maxsplit=1)[0].lower()
+    return complete.happened_to_user(message) and any(t.lower() in story for t in titles)
 
 
 def _understand(message: str, today: date) -> Intent:

@@ -76,7 +76,21 @@ def without_remark(text: str) -> str:
     return said if said != text and _DONE_COMMAND.match(said) else text
 
 
+# "got called in", "got stuck at work", "got bumped": what happened to the user, no task done.
+_GOT_PASSIVE = re.compile(
+    r"^(?:(?:i|we)\s+)?(?:just\s+)?got\s+(?:\w+ed|stuck|caught|held|sick|told|paid|sent|hit|"
+    r"woken|taken|kept|let|shot|beaten|bitten|stung)\b",
+    re.I,
+)
+
+
+def happened_to_user(text: str) -> bool:
+    return _GOT_PASSIVE.match(text) is not None
+
+
 def parse(msg: Message) -> Intent | None:
+    if happened_to_user(msg.text):
+        return None
     if m := first_match(COMPLETE, msg.text):
         rest = msg.literal(m.groupdict().get("rest") or "it")
         verb = present_verb(m.groupdict().get("verb") or "")

@@ -52,7 +52,7 @@ RENAME = rx(
 )
 
 CHANGE = rx(  # "change/update/set X to Y": Y says what changes (a date, a priority or a title)
-    r"^(?:mind\s+)?(?:chang(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|modify|set|switch)\s+(?P<target>.+?)\s+(?:to|into)\s+(?P<new>.+)$",
+    r"^(?:mind\s+)?(?:chang(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|modify|set|switch|swap)\s+(?P<target>.+?)\s+(?:over\s+)?(?:to|into)\s+(?P<new>.+)$",
 )
 
 CORRECTION = rx(
@@ -870,7 +870,7 @@ def parse_reschedule(msg: Message) -> Intent | None:
                 1
             ]  # "X is due on the 30th"
         if details.due is not None or details.clear_due or details.priority or details.tags or details.schedule:  # fmt: skip
-            rest = re.sub(r"\s+(?:to|till|until|for|by|back to|back|out to|off to|off till)\s*$", "", rest.strip(), flags=re.I)  # fmt: skip
+            rest = re.sub(r"\s+(?:to|till|until|for|by|back to|back|out to|off to|off till|over to|over)\s*$", "", rest.strip(), flags=re.I)  # fmt: skip
             rest = re.sub(r"\s+(?:is|should be|needs to be)\s+(?:now\s+)?(?:due|done by|finished by)\s*$", "", rest, flags=re.I)  # fmt: skip
             rest = re.sub(
                 r"\s+(?:should|must|needs to|has to)\s+be(?:\s+on)?\s*$", "", rest, flags=re.I
