@@ -26,13 +26,23 @@ WORD_MATCH = 75  # a word said this like a title's word is that word (or a slip 
 _STOP = {"the", "a", "an", "my", "to", "of", "for", "and", "on", "in", "with", "one", "task"}
 
 
-def _said(subject: str) -> str:
+# A task called by the noun of its verb: "the cake pickup" is "Pick up the cake".
+_VERB_NOUNS = {"pickup": "pick up", "dropoff": "drop off", "checkup": "check up",
+               "cleanup": "clean up", "signup": "sign up", "setup": "set up"}  # fmt: skip
+# A word that says only what kind of task it is: "the chemist errand" is "Go to the chemist".
+_KIND_WORDS = {"errand", "thing", "stuff", "job"}
+
+
+def said_in_full(subject: str) -> str:
     """The words said, shorthand read in full ("dentist appt": "dentist appointment")."""
-    return " ".join(SHORT_FORMS.get(w, w) for w in utils.default_process(subject).split())
+    words = [SHORT_FORMS.get(w, w) for w in utils.default_process(subject).split()]
+    if len(words) > 1 and words[-1] in _KIND_WORDS:
+        words.pop()
+    return " ".join(_VERB_NOUNS.get(w, w) for w in words)
 
 
 def scores(subject: str, tasks: list[Task]) -> list[float]:
-    said = _said(subject)
+    said = said_in_full(subject)
     titles = [utils.default_process(t["title"]) for t in tasks]
     if not said or not titles:
         return [0.0] * len(tasks)
@@ -111,16 +121,16 @@ def candidates(subject: str, tasks: list[Task]) -> list[Task]:
     # A whole-phrase score can be high by accident ("call the electrician" / "walk the dog":
     # WRatio 85): at least one word said must be one of the task's words, or a slip of one.
     titles = [utils.default_process(t["title"]) for _, t in scored]
-    words = _word_scores(_said(subject), titles, best_word=True)
+    words = _word_scores(said_in_full(subject), titles, best_word=True)
     scored = [(s, t) for (s, t), w in zip(scored, words, strict=True) if w >= WORD_MATCH]
     if not scored:
         return []
     best = scored[0][0]
     close = [t for s, t in scored if best - s < CLEAR_WIN]
-    return _every_word_said(subject, close) if len(close) > 1 else close
+    return _every_wordsaid_in_full(subject, close) if len(close) > 1 else close
 
 
-def _every_word_said(subject: str, close: list[Task]) -> list[Task]:
+def _every_wordsaid_in_full(subject: str, close: list[Task]) -> list[Task]:
     """Among close matches, the one that has the words said beats the rest by a clear margin
     ("calling the insurance company": "Call the insurance company", not "Call the school");
     otherwise all stay, and the user is asked."""
@@ -137,7 +147,7 @@ def _every_word_said(subject: str, close: list[Task]) -> list[Task]:
 def _has_every_word(said: str, title: str) -> bool:
     """Every word said (but the small ones) is a word of the title, as said or by its stem."""
     have = {stem(w) for w in utils.default_process(title).split()}
-    words = [w for w in _said(said).split() if w not in _STOP]
+    words = [w for w in said_in_full(said).split() if w not in _STOP]
     return bool(words) and all(stem(w) in have for w in words)
 
 

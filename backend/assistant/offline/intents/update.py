@@ -15,6 +15,7 @@ from backend.assistant.offline.dates import add_months, describe
 from backend.assistant.offline.intents import add
 from backend.assistant.offline.intents.base import Message
 from backend.assistant.offline.language import SENTENCE_STOP, VOCABULARY, clean_title
+from backend.assistant.offline.matching import said_in_full
 from backend.assistant.offline.parsing import (
     QUOTE_RX,
     TASK_VERBS,
@@ -631,11 +632,14 @@ def _changes_something(d: Details) -> bool:
 
 def _open_task_named(turn: Turn) -> list[dict[str, Any]] | Decision:
     """The one open task whose title has every word said (none, or several: the add stands)."""
-    subject = turn.intent.items[0]
-    listed = lookup(turn.convo, status="pending", text=subject, limit=LOOKUP_LIMIT)
+    # The words as meant: "the cake pickup" has the words of "Pick up the cake"
+    words = [w for w in said_in_full(turn.intent.items[0]).split() if w not in {"the", "a", "an", "my"}]  # fmt: skip
+    if not words:
+        return []
+    # Found by its longest word, then every word checked: the title may order them otherwise.
+    listed = lookup(turn.convo, status="pending", text=max(words, key=len), limit=LOOKUP_LIMIT)
     if isinstance(listed, ToolCall):
         return Decision(calls=[listed])
-    words = [w for w in re.findall(r"\w+", subject) if w.lower() not in {"the", "a", "an", "my"}]
     named = [t for t in listed if words and all(has_word(t["title"], w) for w in words)]
     return named if len(named) == 1 else []
 
@@ -908,7 +912,31 @@ def parse_change(msg: Message) -> Intent | None:
         named = [target] if quoted else subjects(target)
         if (details.due or details.priority or details.tags or details.schedule) and not leftover:
             return Intent("update", named, details=details)
+        if not quoted and (later := _later_split(m, msg)):
+            return later
         return Intent("update", named, new_title=clean_title(new))
+    return None
+
+
+# Where the new value may start, after the first "to": "change the visit to the museum to
+# saturday", "change the visit to grandmother for day after tomorrow".
+_VALUE_START = re.compile(r"\s+(?:to|for|on|till|until)\s+", re.I)
+
+
+def _later_split(m: re.Match[str], msg: Message) -> Intent | None:
+    """ "change X to Y": when Y is not all attributes, a later "to"/"for" may start them, and a
+    sentence or remark after them ("…, please? My daughter will drive me then") is no title.
+    Only attributes and nothing else count: else Y is a new title, as said."""
+    text = msg.text
+    if m["new"].split()[0].lower() in TASK_VERBS:
+        return None  # "change call mum to call mum on sunday": a title said again
+    for split in _VALUE_START.finditer(text, m.start("new") - 4):
+        value = re.split(rf"\s*(?:[,;]|{SENTENCE_STOP}(?:\s|$))\s*", text[split.end() :])[0]
+        leftover, details = details_from(value, msg.today)
+        said = details.due or details.priority or details.schedule
+        if said and not clean_title(leftover).strip(" ,.?!"):
+            target = msg.literal(text[m.start("target") : split.start()])
+            return Intent("update", subjects(target), details=details)
     return None
 
 
