@@ -82,6 +82,7 @@ class FoundDate:
     day: date
     start: int
     end: int  # the phrase's span in the text, so callers can cut it out of a title
+    day_of_month: int | None = None  # "the 20th" said alone: no month said
 
 
 def _number(word: str) -> int:
@@ -170,13 +171,28 @@ def _resolve(m: re.Match[str], today: date) -> date | None:
     return None
 
 
+def _bare_day_of_month(m: re.Match[str]) -> int | None:
+    g = m.groupdict()
+    if said := g["dom"] or g["dom_n"] or g["dom_day"]:
+        return int(said)
+    return ORDINAL_WORDS[g["dom_w"].lower()] if g["dom_w"] else None
+
+
+def in_month_of(day: date, dom: int) -> date | None:
+    """That day of ``day``'s month, if the month has it."""
+    try:
+        return day.replace(day=dom)
+    except ValueError:
+        return None
+
+
 def find_date(text: str, today: date) -> FoundDate | None:
     """The last date phrase in the text (people usually end with the when)."""
     found = None
     for m in _PHRASE.finditer(text):
         day = _resolve(m, today)
         if day is not None:
-            found = FoundDate(day, m.start(), m.end())
+            found = FoundDate(day, m.start(), m.end(), _bare_day_of_month(m))
     return found
 
 

@@ -45,6 +45,7 @@ class Details:
     shift_days: int = 0  # "push it back two days": relative to the task's own due date
     shift_months: int = 0  # "push it back a month": the same day of a later (earlier) month
     shift_minutes: int = 0  # "push the call back an hour": from the task's own time
+    day_of_month: int | None = None  # ``due`` said as "the 20th": a change keeps the task's month
     time: str | None = None  # "HH:MM" (times.py); without a day the task is due today
     clear_time: bool = False
     repeat: str | None = None  # an RRULE body; without a day it starts on its next day
@@ -201,7 +202,7 @@ def take_details(text: str, today: date) -> tuple[str, Details]:
         text = _HASHTAG.sub(" ", text)
     text = _take_schedule(text, details)
     if found := find_date(text, today):
-        details.due = found.day
+        details.due, details.day_of_month = found.day, found.day_of_month
         text = text[: found.start] + " " + text[found.end :]
     details.tags = list(dict.fromkeys(t.lower() for t in details.tags))
     return text, details
@@ -489,7 +490,8 @@ _VAGUE_WHEN = re.compile(r"\s+(?:sometime|some time|any ?time)(?=\s*$)", re.I)
 def fill_details(details: Details, more: Details) -> None:
     """Attributes said apart (a sentence of their own, a second change to the same task) join
     ``details``; what ``details`` already says wins. Every field, so none is dropped on the way."""
-    details.due = details.due or more.due
+    if not details.due:
+        details.due, details.day_of_month = more.due, more.day_of_month
     details.priority = details.priority or more.priority
     details.description = details.description or more.description
     details.time = details.time or more.time

@@ -206,6 +206,7 @@ _OLD_VALUE = re.compile(
     r"(?:(?:the|on|at|for|by)\s+)?(?P<old>[^,;]+?)(?:\s+(?:any\s*more|as planned|like before))?[.!]*$",
     re.I,
 )
+_NOT_BUT = re.compile(r"\s*[:,]?\s*\bnot\s+(?P<old>[^,;]+?)\s*,?\s+but\s+(?=\S)", re.I)
 _DO = re.compile(r"^(?:do|doing|have|get|finish|handle)\s+", re.I)
 
 
@@ -213,6 +214,10 @@ def _without_old_value(text: str, today: date) -> str:
     """The words without the old value they replace, when that is only an attribute: "the team
     sync is every 2 weeks now, not every week", "do the inventory count tomorrow instead of
     today" (never a title's words: "salt not pepper")."""
+    if (m := _NOT_BUT.search(text)) and m.start() > 0:  # "not the 25th but the 20th"
+        leftover, old = take_details(m["old"], today)
+        if (old.due or old.time or old.repeat) and not clean_title(leftover).strip(" ,.:"):
+            return text[: m.start()] + " " + text[m.end() :]
     if not (m := _OLD_VALUE.search(text)) or m.start() == 0:
         return text
     leftover, old = take_details(m["old"], today)
@@ -294,11 +299,14 @@ def _understand(message: str, today: date) -> Intent:
         text = said  # "mark X as done, I did it this morning" (not "…, and add Y")
     read = _read(text, quoted, today)
     if (
-        read.kind in {"add", "help"}
+        read.kind in {"add", "help", "update"}
         and not adding
         and (new := _without_old_value(text, today)) != text
     ):
-        return _changed_from(_understand(new, today), new, today)  # else the words said stand
+        if read.kind != "update":
+            return _changed_from(_understand(new, today), new, today)  # else the words stand
+        if (again := _understand(new, today)).kind == "update":
+            return again  # "due on the 20th not the 25th": the 25th is the old day
     return read
 
 

@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from backend.assistant.offline import replies
-from backend.assistant.offline.dates import add_months, describe
+from backend.assistant.offline.dates import add_months, describe, in_month_of
 from backend.assistant.offline.intents import add
 from backend.assistant.offline.intents.base import Message
 from backend.assistant.offline.language import SENTENCE_STOP, VOCABULARY, clean_title
@@ -970,7 +970,7 @@ def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
             if title != task["title"]:
                 changes["title"] = title
         if d.due:
-            changes["due_date"] = str(d.due)
+            changes["due_date"] = str(_in_own_month(d, task, turn.today))
         if d.shift_days or d.shift_months:  # from its own due date, else from today
             base = date.fromisoformat(task["due_date"]) if task.get("due_date") else turn.today
             base = add_months(base, d.shift_months) if d.shift_months else base
@@ -997,6 +997,16 @@ def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
     if not calls:
         return Decision(reply=f"What should I change about {replies.quoted(found)}?")
     return Decision(calls=calls)
+
+
+def _in_own_month(d: Details, task: dict[str, Any], today: date) -> date:
+    """ "due on the 20th, not the 25th" of a task due 25 May: the 20th of May, while that is
+    still ahead; a day said with its month (or a weekday) stands as said."""
+    own = date.fromisoformat(task["due_date"]) if task.get("due_date") else None
+    if d.due and d.day_of_month and own:
+        if (same := in_month_of(own, d.day_of_month)) and same >= today:
+            return same
+    return d.due  # type: ignore[return-value]
 
 
 def _moved_time(task: dict[str, Any], minutes: int, today: date) -> dict[str, str]:
