@@ -30,7 +30,7 @@ _STOP = {"the", "a", "an", "my", "to", "of", "for", "and", "on", "in", "with", "
 _VERB_NOUNS = {"pickup": "pick up", "dropoff": "drop off", "checkup": "check up",
                "cleanup": "clean up", "signup": "sign up", "setup": "set up"}  # fmt: skip
 # A word that says only what kind of task it is: "the chemist errand" is "Go to the chemist".
-_KIND_WORDS = {"errand", "thing", "stuff", "job"}
+_KIND_WORDS = {"errand", "thing", "stuff", "job", "collection"}
 
 
 def said_in_full(subject: str) -> str:

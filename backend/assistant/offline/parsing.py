@@ -237,8 +237,11 @@ def schedule_args(details: Details, today: date, due: date | None = None) -> dic
     args: dict[str, Any] = {}
     day = details.due or due
     if details.repeat:
-        day = times.first_day(details.repeat, day or today)
-        args["recurrence"] = details.repeat
+        rule = details.repeat
+        if rule == "FREQ=WEEKLY" and day is not None:  # "make it weekly": on its own weekday
+            rule += ";BYDAY=" + day.strftime("%a")[:2].upper()
+        day = times.first_day(rule, day or today)
+        args["recurrence"] = rule
     if details.time:
         args["due_time"] = details.time
         day = day or today

@@ -280,6 +280,8 @@ def parse_make(msg: Message) -> Intent | None:
         leftover, details = details_from(msg.literal(m["rest"]), msg.today)
         leftover = re.sub(r"\s+(?:and|as|to|due)$", "", leftover.strip(), flags=re.I)
         leftover = re.sub(r"\s+(?:(?:due\s+)?date|deadline)$", "", leftover, flags=re.I)
+        if details.repeat:  # "make it repeat every week": "repeat" names no task
+            leftover = re.sub(r"\s+(?:repeat|recur)$", "", leftover, flags=re.I)
         if (details.due or details.priority or details.tags or details.schedule) and leftover:
             return Intent("update", subjects(leftover), details=details)
     return None
