@@ -24,6 +24,11 @@ EXACT = 101.0  # an exact title beats any fuzzy match
 WORD_MATCH = 75  # a word said this like a title's word is that word (or a slip of it)
 
 _STOP = {"the", "a", "an", "my", "to", "of", "for", "and", "on", "in", "with", "one", "task"}
+# Words that say what kind of thing a task is, not which one: "the chemist errand" is "Go to
+# the chemist", "the thing about calling the electrician" is "Call the electrician". Said, they
+# count only where the title has them too.
+_DESCRIBING = {"thing", "things", "errand", "errands", "reminder", "reminders", "job", "jobs",
+               "chore", "chores", "item", "todo", "stuff", "bit", "entry", "about", "ones"}  # fmt: skip
 
 
 def _said(subject: str) -> str:
@@ -78,6 +83,9 @@ def _word_scores(said: str, titles: list[str], best_word: bool = False) -> list[
             continue
         cols = [column[w] for w in words]
         best = [max(float(row[c]) for c in cols) for row in table]
+        named = [b for b, w in zip(best, said_words, strict=True)
+                 if w not in _DESCRIBING or b >= WORD_MATCH]  # fmt: skip
+        best = named or best
         result.append(max(best) if best_word else sum(best) / len(best))
     return result
 
@@ -138,7 +146,15 @@ def _has_every_word(said: str, title: str) -> bool:
     """Every word said (but the small ones) is a word of the title, as said or by its stem."""
     have = {stem(w) for w in utils.default_process(title).split()}
     words = [w for w in _said(said).split() if w not in _STOP]
+    words = [w for w in words if w not in _DESCRIBING or stem(w) in have] or words
     return bool(words) and all(stem(w) in have for w in words)
+
+
+def shares_a_word(said: str, title: str) -> bool:
+    """Some word said (but the small ones: "the" is in every title) is a word of the title,
+    as said or by its stem ("the vacuuming" and "Vacuum the living room")."""
+    have = {stem(w) for w in utils.default_process(title).split()}
+    return any(stem(w) in have for w in _said(said).split() if w not in _STOP)
 
 
 def closest(subject: str, tasks: list[Task]) -> Task | None:

@@ -14,9 +14,9 @@ from typing import Any
 
 from backend.assistant.offline import replies
 from backend.assistant.offline.conversation import Conversation
-from backend.assistant.offline.dates import describe, find_date
+from backend.assistant.offline.dates import describe, named_by_date
 from backend.assistant.offline.language import ordinal, split_list
-from backend.assistant.offline.matching import candidates, closest, prefer
+from backend.assistant.offline.matching import candidates, closest, prefer, shares_a_word
 from backend.assistant.offline.parsing import Intent, ListFilter
 
 Task = dict[str, Any]
@@ -40,10 +40,6 @@ PLURAL = re.compile(
     r"them all|those two|these two|the two of them|both of those|all those|all these)$",
     re.I,
 )
-# A task described by its due date: "the one due tomorrow", "the task for friday".
-BY_DUE = re.compile(r"^(?:one|task|item|thing)\s+(?:due|for|on)\s+(?P<when>.+)$", re.I)
-
-
 @dataclass
 class ToolCall:
     name: str
@@ -185,8 +181,8 @@ def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
         group = [t for t in everything if word in t.get("tags", []) or has_word(t["title"], word)]
         if len(group) > 1 or (group and group[0]["title"].lower() != word):
             return Decision(reply=replies.ask_scope(group, turn.today))
-    if (m := BY_DUE.match(subject)) and (when := find_date(m["when"], turn.today)):
-        return _due_on(when.day, subject, turn)
+    if day := named_by_date(subject, turn.today):
+        return _due_on(day, subject, turn)
     if (position := ordinal(subject)) is not None:
         titles = replies.numbered_titles(convo.previous_reply)
         if not titles:  # no list shown: the tasks this conversation added, in order
@@ -206,10 +202,7 @@ def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
 
 def _names_every_part(subject: str, tasks: list[Task]) -> bool:
     """ "salt and pepper" in "Buy salt and pepper": every part of the list is in a title."""
-    return all(
-        any(has_word(t["title"], w) for t in tasks for w in re.findall(r"\w{3,}", part))
-        for part in split_list(subject)
-    )
+    return all(any(shares_a_word(part, t["title"]) for t in tasks) for part in split_list(subject))
 
 
 def _each(subject: str, turn: Turn, done_wanted: bool | None) -> Found | None:
