@@ -569,8 +569,8 @@ def subjects(rest: str) -> list[str]:
     rest = _CUT_CLAUSE.sub("", rest.strip())
     rest = re.sub(r"\s+(?:so\s+)?(?:you|u)\s+can\s+.*$", "", rest, flags=re.I)
     rest = re.sub(
-        r"\s+(?:earlier|today|yesterday|this morning|this afternoon|last night|just now|already"
-        r"|instead|again|anymore|any more|actually|now)$",
+        r"(?:\s+(?:earlier|today|yesterday|this morning|this afternoon|last night|just now|already"
+        r"|instead|again|anymore|any more|actually|now))+$",
         "",
         rest,
         flags=re.I,

@@ -110,10 +110,20 @@ Found = list[Task] | Decision
 _BOTH_THE = re.compile(r"^(?:both|all)\s+(?:of\s+)?(?:the\s+|my\s+)?(?=\S)", re.I)
 
 
+# "the watering reminder for it": a task named by what it is for, said elsewhere.
+_FOR_IT = re.compile(r"\s+(?:for|of|about|on|with)\s+(?:it|them|him|her)$", re.I)
+
+
+def _words_not_in(text: str, subject: str) -> str:
+    said = {w.lower() for w in re.findall(r"\w+", subject)}
+    return " ".join(w for w in re.findall(r"\w+", text) if w.lower() not in said)
+
+
 def find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
     """Tasks matching the words: a lookup by text first, then everything (typos)."""
     convo = turn.convo
     said = _BOTH_THE.sub("", subject)  # "both the grocery tasks": the tasks' words are "grocery"
+    said = _FOR_IT.sub("", said)
     by_text = lookup(convo, status="all", text=said, limit=LOOKUP_LIMIT)
     if isinstance(by_text, ToolCall):
         return Decision(calls=[by_text])
@@ -130,6 +140,11 @@ def find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
         if re.search(r"\bboth\b", subject, re.I) and len(found) != 2:
             return Decision(reply=replies.ask_scope(found, turn.today))  # "both" names two
         return found  # "both milk tasks": all of them
+    if len(found) > 1 and (m := _FOR_IT.search(subject)):
+        # "the cactus died, delete the watering reminder for it": "it" is named elsewhere in
+        # the message; of the tasks the words fit, the one with a word of the rest of it
+        elsewhere = _words_not_in(convo.user_text, subject[: m.start()])
+        found = [t for t in found if shares_a_word(elsewhere, t["title"])] or found
     if len(found) > 1:
         exact = [t for t in found if t["title"].lower() == subject.lower()]
         if len(exact) != 1:
