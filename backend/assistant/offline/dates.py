@@ -196,6 +196,24 @@ def find_date(text: str, today: date) -> FoundDate | None:
     return found
 
 
+# Words that may stand around a date naming a task by its due day: "the one due tomorrow",
+# "the task for friday", "tomorrow's task", "friday's one".
+_AROUND_DATE = re.compile(
+    r"^(?:(?:the|my|that|one|task|item|thing|todo|reminder|due|for|on|is|that's|'s|s)\b\W*)*$",
+    re.I,
+)
+
+
+def named_by_date(subject: str, today: date) -> date | None:
+    """The due day a subject names, when a date is all it says ("tomorrow's task"); a bare
+    date ("friday") may be a title's word, so it is read as a name."""
+    when = find_date(subject, today)
+    if when is None:
+        return None
+    around = f"{subject[: when.start]} {subject[when.end :]}".strip()
+    return when.day if around and _AROUND_DATE.match(around) else None
+
+
 def describe(day: date | str | None, today: date) -> str:
     """A due date as people say it: "today", "tomorrow", "Friday", "Mon 1 Dec"."""
     if day is None:

@@ -197,8 +197,13 @@ _GERUND_BASE = {"remov": "remove", "delet": "delete", "putt": "put", "mov": "mov
                 "writ": "write"}  # fmt: skip
 
 
+# An emoji between two sentences ends the first: "the cactus died 😢 delete its reminder".
+_EMOJI_STOP = re.compile(r"(?<=\w)\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+[\s.!]+(?=[a-z])", re.I)
+
+
 def normalise(text: str) -> str:
     """Trimmed, single-spaced, with politeness and trailing punctuation removed."""
+    text = _EMOJI_STOP.sub(". ", text)
     text = _HESITATION.sub("", expand_contractions(text.replace("\u2019", "'")))
     text = re.sub(r"(?<!\S)w/(?=\s)", "with", text)  # "tag dentist w/ health"
     for pattern, word in _TEXTING:

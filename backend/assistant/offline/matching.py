@@ -24,20 +24,24 @@ EXACT = 101.0  # an exact title beats any fuzzy match
 WORD_MATCH = 75  # a word said this like a title's word is that word (or a slip of it)
 
 _STOP = {"the", "a", "an", "my", "to", "of", "for", "and", "on", "in", "with", "one", "task"}
+# Words that say what kind of thing a task is, not which one: "the chemist errand" is "Go to
+# the chemist", "the thing about calling the electrician" is "Call the electrician". Said, they
+# count only where the title has them too.
+_DESCRIBING = {"thing", "things", "errand", "errands", "reminder", "reminders", "job", "jobs",
+               "chore", "chores", "item", "todo", "stuff", "bit", "entry", "about", "ones",
+               "collection"}  # fmt: skip
 
 
 # A task called by the noun of its verb: "the cake pickup" is "Pick up the cake".
 _VERB_NOUNS = {"pickup": "pick up", "dropoff": "drop off", "checkup": "check up",
                "cleanup": "clean up", "signup": "sign up", "setup": "set up"}  # fmt: skip
-# A word that says only what kind of task it is: "the chemist errand" is "Go to the chemist".
-_KIND_WORDS = {"errand", "thing", "stuff", "job", "collection"}
 
 
 def said_in_full(subject: str) -> str:
     """The words said, shorthand read in full ("dentist appt": "dentist appointment")."""
     words = [SHORT_FORMS.get(w, w) for w in utils.default_process(subject).split()]
-    if len(words) > 1 and words[-1] in _KIND_WORDS:
-        words.pop()
+    if len(words) > 1 and words[-1] in _DESCRIBING and set(words[:-1]) - _STOP:
+        words.pop()  # "the chemist errand": the kind word last says nothing of which task
     return " ".join(_VERB_NOUNS.get(w, w) for w in words)
 
 
@@ -88,6 +92,9 @@ def _word_scores(said: str, titles: list[str], best_word: bool = False) -> list[
             continue
         cols = [column[w] for w in words]
         best = [max(float(row[c]) for c in cols) for row in table]
+        named = [b for b, w in zip(best, said_words, strict=True)
+                 if w not in _DESCRIBING or b >= WORD_MATCH]  # fmt: skip
+        best = named or best
         result.append(max(best) if best_word else sum(best) / len(best))
     return result
 
@@ -127,10 +134,10 @@ def candidates(subject: str, tasks: list[Task]) -> list[Task]:
         return []
     best = scored[0][0]
     close = [t for s, t in scored if best - s < CLEAR_WIN]
-    return _every_wordsaid_in_full(subject, close) if len(close) > 1 else close
+    return _every_word_said(subject, close) if len(close) > 1 else close
 
 
-def _every_wordsaid_in_full(subject: str, close: list[Task]) -> list[Task]:
+def _every_word_said(subject: str, close: list[Task]) -> list[Task]:
     """Among close matches, the one that has the words said beats the rest by a clear margin
     ("calling the insurance company": "Call the insurance company", not "Call the school");
     otherwise all stay, and the user is asked."""
@@ -148,7 +155,15 @@ def _has_every_word(said: str, title: str) -> bool:
     """Every word said (but the small ones) is a word of the title, as said or by its stem."""
     have = {stem(w) for w in utils.default_process(title).split()}
     words = [w for w in said_in_full(said).split() if w not in _STOP]
+    words = [w for w in words if w not in _DESCRIBING or stem(w) in have] or words
     return bool(words) and all(stem(w) in have for w in words)
+
+
+def shares_a_word(said: str, title: str) -> bool:
+    """Some word said (but the small ones: "the" is in every title) is a word of the title,
+    as said or by its stem ("the vacuuming" and "Vacuum the living room")."""
+    have = {stem(w) for w in utils.default_process(title).split()}
+    return any(stem(w) in have for w in said_in_full(said).split() if w not in _STOP)
 
 
 def closest(subject: str, tasks: list[Task]) -> Task | None:

@@ -15,7 +15,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from backend.assistant.offline import times
-from backend.assistant.offline.dates import find_date
+from backend.assistant.offline.dates import find_date, named_by_date
 from backend.assistant.offline.language import SENTENCE_STOP, base_form, clean_title, split_list
 from backend.assistant.offline.titles import (
     attribute_clauses_as_commas,
@@ -570,17 +570,18 @@ def subjects(rest: str) -> list[str]:
     parts = re.split(r"\s*[,;]\s*", rest)  # "the dentist, they had a cancellation": why
     rest = ", ".join(parts[: next((i for i, p in enumerate(parts) if i and no_task(p)), None)])
     rest = re.sub(r"[^\w\s'\"#&+-]+$", "", rest.strip())  # "paid the rent 👍"
-    rest = re.sub(
-        rf"^(?:the\s+)?(?:{TASK_WORD}|one)\s+(?:about|for|called|named|with|of)\s+",
-        "",
-        rest,
-        flags=re.I,
-    )  # "the task about the party"
+    if not named_by_date(rest, date.today()):  # "the one for friday" is named by its day
+        rest = re.sub(
+            rf"^(?:the\s+)?(?:{TASK_WORD}|one)\s+(?:about|for|called|named|with|of)\s+",
+            "",
+            rest,
+            flags=re.I,
+        )  # "the task about the party"
     rest = _CUT_CLAUSE.sub("", rest.strip())
     rest = re.sub(r"\s+(?:so\s+)?(?:you|u)\s+can\s+.*$", "", rest, flags=re.I)
     rest = re.sub(
-        r"\s+(?:earlier|today|yesterday|this morning|this afternoon|last night|just now|already"
-        r"|instead|again|anymore|any more|actually|now)$",
+        r"(?:\s+(?:earlier|today|yesterday|this morning|this afternoon|last night|just now|already"
+        r"|instead|again|anymore|any more|actually|now))+$",
         "",
         rest,
         flags=re.I,

@@ -14,9 +14,9 @@ from typing import Any
 
 from backend.assistant.offline import replies
 from backend.assistant.offline.conversation import Conversation
-from backend.assistant.offline.dates import describe, find_date
+from backend.assistant.offline.dates import describe, named_by_date
 from backend.assistant.offline.language import ordinal, split_list
-from backend.assistant.offline.matching import candidates, closest, prefer
+from backend.assistant.offline.matching import candidates, closest, prefer, shares_a_word
 from backend.assistant.offline.parsing import Intent, ListFilter
 
 Task = dict[str, Any]
@@ -40,10 +40,6 @@ PLURAL = re.compile(
     r"them all|those two|these two|the two of them|both of those|all those|all these)$",
     re.I,
 )
-# A task described by its due date: "the one due tomorrow", "the task for friday".
-BY_DUE = re.compile(r"^(?:one|task|item|thing)\s+(?:due|for|on)\s+(?P<when>.+)$", re.I)
-
-
 @dataclass
 class ToolCall:
     name: str
@@ -114,10 +110,20 @@ Found = list[Task] | Decision
 _BOTH_THE = re.compile(r"^(?:both|all)\s+(?:of\s+)?(?:the\s+|my\s+)?(?=\S)", re.I)
 
 
+# "the watering reminder for it": a task named by what it is for, said elsewhere.
+_FOR_IT = re.compile(r"\s+(?:for|of|about|on|with)\s+(?:it|them|him|her)$", re.I)
+
+
+def _words_not_in(text: str, subject: str) -> str:
+    said = {w.lower() for w in re.findall(r"\w+", subject)}
+    return " ".join(w for w in re.findall(r"\w+", text) if w.lower() not in said)
+
+
 def find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
     """Tasks matching the words: a lookup by text first, then everything (typos)."""
     convo = turn.convo
     said = _BOTH_THE.sub("", subject)  # "both the grocery tasks": the tasks' words are "grocery"
+    said = _FOR_IT.sub("", said)
     by_text = lookup(convo, status="all", text=said, limit=LOOKUP_LIMIT)
     if isinstance(by_text, ToolCall):
         return Decision(calls=[by_text])
@@ -134,6 +140,11 @@ def find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
         if re.search(r"\bboth\b", subject, re.I) and len(found) != 2:
             return Decision(reply=replies.ask_scope(found, turn.today))  # "both" names two
         return found  # "both milk tasks": all of them
+    if len(found) > 1 and (m := _FOR_IT.search(subject)):
+        # "the cactus died, delete the watering reminder for it": "it" is named elsewhere in
+        # the message; of the tasks the words fit, the one with a word of the rest of it
+        elsewhere = _words_not_in(convo.user_text, subject[: m.start()])
+        found = [t for t in found if shares_a_word(elsewhere, t["title"])] or found
     if len(found) > 1:
         exact = [t for t in found if t["title"].lower() == subject.lower()]
         if len(exact) != 1:
@@ -185,8 +196,8 @@ def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
         group = [t for t in everything if word in t.get("tags", []) or has_word(t["title"], word)]
         if len(group) > 1 or (group and group[0]["title"].lower() != word):
             return Decision(reply=replies.ask_scope(group, turn.today))
-    if (m := BY_DUE.match(subject)) and (when := find_date(m["when"], turn.today)):
-        return _due_on(when.day, subject, turn)
+    if day := named_by_date(subject, turn.today):
+        return _due_on(day, subject, turn)
     if (position := ordinal(subject)) is not None:
         titles = replies.numbered_titles(convo.previous_reply)
         if not titles:  # no list shown: the tasks this conversation added, in order
@@ -206,10 +217,7 @@ def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
 
 def _names_every_part(subject: str, tasks: list[Task]) -> bool:
     """ "salt and pepper" in "Buy salt and pepper": every part of the list is in a title."""
-    return all(
-        any(has_word(t["title"], w) for t in tasks for w in re.findall(r"\w{3,}", part))
-        for part in split_list(subject)
-    )
+    return all(any(shares_a_word(part, t["title"]) for t in tasks) for part in split_list(subject))
 
 
 def _each(subject: str, turn: Turn, done_wanted: bool | None) -> Found | None:

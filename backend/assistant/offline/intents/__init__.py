@@ -157,7 +157,7 @@ _PRONOUN_SUBJECT = re.compile(
 
 _COMMAND_START = re.compile(
     r"^(?:(?:just|now|then|so|please|pls)\s+)*(?:make|mark|move|set|change|swap|switch|shift|postpone|delay|delete|remove|tick|cross|check|put|push|reschedule|rename|"
-    r"tag|untag|untick|uncheck|reopen|complete|finish|scratch|drop|bump|prioriti[sz]e|cancel"
+    r"tag|untag|untick|uncheck|unmark|reopen|restore|complete|finish|scratch|drop|bump|prioriti[sz]e|cancel"
     r"|take\s+(?:the\s+|that\s+)?#?[\w-]+\s+(?:tag|label)s?)\b",
     re.IGNORECASE,
 )
@@ -366,9 +366,16 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
         read += [one, *one.then]
         said = piece
         one.then = []
+    naming: list[Intent] = []
     for before, after in itertools.pairwise(read):
         if _points_back(after) and before.items:
             after.items = before.items[:1]  # "reopen the essay and add a note: …"
+            if before.kind == "add" and after.kind in {"complete", "reopen", "delete"}:
+                # "I need to call the doctor again, can you reopen that one": the words before
+                # name the task the request is about; they add none
+                after.items = subjects(before.items[0]) or after.items
+                naming.append(before)
+    read = [i for i in read if not any(i is n for n in naming)]
     read = _one_update_per_task(read)
     tools = [_TOOL.get(i.kind) for i in read]
     pointing = any(_points_back(i) for i in read)
@@ -617,7 +624,11 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
             intent.items = same[-1].items  # "I don't need X anymore, delete it"
             intent.fallback_subject = same[-1].fallback_subject
         elif _points_back(intent) and others:
-            intent.alt_subject = _state_removed(with_quotes(others[0], quoted))
+            # "I ticked off 'Order new glasses' and …, could you restore it": a title quoted
+            # in the rest of the message is what "it" is
+            titles = [quoted[int(q[1])] for c in others for q in QUOTE_RX.finditer(c)]
+            named = titles[0] if len(titles) == 1 else with_quotes(others[0], quoted)
+            intent.alt_subject = _state_removed(named)
     return intent
 
 
