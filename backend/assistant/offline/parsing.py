@@ -718,7 +718,9 @@ def list_filter(text: str, today: date) -> ListFilter:
     ):
         f.tag = m.group(1) or m.group(2)
     elif (
-        m := re.search(r"\b(?<!')([\w-]+)\s+(?:tasks|todos|stuff|items|things|list|jobs|bits)\b", lower)
+        m := re.search(
+            r"\b(?<!')([\w-]+)\s+(?:tasks|todos|stuff|items|things|list|jobs|bits)\b", lower
+        )
     ) and m.group(1) not in _NOT_TAGS:
         f.word_tag = m.group(1)
     if topic := _topic(text, today):

@@ -4,6 +4,7 @@ else, a rename changes that one title and adds nothing, a question changes nothi
 from __future__ import annotations
 
 from datetime import date, timedelta
+
 import pytest
 from fastapi import FastAPI
 
@@ -168,8 +169,9 @@ QUESTIONED = [
         ("is the insurance call still on my list?", ["yes", "insurance"], []),
     ],
 )  # fmt: skip
-async def test_a_question_answers_and_changes_nothing(app: FastAPI, question: str,
-                                                      has: list[str], has_not: list[str]):  # fmt: skip
+async def test_a_question_answers_and_changes_nothing(
+    app: FastAPI, question: str, has: list[str], has_not: list[str]
+):
     t = await converse(app, QUESTIONED, [question], set())
     assert t.problems == []
     reply = t.replies[0].lower()

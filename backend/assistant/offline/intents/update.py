@@ -194,10 +194,10 @@ TYPO = rx(
     # "I spelled it wrong, the lease call is with John not Jon": the task, then the words
     r"^(?:.*?\b(?:wrong|typo|misspel\w*|mistake|spelling)\b[^,;:.!]*[,;:.!-]+\s+)?(?P<rest>.+?)\s+(?:is|are|was|should be)\s+"
     r"(?:with|for|to|from|about|at|by)\s+(?P<right>[\w'-]+),?\s+(?:and\s+)?not\s+(?:with\s+)?(?P<wrong>[\w'-]+)"
-    + _FIX_IT + "$",
+    rf"{_FIX_IT}$",
     # the task first, then the word: "the Jon email task - it's John with an h, not Jon, fix it"
     r"^(?P<rest>[^,:;]+?)\s*(?:,|:|;|\s-)\s*(?:it\s+is|its|should be|it should be)\s+(?P<right>[\w'-]+)"
-    r"(?:\s+with\s+(?:an?\s+)?\w+)?,?\s+(?:and\s+)?not\s+(?P<wrong>[\w'-]+)" + _FIX_IT + "$",
+    rf"(?:\s+with\s+(?:an?\s+)?\w+)?,?\s+(?:and\s+)?not\s+(?P<wrong>[\w'-]+){_FIX_IT}$",
     # the task first: "the lease call should say John not Jon"
     r"^(?P<rest>.+?)\s+(?:should|must)\s+(?:say|read|be|have)\s+(?P<right>[\w'-]+)"
     r",?\s+(?:and\s+)?not\s+(?P<wrong>[\w'-]+)$",
