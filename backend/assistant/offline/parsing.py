@@ -590,7 +590,10 @@ def subjects(rest: str) -> list[str]:
     rest = re.sub(rf"\s+(?:{TASK_WORD}|one|thing|stuff)$", "", rest, flags=re.IGNORECASE)
     rest = re.sub(r"\s+(?:as\s+)?(?:done|complete|completed|finished)$", "", rest, flags=re.I)
     rest = re.sub(
-        r"^(?:(?:the|a|an|my|that|this)\s+)+(?=\S)", "", rest.strip(" ,.;:!?\"'"), flags=re.I
+        r"^(?:(?:the|a|an|my|that|this|her|his|their|our|your)\s+)+(?=\S)",  # "her invoice task"
+        "",
+        rest.strip(" ,.;:!?\"'"),
+        flags=re.I,
     )
     return [base_form(rest)] if rest else []
 
@@ -646,7 +649,7 @@ _ON_MY_LIST = re.compile(
 )
 # What a topic is not: the list itself, a time, the user.
 _TOPIC_END = re.compile(
-    r"\s+(?:(?:on|in)\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?list|on there|in (?:it|them|the title|"
+    r"(?:^|\s+)(?:(?:on|in)\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?list|on there|in (?:it|them|the title|"
     r"the notes?)|at all|or not|(?:still\s+)?(?:left|to do|open|pending|outstanding|coming up)|"
     r"that i (?:need|have) to do|i (?:need|have) to do|(?:this|next|the) week(?:end)?|today|"
     r"tomorrow|tonight)\b.*$",
@@ -679,8 +682,18 @@ _NO_TOPIC = re.compile(
 )
 
 
+# What the user says about themselves while asking: "…, read them out, I'm driving".
+_ASIDE = re.compile(
+    r"(?:[,;.!]\s*|\s+)(?:(?:and\s+|pls\s+|please\s+)?read\s+(?:them|it|those|these|it all|everything)"
+    r"(?:\s+out|\s+to me)?(?:\s+loud)?|(?:i'?m|i am|im)\s+(?:driving|in the car|on the (?:road|bus|train|go|move)|"
+    r"walking|cooking|busy|in a hurry)|(?:my\s+)?hands are full)\b.*$",
+    re.I,
+)
+
+
 def list_filter(text: str, today: date) -> ListFilter:
     f = ListFilter()
+    text = _ASIDE.sub("", text)
     lower = text.lower()
     everything = re.search(r"\b(?:including|incl\.?|as well as|plus|and)\s+(?:the\s+)?(?:completed|finished|done|closed)\b|\bdone or not\b|\bdone and undone\b|\b(?:completed|finished|done)\s+(?:\w+\s+)?(?:too|as well|also)\b", lower)  # fmt: skip
     if everything or (re.search(r"\beverything\b", lower) and _STATUS_DONE.search(lower)):
@@ -717,7 +730,9 @@ def list_filter(text: str, today: date) -> ListFilter:
     ):
         f.tag = m.group(1) or m.group(2)
     elif (
-        m := re.search(r"\b([\w-]+)\s+(?:tasks|todos|stuff|items|things|list|jobs|bits)\b", lower)
+        m := re.search(
+            r"\b(?<!')([\w-]+)\s+(?:tasks|todos|stuff|items|things|list|jobs|bits)\b", lower
+        )
     ) and m.group(1) not in _NOT_TAGS:
         f.word_tag = m.group(1)
     if topic := _topic(text, today):

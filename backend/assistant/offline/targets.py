@@ -75,6 +75,9 @@ def filter_locally(
 ) -> list[Task]:
     """What the tool's filters cannot say. ``strict`` (before changing tasks): a scope word
     ("the garden tasks") that names no tag narrows to titles with the word, never to all."""
+    if _when_done(f):  # "how many did I tick off this week": when they were done
+        since = today - timedelta(days=6 if f.due == "week" else 0)
+        tasks = [t for t in tasks if str(t.get("completed_at") or "")[:10] >= str(since)]
     day = today + timedelta(days=1) if f.due == "tomorrow" else f.due_on
     if day is not None:
         tasks = [t for t in tasks if t.get("due_date") == str(day)]
@@ -85,6 +88,12 @@ def filter_locally(
         if tagged or strict:
             tasks = tagged or [t for t in tasks if has_word(t["title"], f.word_tag)]
     return tasks
+
+
+def _when_done(f: ListFilter) -> bool:
+    """Done tasks asked about by a recent day ("what did I finish today?") are those done
+    then, whatever their due date."""
+    return f.status == "completed" and f.due in {"today", "week"}
 
 
 def carries(task: Task, tag: str) -> bool:
@@ -98,7 +107,7 @@ def has_word(title: str, word: str) -> bool:
 
 def list_arguments(f: ListFilter, limit: int) -> dict[str, Any]:
     args: dict[str, Any] = {"status": f.status, "limit": limit}
-    if f.due in {"overdue", "today", "week"}:
+    if f.due in {"overdue", "today", "week"} and not _when_done(f):
         args["due"] = f.due
     for key in ("priority", "tag", "text"):
         if getattr(f, key):

@@ -283,6 +283,13 @@ def _understand(message: str, today: date) -> Intent:
         return Intent("add", quoted) if quoted else Intent("help")
     if fix := update.parse_title_fix(Message(text, quoted, today)):
         return fix  # "I wrote the title wrong, it should be 'X'": one request, not two clauses
+    whole = Message(text, quoted, today)  # the user's own words run to the end: never cut
+    if own_words := update.parse_note_request(whole) or update.parse_rename_named_first(whole):
+        return (
+            own_words  # "update the party notes, the budget is 350 now", "the cake task, call it …"
+        )
+    if (fix := update.parse_typo_fix(whole)) and fix.swap:
+        return fix  # "the Jon email task - it's John, not Jon, please fix it"
     if undo.is_put_back(text):  # "never mind, put it back": neither a "no" nor a "put"
         return Intent("undo")
     text = add.schedule_last(text, today)  # "tmrw morning - drop off the parcel"

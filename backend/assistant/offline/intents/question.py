@@ -54,11 +54,12 @@ _VAGUE = re.compile(
 _ASKS = re.compile(
     r"^(?:what|whats|which|how many|do i|did i|have i|am i|are there|is there|tell me|let me know|remind me what|"
     r"(?:does|do|is|has|will) (?:anything|any|something)|"
-    r"any|anything|show|list|search|find|look for|display|view)\b",
+    r"any|anything|show|list|search|find|look for|display|view|read\s+(?:out|me|to me))\b",
     re.I,
 )  # fmt: skip
 
 
+_WROTE = r"(?:put|wrote|write|noted|note|saved|added|add|left|jotted|jot)(?:\s+down)?"
 # A question whose answer is one field of one task: its due date, its priority, its notes.
 _FIELD = {
     "due": rx(
@@ -92,8 +93,17 @@ _FIELD = {
         r"(?P<t>.+?)\??$",
         r"^what(?:'s|\s+is|\s+was)\s+(?P<t>.+?)\s+about\??$",  # "what is the report about?"
         # "what was the gate code for the plumber?": a detail that only the notes can hold
+        # "what was the policy number I put on the insurance call?"
         r"^what(?:'s|\s+is|\s+was)\s+the\s+(?P<field>(?!(?:due|deadline|date|time|priority|"
-        r"status|plan|tag|title|name|number|count|total|amount)\b)[\w-]+(?:\s+[\w-]+)?)\s+(?:for|on|of)\s+(?P<t>.+?)\??$",
+        r"status|plan|tag|title|name|number|count|total|amount)\b)[\w-]+(?:\s+[\w-]+)?)"
+        rf"(?:\s+(?:that\s+)?i\s+{_WROTE})?\s+(?:for|on|of|in|about)\s+(?P<t>.+?)\??$",
+        # "whats the number in the insurance notes", "what did i put in the flight notes?"
+        r"^what(?:'s|\s+is|\s+was)?\s+(?:the\s+(?P<field2>[\w-]+(?:\s+[\w-]+)?)\s+|"
+        rf"did\s+i\s+{_WROTE}\s+)?(?:in|on|under)\s+(?:the\s+|my\s+)?(?P<t>.+?)(?:'s)?\s+(?:task\s+)?"
+        r"(?:notes?|description)\??$",
+        # "what did I write about the insurance", "remind me what I noted for the flight"
+        rf"^(?:what\s+did\s+i|(?:remind|tell)\s+me\s+what\s+i(?:\s+have)?)\s+{_WROTE}\s+"
+        r"(?:about|for|on|in|under|regarding)\s+(?P<t>.+?)\??$",
     ),
 }
 

@@ -50,7 +50,20 @@ RENAME = rx(
     # "the title of the dentist task should be Dentist checkup", "X should be called Y"
     r"^(?:the\s+)?(?:title|name)\s+(?:of|for|on)\s+(?P<target>.+?)\s+(?:should be|must be|is now|needs to be)\s+(?P<new>.+)$",
     r"^(?P<target>.+?)\s+(?:should|must)\s+be\s+(?:called|named|renamed(?:\s+to)?|titled)\s+(?P<new>.+)$",
+    # "call the gym one Go swimming instead": only "the … one/task", never "call the plumber …"
+    r"^(?:call|name)\s+(?P<target>the\s+\S+(?:\s+\S+)?\s+(?:one|task|thing))\s+(?P<new>.+)$",
+    # "make the gym task say Go for a run", "I'd like the lawn task to say Mow the front lawn"
+    r"^(?:make|have|let|i'?d like|i would like|i want)\s+(?P<target>.+?)\s+(?:to\s+)?"
+    r"(?:say|read|be called|be named|be titled)\s*:?\s+(?P<new>.+)$",
 )
+# The task named first, then the new title: "the cake task, call it Order the birthday cake",
+# "the cake one: change the title to Pick up the cake". The new title runs to the end.
+RENAME_NAMED_FIRST = rx(
+    r"^(?P<target>[^,:;]+?)\s*(?:,|:|;|\s-)\s*(?:(?:call|name|rename|retitle)\s+(?:it|that|this)|"
+    r"(?:change|update|set|make)\s+(?:the\s+|its\s+)?(?:title|name))(?:\s+(?:to|as|into))?\s*:?\s+(?P<new>.+)$",
+)
+# "… instead", "… instead of water the garden": the old title, never part of the new one
+_INSTEAD_TAIL = re.compile(r"[,\s]+(?:instead(?:\s+of\s+.+)?|rather than\s+.+)$", re.I)
 
 CHANGE = rx(  # "change/update/set X to Y": Y says what changes (a date, a priority or a title)
     r"^(?:mind\s+)?(?:chang(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|modify|set|switch|swap)\s+(?P<target>.+?)\s+(?:over\s+)?(?:to|into)\s+(?P<new>.+)$",
@@ -124,6 +137,8 @@ TAG = rx(
     r"(?P<tags>#?[\w-]+)[.!]*$",
 )
 
+_NOTE_VERB = r"add|put|write(?:\s+down)?|jot(?:\s+down)?|note(?:\s+down)?|append|include|change|update|edit|set"
+_NOTES_OF_TASK = r"(?:the\s+|my\s+)?(?!(?:a|an|the|my|its|their|some|any|more)\s)(?P<rest>(?:(?!\bnotes?\b|\band\s).)+?)(?<!\ba)(?<!\ban)(?:'s)?\s+(?:task\s+)?(?:notes?|description)"
 NOTE = rx(
     r"^(?:change|update|replace|edit|set)\s+(?:the\s+)?(?:notes?|description|comment|details?)\s+(?:on|of|for|in)\s+"
     r"(?P<rest>.+?)\s+(?:to|with)\s*:?\s*(?P<note>.+)$",
@@ -137,12 +152,40 @@ NOTE = rx(
     r"^(?:add|put|write|append|include|jot)\s+(?P<note>.+?)\s+(?:to|in|into|on)\s+(?:its|it'?s|the|their)\s+"
     r"(?:notes?|description|details?|comments?)(?:\s+(?:of|for|on)\s+(?P<rest>[^,;.]+))?"
     r"(?:\s*[,;.]\s+.*)?$",  # "…, we ran out": the reason, never the note
+    # The notes named by their task: "update the party notes, the budget is now 350",
+    # "write in the vet task notes that …", "the insurance notes should say …", "bike notes - …"
+    rf"^(?:(?:{_NOTE_VERB})\s+(?:in|into|to|under|on)\s+|(?:change|update|edit|set|replace)\s+){_NOTES_OF_TASK}\s*(?:,|:|\s-|\s+to\s*:?|\s+with\s*:?|"
+    r"\s+that)\s*(?P<note>.+)$",
+    # "put in the notes for the dentist that …", "add to the description of X that …",
+    # "in the notes of X put that …", "notes for the flight: seat 14C"
+    rf"^(?:(?:{_NOTE_VERB})\s+)?(?:in|into|to|under|on)?\s*(?:the\s+)?(?:notes?|description|details)\s+"
+    rf"(?:for|of|on|about)\s+(?P<rest>.+?)\s*(?::|\s-|,|\s+that|\s+(?:{_NOTE_VERB})(?:\s+that|\s*:))\s*(?P<note>.+)$",
+    # "add a note to the plumber task that the gate code is 2231"
+    r"^(?:add|put|attach|write|leave)\s+(?:a\s+|the\s+)?(?:note|comment)\s+(?:to|on|for)\s+(?P<rest>.+?)"
+    r"\s+(?:that|saying)\s+(?P<note>.+)$",
+    # "jot down under the car service: …", "for the passport, jot down that …"
+    rf"^(?:{_NOTE_VERB})\s+(?:under|for|on)\s+(?P<rest>.+?)\s*(?::|\s-|,|\s+that)\s*(?P<note>.+)$",
+    rf"^(?:for|on|under)\s+(?P<rest>.+?),\s*(?:{_NOTE_VERB})\s+(?:that\s*|:\s*)(?P<note>.+)$",
+    # "gym session - note: locker 12", "car service: remember the code is 4411" (not
+    # "remember to …": that is a task)
+    r"^(?P<rest>[^:,-]+?)\s*(?:-|:|,)\s*(?:note|nb|fyi|remember(?!\s+to\b))\s*:?\s+(?:that\s+)?(?P<note>.+)$",
 )
 
+
+# No verb: "the insurance notes should say …", "bike repair notes - chain is rusty" (never a
+# title with "notes" in it: "send thank-you notes, …", "write up notes: …" start with a verb).
+NOTES_SAID = rx(
+    rf"^{_NOTES_OF_TASK}\s*(?::|\s-|\s+(?:should|must)\s+(?:say|read|be)\s*:?)\s*(?P<note>.+)$",
+)
 
 _SWAP = re.compile(r"^(?P<right>[\w' -]+?),?\s+not\s+(?P<wrong>[\w' -]+?)[.!]?$", re.I)
 
 
+# "…, please fix it", "…, can you correct that": the request said after the words
+_FIX_IT = (
+    r"(?:\s*[,;.!-]?\s*(?:(?:can|could|would)\s+(?:you|u)\s+|please\s+|pls\s+)?"
+    r"(?:fix|correct|change|update)\s+(?:it|that|this)(?:\s+please|\s+pls)?)?[.!]*"
+)
 TYPO = rx(
     r"^(?:fix|correct)\s+(?:the\s+)?(?:typo|spelling|mistake|title|name)\s+(?:in|of|on)\s+(?P<rest>.+?),?"
     r"\s+(?:it\s+)?should be\s+(?P<right>[\w'-]+)$",
@@ -151,7 +194,11 @@ TYPO = rx(
     r"(?:(?:can|could|would) you\s+|please\s+)?(?:fix|correct|change|update)\s+(?P<rest>.+)$",
     # "I spelled it wrong, the lease call is with John not Jon": the task, then the words
     r"^(?:.*?\b(?:wrong|typo|misspel\w*|mistake|spelling)\b[^,;:.!]*[,;:.!-]+\s+)?(?P<rest>.+?)\s+(?:is|are|was|should be)\s+"
-    r"(?:with|for|to|from|about|at|by)\s+(?P<right>[\w'-]+),?\s+(?:and\s+)?not\s+(?:with\s+)?(?P<wrong>[\w'-]+)$",
+    r"(?:with|for|to|from|about|at|by)\s+(?P<right>[\w'-]+),?\s+(?:and\s+)?not\s+(?:with\s+)?(?P<wrong>[\w'-]+)"
+    rf"{_FIX_IT}$",
+    # the task first, then the word: "the Jon email task - it's John with an h, not Jon, fix it"
+    r"^(?P<rest>[^,:;]+?)\s*(?:,|:|;|\s-)\s*(?:it\s+is|its|should be|it should be)\s+(?P<right>[\w'-]+)"
+    rf"(?:\s+with\s+(?:an?\s+)?\w+)?,?\s+(?:and\s+)?not\s+(?P<wrong>[\w'-]+){_FIX_IT}$",
     # the task first: "the lease call should say John not Jon"
     r"^(?P<rest>.+?)\s+(?:should|must)\s+(?:say|read|be|have)\s+(?P<right>[\w'-]+)"
     r",?\s+(?:and\s+)?not\s+(?P<wrong>[\w'-]+)$",
@@ -349,9 +396,16 @@ def parse_clear_schedule(msg: Message) -> Intent | None:
     return Intent("update", subjects(msg.literal(named) or "it"), details=details)
 
 
+def parse_rename_named_first(msg: Message) -> Intent | None:
+    if m := first_match(RENAME_NAMED_FIRST, msg.text):
+        new = _INSTEAD_TAIL.sub("", msg.literal(m["new"])).strip(" .!")
+        return Intent("update", _target(msg, m["target"]), new_title=clean_title(new))
+    return None
+
+
 def parse_rename(msg: Message) -> Intent | None:
     if m := first_match(RENAME, msg.text):
-        new = msg.literal(m["new"])
+        new = _INSTEAD_TAIL.sub("", msg.literal(m["new"]))
         tail = re.search(r"\s+and\s+(?P<verb>move|reschedule|make|set|push|tag|mark)\s+(?:it\s+)?(?P<t>.+)$", new, re.I)  # fmt: skip
         details = take_details(tail["t"], msg.today)[1] if tail else Details()
         if tail and tail["verb"].lower() == "tag" and not details.tags:  # "… and tag it travel"
@@ -363,9 +417,29 @@ def parse_rename(msg: Message) -> Intent | None:
     return None
 
 
+_ASKING = re.compile(
+    r"^(?:what|whats|which|where|when|who|how|did|do|does|is|are|was|were|any|anything|have|has)\b",
+    re.I,
+)
+
+
+def parse_note_request(msg: Message) -> Intent | None:
+    """A note for a task, read from the whole message: a note's words are the user's own
+    ("…, the budget is now 350 euros, ask Tom") and are never cut into requests of their own.
+    A question about notes ("what's in the flight notes?") asks, it writes nothing."""
+    if _ASKING.match(msg.text) or add.parse_note_to_self(msg):  # "note to self: …" adds
+        return None
+    return parse_note(msg)
+
+
 def parse_note(msg: Message) -> Intent | None:
-    if m := first_match(NOTE, msg.text):
-        intent = Intent("update", subjects(msg.literal(m.groupdict().get("rest") or "it")))
+    m = first_match(NOTE, msg.text)
+    if m is None and (said := first_match(NOTES_SAID, msg.text)):
+        first = said["rest"].split()[0].lower()
+        m = None if first in TASK_VERBS or _ADDS.match(first) else said
+    if m:
+        named = msg.literal(m.groupdict().get("rest") or "it").strip(" -,:")
+        intent = Intent("update", subjects(named) or ["it"])
         intent.details.description = msg.literal(m["note"]).strip()
         return intent
     return None
