@@ -81,7 +81,8 @@ _POLITE_START = re.compile(
     r"it would be (?:great|nice|lovely|good|helpful|amazing)|"
     r"(?:is there )?any chance|do you think)(?: if| that)? you (?:could|can|would|might)"
     r"(?: possibly)?"
-    r"|(?:can|could|would|will) you(?: please| kindly| possibly| be so kind as to| be able to)?"
+    r"|(?:can|could|would|will) you(?: (?:please|kindly|possibly|be able to|"
+    r"be (?:so|as) (?:kind|good)(?: as)? to|be (?:kind|good) enough to))*"
     r"|i'?d like you to|please you|you please|i'?d like to|i would like to"
     r"|i was wondering if you could(?: possibly)?|(?:just )?letting you know(?: that)?|fyi"
     r"|(?:can|could) i(?: get you to)?|i want you to|help me|let'?s|lets|you can|you could"
@@ -219,6 +220,36 @@ def normalise(text: str) -> str:
         text = _POLITE_END.sub("", text).strip()
         text = text.strip(" .!?;")
     return text
+
+
+# Punctuation said aloud by someone dictating: "call the garage comma tomorrow comma high
+# priority full stop". "period", "colon" and "dash" are words too ("period pains"), so they are
+# punctuation only where another spoken mark shows the message is dictated (or, for "period",
+# when it ends the message).
+_SPOKEN_MARKS = [
+    (re.compile(r"\s*\bcomma\b", re.I), ","),
+    (re.compile(r"\s*\b(?:full stop|new line|new paragraph|next line)\b", re.I), "."),
+    (re.compile(r"\s*\bsemi-?colon\b", re.I), ";"),
+    (re.compile(r"\s*\bquestion mark\b", re.I), "?"),
+    (re.compile(r"\s*\bexclamation (?:mark|point)\b", re.I), "!"),
+]
+_DICTATED_ONLY = [
+    (re.compile(r"\s*\bperiod\b", re.I), "."),
+    (re.compile(r"\s*\bcolon\b", re.I), ":"),
+    (re.compile(r"\s+\bdash\b", re.I), " -"),
+]
+_PERIOD_LAST = re.compile(r"\s*\bperiod\s*$", re.I)
+
+
+def without_spoken_punctuation(text: str) -> str:
+    """Dictated punctuation words as the marks they stand for."""
+    said = text
+    for pattern, mark in _SPOKEN_MARKS:
+        text = pattern.sub(mark, text)
+    if text != said:
+        for pattern, mark in _DICTATED_ONLY:
+            text = pattern.sub(mark, text)
+    return _PERIOD_LAST.sub(".", text)
 
 
 def clean_title(text: str) -> str:

@@ -74,7 +74,7 @@ class ListFilter:
 
 @dataclass
 class Intent:
-    kind: str  # add update complete reopen delete list confirm decline greet thanks help
+    kind: str  # add update complete reopen delete list confirm decline greet thanks help unclear
     items: list[str] = field(default_factory=list)  # titles to add, or words naming tasks
     details: Details = field(default_factory=Details)
     item_details: list[Details] = field(default_factory=list)  # add: each task's own details
@@ -116,10 +116,16 @@ _STATUS_OPEN = re.compile(r"\b(?:open|pending|left|remaining|outstanding|unfinis
 
 
 _PRIORITY_WORDS = re.compile(
-    r"(?:,?\s*(?:with\s+|at\s+|as\s+|,\s*)?(?:\b(?:it'?s|it is|this is|that'?s)\s+)?(?:\b(?:very|really|super|quite|pretty|kind of|sort of|fairly|rather|a bit)\s+)*(?:\ba\s+)?"
+    r"(?:,?\s*(?:\b(?:with|at|as)\s+|,\s*)?(?:\b(?:it'?s|it is|this is|that'?s)\s+)?(?:\b(?:very|really|super|quite|pretty|kind of|sort of|kinda|sorta|fairly|rather|a bit)\s+)*(?:\ba\s+)?"
     r"(?:(?P<p>high|hi|highest|low|lo|lowest|medium|med|mid|normal|top)\s*-?\s*(?:priority|prio|pri)"
     r"|priority\s*(?:is\s+|of\s+|[:=]\s*)?(?P<p2>high|low|medium|normal)"
-    r"|(?P<lo2>not (?:very |that |so |really )?(?:urgent|important)(?: at all)?|nothing (?:urgent|important|pressing)|not a priority|no hurry)"
+    # hedged: "not super urgent", "nothing dramatic", "no big deal" (low); "moderately
+    # important", "important-ish" (medium)
+    r"|(?P<lo2>not (?:very |that |so |really |super |too |terribly |hugely |particularly |especially |overly |massively |all that )?(?:urgent|important|pressing)(?: at all)?"
+    r"|nothing (?:urgent|important|pressing|dramatic|major|serious|critical|crazy|huge)|not a priority|no hurry"
+    r"|(?:no|not a) (?:big|huge) (?:deal|thing))"
+    r"|(?P<mid>(?:moderately|somewhat|semi|medium|mildly|slightly|reasonably|a little)[- ](?:important|urgent)"
+    r"|(?:important|urgent)-?ish)"
     r"|(?P<hi>urgent(?:ly)?|asap|a\.s\.a\.p\.?|important|critical|top priority|high-priority|!!+)"
     r"|(?P<lo>no rush|not urgent|someday|low-priority|at some point|eventually"
     r"|(?:whenever|when) i (?:can|have (?:the )?time|get (?:a chance|the time|time))|whenever)))(?=\W|$)",
@@ -143,8 +149,8 @@ _LIST_AS_TAG = re.compile(
 _NOTE = re.compile(
     r"(?:^|[,;.]\s*|\s+-\s+|\s+)(?:(?:please\s+)?(?:with|add|put|include)\s+(?:a|the)\s+)?(?:note|notes|description|details|desc)\s*(?::|-|saying|that says|that)\s*(?P<d>.+)$"
     r"|\s*\((?P<paren>[^)]+)\)\s*$"
-    r"|(?:[,;]\s*|\s+)(?:and\s+)?in the (?:notes?|description)\s+(?:put|write|say|add)\s+(?:that\s+)?(?P<d2>.+)$"
-    r"|(?:[,;]\s*|\s+)(?:and\s+)?(?:put|write|say|add)\s+(?:it\s+)?in(?:to)? the (?:notes?|description)\s+(?:that\s+)?(?P<d3>.+)$",
+    r"|(?:[,;]\s*|\s+)(?:and\s+)?in the (?:notes?|description)\s*[:\-]?\s*(?:put|write|say|add)\s*[:\-]?\s*(?:that\s+)?(?P<d2>.+)$"
+    r"|(?:[,;]\s*|\s+)(?:and\s+)?(?:put|write|say|add)\s+(?:it\s+)?in(?:to)? the (?:notes?|description)\s*[:\-]?\s*(?:that\s+)?(?P<d3>.+)$",
     re.IGNORECASE,
 )
 _NOT_THAT_DAY = re.compile(
@@ -167,6 +173,17 @@ def priority_word(word: str) -> str:
     return word
 
 
+def _hedged(said: list[re.Match[str]]) -> str:
+    """A priority said in words: "urgent" is high, "no rush" low, "moderately important"
+    medium, and urgency said with its opposite ("kinda important but no rush") is medium."""
+    kinds = {"high" if m["hi"] else "medium" if m["mid"] else "low" for m in said
+             if not (m["p"] or m["p2"])}  # fmt: skip
+    first = said[0]
+    if first["mid"] or {"high", "low"} <= kinds:
+        return "medium"
+    return "high" if first["hi"] else "low"
+
+
 def take_details(text: str, today: date) -> tuple[str, Details]:
     """Cut priority, due date, tags and a note out of the text; what is left is the title."""
     details = Details()
@@ -179,11 +196,12 @@ def take_details(text: str, today: date) -> tuple[str, Details]:
     if m := _BANG_PRIORITY.search(text):  # "!high", "!low": the quick-add shorthand
         details.priority = priority_word(m["p"])
         text = text[: m.start()] + " " + text[m.end() :]
-    for m in list(_PRIORITY_WORDS.finditer(text))[:1]:  # the first one said counts
+    said = list(_PRIORITY_WORDS.finditer(text))
+    for m in said[:1]:  # the first one said counts
         if m["p"] or m["p2"]:
             details.priority = priority_word(m["p"] or m["p2"])
         else:
-            details.priority = "high" if m["hi"] else "low"  # lo, lo2: "…, not urgent"
+            details.priority = _hedged(said)
     text = _PRIORITY_WORDS.sub("", text)
     text = _NOT_THAT_DAY.sub("", text)  # "today, not tomorrow": the day named first
     if m := _TAG_PHRASE.search(text):
@@ -227,7 +245,7 @@ def _take_schedule(text: str, details: Details) -> str:
         text, repeat = found
         details.repeat, details.time = repeat.rule, repeat.time
     if clock := times.find_time(text):
-        text, details.time = clock[0], clock[1].value
+        text, details.time = times.VAGUE_TIME.sub(" ", clock[0]), clock[1].value
     return text
 
 
@@ -446,6 +464,24 @@ _LIST_INTRO = re.compile(
 )
 
 
+# A person starting to tell something: "I'm driving", "we're nearly out", "it is overdue".
+_STORY_START = re.compile(
+    r"\s+(?=(?:i|we|they|he|she|it)(?:'m|'re|'ve|'ll|\s+(?:am|are|is|was|were|have|will))\b)", re.I
+)
+
+
+def story_apart(text: str, today: date) -> str:
+    """ "drop the cheque at the bank on monday I'm driving so just do it": a run-on story
+    after a day or a time is a part of its own (read as no task), not words of the title. Only
+    after the day: "return the dress I'm not keeping" keeps its words."""
+    for m in _STORY_START.finditer(text):
+        before = text[: m.start()].rstrip()
+        leftover = take_details(before, today)[0].rstrip()
+        if leftover != before and before.startswith(leftover) and clean_title(leftover):
+            return f"{before}, {text[m.end() :]}"
+    return text
+
+
 def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]]:
     rest = _LIST_NAMED.sub("", ON_MY_LIST.sub("", rest))  # "add to my todo list clean the fridge"
     rest = _NESTED_ADD.sub("", rest)  # "I should probably add a task to X"
@@ -461,7 +497,7 @@ def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]
     )
     rest = re.sub(r"^(?:a\s+)?(?:(?:new|another)\s+)?one\s*[:\-]\s*", "", rest, flags=re.I)
     rest = re.sub(r"^(?:for\s+)?me\s+to\s+", "", rest, flags=re.I)  # "a task for me to X"
-    rest = attribute_clauses_as_commas(without_reason(without_lead_in(rest)))
+    rest = attribute_clauses_as_commas(without_reason(story_apart(without_lead_in(rest), today)))
     titles: list[str] = []
     per_task: list[Details] = []
     before_any = Details()  # "tmrw morning - drop off the parcel": said before the task
@@ -717,7 +753,7 @@ def list_filter(text: str, today: date) -> ListFilter:
     elif found := find_date(lower, today):
         f.due_on = found.day
     if m := _PRIORITY_WORDS.search(lower):
-        f.priority = priority_word(m["p"] or m["p2"] or ("high" if m["hi"] else "low"))
+        f.priority = priority_word(m["p"] or m["p2"] or _hedged([m]))
     if m := _HASHTAG.search(text):
         f.tag = m["tag"].lower()
     elif m := re.search(r"\b(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?#?([\w-]+)", lower):

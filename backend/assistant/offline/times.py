@@ -25,6 +25,13 @@ from backend.tasks import recurrence
 PART_OF_DAY = {"morning": "09:00", "afternoon": "15:00", "evening": "18:00",
                "night": "20:00", "tonight": "20:00"}  # fmt: skip
 NOON, MIDNIGHT = "12:00", "23:59"
+# When said without a clock: "after work", "before school", "at lunchtime". Once a clock time
+# is said too ("after work, actually make that 6pm") these words only repeat it.
+VAGUE_TIME = re.compile(
+    r"\b(?:(?:after|before)\s+(?:work|school|lunch|dinner|breakfast|class|the gym|my shift)"
+    r"|first thing(?:\s+in the morning)?|at lunch(?:time)?)\b",
+    re.I,
+)
 
 _DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 _DAY_WORDS = {name.lower(): i for i, name in enumerate(calendar.day_name)} | {

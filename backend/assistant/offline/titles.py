@@ -254,6 +254,8 @@ _NOT_A_TASK = re.compile(
     r"(?:if|unless|since|as|because|cause|cos|cuz|though|although|even though|otherwise|"
     r"or else|or (?:i|we|you|it|they|he|she)|so that|in case|no matter|whenever you|"
     r"when you (?:can|get|have))\b"
+    # when, around something else: "…, before my shift", "…, on my way to work"
+    r"|(?:before|after|ahead of|in time for|on (?:my|the|our) way)\s+(?!(?:that|this|it)\b)"
     r"|(?:not|no idea|no clue|no worries|no problem|hope|hopefully|sorry|thanks|thank you|"
     r"cheers|i know|i think|i guess|i suppose|i believe|i reckon|let'?s|let me know|you know|"
     r"lol|haha|fingers crossed|wish me luck|after all)\b"

@@ -29,9 +29,16 @@ from backend.assistant.offline.intents import (
     update,
 )
 from backend.assistant.offline.intents.base import Message, Parser, Reread
-from backend.assistant.offline.language import SENTENCE_STOP, clean_title, fix_typos, normalise
+from backend.assistant.offline.language import (
+    SENTENCE_STOP,
+    clean_title,
+    fix_typos,
+    normalise,
+    without_spoken_punctuation,
+)
 from backend.assistant.offline.parsing import (
     QUOTE_RX,
+    TASK_VERBS,
     Details,
     Intent,
     corrected,
@@ -61,6 +68,7 @@ PARSERS: list[Parser] = [
     social.parse_greeting,
     social.parse_help,
     social.parse_interjection,
+    social.parse_vague_about_list,  # "clean up my list": we ask, nothing is added or changed
     question.parse_field,
     question.parse_about_one,
     question.parse_still_to_do,
@@ -106,6 +114,7 @@ HANDLERS: dict[str, Callable[[Turn], Decision]] = {
     "greet": social.handle_greeting,
     "thanks": social.handle_thanks,
     "help": social.handle_help,
+    "unclear": social.handle_unclear,
     "undo": undo.handle,
 }
 
@@ -175,6 +184,7 @@ _ARROW = re.compile(r"^(?P<x>[^>]+?)\s*(?:->|\u2192|=>)\s*(?P<y>.+)$")
 def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     """What one message asks for: one request, or several in order (``Intent.then``).
     ``hybrid``: the intent classifier may choose where the rules did not (``classifier/``)."""
+    message = _undictated(message)  # "call the garage comma tomorrow comma high priority"
     message = without_musing(message)  # "hmm what else... oh right, I should …"
     intent = _understand(message, today)
     if (again := restatement(message)) is not None:
@@ -198,6 +208,20 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
         # "the first one is for tomorrow": a task already named, not a new one
         return Intent("update", intent.items, intent.details)
     return combined(message, intent, today) if hybrid else intent
+
+
+def _undictated(message: str) -> str:
+    """Spoken punctuation as marks, never inside quoted words (a title taken as said)."""
+    if not re.search(
+        r"\b(?:comma|full stop|new line|new paragraph|next line|semi-?colon|"
+        r"question mark|exclamation|period)\b",
+        message,
+        re.I,
+    ):
+        return message
+    command, quoted = hide_quotes(message)
+    marks = ['"' + q + '"' for q in quoted]  # quoted words stay quoted, and as said
+    return QUOTE_RX.sub(lambda m: marks[int(m[1])], without_spoken_punctuation(command))
 
 
 # "…, not every week", "… instead of today": the value a change replaces, said last.
@@ -651,15 +675,26 @@ def _adds_it(
     ):
         return None
     for clause in clauses:
-        if clause != chosen and first_match(add.ADD, clause):
+        if clause != chosen and (
+            first_match(add.ADD, clause) or _new_task_with_a_day(clause, today)
+        ):
             found = read_clause(clause, quoted, today)
             if found.kind == "add" and found.items:
+                if not first_match(add.ADD, clause):  # an open task with its words is the one
+                    found.names_task = found.items[0]
                 found.item_details = [
                     _said_last(intent.details, d) for d in found.item_details or [found.details]
                 ]
                 found.details = found.item_details[0]
                 return found
     return None
+
+
+def _new_task_with_a_day(clause: str, today: date) -> bool:
+    """ "finish history essay by thursday": a task verb and a day of its own say a task."""
+    words = clause.split()
+    day = take_details(clause, today)[1].due
+    return bool(words) and words[0].lower() in TASK_VERBS and day is not None
 
 
 def _said_last(last: Details, first: Details) -> Details:

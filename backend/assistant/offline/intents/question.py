@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from backend.assistant.offline import replies
 from backend.assistant.offline.dates import describe, find_date
 from backend.assistant.offline.intents.base import Message
-from backend.assistant.offline.language import normalise
+from backend.assistant.offline.language import clean_title, normalise
 from backend.assistant.offline.parsing import (
     TASK_WORD,
     Intent,
@@ -21,6 +22,7 @@ from backend.assistant.offline.parsing import (
     priority_word,
     rx,
     subjects,
+    take_details,
 )
 from backend.assistant.offline.statements import mentions
 from backend.assistant.offline.targets import (
@@ -34,6 +36,7 @@ from backend.assistant.offline.targets import (
     list_arguments,
     lookup,
 )
+from backend.assistant.offline.titles import names_no_task
 
 LIST = rx(
     r"^(?:show|list|display|view|see|give|tell|read|print|get|fetch|check|bring up|pull up|open|"
@@ -255,7 +258,28 @@ def parse_question(msg: Message) -> Intent | None:
     return None
 
 
+# "get groceries tomorrow", "read the contract", "see the doctor friday": verbs that list ("get
+# my tasks") but start many tasks too. They list only when their words are about the list (or
+# name only a day: "check tomorrow").
+_TASK_OR_LIST_VERB = re.compile(r"^(?:get|fetch|read|see|print|open|check)\s+(?P<rest>.+)$", re.I)
+_ABOUT_THE_LIST = re.compile(
+    r"\b(?:tasks?|todos?|to-?dos?|list|agenda|schedule|reminders?|items?|everything|anything|"
+    r"something|all|what|which|how|due|overdue|done|completed|finished|pending|open|left|"
+    r"outstanding|remaining|stuff|things|priority|tagged|plate)\b",
+    re.I,
+)
+
+
+def _names_a_task(text: str, today: date) -> bool:
+    m = _TASK_OR_LIST_VERB.match(text)
+    if m is None or _ABOUT_THE_LIST.search(m["rest"]):
+        return False
+    return not names_no_task(clean_title(take_details(m["rest"], today)[0]) or "the")
+
+
 def parse_listing(msg: Message) -> Intent | None:
+    if _names_a_task(msg.text, msg.today) and not msg.text.endswith("?"):
+        return None
     if any(p.match(msg.text) for p in LIST) or msg.text.endswith("?"):
         return Intent("list", filter=list_filter(msg.literal(msg.text), msg.today))
     return None

@@ -21,6 +21,23 @@ HELP = rx(r"^(?:help|\?|what can you (?:actually |really |even )?do|how does thi
 
 _INTERJECTION = re.compile(r"^(?:no|nope|nah|wait)\s*,\s*", re.I)
 
+# "clean up my list", "sort out my tasks", "tidy things up", "organise everything": a wish about
+# the list as a whole that names no change (delete the done ones? re-date the overdue ones?).
+# Nothing is added or changed; we ask what is meant. A thing named ("clean up the garage") is a
+# task as ever.
+_TIDY = r"(?:clean|tidy|sort|organi[sz]e|reorgani[sz]e|fix|declutter|straighten|rearrange|sort through|go through)"
+_THE_LIST = (
+    r"(?:(?:all\s+)?(?:my|the)\s+(?:whole\s+|entire\s+)?(?:to-?do\s+|task\s+)?(?:list|tasks|todos|to-dos|"
+    r"stuff|things|reminders)|everything|things|it all|all of it|all this|this mess|the mess)"
+)
+_VAGUE_ABOUT_LIST = rx(
+    rf"^(?:help me\s+)?{_TIDY}(?:\s+(?:up|out))?\s+{_THE_LIST}(?:\s+(?:up|out))?"
+    r"(?:\s+(?:a bit|a little|for me|please|pls))*$",
+    rf"^(?:my|the)\s+(?:to-?do\s+)?(?:list|tasks|todos)\b[^,.;]*[,.;]\s*(?:(?:can|could|would|will) (?:you|u)\s+|please\s+)*"
+    rf"{_TIDY}\s+(?:it|them)"
+    r"(?:\s+(?:up|out))?(?:\s+(?:a bit|for me|please|pls))*$",
+)
+
 
 def parse_greeting(msg: Message) -> Intent | None:
     return Intent("greet") if any(p.match(msg.text) for p in GREET) else None
@@ -35,6 +52,10 @@ def parse_interjection(msg: Message) -> Reread | None:
     return Reread(_INTERJECTION.sub("", msg.text)) if _INTERJECTION.match(msg.text) else None
 
 
+def parse_vague_about_list(msg: Message) -> Intent | None:
+    return Intent("unclear") if any(p.match(msg.text) for p in _VAGUE_ABOUT_LIST) else None
+
+
 def parse_thanks(msg: Message) -> Intent | None:
     return Intent("thanks") if msg.short and any(p.match(msg.text) for p in THANKS) else None
 
@@ -45,6 +66,14 @@ def handle_greeting(turn: Turn) -> Decision:
 
 def handle_thanks(turn: Turn) -> Decision:
     return Decision(reply="You're welcome! Anything else for your list?")
+
+
+def handle_unclear(turn: Turn) -> Decision:
+    return Decision(
+        reply="I can't tidy the list as a whole, and I won't guess. What would you like me to "
+        "do? For example: delete the completed tasks, show what's overdue, or move a task to "
+        "another day."
+    )
 
 
 def handle_help(turn: Turn) -> Decision:

@@ -936,9 +936,19 @@ def _strip_filler(words: str) -> str:
 _ADDS = re.compile(r"^(?:add|create|new|remind|note)\b", re.I)  # a new task's own schedule
 
 
+# "I must (to) go to the pharmacy tomorrow": a person and what they must do name no task to move.
+_PERSON_MUST = re.compile(
+    r"^(?:i|we)\s+(?:really\s+|still\s+|also\s+)?(?:must|need|needs|have|has|should|gotta|got|"
+    r"ought|will|want|'ll|'ve got)(?:\s+to)?$",
+    re.I,
+)
+
+
 def parse_reschedule(msg: Message) -> Intent | None:
     text = msg.text
     if _ADDS.match(text):  # "remind me to go to the gym every tuesday": an add, not a move
+        return None
+    if (m := first_match(RESCHEDULE, text)) and _PERSON_MUST.match((m["rest"] or "").strip()):
         return None
     if (m := first_match(RESCHEDULE, text)) and (shifted := _shift(text[max(m.start("rest"), 0) :])):
         named = subjects(msg.literal(shifted.rest or "it"))
