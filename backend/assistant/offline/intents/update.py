@@ -850,7 +850,8 @@ _SHIFT_FILLER = re.compile(
 # later than planned", "the exam is a week earlier than we thought".
 _PLAN = r"than\s+(?:planned|scheduled|expected|originally|(?:we|i)\s+(?:thought|planned|said|had|agreed|arranged|expected)|before|agreed|arranged)\b"
 _THAN_PLANNED = re.compile(
-    rf"\b(?:later|earlier|sooner|after|before)\s+{_PLAN}|\b(?:later|earlier|sooner)(?:\s+now)?[.!]*$", re.I
+    rf"\b(?:later|earlier|sooner|after|before)\s+{_PLAN}|\b(?:later|earlier|sooner)(?:\s+now)?[.!]*$",
+    re.I,
 )  # "… 3 days later than planned", "dinner is half an hour later"
 _THAN_PLAN = re.compile(rf"\s*\b{_PLAN}", re.I)
 _STATED_VERB = re.compile(
@@ -950,7 +951,9 @@ def parse_reschedule(msg: Message) -> Intent | None:
         return None
     if (m := first_match(RESCHEDULE, text)) and _PERSON_MUST.match((m["rest"] or "").strip()):
         return None
-    if (m := first_match(RESCHEDULE, text)) and (shifted := _shift(text[max(m.start("rest"), 0) :])):
+    if (m := first_match(RESCHEDULE, text)) and (
+        shifted := _shift(text[max(m.start("rest"), 0) :])
+    ):
         named = subjects(msg.literal(shifted.rest or "it"))
         return Intent("update", named, details=shifted.details())
     if m := first_match(RESCHEDULE, text):
@@ -1056,7 +1059,7 @@ def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
             if title != task["title"]:
                 changes["title"] = title
         if d.due:
-            changes["due_date"] = str(_in_own_month(d, task, turn.today))
+            changes["due_date"] = str(_in_own_month(d.due, d, task, turn.today))
         if d.shift_days or d.shift_months:  # from its own due date, else from today
             base = date.fromisoformat(task["due_date"]) if task.get("due_date") else turn.today
             base = add_months(base, d.shift_months) if d.shift_months else base
@@ -1085,14 +1088,12 @@ def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
     return Decision(calls=calls)
 
 
-def _in_own_month(d: Details, task: dict[str, Any], today: date) -> date:
+def _in_own_month(due: date, d: Details, task: dict[str, Any], today: date) -> date:
     """ "due on the 20th, not the 25th" of a task due 25 May: the 20th of May, while that is
     still ahead; a day said with its month (or a weekday) stands as said."""
     own = date.fromisoformat(task["due_date"]) if task.get("due_date") else None
-    if d.due and d.day_of_month and own:
-        if (same := in_month_of(own, d.day_of_month)) and same >= today:
-            return same
-    return d.due  # type: ignore[return-value]
+    same = in_month_of(own, d.day_of_month) if own and d.day_of_month else None
+    return same if same and same >= today else due
 
 
 def _moved_time(task: dict[str, Any], minutes: int, today: date) -> dict[str, str]:
