@@ -8,6 +8,7 @@ from datetime import date, timedelta
 import pytest
 from fastapi import FastAPI
 
+from backend.assistant.offline.intents import understand
 from tests.assistant.offline.safety import by_title, converse
 
 pytestmark = pytest.mark.asyncio
@@ -184,3 +185,17 @@ async def test_how_many_ticked_off_this_week(app: FastAPI):
     t = await converse(app, QUESTIONED, ["how many did I tick off this week"], set())
     assert t.problems == [] and t.after == t.before
     assert "2" in t.replies[0], t.replies
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "add book a hotel, note: near the station",
+        "add send thank-you notes, whenever I get time",
+        "note to self: bring 20 chairs for the party on friday",
+        "remind me to write up the meeting notes - by friday",
+        "new task: print lecture notes, note: chapters 3 and 4",
+    ],
+)
+async def test_an_add_with_notes_in_it_stays_an_add(message: str):
+    assert understand(message, TODAY).kind == "add"

@@ -436,7 +436,9 @@ def parse_note(msg: Message) -> Intent | None:
     m = first_match(NOTE, msg.text)
     if m is None and (said := first_match(NOTES_SAID, msg.text)):
         first = said["rest"].split()[0].lower()
-        m = None if first in TASK_VERBS or _ADDS.match(first) else said
+        m = None if first in TASK_VERBS else said
+    if m and _ADDS.match(m.groupdict().get("rest") or ""):
+        return None  # "add book a hotel, note: near the station": a new task with its note
     if m:
         named = msg.literal(m.groupdict().get("rest") or "it").strip(" -,:")
         intent = Intent("update", subjects(named) or ["it"])
