@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from backend.assistant.offline.intents import understand
+from tests.assistant.offline.safety import converse
 
 TODAY = date(2026, 11, 30)  # a Monday
 TUE, WED, THU, FRI, SAT, SUN = (date(2026, 12, d) for d in (1, 2, 3, 4, 5, 6))
@@ -295,3 +296,20 @@ def test_a_vague_request_about_the_list_changes_nothing(message: str):
 )
 def test_tidying_a_thing_is_still_a_task(message: str, title: str):
     assert one_add(message)[0] == title
+
+
+# Through the real app: nothing is added or changed, and the reply asks what is meant.
+LIST_WITH_DONE = [
+    {"title": "Buy milk", "completed": True},
+    {"title": "Call Sam"},
+    {"title": "Book the venue"},
+]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("message", ["clean up my list", "tidy things up", "sort out my tasks"])
+async def test_a_vague_request_about_the_list_asks_and_changes_nothing(app, message: str):
+    t = await converse(app, LIST_WITH_DONE, [message], set())
+    assert t.problems == [], t.replies
+    assert sorted(map(str, t.after)) == sorted(map(str, t.before))
+    assert "what would you like" in t.replies[-1].lower()
