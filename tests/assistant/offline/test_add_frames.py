@@ -237,6 +237,32 @@ def test_one_task_without_its_frame(message: str, title: str, attributes: dict[s
     assert one_add(message) == (title, attributes)
 
 
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        ("add log my period", "log my period"),
+        ("add buy a colon cleanse kit", "buy a colon cleanse kit"),
+        ('add "comma splices" worksheet', "comma splices"),
+    ],
+)
+def test_words_that_are_no_dictated_punctuation(message: str, title: str):
+    assert one_add(message)[0] == title
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        # what is to be told is the task's own words
+        ("remind me to tell Sam tomorrow I'm running late", "tell sam i'm running late"),
+        ("add text mum on friday we are coming for lunch", "text mum we are coming for lunch"),
+        # a relative clause with no day before it stays
+        ("add return the dress I'm not keeping", "return the dress i'm not keeping"),
+    ],
+)
+def test_words_that_are_no_story(message: str, title: str):
+    assert one_add(message)[0] == title
+
+
 def test_a_note_is_kept_with_the_task():
     intent = understand(NOTES[0][0], TODAY, True)
     assert intent.items == ["plan the anniversary dinner"]
