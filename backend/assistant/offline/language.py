@@ -223,9 +223,8 @@ def normalise(text: str) -> str:
 
 
 # Punctuation said aloud by someone dictating: "call the garage comma tomorrow comma high
-# priority full stop". "period", "colon" and "dash" are words too ("period pains"), so they are
-# punctuation only where another spoken mark shows the message is dictated (or, for "period",
-# when it ends the message).
+# priority full stop". "period", "colon" and "dash" are words too ("log my period"), so they
+# are punctuation only where another spoken mark shows the message is dictated.
 _SPOKEN_MARKS = [
     (re.compile(r"\s*\bcomma\b", re.I), ","),
     (re.compile(r"\s*\b(?:full stop|new line|new paragraph|next line)\b", re.I), "."),
@@ -238,7 +237,6 @@ _DICTATED_ONLY = [
     (re.compile(r"\s*\bcolon\b", re.I), ":"),
     (re.compile(r"\s+\bdash\b", re.I), " -"),
 ]
-_PERIOD_LAST = re.compile(r"\s*\bperiod\s*$", re.I)
 
 
 def without_spoken_punctuation(text: str) -> str:
@@ -249,7 +247,7 @@ def without_spoken_punctuation(text: str) -> str:
     if text != said:
         for pattern, mark in _DICTATED_ONLY:
             text = pattern.sub(mark, text)
-    return _PERIOD_LAST.sub(".", text)
+    return text
 
 
 def clean_title(text: str) -> str:

@@ -470,10 +470,20 @@ _STORY_START = re.compile(
 )
 
 
+_TELLING = re.compile(
+    r"^(?:tell|ask|text|email|e-mail|message|let|remind|inform|warn|say|write|"
+    r"reply|answer|explain)\b",
+    re.I,
+)
+
+
 def story_apart(text: str, today: date) -> str:
     """ "drop the cheque at the bank on monday I'm driving so just do it": a run-on story
     after a day or a time is a part of its own (read as no task), not words of the title. Only
-    after the day: "return the dress I'm not keeping" keeps its words."""
+    after the day: "return the dress I'm not keeping" keeps its words, and so does what is to be
+    told ("tell Sam tomorrow I'm running late")."""
+    if _TELLING.match(text):
+        return text
     for m in _STORY_START.finditer(text):
         before = text[: m.start()].rstrip()
         leftover = take_details(before, today)[0].rstrip()

@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 from backend.assistant.offline.intents import understand
+from tests.assistant.offline.safety import converse
 
 TODAY = date(2026, 11, 30)  # a Monday
 TUE, WED, THU, FRI, SAT, SUN = (date(2026, 12, d) for d in (1, 2, 3, 4, 5, 6))
@@ -236,6 +237,32 @@ def test_one_task_without_its_frame(message: str, title: str, attributes: dict[s
     assert one_add(message) == (title, attributes)
 
 
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        ("add log my period", "log my period"),
+        ("add buy a colon cleanse kit", "buy a colon cleanse kit"),
+        ('add "comma splices" worksheet', "comma splices"),
+    ],
+)
+def test_words_that_are_no_dictated_punctuation(message: str, title: str):
+    assert one_add(message)[0] == title
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        # what is to be told is the task's own words
+        ("remind me to tell Sam tomorrow I'm running late", "tell sam i'm running late"),
+        ("add text mum on friday we are coming for lunch", "text mum we are coming for lunch"),
+        # a relative clause with no day before it stays
+        ("add return the dress I'm not keeping", "return the dress i'm not keeping"),
+    ],
+)
+def test_words_that_are_no_story(message: str, title: str):
+    assert one_add(message)[0] == title
+
+
 def test_a_note_is_kept_with_the_task():
     intent = understand(NOTES[0][0], TODAY, True)
     assert intent.items == ["plan the anniversary dinner"]
@@ -295,3 +322,20 @@ def test_a_vague_request_about_the_list_changes_nothing(message: str):
 )
 def test_tidying_a_thing_is_still_a_task(message: str, title: str):
     assert one_add(message)[0] == title
+
+
+# Through the real app: nothing is added or changed, and the reply asks what is meant.
+LIST_WITH_DONE = [
+    {"title": "Buy milk", "completed": True},
+    {"title": "Call Sam"},
+    {"title": "Book the venue"},
+]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("message", ["clean up my list", "tidy things up", "sort out my tasks"])
+async def test_a_vague_request_about_the_list_asks_and_changes_nothing(app, message: str):
+    t = await converse(app, LIST_WITH_DONE, [message], set())
+    assert t.problems == [], t.replies
+    assert sorted(map(str, t.after)) == sorted(map(str, t.before))
+    assert "what would you like" in t.replies[-1].lower()
