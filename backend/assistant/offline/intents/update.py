@@ -174,8 +174,9 @@ NOTE = rx(
 
 # No verb: "the insurance notes should say …", "bike repair notes - chain is rusty" (never a
 # title with "notes" in it: "send thank-you notes, …", "write up notes: …" start with a verb).
+# A verb first is a request with its own rule ("…, and put in the notes: …" is the new task's).
 NOTES_SAID = rx(
-    rf"^{_NOTES_OF_TASK}\s*(?::|\s-|\s+(?:should|must)\s+(?:say|read|be)\s*:?)\s*(?P<note>.+)$",
+    rf"^(?!(?:{_NOTE_VERB})\s){_NOTES_OF_TASK}\s*(?::|\s-|\s+(?:should|must)\s+(?:say|read|be)\s*:?)\s*(?P<note>.+)$",
 )
 
 _SWAP = re.compile(r"^(?P<right>[\w' -]+?),?\s+not\s+(?P<wrong>[\w' -]+?)[.!]?$", re.I)
