@@ -40,6 +40,8 @@ PLURAL = re.compile(
     r"them all|those two|these two|the two of them|both of those|all those|all these)$",
     re.I,
 )
+
+
 @dataclass
 class ToolCall:
     name: str
