@@ -28,7 +28,8 @@ _STOP = {"the", "a", "an", "my", "to", "of", "for", "and", "on", "in", "with", "
 # the chemist", "the thing about calling the electrician" is "Call the electrician". Said, they
 # count only where the title has them too.
 _DESCRIBING = {"thing", "things", "errand", "errands", "reminder", "reminders", "job", "jobs",
-               "chore", "chores", "item", "todo", "stuff", "bit", "entry", "about", "ones"}  # fmt: skip
+               "chore", "chores", "item", "todo", "stuff", "bit", "entry", "about",
+               "ones"}  # fmt: skip
 
 
 def _said(subject: str) -> str:

@@ -17,7 +17,6 @@ from fastapi import FastAPI
 from tests.assistant.offline.safety import converse
 from tests.assistant.offline.test_multi import _check, _day, _done, _open
 
-
 # Still read wrongly (each changes nothing, so they are safe): a list after "ticked off:", a
 # list before "are both done now", a remark with no pronoun after "pls,".
 _NOT_YET = pytest.mark.xfail(reason="not handled yet", strict=True)
