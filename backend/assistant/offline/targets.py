@@ -40,6 +40,8 @@ PLURAL = re.compile(
     r"them all|those two|these two|the two of them|both of those|all those|all these)$",
     re.I,
 )
+
+
 @dataclass
 class ToolCall:
     name: str
@@ -231,14 +233,18 @@ def _names_every_part(subject: str, tasks: list[Task]) -> bool:
 
 def _each(subject: str, turn: Turn, done_wanted: bool | None) -> Found | None:
     """Every task of a list of names ("eggs and bread"), or None when one is not found."""
-    if not re.search(r",|\band\b|&|\+", subject):
+    if not re.search(r",|\band\b|&|\+|\bplus\b", subject):
         return None
     names = split_list(re.sub(r"\b(?:both|all)\s+", "", subject, flags=re.I))
     parts = [find_one(part, turn, done_wanted) for part in names]
     calls = [c for p in parts if isinstance(p, Decision) for c in p.calls]
     if calls:
         return Decision(calls=calls)
-    if any(isinstance(p, Decision) for p in parts):
+    missing = [p for p in parts if isinstance(p, Decision)]
+    if missing and len(missing) < len(parts) and len(names) > 1:
+        # "the dishes and the ironing" with no ironing task: never only some of those named
+        return missing[0]
+    if missing:
         return None
     return [t for p in parts if isinstance(p, list) for t in p]
 

@@ -51,7 +51,9 @@ _THEN_DELETE_IT = re.compile(
 # "… we fixed the light ourselves" (a run-on: "we" and a past verb start a sentence).
 _REMARK = re.compile(
     r"\s*(?:[,;:]|[.!?](?=\s)|\s(?=(?:as|since|coz|cos|cause)\s+(?:i|we|they|it)\b)"
-    r"|\s(?=(?:i|we|they)\s+(?:just\s+|already\s+)?[a-z]+ed\b))\s*"  # "… we fixed it ourselves"
+    # a run-on: "… we fixed it ourselves" (never "the tasks I already finished")
+    r"|\s(?=(?:i|we|they)\s+(?:just\s+|already\s+)?(?!finished|completed|marked|ticked)"
+    r"[a-z]+ed\b))\s*"
     r"(?P<tail>(?:(?:and|but|so|as|since|coz|cos|cause)\s+)?(?:.*\b(?:i|we|they|it|he|she|you|"
     r"i'm|i'll|i've|we've|we're|it's|they're|is|are|was|were)\b|(?:do not|don't|dont|not|no|never|"
     r"no longer)\b).*)$",
