@@ -167,6 +167,15 @@ DELETES = [
     (_open("Book the venue", "Send the invitations", "Buy a gift"),
      "the party isn't happening anymore so please delete the venue booking and the invitations",
      {"Buy a gift": {}}),
+    # a reason after a comma, beside a task with a shared word (blind-6)
+    (_open("Yoga class", "Clean the yoga mat"), "delete the yoga class, studio closed",
+     {"Clean the yoga mat": {}}),
+    (_open("Swim lesson", "Buy swim goggles"), "remove the swim lesson, pool is shut",
+     {"Buy swim goggles": {}}),
+    (_open("Flight to Rome", "Pack for Rome"), "delete the flight to rome, trip cancelled",
+     {"Pack for Rome": {}}),
+    (_open("Call the plumber", "Buy plumber's tape"), "scrap call the plumber, sink fixed",
+     {"Buy plumber's tape": {}}),
 ]  # fmt: skip
 
 

@@ -195,6 +195,10 @@ async def test_how_many_ticked_off_this_week(app: FastAPI):
         "note to self: bring 20 chairs for the party on friday",
         "remind me to write up the meeting notes - by friday",
         "new task: print lecture notes, note: chapters 3 and 4",
+        # "put for me": a polite add, not a note for a task called "me …" (blind-3)
+        "Please can you put for me a task to renew my passport, it is very important",
+        "can you put on my list: call the bank, it is urgent",
+        "write for me a reminder to water the ferns, they look dry",
     ],
 )
 async def test_an_add_with_notes_in_it_stays_an_add(message: str):

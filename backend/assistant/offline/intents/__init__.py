@@ -255,6 +255,13 @@ def _without_old_value(text: str, today: date) -> str:
     return text[: m.start()]
 
 
+def _replacing(intent: Intent) -> Intent:
+    """Marks the days read as said beside the ones they replace (``update._in_own_month``)."""
+    for details in (intent.details, *intent.item_details):
+        details.replaces_day = True
+    return intent
+
+
 def _changed_from(intent: Intent, text: str, today: date) -> Intent:
     """A change said with the value it replaces is of a task already there: an add it reads as
     names that task, and words read as nothing are that task and its change ("do the
@@ -334,10 +341,10 @@ def _understand(message: str, today: date) -> Intent:
         and not adding
         and (new := _without_old_value(text, today)) != text
     ):
-        if read.kind != "update":
-            return _changed_from(_understand(new, today), new, today)  # else the words stand
+        if read.kind != "update":  # else the words stand
+            return _replacing(_changed_from(_understand(new, today), new, today))
         if (again := _understand(new, today)).kind == "update":
-            return again  # "due on the 20th not the 25th": the 25th is the old day
+            return _replacing(again)  # "due on the 20th not the 25th": the 25th is the old day
     return read
 
 

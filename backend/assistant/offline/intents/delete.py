@@ -56,7 +56,10 @@ _REMARK = re.compile(
     r"[a-z]+ed\b))\s*"
     r"(?P<tail>(?:(?:and|but|so|as|since|coz|cos|cause)\s+)?(?:.*\b(?:i|we|they|it|he|she|you|"
     r"i'm|i'll|i've|we've|we're|it's|they're|is|are|was|were)\b|(?:do not|don't|dont|not|no|never|"
-    r"no longer)\b).*)$",
+    r"no longer)\b).*"
+    # a clipped reason: "…, studio closed", "…, trip cancelled", "…, sink fixed"
+    r"|(?:[\w']+\s+){1,3}(?:closed|shut|cancell?ed|called\s+off|postponed|over|gone|sold|died|"
+    r"dead|broken|fixed|sorted|paid)\W*)$",
     re.I,
 )
 

@@ -164,7 +164,7 @@ NOTE = rx(
     r"^(?:add|put|attach|write|leave)\s+(?:a\s+|the\s+)?(?:note|comment)\s+(?:to|on|for)\s+(?P<rest>.+?)"
     r"\s+(?:that|saying)\s+(?P<note>.+)$",
     # "jot down under the car service: …", "for the passport, jot down that …"
-    rf"^(?:{_NOTE_VERB})\s+(?:under|for|on)\s+(?P<rest>.+?)\s*(?::|\s-|,|\s+that)\s*(?P<note>.+)$",
+    rf"^(?:{_NOTE_VERB})\s+(?:under|for|on)\s+(?!(?:me|us|myself)\b)(?P<rest>.+?)\s*(?::|\s-|,|\s+that)\s*(?P<note>.+)$",
     rf"^(?:for|on|under)\s+(?P<rest>.+?),\s*(?:{_NOTE_VERB})\s+(?:that\s*|:\s*)(?P<note>.+)$",
     # "gym session - note: locker 12", "car service: remember the code is 4411" (not
     # "remember to …": that is a task)
@@ -1093,10 +1093,14 @@ def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
 
 def _in_own_month(due: date, d: Details, task: dict[str, Any], today: date) -> date:
     """ "due on the 20th, not the 25th" of a task due 25 May: the 20th of May, while that is
-    still ahead; a day said with its month (or a weekday) stands as said."""
+    still ahead; so is "move it to the 28th" (later in its own month). With no old day said,
+    an earlier day is the next one ("rent should be on the 1st"); a day said with its month
+    (or a weekday) stands as said."""
     own = date.fromisoformat(task["due_date"]) if task.get("due_date") else None
     same = in_month_of(own, d.day_of_month) if own and d.day_of_month else None
-    return same if same and same >= today else due
+    if not same or same < today or (same < own and not d.replaces_day):  # type: ignore[operator]
+        return due
+    return same
 
 
 def _moved_time(task: dict[str, Any], minutes: int, today: date) -> dict[str, str]:
