@@ -53,6 +53,7 @@ MEASURED_SETS = [
         "blind-6",
         "blind-7",
         "blind-8",
+        "blind-9",
     )
 ]
 ALL_SETS = GATED_SETS + MEASURED_SETS
