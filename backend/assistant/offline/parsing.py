@@ -135,7 +135,8 @@ _PRIORITY_WORDS = re.compile(
 _BANG_PRIORITY = re.compile(r"(?:^|(?<=\s))!(?P<p>high|hi|low|lo|medium|normal|urgent)\b", re.I)
 _HASHTAG = re.compile(r"(?:^|\s)#(?P<tag>[\w][\w-]{0,31})", re.UNICODE)
 _TAG_PHRASE = re.compile(
-    r"[,;]?\s*(?:and\s+)?(?:tag(?:ged)?|label(?:ed|led)?|categori[sz]ed?)\s*:?\s+"
+    r"[,;]?\s*(?:and\s+)?(?:(?:the\s+)?(?:tags?|labels?)\s+(?:is|are|should\s+be|will\s+be)\s+|"  # "the tag is work"
+    r"(?:tag(?:ged)?|label(?:ed|led)?|categori[sz]ed?)\s*:?\s+)"
     r"(?:it\s+|them\s+|this\s+|as\s+|with\s+|under\s+)*(?:(?:the\s+)?tags?\s+)?"
     r"(?P<tags>[\w-]+(?:\s*(?:,|and|&|\+)\s*(?!(?:oh|and|it|so|but|also|please|then)\b)[\w-]+)*)",
     re.IGNORECASE,

@@ -240,3 +240,21 @@ async def test_make_it_repeat_follows_its_own_day(
     app: FastAPI, turns: list[str], want: dict[str, dict[str, Any]]
 ):
     await _check(app, [], turns, want)
+
+
+# A learner's "more early" / "more late" is a direction, never "more" days later (blind-9:
+# "one day more early" moved the visit a day later, a wrong change).
+LEARNER_SHIFTS = [
+    ("Please move the task 'Visit Aunt Rosa in hospital' one day more early, because on Sunday "
+     "the hospital has no visits", "2027-04-10"),
+    ("can you move the visit to aunt rosa two days more early please", "2027-04-09"),
+    ("the visit to aunt rosa, make it one day more late", "2027-04-12"),
+    ("move aunt rosa visit 1 day more earlier", "2027-04-10"),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("message", "due"), LEARNER_SHIFTS)
+async def test_more_early_is_earlier(app: FastAPI, message: str, due: str):
+    start = [{"title": "Visit Aunt Rosa in hospital", "due_date": "2027-04-11"}]
+    await _check(app, start, [message], {"Visit Aunt Rosa in hospital": {"due_date": due}})

@@ -335,3 +335,20 @@ async def test_a_yes_to_a_delete_beside_a_suggestion_confirms_the_delete(app: Fa
     after = by_title(t.after)
     assert set(after) == {"cancel dentist on monday"}
     assert after["cancel dentist on monday"]["completed"] is False
+
+
+# "the tag is work": the tag named after "is"/"should be", never a tag "is" (blind-9, a junk
+# tag on the task named).
+@pytest.mark.parametrize(
+    ("message", "tags"),
+    [
+        ("Please put it high priority and the tag is work", ["work"]),
+        ("make it high, the tag is work", ["work"]),
+        ("add buy paint, the tag is home", ["home"]),
+        ("add call the vet, tag is pets", ["pets"]),
+        ("move it to friday and the label is errands", ["errands"]),
+        ("add revise chapter 4, the tag should be school", ["school"]),
+    ],
+)
+def test_the_tag_is_named_after_is(message: str, tags: list[str]):
+    assert understand(message, TODAY).details.tags == tags

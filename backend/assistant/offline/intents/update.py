@@ -772,13 +772,13 @@ _NUMBER = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5
 # A shift's unit in days, months or minutes: (days, months, minutes) for one of it.
 _UNITS = {"day": (1, 0, 0), "week": (7, 0, 0), "fortnight": (14, 0, 0), "month": (0, 1, 0),
           "hour": (0, 0, 60), "hr": (0, 0, 60), "minute": (0, 0, 1), "min": (0, 0, 1)}  # fmt: skip
-_EARLIER = {"forward", "earlier", "up", "sooner", "before"}
+_EARLIER = {"forward", "earlier", "early", "up", "sooner", "soon", "before"}
 _SHIFT = re.compile(
     r"\s*\b(?P<dir>back|forward|later|earlier|out|up|sooner|off)?\s*(?:by\s+)?"
     r"(?:(?P<half>half\s+an?\s+)|(?P<n>\d+|"
     + "|".join(sorted(_NUMBER, key=len, reverse=True))
     + r")\s*)?(?:more\s+|extra\s+)?"
-    r"(?<![a-z])(?P<unit>days?|weeks?|fortnights?|months?|hours?|hrs?|minutes?|mins?)(?:\s+(?P<dir2>back|forward|later|earlier|sooner|more|extra|further|before|after))?\b",
+    r"(?<![a-z])(?P<unit>days?|weeks?|fortnights?|months?|hours?|hrs?|minutes?|mins?)(?:\s+(?P<dir2>back|forward|later|earlier|sooner|(?:more\s+)?(?:early|earlier|late|later|soon)|more|extra|further|before|after))?\b",
     re.I,
 )
 
@@ -823,7 +823,8 @@ def _shift(text: str) -> Shift:
             days, months, minutes = 0, 0, _UNITS[unit][2] // 2
             if not minutes:
                 continue  # "half a day": no time said
-        said = {(m["dir"] or "").lower(), (m["dir2"] or "").lower()}
+        # a learner's "one day more early" is "a day earlier"
+        said = {(m["dir"] or "").lower(), re.sub(r"^more\s+", "", (m["dir2"] or "").lower())}
         earlier = bool(said & _EARLIER) and not said & {"back", "later", "more", "extra"}
         rest = text[: m.start()] + " " + text[m.end() :]
         rest = re.sub(r"\s+(?:back|forward|up)$", "", rest.strip(), flags=re.I)
