@@ -5,11 +5,13 @@ Each case is a conversation through the real app; see ``test_multi._check``."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import pytest
 from fastapi import FastAPI
 
+from backend.assistant.offline.intents import understand
 from tests.assistant.offline.test_multi import _check, _done
 
 # Variants not handled yet (a bare hour "no, 6"; a title the list cutter splits): kept as
@@ -104,3 +106,30 @@ async def test_a_reopen_with_a_change(
     app: FastAPI, start: list[dict[str, Any]], message: str, want: dict[str, dict[str, Any]]
 ):
     await _check(app, start, [message], want)
+
+
+# "nvm" / "never mind" before a correction is an interjection, never a task's name (blind-9:
+# "nvm make it sun" added a task "nvm make it").
+@pytest.mark.parametrize(
+    "message", ["nvm make it sun", "nevermind make it sunday", "never mind, make it sunday"]
+)
+def test_never_mind_before_a_correction_is_no_name(message: str):
+    intent = understand(message, date(2026, 11, 30), True)
+    assert (intent.kind, intent.items, str(intent.details.due)) == ("update", ["it"], "2026-12-06")
+
+
+# A correction inside a change: the value said again wins, and the task keeps its title
+# (blind-9: "change the budget review to Tuesday - no wait, Wednesday" renamed the task).
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    "message",
+    [
+        "change the budget review to Tuesday - no wait, Wednesday",
+        "change the budget review to tuesday, sorry I mean wednesday",
+        "move the budget review to Tuesday, no wait, Wednesday",
+        "set the budget review for tuesday... actually wednesday",
+    ],
+)
+async def test_a_corrected_change_takes_the_value_said_last(app: FastAPI, message: str):
+    start = [{"title": "Budget review with Beatriz"}]
+    await _check(app, start, [message], {"Budget review with Beatriz": {"due": "wednesday"}})

@@ -327,9 +327,10 @@ def _understand(message: str, today: date) -> Intent:
     adding = bool(_ADDING.match(text) or first_match(add.ADD, text))
     if adding:  # "I need to X tomorrow and it's important so make it high priority"
         text = attribute_clauses_as_commas(text)
-    # "add X on thursday, sorry I mean friday", "dentist friday, wait no, thursday"
+    # "add X on thursday, sorry I mean friday", "dentist friday, wait no, thursday", "change
+    # the review to tuesday - no wait, wednesday" (never a rename to "tuesday - no wait, …")
     if (fixed := corrected(text, today, adding)) != text and (
-        adding or _understand_one(normalise(fixed), quoted, today).kind == "add"
+        adding or _understand_one(normalise(fixed), quoted, today).kind in {"add", "update"}
     ):
         text = normalise(fixed)
     text = delete.without_remark(text)
