@@ -1,4 +1,5 @@
-"""Test harness: the whole suite runs once per database.
+"""Test harness: the suite runs once per database (the offline assistant's language tests on
+SQLite only, see below).
 
 SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (``make test`` sets it when a local
 server answers). The schema is built by the real migrations, and every test starts from empty
@@ -40,6 +41,31 @@ ALLOWED_ORIGIN = "http://localhost:3000"
 PASSWORD = "correct horse battery"
 
 DATABASES = ["sqlite"] + (["postgresql"] if os.environ.get("TEST_DATABASE_URL") else [])
+
+
+# The offline assistant's language tests read messages through the real app, but what they test is
+# the reading, not the storage: on PostgreSQL they would only repeat the SQLite run (about 400
+# tests, a minute and more). The safety suite, and every storage, chat and confirmation test
+# outside this folder, still run on both databases.
+_LANGUAGE_TESTS = "tests/assistant/offline/"
+_ON_BOTH_DATABASES = {"tests/assistant/offline/test_safety.py"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    def language_test_on_postgres(item: pytest.Item) -> bool:
+        path = item.nodeid.split("::")[0]
+        callspec = getattr(item, "callspec", None)
+        return (
+            path.startswith(_LANGUAGE_TESTS)
+            and path not in _ON_BOTH_DATABASES
+            and callspec is not None
+            and callspec.params.get("database_url") == "postgresql"
+        )
+
+    skipped = [item for item in items if language_test_on_postgres(item)]
+    if skipped:
+        items[:] = [item for item in items if not language_test_on_postgres(item)]
+        config.hook.pytest_deselected(items=skipped)
 
 
 def alembic_config(url: str) -> Config:
