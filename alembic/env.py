@@ -50,6 +50,13 @@ def run_migrations_offline() -> None:
 
 
 def _run_sync(connection: Connection) -> None:
+    if connection.dialect.name == "sqlite":
+        # A migration that rebuilds a table (SQLite's only way to change most things) drops
+        # the old one, and with foreign keys on that drop would cascade to the rows that point
+        # at it. Off for the migration, as SQLite's documentation asks; it only takes effect
+        # outside a transaction, hence the commit. The app's connections turn it back on.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
     _configure(connection=connection)
     with context.begin_transaction():
         context.run_migrations()

@@ -25,6 +25,12 @@ POOL_RECYCLE_SECONDS = 30 * 60
 MAX_ID = 2**31 - 1
 
 
+# For every table with a generated id: SQLite otherwise hands the highest id out again once its
+# row is deleted (a deleted account's id to the next sign-up, which its old token then opened).
+# PostgreSQL's sequences never reuse one. Migration 0008 rebuilt the existing tables with it.
+IDS_NEVER_REUSED: dict[str, Any] = {"sqlite_autoincrement": True}
+
+
 def is_row_id(value: int) -> bool:
     return 1 <= value <= MAX_ID
 

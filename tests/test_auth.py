@@ -201,6 +201,22 @@ async def test_token_of_deleted_user_is_rejected(app: FastAPI, user_client: User
     assert (await _me_with(app, token)).status_code == 401
 
 
+async def test_a_deleted_accounts_token_never_opens_a_newer_account(
+    app: FastAPI, user_client: UserClientFactory
+):
+    # SQLite gives the highest id out again once its row is deleted unless the table says
+    # AUTOINCREMENT: the next person to sign up took the deleted account's id, and a token the
+    # old account kept (same id, same token version 0) opened the new person's account.
+    old = await user_client("leaving@example.com")
+    token = old.cookies[app.state.settings.auth_cookie_name]
+    r = await old.request("DELETE", "/api/auth/me", json={"password": PASSWORD})
+    assert r.status_code == 204, r.text
+    newcomer = await user_client("newcomer@example.com")
+    await newcomer.post("/api/tasks", json={"title": "Private plans"})
+    r = await _me_with(app, token)
+    assert r.status_code == 401, r.json()
+
+
 async def test_token_from_an_older_token_version_is_rejected(
     app: FastAPI, user_client: UserClientFactory
 ):

@@ -134,3 +134,33 @@ async def test_0006_keeps_tasks_and_adds_times_and_repeats(scratch_url: str):
     await _alembic(scratch_url, "downgrade", "0005")
     rows = await _run(scratch_url, "SELECT title, due_date FROM tasks")
     assert [(r[0], str(r[1])) for r in rows] == [("Pay rent", "2027-03-01")]
+
+
+async def test_0008_keeps_every_row_and_never_gives_an_id_out_twice(scratch_url: str):
+    """0008 rebuilds SQLite's tables (AUTOINCREMENT): the rows, and the rows pointing at them
+    (a task's tags), survive the rebuild; afterwards a deleted row's id is not handed out again."""
+    await _alembic(scratch_url, "upgrade", "0007")
+    await _run(
+        scratch_url,
+        "INSERT INTO users (email, password_hash, created_at) "
+        "VALUES ('m@example.com', 'x', CURRENT_TIMESTAMP)",
+        "INSERT INTO tasks (user_id, title, completed, priority, created_at, updated_at) "
+        "SELECT id, 'Pay rent', false, 2, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM users",
+        "INSERT INTO task_tags (task_id, tag, position) SELECT id, 'home', 0 FROM tasks",
+    )
+    await _alembic(scratch_url, "upgrade", "0008")
+    rows = await _run(
+        scratch_url,
+        "SELECT u.email, t.title, g.tag FROM users u JOIN tasks t ON t.user_id = u.id "
+        "JOIN task_tags g ON g.task_id = t.id",
+    )
+    assert rows == [("m@example.com", "Pay rent", "home")]
+    (old_id,) = (await _run(scratch_url, "SELECT id FROM users"))[0]
+    rows = await _run(
+        scratch_url,
+        "DELETE FROM users",
+        "INSERT INTO users (email, password_hash, created_at) "
+        "VALUES ('n@example.com', 'x', CURRENT_TIMESTAMP)",
+        "SELECT id FROM users",
+    )
+    assert rows[0][0] != old_id

@@ -79,6 +79,22 @@ async def test_undo_of_a_delete_restores_the_task_with_its_id(alice: httpx.Async
     assert await all_tasks(alice) == [task]  # same id, tags, dates: every field
 
 
+async def test_a_deleted_tasks_id_is_never_given_to_another_task(
+    alice: httpx.AsyncClient, bob: httpx.AsyncClient
+):
+    # SQLite reuses the highest rowid once it is deleted unless the table says AUTOINCREMENT:
+    # Bob's new task took Alice's deleted task's id, and her undo then failed with a 500.
+    task, _ = await create(alice, title="Pay rent")
+    r = await alice.delete(f"/api/tasks/{task['id']}")
+    change = int(r.headers["X-Change-Id"])
+    bobs, _ = await create(bob, title="Walk the dog")
+    mine, _ = await create(alice, title="Buy milk")
+    assert task["id"] not in (bobs["id"], mine["id"])
+    assert await undo(alice, change) == {"undone": [task["id"]], "skipped": []}
+    assert [t["title"] for t in await all_tasks(alice)] == ["Buy milk", "Pay rent"]
+    assert [t["title"] for t in await all_tasks(bob)] == ["Walk the dog"]
+
+
 async def test_undo_of_completing_a_repeating_task_puts_its_date_and_time_back(
     alice: httpx.AsyncClient,
 ):

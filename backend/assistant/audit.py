@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from backend.db import JSONDocument, UTCDateTime, utcnow
+from backend.db import IDS_NEVER_REUSED, JSONDocument, UTCDateTime, utcnow
 
 # The user's own words in a tool call (task titles and descriptions, search text, tags,
 # messages quoting them): the audit keeps what was done and to which task ids, not what the
@@ -40,6 +40,7 @@ class ToolCall(SQLModel, table=True):
     __table_args__ = (
         sa.Index("ix_tool_calls_user_created", "user_id", "created_at"),
         sa.CheckConstraint("outcome IN ('ok', 'error')", name="ck_tool_calls_outcome"),
+        IDS_NEVER_REUSED,
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 from sqlmodel import Field as SQLField
 from sqlmodel import SQLModel
 
-from backend.db import UTCDateTime, utcnow
+from backend.db import IDS_NEVER_REUSED, UTCDateTime, utcnow
 
 PASSWORD_MIN, PASSWORD_MAX = 8, 128
 
@@ -19,6 +19,7 @@ def has_control_chars(value: str) -> bool:
 
 class User(SQLModel, table=True):
     __tablename__ = "users"
+    __table_args__ = IDS_NEVER_REUSED
 
     id: int | None = SQLField(default=None, primary_key=True)
     # Stored lower-case, so the unique index is case-insensitive on every database.

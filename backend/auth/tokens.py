@@ -27,7 +27,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from backend.auth.deps import CurrentUser, SettingsDep, bearer_token, get_current_user
 from backend.auth.models import User, has_control_chars
-from backend.db import SessionDep, UTCDateTime, is_row_id, utcnow
+from backend.db import IDS_NEVER_REUSED, SessionDep, UTCDateTime, is_row_id, utcnow
 
 TOKEN_PREFIX = "tdo_"  # noqa: S105  (a marker, not a secret)
 TASKS_READ, TASKS_WRITE = "tasks:read", "tasks:write"
@@ -42,7 +42,10 @@ INVALID_TOKEN = "Invalid, expired or revoked access token"  # noqa: S105
 
 class PersonalAccessToken(SQLModel, table=True):
     __tablename__ = "access_tokens"
-    __table_args__ = (sa.Index("ix_access_tokens_user_created", "user_id", "created_at"),)
+    __table_args__ = (
+        sa.Index("ix_access_tokens_user_created", "user_id", "created_at"),
+        IDS_NEVER_REUSED,
+    )
 
     id: int | None = SQLField(default=None, primary_key=True)
     user_id: int = SQLField(foreign_key="users.id", ondelete="CASCADE")

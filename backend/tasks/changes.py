@@ -25,7 +25,7 @@ from sqlalchemy import delete, update
 from sqlmodel import Field, SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from backend.db import JSONDocument, UTCDateTime, is_row_id, utcnow
+from backend.db import IDS_NEVER_REUSED, JSONDocument, UTCDateTime, is_row_id, utcnow
 from backend.tasks.exceptions import TaskError
 from backend.tasks.models import Task, TaskTag
 
@@ -40,6 +40,7 @@ class ChangeSet(SQLModel, table=True):
     __table_args__ = (
         sa.Index("ix_change_sets_user_thread", "user_id", "thread_id", "id"),
         sa.Index("ix_change_sets_created", "created_at"),
+        IDS_NEVER_REUSED,
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -53,6 +54,7 @@ class ChangeSet(SQLModel, table=True):
 
 class ChangeItem(SQLModel, table=True):
     __tablename__ = "change_items"
+    __table_args__ = IDS_NEVER_REUSED
 
     id: int | None = Field(default=None, primary_key=True)
     change_set_id: int = Field(foreign_key="change_sets.id", ondelete="CASCADE", index=True)

@@ -6,7 +6,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Field, Relationship, SQLModel
 
-from backend.db import UTCDateTime, utcnow
+from backend.db import IDS_NEVER_REUSED, UTCDateTime, utcnow
 from backend.tasks.schemas import TaskBase
 
 
@@ -18,6 +18,7 @@ class Task(TaskBase, table=True):
         sa.Index("ix_tasks_user_due", "user_id", "due_date", "id"),
         sa.Index("ix_tasks_user_priority", "user_id", "priority", "id"),
         sa.CheckConstraint("priority BETWEEN 0 AND 2", name="ck_tasks_priority"),
+        IDS_NEVER_REUSED,
     )
 
     id: int | None = Field(default=None, primary_key=True)
