@@ -119,7 +119,9 @@ async def logout(response: Response, settings: SettingsDep) -> None:
 async def logout_all(
     user: CurrentUser, response: Response, session: SessionDep, settings: SettingsDep
 ) -> None:
-    """Log out everywhere: every token issued so far stops working (the token version moves)."""
+    """Log out everywhere: every session token issued so far stops working (the token version
+    moves). Personal access tokens are not sessions: each is revoked on its own (DELETE
+    /api/tokens/{id}), so connected apps keep working after a sign-out on a lost device."""
     await session.exec(
         update(User)
         .where(col(User.id) == user.id)

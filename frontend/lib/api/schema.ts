@@ -48,7 +48,9 @@ export interface paths {
         put?: never;
         /**
          * Logout All
-         * @description Log out everywhere: every token issued so far stops working (the token version moves).
+         * @description Log out everywhere: every session token issued so far stops working (the token version
+         *     moves). Personal access tokens are not sessions: each is revoked on its own (DELETE
+         *     /api/tokens/{id}), so connected apps keep working after a sign-out on a lost device.
          */
         post: operations["logout_all_api_auth_logout_all_post"];
         delete?: never;
