@@ -12,7 +12,7 @@ from sqlmodel import select
 
 from backend.auth.tokens import LAST_USED_RESOLUTION, PersonalAccessToken, hash_secret
 from backend.db import utcnow
-from tests.conftest import make_client
+from tests.conftest import PASSWORD, make_client
 from tests.mcp_helpers import READ, READ_WRITE, new_token, set_token
 
 pytestmark = pytest.mark.asyncio
@@ -182,3 +182,21 @@ async def test_token_routes_need_a_session(app: FastAPI):
     async with make_client(app) as c:
         assert (await c.get("/api/tokens")).status_code == 401
         assert (await c.post("/api/tokens", json={"name": "n", "scopes": READ})).status_code == 401
+
+
+async def test_logging_out_everywhere_ends_sessions_but_not_connected_apps(
+    app: FastAPI, alice: httpx.AsyncClient
+):
+    # The documented choice (docs/SECURITY.md): a personal token is revoked on its own, so one
+    # lost laptop does not disconnect every app; its own revocation still works at once.
+    token = await new_token(alice)
+    assert (await alice.post("/api/auth/logout-all")).status_code == 204
+    assert (await alice.get("/api/auth/me")).status_code == 401
+    async with bearer(app, token["token"]) as c:
+        assert (await c.get("/api/tasks")).status_code == 200
+        owner = await alice.post(
+            "/api/auth/login", json={"email": "alice@example.com", "password": PASSWORD}
+        )
+        assert owner.status_code == 200
+        assert (await alice.delete(f"/api/tokens/{token['id']}")).status_code == 204
+        assert (await c.get("/api/tasks")).status_code == 401
