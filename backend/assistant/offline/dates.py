@@ -8,6 +8,7 @@ exactly and fast, against today in the user's time zone; calendar dates ("march 
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -186,6 +187,9 @@ def in_month_of(day: date, dom: int) -> date | None:
         return None
 
 
+# The same words are searched for a date several times in one decision (each reading of the
+# message, each re-run of a handler after a lookup): the scan is the costly part of a reading.
+@functools.lru_cache(maxsize=1024)
 def find_date(text: str, today: date) -> FoundDate | None:
     """The last date phrase in the text (people usually end with the when)."""
     found = None
@@ -214,6 +218,8 @@ def named_by_date(subject: str, today: date) -> date | None:
     return when.day if around and _AROUND_DATE.match(around) else None
 
 
+# A list of all tasks describes every due date: the same few days, many times, on every reply.
+@functools.lru_cache(maxsize=1024)
 def describe(day: date | str | None, today: date) -> str:
     """A due date as people say it: "today", "tomorrow", "Friday", "Mon 1 Dec"."""
     if day is None:

@@ -8,6 +8,7 @@ hundreds of tasks costs well under a millisecond.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -80,21 +81,26 @@ def _word_scores(said: str, titles: list[str], best_word: bool = False) -> list[
     # A word is compared as said and as its stem: "vaccuming" is a slip for "vacuum", which
     # plain similarity of the whole words (67) misses and of the stems (83) does not.
     table = [
-        [max(a, b) for a, b in zip(_all_scores(word, vocabulary, fuzz.ratio),
-                                   _all_scores(stem(word), stems, fuzz.ratio), strict=True)]
+        list(map(max, _all_scores(word, vocabulary, fuzz.ratio),
+                      _all_scores(stem(word), stems, fuzz.ratio)))
         for word in said_words
     ]  # fmt: skip
-    column = {w: i for i, w in enumerate(vocabulary)}
+    # Per vocabulary word, its scores for the words said: a title's best match for each word
+    # said is then one C-level max over its few words' columns (this loop runs per title, for
+    # hundreds of titles, on every typo).
+    scored_by = dict(zip(vocabulary, zip(*table, strict=True), strict=True))
+    describing = not _DESCRIBING.isdisjoint(said_words)
     result = []
     for words in title_words:
         if not words:
             result.append(0.0)
             continue
-        cols = [column[w] for w in words]
-        best = [max(float(row[c]) for c in cols) for row in table]
-        named = [b for b, w in zip(best, said_words, strict=True)
-                 if w not in _DESCRIBING or b >= WORD_MATCH]  # fmt: skip
-        best = named or best
+        columns = [scored_by[w] for w in words]
+        best = list(columns[0] if len(columns) == 1 else map(max, *columns))
+        if describing:
+            named = [b for b, w in zip(best, said_words, strict=True)
+                     if w not in _DESCRIBING or b >= WORD_MATCH]  # fmt: skip
+            best = named or best
         result.append(max(best) if best_word else sum(best) / len(best))
     return result
 
@@ -102,6 +108,7 @@ def _word_scores(said: str, titles: list[str], best_word: bool = False) -> list[
 _SUFFIX = re.compile(r"(?:ing|ed|es|s|er|ers|ion|ions)$")
 
 
+@functools.lru_cache(maxsize=8192)  # the same titles' words are stemmed on every decision
 def stem(word: str) -> str:
     """A word without its common ending ("vacuuming" -> "vacuum"); short words stay whole."""
     cut = _SUFFIX.sub("", word)

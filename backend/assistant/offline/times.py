@@ -16,6 +16,7 @@ starts on its next day, today included (``first_day``).
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -347,6 +348,7 @@ class Repeat:
     time: str | None  # "every morning" says a time too
 
 
+@functools.lru_cache(maxsize=1024)  # like dates.find_date: the same words, many times a decision
 def find_repeat(text: str) -> tuple[str, Repeat] | None:
     """The repeat said in the text, and the text without it."""
     for pattern, kind in _REPEATS:
