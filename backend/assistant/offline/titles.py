@@ -348,8 +348,9 @@ _LATE_COMMAND = re.compile(
 # A story told before the action: "I was just talking to my sister and she reminded me that
 # we have to book the cabin": the request starts at the person and the modal.
 _STORY_THEN_ACTION = re.compile(
-    r"^(?P<story>.*?\b(?:texted|emailed|messaged|called|rang|phoned|wrote|said|told|asked|"
-    r"mentioned|reminded|warned|was|were|talking|talked|spoke)\b.*?)\s+(?:that\s+)?"
+    # someone else told it ("she reminded me"; "I called the plumber" is a thing done)
+    r"^(?P<story>.*?\b(?!(?:i|we)\b)[\w']+\s+(?:just\s+)?(?:texted|emailed|messaged|called|rang|"
+    r"phoned|wrote|said|told|asked|mentioned|reminded|warned)\b.*?)\s+(?:that\s+)?"
     r"(?P<action>(?:i|we)\s+(?:really\s+|still\s+|also\s+)?(?:have to|need to|must|gotta|"
     r"have got to|'ve got to|should)\s+\w.*)$",
     re.I,

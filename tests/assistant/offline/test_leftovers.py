@@ -127,6 +127,12 @@ def test_only_a_story_adds_nothing(message: str):
     assert understand(message, TODAY).kind != "add"
 
 
+def test_a_thing_the_user_did_is_no_story():
+    intent = understand("so I called the plumber and I need to buy a new faucet for sunday", TODAY)
+    assert (intent.kind, intent.items) == ("complete", ["call plumber"])
+    assert [(i.kind, i.items) for i in intent.then] == [("add", ["buy a new faucet"])]
+
+
 # "remove it" after a story that names an open task: that task (asked first).
 def _open(*titles: str) -> list[dict[str, Any]]:
     return [{"title": t} for t in titles]
