@@ -38,6 +38,15 @@ ALIASES = {"ad": "add", "dont": "don't", "im": "i'm", "ive": "i've", "whats": "w
 _TEXTING = [
     (re.compile(r"\bhw(?=\s+(?:many|much|do|did|is|are|was|about|long)\b)", re.I), "how"),
     (re.compile(r"(?<![\w:.])4(?=\s+(?:the|my|me|a|an|this|that|them|him|her|us)\b)", re.I), "for"),
+    # "remind me 2 feed the cat", "need 2 call mum": "2" after a word taking "to" is "to"
+    (
+        re.compile(
+            r"\b(?P<w>me|need|needs|have|has|got|want|going|forget|ought|remember|how)\s+2"
+            r"(?=\s+(?![a-z]+[^s]s\b)(?!more\b)[a-z]{2,}\b)",  # not "2 kids", "2 days"
+            re.I,
+        ),
+        r"\g<w> to",
+    ),
     # "pick up meds @ noon", "call bob @3pm": "@" before a time is "at" (never an email's "@")
     (
         re.compile(r"(?<!\S)@\s*(?=\d|noon\b|midnight\b|lunch\b|night\b|half\b|quarter\b)", re.I),

@@ -8,7 +8,7 @@ task by that name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -19,11 +19,13 @@ from backend.assistant.offline.dates import find_date, named_by_date
 from backend.assistant.offline.language import SENTENCE_STOP, base_form, clean_title, split_list
 from backend.assistant.offline.titles import (
     attribute_clauses_as_commas,
+    is_told,
     names_no_task,
     no_task,
     sentence_tag,
     trailing_priority,
     without_lead_in,
+    without_musing,
     without_reason,
 )
 
@@ -513,8 +515,14 @@ def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]
     titles: list[str] = []
     per_task: list[Details] = []
     before_any = Details()  # "tmrw morning - drop off the parcel": said before the task
-    for segment in _own_attributes(_segments(_attributes_joined(rest, today), today), today):
+    segments = _own_attributes(_segments(_attributes_joined(rest, today), today), today)
+    for at, segment in enumerate(segments):
         text, details = take_details(_NESTED_ADD.sub("", segment), today)
+        if at == 0 and len(segments) > 1 and "," not in text and _story(text):
+            # "My landlord texted. Clean the oven by the 8th.": the story's own date is no
+            # task's, but how much it matters is
+            fill_details(before_any, Details(priority=details.priority, tags=details.tags))
+            continue
         text, bare_priority = trailing_priority(without_lead_in(clean_title(text)))
         details.priority = details.priority or bare_priority
         if per_task and (tag := sentence_tag(text)):
@@ -525,13 +533,51 @@ def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]
             # "Buy X. It needs to be done by Friday.", "…, so low priority would be perfect"
             fill_details(per_task[-1] if per_task else before_any, details)
             continue
-        for n, task in enumerate(split_tasks(title)):
+        tasks = split_tasks(title)
+        # "my landlord texted, clean the oven": a story first is context, never a task, and
+        # after it only what starts with a task verb is one ("my landlord texted and the
+        # inspection is on the 9th" is all story)
+        story = _story(tasks[0]) if len(tasks) > 1 else len(segments) == 1 and is_told(title)
+        # "call Tom tomorrow, pay the vet friday, and Z by the 30th": when tasks before the
+        # last have days of their own, the day read last is the last task's, not all of theirs
+        dated = any(take_details(t, today)[1].due for t in tasks[:-1])
+        for n, task in enumerate(tasks):
+            own = details
+            if story and (n == 0 or not _starts_with_verb(task := without_lead_in(task))):
+                continue
+            if len(tasks) > 1:
+                shared = details
+                if dated and n < len(tasks) - 1:
+                    shared = replace(details, due=None, day_of_month=None)
+                task, own = _with_own_details(task, shared, today)
             if clean_title(task) and not (names_no_task if n == 0 else no_task)(clean_title(task)):
                 titles.append(clean_title(task))
-                per_task.append(details)
+                per_task.append(own)
     if per_task:
         fill_details(per_task[0], before_any)
     return titles, (per_task[0] if per_task else Details()), per_task
+
+
+def _starts_with_verb(part: str) -> bool:
+    words = part.split()
+    return bool(words) and words[0].lower() in TASK_VERBS
+
+
+def _story(part: str) -> bool:
+    """ "my landlord texted and the inspection is on the 9th", "whenever I get around to it":
+    said before a task, context that is never a task of its own (a task starts with a verb)."""
+    words = part.split()
+    return bool(words) and words[0].lower() not in TASK_VERBS and no_task(without_musing(part))
+
+
+def _with_own_details(task: str, shared: Details, today: date) -> tuple[str, Details]:
+    """A task of a list read apart: what it says of itself ("pay the vet bill friday") wins
+    over what the list says of all (the last task's date, read before the list was cut)."""
+    text, own = take_details(task, today)
+    if own == Details() or not clean_title(text):
+        return task, shared
+    fill_details(own, shared)
+    return text, own
 
 
 # "book the car service sometime before the 15th": no part of the title

@@ -143,10 +143,26 @@ def _hour(h: int, m: int, ampm: str | None) -> str | None:
     return f"{h:02d}:{m:02d}" if 0 <= h <= 23 and 0 <= m <= 59 else None
 
 
+# A hedged time is the time: "at like ten", "around about 3", "at 10ish", "around sevenish".
+_HEDGED = re.compile(
+    r"\b(?P<lead>at|around|by|@)\s+(?:(?:like|about|around|roughly|approximately|approx|maybe)\s+)+"
+    rf"(?=(?:\d|{_HW}\b|noon\b|midnight\b))",
+    re.I,
+)
+_ISH = re.compile(
+    rf"\b(?P<lead>(?:at|around|by|@)\s+)(?P<h>\d{{1,2}}(?::\d\d)?(?:\s*[ap]m)?|{_HW})\s*-?ish\b",
+    re.I,
+)
+
+
+def without_hedge(text: str) -> str:
+    return _ISH.sub(r"\g<lead>\g<h>", _HEDGED.sub(r"\g<lead> ", text))
+
+
 def find_time(text: str) -> tuple[str, Found] | None:
     """The time said in the text, and the text with the phrase cut out (a part of the day
     keeps its day: "tomorrow evening" leaves "tomorrow", "tonight" leaves "today")."""
-    text = _spelled_to_digits(text)
+    text = _spelled_to_digits(without_hedge(text))
     part = _PART.search(text)
     part_name = (part["part"] or "tonight").lower() if part else None
     value: str | None = None

@@ -145,10 +145,12 @@ _REASON = re.compile(
 # "… if possible", "… if you can".
 _CONDITION = re.compile(
     r"(?:,\s*|\s+)(?:otherwise|or else|(?:before|once|until|till|when)\s+(?:it|they|he|she)\s+"
-    r"(?!is\b|are\b|'s\b)|if\s+(?:that|this|possible|at all possible|you)\b)[^,;.!?]*",
+    r"(?!is\b|are\b|'s\b)|if\s+(?:that|this|possible|at all possible|you)\b)[^,;.!?]*?"
+    # up to a request said after it: "… otherwise they'll give it away so add that please"
+    r"(?=\s+(?:so|and)\s+(?:please\s+)?(?:add|put|make|set|tag|mark)\b|[,;.!?]|$)",
     re.I,
 )
-_REASON_KEEPS = re.compile(r"\b(?:urgent|important|asap)\b", re.I)
+_REASON_KEEPS = re.compile(r"\b(?:urgent|important|asap|(?:high|top|low)\s+prio(?:rity)?)\b", re.I)
 
 
 def without_reason(text: str) -> str:
@@ -244,15 +246,28 @@ _OBLIGATION = (
     r"gotta|got to|ought|want to|wanna|would like to|like to|love to|plan to|intend to|"
     r"have got to|'ve got to|am going to|are going to)\b"
 )
+# Someone telling something: "landlord texted", "my sister reminded me", "the school called".
+_TOLD = (
+    r"(?:[\w'-]+\s+){1,3}?(?:just\s+)?(?:texted|emailed|messaged|called|rang|phoned|wrote|said|"
+    r"told|asked|mentioned|reminded|replied|warned|confirmed|announced)\b"
+)
+_TOLD_START = re.compile(rf"^(?:(?:ok|okay|so|well|um|uh|and|oh)\s+)*{_TOLD}", re.I)
+
+
+def is_told(part: str) -> bool:
+    """Whether a part reports what someone said: a story, never a task."""
+    return bool(_TOLD_START.match(part.strip()))
+
+
 # The shapes of a part that is no task: a condition, reason, consequence or concession ("if
 # that's alright", "or I'll get fined", "just in case"); a hedge, a meta comment or thanks
 # ("not sure what yet", "sorry if this is a silly question", "hope that makes sense"); a
 # statement by someone ("we ran out", "I promised her"; "I need to X" is a task, and so is
 # "I'll X") or about something ("my tooth has been hurting", "the studio closed down").
 _NOT_A_TASK = re.compile(
-    r"^(?:(?:and|but|so|oh|also|just|anyway)\s+)*(?:"
+    r"^(?:(?:and|but|so|oh|also|just|anyway|ok|okay|well|um|uh)\s+)*(?:"
     r"(?:if|unless|since|as|because|cause|cos|cuz|though|although|even though|otherwise|"
-    r"or else|or (?:i|we|you|it|they|he|she)|so that|in case|no matter|whenever you|"
+    r"or else|or (?:i|we|you|it|they|he|she)|so that|in case|no matter|whenever|"
     r"when you (?:can|get|have))\b"
     # when, around something else: "…, before my shift", "…, on my way to work"
     r"|(?:before|after|ahead of|in time for|on (?:my|the|our) way)\s+(?!(?:that|this|it)\b)"
@@ -265,6 +280,7 @@ _NOT_A_TASK = re.compile(
     # someone doing something: "Dr. Lee is coming", "landlord gets grumpy"
     r"|(?:[\w'.-]+\s+){1,3}?(?:is|are|was|were|will be)\s+\w{2,}ing\b"
     r"|[\w'-]+\s+(?:gets|got|keeps|kept|is|are|was|were|has|had|will)\b"
+    rf"|{_TOLD}"
     r")",
     re.I,
 )
@@ -327,6 +343,36 @@ _LATE_COMMAND = re.compile(
     r"(?:to|of|about)\s+",
     re.I,
 )
+
+
+# A story told before the action: "I was just talking to my sister and she reminded me that
+# we have to book the cabin": the request starts at the person and the modal.
+_STORY_THEN_ACTION = re.compile(
+    # someone else told it ("she reminded me"; "I called the plumber" is a thing done)
+    r"^(?P<story>.*?\b(?!(?:i|we)\b)[\w']+\s+(?:just\s+)?(?:texted|emailed|messaged|called|rang|"
+    r"phoned|wrote|said|told|asked|mentioned|reminded|warned)\b.*?)\s+(?:that\s+)?"
+    r"(?P<action>(?:i|we)\s+(?:really\s+|still\s+|also\s+)?(?:have to|need to|must|gotta|"
+    r"have got to|'ve got to|should)\s+\w.*)$",
+    re.I,
+)
+
+
+# "…, so add that please (and make it high)", "… put it on my list pls": the request to add
+# what was just said, after it, asks nothing more (its attribute clause stays)
+_ADD_THAT = re.compile(
+    r"(?:\s*,\s*|\s+)(?:so\s+|and\s+)?(?:(?:can|could)\s+you\s+)?(?:please\s+)?"
+    r"(?:add|put|save|note|write)\s+(?:that|it|this)(?:\s+(?:down|in|on\s+(?:my|the)\s+list))?"
+    r"(?:\s+(?:please|pls|for me))*(?=\s+and\s|\s*[,.!?]|\s*$)",
+    re.I,
+)
+
+
+def from_the_action(text: str) -> str:
+    """The words from the action on, when a story is told before it."""
+    m = _STORY_THEN_ACTION.match(text.strip())
+    if m is None:
+        return text
+    return _ADD_THAT.sub("", re.sub(r"^we\b", "I", m["action"], flags=re.I))  # ADD reads "I …"
 
 
 # Interjections left at the end of a title: "buy milk oh (and make it urgent)".

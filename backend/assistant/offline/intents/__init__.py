@@ -53,6 +53,9 @@ from backend.assistant.offline.targets import Decision, Turn
 from backend.assistant.offline.titles import (
     attribute_clauses_as_commas,
     command_preamble,
+    from_the_action,
+    is_told,
+    names_no_task,
     restatement,
     says_add,
     without_musing,
@@ -186,6 +189,7 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     ``hybrid``: the intent classifier may choose where the rules did not (``classifier/``)."""
     message = _undictated(message)  # "call the garage comma tomorrow comma high priority"
     message = without_musing(message)  # "hmm what else... oh right, I should …"
+    message = from_the_action(message)  # "she reminded me that we have to book the cabin"
     intent = _understand(message, today)
     if (again := restatement(message)) is not None:
         # "<words not understood>... sorry, english: buy milk": the words said again replace
@@ -395,6 +399,8 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
     for piece in pieces:  # a piece may itself be statements: "cross off X and also Y is …"
         piece = _part(piece)
         one = _told(piece, quoted, today)
+        if not read and one.kind == "help" and is_told(piece):
+            continue  # "my landlord texted and the inspection is on the 9th, I have to …"
         bare = one.kind == "add" and not _asks_add(piece)
         if not read and bare and not _asks_add(pieces[1]):
             return None  # "flights aren't urgent anymore, set to medium": no task to add
@@ -523,7 +529,10 @@ def _adds_to(before: Intent, after: Intent, *, explicit: bool) -> bool:
     is said of the task being added), "add X & remind me to Y" (one add of two tasks)."""
     if before.kind != "add" or not before.items:
         return False
-    if after.kind == "update" and _points_back(after):
+    # "…, the deadline is friday": a change naming no task (only "the" is left of its name)
+    # is said of the task being added, as "it" is
+    nameless = bool(after.items) and names_no_task(" ".join(after.items))
+    if after.kind == "update" and (_points_back(after) or nameless):
         if not explicit or after.new_title or after.swap or after.remove_tags:
             return False
         each = before.item_details or [before.details]
@@ -724,14 +733,19 @@ _STATE = re.compile(
 _LEAD_IN = re.compile(
     r"^(?:(?:just\s+)?letting you know(?:\s+that)?\s+|fyi\s+|just so you know\s+)?"
     r"(?:(?:it\s+)?turns out(?:\s+that)?\s+)?(?:(?:i|we)\s+(?:still\s+|also\s+)?"
-    r"(?:need|have|must|gotta|got)\s+(?:to\s+)?)?",
+    r"(?:need|have|must|gotta|got)\s+(?:to\s+)?)?"
+    # "don't need to buy the tent anymore", "stop the daily vitamin reminder": the task is the rest
+    r"(?:(?:i\s+|we\s+)?(?:do not|don't|dont|no longer)\s+(?:need|have|want)\s+(?:to\s+)?"
+    r"|(?:stop|cancel|no more)\s+(?:the\s+|my\s+)?(?:daily|weekly|monthly|yearly)?\s*)?",
     re.I,
 )
+# Words around a task's name in such a clause: "… anymore", "… reminder"
+_AROUND_NAME = re.compile(r"\s+(?:any\s*more|after all|reminders?)$", re.I)
 
 
 def _state_removed(clause: str) -> str:
     """What a clause is about: "the garage is not that important" -> "garage"."""
-    clause = _LEAD_IN.sub("", clause.strip())
+    clause = _AROUND_NAME.sub("", _LEAD_IN.sub("", clause.strip()))
     subject = re.split(
         r"\s+(?:is|are|was|were|has|have|needs?|can|should|got)\b",
         _STATE.sub("", clause.strip()),

@@ -42,6 +42,7 @@ from backend.assistant.offline.targets import (
     lookup,
 )
 from backend.assistant.offline.times import CLEAR_REPEAT, CLEAR_TIME
+from backend.assistant.offline.titles import is_told
 
 RENAME = rx(
     r"^(?:mind\s+)?(?:renam(?:e|ing)|retitl(?:e|ing)|re-title|change the (?:title|name) of|change the (?:title|name) for)\s+"
@@ -621,6 +622,8 @@ def parse_said_differently(msg: Message) -> Intent | None:
             return Intent("update", ["it"], details=details)  # "it is on friday": the last task
         if (details.due or details.schedule) and not leftover and title and (m["cue"] or m["cue2"]):
             return Intent("update", subjects(title), details=details)  # "… is now on monday"
+        if is_told(title):
+            return None  # "my landlord texted and the inspection is on the 9th": a story
         if (details.due or details.schedule) and not leftover and title:
             # an open task by that name changes; otherwise it is a new task
             return Intent("add", [title], details, item_details=[details], names_task=title)
