@@ -186,6 +186,10 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     ``hybrid``: the intent classifier may choose where the rules did not (``classifier/``)."""
     message = _undictated(message)  # "call the garage comma tomorrow comma high priority"
     message = without_musing(message)  # "hmm what else... oh right, I should …"
+    if (news := _news_from(message, today)) is not None:
+        if news.kind == "help":
+            return news
+        message = news.told or message
     intent = _understand(message, today)
     if (again := restatement(message)) is not None:
         # "<words not understood>... sorry, english: buy milk": the words said again replace
@@ -208,6 +212,29 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
         # "the first one is for tomorrow": a task already named, not a new one
         return Intent("update", intent.items, intent.details)
     return combined(message, intent, today) if hybrid else intent
+
+
+# Someone else got in touch: "the vet called, the appointment got moved to friday", "my boss
+# just emailed - the deck is urgent now". Who called names no task, and says nothing done.
+_NEWS_FROM = re.compile(
+    r"^(?:(?:so|ok(?:ay)?|oh|well|btw)[,\s]+)*(?!(?:i|we|you)\b)(?:(?:the|my|our|his|her|their)\s+)?"
+    r"[\w'-]+(?:\s+[\w'-]+){0,2}?\s+(?:just\s+|finally\s+|also\s+)?"
+    r"(?:called|rang|phoned|texted|emailed|e-mailed|messaged|wrote|replied|got back to me|"
+    r"got in touch)(?:\s+(?:me|us|back))*"
+    r"(?:\s*(?:[,:;.!]+|\s[-\u2013])\s*|\s+(?:and\s+)?(?:said|says|to say)(?:\s+that)?\s+|\s*$)",
+    re.I,
+)
+
+
+def _news_from(message: str, today: date) -> Intent | None:
+    """The news told after who brought it, when it is a change to a task (``told``: its words);
+    who called alone asks for nothing. None: the message is read whole."""
+    if not (m := _NEWS_FROM.match(message.strip())):
+        return None
+    news = message.strip()[m.end() :].strip()
+    if not news:
+        return Intent("help")  # "the plumber called": never "Call the plumber" done
+    return Intent("update", told=news) if _understand(news, today).kind == "update" else None
 
 
 def _undictated(message: str) -> str:
@@ -666,7 +693,10 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
             # "I ticked off 'Order new glasses' and …, could you restore it": a title quoted
             # in the rest of the message is what "it" is
             titles = [quoted[int(q[1])] for c in others for q in QUOTE_RX.finditer(c)]
-            named = titles[0] if len(titles) == 1 else with_quotes(others[0], quoted)
+            # "it's gonna pour all week so the gutters have to wait, set it for the 28th": a
+            # clause about "it" (the weather) names no task; the first that names one does
+            naming = [c for c in others if not _PRONOUN_SUBJECT.match(_state_removed(c))]
+            named = titles[0] if len(titles) == 1 else with_quotes((naming or others)[0], quoted)
             intent.alt_subject = _state_removed(named)
     return intent
 

@@ -99,7 +99,7 @@ RESCHEDULE = rx(
     # The task first, then the move: "groceries move to sat", "phone bill please move to the 20th".
     # No task named: "…, please change for the friday": "it", which the other clause names.
     r"^(?:change|move|push|reschedule|put|set|shift)\s+(?P<rest>it|that|this)?\s*(?:to|for|till|until|on)(?:\s+\S+){1,3}$",
-    rf"^{_SUBJECT}\s+(?:please\s+)?(?:(?:got|has been|have been|was|were|is being)\s+)?(?:move|moves|moved|push|pushed|shift|shifted|reschedule|"
+    rf"^{_SUBJECT}\s+(?:please\s+)?(?:(?:got|has been|have been|was|were|is being|is|are)\s+)?(?:move|moves|moved|push|pushed|shift|shifted|reschedule|"
     rf"change|changed|goes|go)\s+(?:it\s+)?(?:back\s+)?(?:to|till|until|for|on)\s+.+$",
 )
 
@@ -379,6 +379,9 @@ _SCHEDULE_FILLER = re.compile(
 )
 
 
+_BEING = re.compile(r"\s+(?:is|are|was|were|will be|should be)\b", re.I)
+
+
 def parse_clear_schedule(msg: Message) -> Intent | None:
     """ "stop repeating the gym task", "no time needed for it", "make it one-off"."""
     text = msg.text
@@ -391,6 +394,7 @@ def parse_clear_schedule(msg: Message) -> Intent | None:
     for part in re.split(r"\s*[,;]\s*|\s+-\s+|\s+(?:because|since|as)\s+", rest):
         part = _SCHEDULE_FILLER.sub("", clean_title(part).strip(" ,.!"))
         part = _SCHEDULE_FILLER.sub("", part).strip(" ,.!")
+        part = _BEING.split(part, maxsplit=1)[0]  # "yoga is just a one-off now": yoga
         if part and not _POINTING.match(part):
             named = part
             break
@@ -582,7 +586,7 @@ MORE_TIME = re.compile(
 )
 _ASKING_TIME = re.compile(
     r"\b(?:(?:i|we)\s+(?:need|want|could use|would like|'d like)\s+(?:some\s+|a bit\s+|a little\s+)?"
-    r"(?:more|extra)\s+time(?:\s+(?:for|on|with))?|(?:please\s+)?(?:give|get)(?:\s+(?:me|us|it))?|"
+    r"(?:more|extra)\s+time(?:\s+(?:for|on|with))?|(?:please\s+)?(?:give|get)(?:\s+(?:me|us))?|"
     r"(?:i|we)\s+need|needs|please|for|on|to|with)\b",
     re.I,
 )
@@ -640,7 +644,7 @@ def parse_said_differently(msg: Message) -> Intent | None:
         if (details.due or details.schedule) and (old.due or old.schedule) and not leftover:
             return Intent("update", _named(msg.literal(m["rest"])), details=details)
     asks_time = re.search(r"\b(?:give|needs?|want|more time|extension)\b", text, re.I)
-    if (m := MORE_TIME.search(text)) and (m["n"] or asks_time):
+    if (m := MORE_TIME.search(text)) and (m["n"] or asks_time) and not _MOVE_VERB.match(text):
         rest = _ASKING_TIME.sub(" ", text[: m.start()] + " " + text[m.end() :])
         rest = re.sub(r"\s*[,;:.!-]\s*", " ", rest).strip()
         n = m["n"] or "1"
