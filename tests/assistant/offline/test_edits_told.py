@@ -77,9 +77,11 @@ REPEATS = [
     ([{"title": "Water the plants", "due": "+0"}],
      "for the task water the plants, I want it repeats every day",
      {"Water the plants": {"recurrence": "FREQ=DAILY"}}),
-    ([{"title": "Call grandma", "due": "+0"}],
-     "call grandma should repeat every week",
-     {"Call grandma": {"recurrence": "FREQ=WEEKLY"}}),
+    ([{"title": "Morning stretches"}], "the morning stretches should repeat daily",
+     {"Morning stretches": {"recurrence": "FREQ=DAILY"}}),
+    # an add that repeats stays an add
+    ([], "add water the ferns, it should repeat every day",
+     {"Water the ferns": {"recurrence": "FREQ=DAILY"}}),
 ]  # fmt: skip
 
 

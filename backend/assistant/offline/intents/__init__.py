@@ -127,7 +127,7 @@ def read_clause(text: str, quoted: list[str], today: date) -> Intent:
         if isinstance(found, Reread):
             return read_clause(found.text, quoted, today)
         if found is not None:
-            return _stated_change(found)
+            return _stated_change(found, text)
     return Intent("help")
 
 
@@ -140,15 +140,26 @@ _STATED = re.compile(
 )
 
 
-def _stated_change(intent: Intent) -> Intent:
+# "call grandma should repeat every week", "I want that learn the vocabulary repeats every
+# day": a repeat said of a task, unless the message adds it ("add X that repeats daily").
+_STATED_REPEAT = re.compile(
+    r"^(?P<x>.+?)(?<!\bthat)(?<!\bwhich)\s+(?:repeats|recurs|(?:should|must|has to|needs to|to)\s+"
+    r"(?:repeat|recur))$",
+    re.I,
+)
+
+
+def _stated_change(intent: Intent, text: str) -> Intent:
     d = intent.details
     if (
-        intent.kind != "add"
+        intent.kind not in {"add", "update"}
         or len(intent.items) != 1
         or not (d.due or d.priority or d.time or d.repeat)
     ):
         return intent
-    if m := _STATED.match(intent.items[0]):
+    if intent.kind == "add" and (m := _STATED.match(intent.items[0])):
+        return Intent("update", subjects(m["x"]) or [m["x"]], d)
+    if d.repeat and not says_add(text) and (m := _STATED_REPEAT.match(intent.items[0])):
         return Intent("update", subjects(m["x"]) or [m["x"]], d)
     return intent
 
@@ -646,8 +657,9 @@ def _one_update_per_task(read: list[Intent]) -> list[Intent]:
 
 
 _TOPIC_FIRST = re.compile(
-    r"^(?:for|about|regarding|re|on)\s+(?:the\s+|my\s+)?(?P<x>[^,]+?)\s+(?:task|one|item|todo|thing)"
-    r"\s*,?\s*(?:can you\s+|could you\s+|please\s+)?(?P<rest>.*\bit\b.*)$",
+    r"^(?:for|about|regarding|re|on)\s+(?:the\s+|my\s+)?(?:(?P<x>[^,]+?)\s+(?:task|one|item|todo|thing)"
+    r"\s*,?|(?:task|todo|item)\s+(?:of\s+|called\s+|named\s+|about\s+)?(?P<y>[^,]+?)\s*,)"
+    r"\s*(?:can you\s+|could you\s+|please\s+)?(?P<rest>.*\bit\b.*)$",
     re.I,
 )
 
@@ -655,7 +667,7 @@ _TOPIC_FIRST = re.compile(
 def _topic_named(text: str) -> str:
     """ "for the grocery run task can you change it to saturday": "it" is the task named."""
     m = _TOPIC_FIRST.match(text)
-    return re.sub(r"\bit\b", m["x"], m["rest"]) if m else text
+    return re.sub(r"\bit\b", m["x"] or m["y"], m["rest"]) if m else text
 
 
 def _understand_one(text: str, quoted: list[str], today: date) -> Intent:

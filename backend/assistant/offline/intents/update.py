@@ -15,7 +15,7 @@ from backend.assistant.offline.dates import add_months, describe, in_month_of
 from backend.assistant.offline.intents import add
 from backend.assistant.offline.intents.base import Message
 from backend.assistant.offline.language import SENTENCE_STOP, VOCABULARY, clean_title
-from backend.assistant.offline.matching import said_in_full
+from backend.assistant.offline.matching import said_in_full, stem
 from backend.assistant.offline.parsing import (
     QUOTE_RX,
     TASK_VERBS,
@@ -199,7 +199,8 @@ TYPO = rx(
     rf"{_FIX_IT}$",
     # the task first, then the word: "the Jon email task - it's John with an h, not Jon, fix it"
     r"^(?P<rest>[^,:;]+?)\s*(?:,|:|;|\s-)\s*(?:it\s+is|its|should be|it should be)\s+(?P<right>[\w'-]+)"
-    rf"(?:\s+with\s+(?:an?\s+)?\w+)?,?\s+(?:and\s+)?not\s+(?P<wrong>[\w'-]+){_FIX_IT}$",
+    rf"(?:\s+with\s+(?:an?|one|two|double|a double|(?:only|just)\s+one)\s+\w+)?,?\s+(?:and\s+)?not\s+"
+    rf"(?P<wrong>[\w'-]+){_FIX_IT}$",
     # the task first: "the lease call should say John not Jon"
     r"^(?P<rest>.+?)\s+(?:should|must)\s+(?:say|read|be|have)\s+(?P<right>[\w'-]+)"
     r",?\s+(?:and\s+)?not\s+(?P<wrong>[\w'-]+)$",
@@ -252,7 +253,7 @@ TYPO_UNSAID = rx(
     r"^(?:i\s+)?(?:misspelled|misspelt|mistyped)\s+(?P<rest>.+?)(?:[,;.]?\s+(?:pls\s+|please\s+)?(?:fix|correct)\s+(?:it|that))?$",
 )
 # Words a slip is put right towards: the command words and the verbs tasks start with.
-_KNOWN = sorted({*VOCABULARY, *TASK_VERBS, "new", "the", "and", "for", "with", "from"})
+_KNOWN = sorted({*VOCABULARY, *TASK_VERBS, "new", "the", "and", "for", "with", "from", "one", "task"})
 
 
 def _slip(words: list[str]) -> tuple[str, str] | None:
@@ -274,7 +275,8 @@ def parse_typo_fix(msg: Message) -> Intent | None:
     if not first_match(TYPO, msg.text) and (m := first_match(TYPO_UNSAID, msg.text)):
         target = msg.literal(m["rest"])
         slip = _slip(re.findall(r"[\w'-]+", target))
-        return Intent("update", subjects(target) or ["it"], swap=slip)  # none: we ask what
+        # none: the title's slip of a word said, else we ask what
+        return Intent("update", subjects(target) or ["it"], swap=slip, typo_in=target)
     if not (m := first_match(TYPO, msg.text)):
         return None
     target, right = msg.literal(m["rest"]), m["right"]
@@ -288,7 +290,9 @@ def parse_typo_fix(msg: Message) -> Intent | None:
             return None
         wrong = found[0]
     subject = subjects(target)
-    if subject and not re.search(rf"\b{re.escape(wrong)}\b", subject[0], re.I):
+    if re.search(rf"\b{_SLIP}", target, re.I):
+        subject = [wrong]  # "I misspelled it - it's Mateo, not Matteo": the task with that word
+    elif subject and not re.search(rf"\b{re.escape(wrong)}\b", subject[0], re.I):
         subject = [f"{subject[0]} {wrong}"]  # "the call task" + "Jon": the task with that word
     return Intent("update", subject or ["it"], swap=(wrong, right))
 
@@ -1056,8 +1060,11 @@ def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
         changes: dict[str, Any] = {}
         if intent.new_title and len(found) == 1:
             changes["title"] = intent.new_title[:1].upper() + intent.new_title[1:]
-        if intent.swap and len(found) == 1:
-            wrong, right = intent.swap
+        swap = intent.swap
+        if intent.typo_in and not swap and len(found) == 1:
+            swap = _title_slip(task["title"], intent.typo_in)
+        if swap and len(found) == 1:
+            wrong, right = swap
             title = re.sub(
                 rf"\b{re.escape(wrong)}\b",
                 lambda w: right[:1].upper() + right[1:] if w[0][:1].isupper() else right,  # noqa: B023
@@ -1094,6 +1101,27 @@ def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
     if not calls:
         return Decision(reply=f"What should I change about {replies.quoted(found)}?")
     return Decision(calls=calls)
+
+
+def _title_slip(title: str, said: str) -> tuple[str, str] | None:
+    """The one word of the title that is a slip of a word said ("swimmng" for "swimming"), else
+    of a known word ("byu"), as (wrong, right); None when there is not exactly one."""
+    said_words = {w.lower() for w in re.findall(r"[a-z]{3,}", said, re.I)}
+    slips = set()
+    for word in re.findall(r"[\w'-]+", title):
+        lower = word.lower()
+        if len(lower) < 3 or not lower.isalpha() or lower in said_words:
+            continue
+        near = [
+            s for s in said_words
+            if s[0] == lower[0] and stem(s) != stem(lower)
+            and OSA.distance(s, lower) <= (1 if len(lower) <= 5 else 2)
+        ]  # fmt: skip
+        if len(near) == 1:
+            slips.add((word, near[0]))
+        elif not near and (known := _slip([word])):
+            slips.add(known)
+    return slips.pop() if len(slips) == 1 else None
 
 
 def _in_own_month(due: date, d: Details, task: dict[str, Any], today: date) -> date:
