@@ -131,6 +131,8 @@ FOLLOW_UPS = [
     ([], ["add call the bank tmrw", "move it 3 more days please"],
      {"Call the bank": {"due": "+4"}}),
     ([], ["add call the bank tmrw", "give it one more day"], {"Call the bank": {"due": "+2"}}),
+    # a bare hour corrects only a time just said: none said, nothing changes
+    ([], ["add call the bank tmrw", "no, 6"], {"Call the bank": {"due": "+1", "time": ""}}),
 ]  # fmt: skip
 
 
@@ -153,7 +155,9 @@ def _dom(want: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize(("start", "message", "want"), NEWS + STORY_THEN_IT + REPEATS + TYPOS + NAMES)
+@pytest.mark.parametrize(
+    ("start", "message", "want"), NEWS + STORY_THEN_IT + REPEATS + TYPOS + NAMES
+)
 async def test_a_change_told(
     app: FastAPI, start: list[dict[str, Any]], message: str, want: dict[str, dict[str, Any]]
 ):

@@ -357,6 +357,8 @@ def _understand(message: str, today: date) -> Intent:
         return (
             own_words  # "update the party notes, the budget is 350 now", "the cake task, call it …"
         )
+    if untag := update.parse_not_that_tag(whole):
+        return untag  # "printer ink isn't a work thing, remove that tag": the tag named
     if (fix := update.parse_typo_fix(whole)) and fix.swap:
         return fix  # "the Jon email task - it's John, not Jon, please fix it"
     if undo.is_put_back(text):  # "never mind, put it back": neither a "no" nor a "put"

@@ -253,7 +253,9 @@ TYPO_UNSAID = rx(
     r"^(?:i\s+)?(?:misspelled|misspelt|mistyped)\s+(?P<rest>.+?)(?:[,;.]?\s+(?:pls\s+|please\s+)?(?:fix|correct)\s+(?:it|that))?$",
 )
 # Words a slip is put right towards: the command words and the verbs tasks start with.
-_KNOWN = sorted({*VOCABULARY, *TASK_VERBS, "new", "the", "and", "for", "with", "from", "one", "task"})
+_KNOWN = sorted(
+    {*VOCABULARY, *TASK_VERBS, "new", "the", "and", "for", "with", "from", "one", "task"}
+)
 
 
 def _slip(words: list[str]) -> tuple[str, str] | None:
@@ -729,6 +731,26 @@ def _open_task_named(turn: Turn) -> list[dict[str, Any]] | Decision:
         return Decision(calls=[listed])
     named = [t for t in listed if words and all(has_word(t["title"], w) for w in words)]
     return named if len(named) == 1 else []
+
+
+# "printer ink isn't a work thing, remove that tag", "… isn't work related, untag it": the tag
+# is the one the message names, never every tag of the task.
+NOT_THAT_TAG = re.compile(
+    r"^(?P<rest>.+?)\s+(?:is|are)\s+not\s+(?:a\s+|an\s+|really\s+)?(?P<tag>[\w-]+)"
+    r"(?:[\s-]+(?:thing|task|one|stuff|related|item))?\s*(?:[,;.]|\s-|\s+so)\s*(?:please\s+|pls\s+)?"
+    r"(?:(?:remove|drop|delete|lose|clear|strip|take off)\s+(?:that|the|this)\s+(?:tag|label)"
+    r"|untag\s+(?:it|that|this)|take\s+(?:that|the|this)\s+(?:tag|label)\s+off(?:\s+it)?)(?:\s+please|\s+pls)?[.!]*$",
+    re.I,
+)
+
+
+def parse_not_that_tag(msg: Message) -> Intent | None:
+    if not (m := NOT_THAT_TAG.match(msg.text)):
+        return None
+    tag = m["tag"].lower().lstrip("#")
+    if take_details(tag, msg.today)[1] != Details() or tag in {"done", "finished", "urgent"}:
+        return None  # "X is not done, …", a level or a day: no tag's name
+    return Intent("update", _named(msg.literal(m["rest"])), remove_tags=[tag])
 
 
 def parse_untag(msg: Message) -> Intent | None:
