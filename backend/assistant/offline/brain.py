@@ -161,12 +161,23 @@ def _no_request(intent: Intent, text: str) -> bool:
     return intent.kind == "add" and not says_add(text) and not re.match(r"(?:i|we)\b", text, re.I)
 
 
+_BARE_CLOCK = re.compile(r"(?<![\w:.])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d))?(?![\w:.])")
+
+
 def _change_only(intent: Intent, text: str, today: date, convo: Conversation) -> Intent | None:
     """ "actually tomorrow morning", "friday, high", "by friday, it's urgent": only a change,
     so it is a change to "it", the task the previous turn was about (none: we ask which)."""
     if intent.kind not in {"help", "add"} or says_add(text):
         return None
     rest, details = take_details(normalise(text), today)
+    recent = convo.recent_tasks()
+    if (
+        details == Details()
+        and (clock := _BARE_CLOCK.search(rest))
+        and any(t.get("due_time") for t in recent)
+    ):  # "add gym at 5pm" … "no, 6": a bare hour corrects the time just said
+        details.time = f"{int(clock['h']):02d}:{clock['m'] or '00'}"
+        rest = rest[: clock.start()] + " " + rest[clock.end() :]
     words = re.findall(r"[\w']+", rest.lower())
     if not details.priority and (bare := [w for w in words if w in _PRIORITY]):
         details.priority = priority_word(bare[-1])  # "friday, high"
@@ -174,7 +185,7 @@ def _change_only(intent: Intent, text: str, today: date, convo: Conversation) ->
     if details == Details() or not all(w in _CHANGE_WORDS for w in words):
         return None
     if details.time and not re.search(r"\d\s*[ap]\.?m\b|morning|evening|night|noon", text, re.I):
-        details.time = _same_half_of_day(details.time, convo.recent_tasks())
+        details.time = _same_half_of_day(details.time, recent)
     return Intent("update", ["it"], details)
 
 

@@ -30,7 +30,7 @@ _STOP = {"the", "a", "an", "my", "to", "of", "for", "and", "on", "in", "with", "
 # count only where the title has them too.
 _DESCRIBING = {"thing", "things", "errand", "errands", "reminder", "reminders", "job", "jobs",
                "chore", "chores", "item", "todo", "stuff", "bit", "entry", "about", "ones",
-               "collection"}  # fmt: skip
+               "collection", "appointment"}  # fmt: skip
 
 
 # A task called by the noun of its verb: "the cake pickup" is "Pick up the cake".

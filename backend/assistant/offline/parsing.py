@@ -83,6 +83,9 @@ class Intent:
     item_details: list[Details] = field(default_factory=list)  # add: each task's own details
     new_title: str | None = None
     swap: tuple[str, str] | None = None  # "I meant John, not Jon": (wrong words, right words)
+    # "fix the typo in the swimming lessons task": the words said, spelt right; the slip is the
+    # title's word that is a near miss of one of them (``update._title_slip``).
+    typo_in: str | None = None
     add_tags: bool = True  # tags given to update are added (False: replace)
     remove_tags: list[str] = field(default_factory=list)  # "take the party tag off X"
     filter: ListFilter = field(default_factory=ListFilter)

@@ -205,12 +205,15 @@ async def test_a_task_named_by_a_noun(
 
 # "that tag": the tag the message named a moment ago.
 UNTAGS = [
-    pytest.param("Buy printer ink", ["work", "home"],
-                 "printer ink isn't a work thing, remove that tag", ["home"], marks=_TODO),
-    pytest.param("Book flights", ["work", "travel"],
-                 "the flights are not a work thing, drop that tag", ["travel"], marks=_TODO),
-    pytest.param("Buy printer ink", ["work", "home"], "printer ink isn't work related, untag it",
-                 ["home"], marks=_TODO),
+    ("Buy printer ink", ["work", "home"], "printer ink isn't a work thing, remove that tag",
+     ["home"]),
+    ("Book flights", ["work", "travel"], "the flights are not a work thing, drop that tag",
+     ["travel"]),
+    ("Buy printer ink", ["work", "home"], "printer ink isn't work related, untag it", ["home"]),
+    ("Buy printer ink", ["work", "home"], "the printer ink is not a work task. untag it pls",
+     ["home"]),
+    ("Book flights", ["work", "travel"], "flights aren't a work thing - take that tag off",
+     ["travel"]),
 ]  # fmt: skip
 
 
@@ -228,9 +231,8 @@ FOLLOW_UPS = [
      {"Take out the trash": {"due": "monday", "recurrence": "FREQ=WEEKLY;BYDAY=MO"}}),
     (["add water the ferns on friday", "make it weekly"],
      {"Water the ferns": {"due": "friday", "recurrence": "FREQ=WEEKLY;BYDAY=FR"}}),
-    pytest.param(["add team retro on wednesday", "it should repeat every week"],
-                 {"Team retro": {"due": "wednesday", "recurrence": "FREQ=WEEKLY;BYDAY=WE"}},
-                 marks=_TODO),
+    (["add team retro on wednesday", "it should repeat every week"],
+     {"Team retro": {"due": "wednesday", "recurrence": "FREQ=WEEKLY;BYDAY=WE"}}),
 ]  # fmt: skip
 
 

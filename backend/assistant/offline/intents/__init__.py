@@ -130,7 +130,7 @@ def read_clause(text: str, quoted: list[str], today: date) -> Intent:
         if isinstance(found, Reread):
             return read_clause(found.text, quoted, today)
         if found is not None:
-            return _stated_change(found)
+            return _stated_change(found, text)
     return Intent("help")
 
 
@@ -143,15 +143,26 @@ _STATED = re.compile(
 )
 
 
-def _stated_change(intent: Intent) -> Intent:
+# "call grandma should repeat every week", "I want that learn the vocabulary repeats every
+# day": a repeat said of a task, unless the message adds it ("add X that repeats daily").
+_STATED_REPEAT = re.compile(
+    r"^(?P<x>.+?)(?<!\bthat)(?<!\bwhich)\s+(?:repeats|recurs|(?:should|must|has to|needs to|to)\s+"
+    r"(?:repeat|recur))$",
+    re.I,
+)
+
+
+def _stated_change(intent: Intent, text: str) -> Intent:
     d = intent.details
     if (
-        intent.kind != "add"
+        intent.kind not in {"add", "update"}
         or len(intent.items) != 1
         or not (d.due or d.priority or d.time or d.repeat)
     ):
         return intent
-    if m := _STATED.match(intent.items[0]):
+    if intent.kind == "add" and (m := _STATED.match(intent.items[0])):
+        return Intent("update", subjects(m["x"]) or [m["x"]], d)
+    if d.repeat and not says_add(text) and (m := _STATED_REPEAT.match(intent.items[0])):
         return Intent("update", subjects(m["x"]) or [m["x"]], d)
     return intent
 
@@ -189,6 +200,10 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     ``hybrid``: the intent classifier may choose where the rules did not (``classifier/``)."""
     message = _undictated(message)  # "call the garage comma tomorrow comma high priority"
     message = without_musing(message)  # "hmm what else... oh right, I should …"
+    if (news := _news_from(message, today)) is not None:
+        if news.kind == "help":
+            return news
+        message = news.told or message
     message = from_the_action(message)  # "she reminded me that we have to book the cabin"
     intent = _understand(message, today)
     if (again := restatement(message)) is not None:
@@ -212,6 +227,29 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
         # "the first one is for tomorrow": a task already named, not a new one
         return Intent("update", intent.items, intent.details)
     return combined(message, intent, today) if hybrid else intent
+
+
+# Someone else got in touch: "the vet called, the appointment got moved to friday", "my boss
+# just emailed - the deck is urgent now". Who called names no task, and says nothing done.
+_NEWS_FROM = re.compile(
+    r"^(?:(?:so|ok(?:ay)?|oh|well|btw)[,\s]+)*(?!(?:i|we|you)\b)(?:(?:the|my|our|his|her|their)\s+)?"
+    r"[\w'-]+(?:\s+[\w'-]+){0,2}?\s+(?:just\s+|finally\s+|also\s+)?"
+    r"(?:called|rang|phoned|texted|emailed|e-mailed|messaged|wrote|replied|got back to me|"
+    r"got in touch)(?:\s+(?:me|us|back))*"
+    r"(?:\s*(?:[,:;.!]+|\s[-\u2013])\s*|\s+(?:and\s+)?(?:said|says|to say)(?:\s+that)?\s+|\s*$)",
+    re.I,
+)
+
+
+def _news_from(message: str, today: date) -> Intent | None:
+    """The news told after who brought it, when it is a change to a task (``told``: its words);
+    who called alone asks for nothing. None: the message is read whole."""
+    if not (m := _NEWS_FROM.match(message.strip())):
+        return None
+    news = message.strip()[m.end() :].strip()
+    if not news:
+        return Intent("help")  # "the plumber called": never "Call the plumber" done
+    return Intent("update", told=news) if _understand(news, today).kind == "update" else None
 
 
 def _undictated(message: str) -> str:
@@ -323,6 +361,8 @@ def _understand(message: str, today: date) -> Intent:
         return (
             own_words  # "update the party notes, the budget is 350 now", "the cake task, call it …"
         )
+    if untag := update.parse_not_that_tag(whole):
+        return untag  # "printer ink isn't a work thing, remove that tag": the tag named
     if (fix := update.parse_typo_fix(whole)) and fix.swap:
         return fix  # "the Jon email task - it's John, not Jon, please fix it"
     if undo.is_put_back(text):  # "never mind, put it back": neither a "no" nor a "put"
@@ -628,8 +668,9 @@ def _one_update_per_task(read: list[Intent]) -> list[Intent]:
 
 
 _TOPIC_FIRST = re.compile(
-    r"^(?:for|about|regarding|re|on)\s+(?:the\s+|my\s+)?(?P<x>[^,]+?)\s+(?:task|one|item|todo|thing)"
-    r"\s*,?\s*(?:can you\s+|could you\s+|please\s+)?(?P<rest>.*\bit\b.*)$",
+    r"^(?:for|about|regarding|re|on)\s+(?:the\s+|my\s+)?(?:(?P<x>[^,]+?)\s+(?:task|one|item|todo|thing)"
+    r"\s*,?|(?:task|todo|item)\s+(?:of\s+|called\s+|named\s+|about\s+)?(?P<y>[^,]+?)\s*,)"
+    r"\s*(?:can you\s+|could you\s+|please\s+)?(?P<rest>.*\bit\b.*)$",
     re.I,
 )
 
@@ -637,7 +678,7 @@ _TOPIC_FIRST = re.compile(
 def _topic_named(text: str) -> str:
     """ "for the grocery run task can you change it to saturday": "it" is the task named."""
     m = _TOPIC_FIRST.match(text)
-    return re.sub(r"\bit\b", m["x"], m["rest"]) if m else text
+    return re.sub(r"\bit\b", m["x"] or m["y"], m["rest"]) if m else text
 
 
 def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
@@ -675,7 +716,10 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
             # "I ticked off 'Order new glasses' and …, could you restore it": a title quoted
             # in the rest of the message is what "it" is
             titles = [quoted[int(q[1])] for c in others for q in QUOTE_RX.finditer(c)]
-            named = titles[0] if len(titles) == 1 else with_quotes(others[0], quoted)
+            # "it's gonna pour all week so the gutters have to wait, set it for the 28th": a
+            # clause about "it" (the weather) names no task; the first that names one does
+            naming = [c for c in others if not _PRONOUN_SUBJECT.match(_state_removed(c))]
+            named = titles[0] if len(titles) == 1 else with_quotes((naming or others)[0], quoted)
             intent.alt_subject = _state_removed(named)
     return intent
 

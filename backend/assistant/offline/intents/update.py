@@ -15,7 +15,7 @@ from backend.assistant.offline.dates import add_months, describe, in_month_of
 from backend.assistant.offline.intents import add
 from backend.assistant.offline.intents.base import Message
 from backend.assistant.offline.language import SENTENCE_STOP, VOCABULARY, clean_title
-from backend.assistant.offline.matching import said_in_full
+from backend.assistant.offline.matching import said_in_full, stem
 from backend.assistant.offline.parsing import (
     QUOTE_RX,
     TASK_VERBS,
@@ -100,7 +100,7 @@ RESCHEDULE = rx(
     # The task first, then the move: "groceries move to sat", "phone bill please move to the 20th".
     # No task named: "…, please change for the friday": "it", which the other clause names.
     r"^(?:change|move|push|reschedule|put|set|shift)\s+(?P<rest>it|that|this)?\s*(?:to|for|till|until|on)(?:\s+\S+){1,3}$",
-    rf"^{_SUBJECT}\s+(?:please\s+)?(?:(?:got|has been|have been|was|were|is being)\s+)?(?:move|moves|moved|push|pushed|shift|shifted|reschedule|"
+    rf"^{_SUBJECT}\s+(?:please\s+)?(?:(?:got|has been|have been|was|were|is being|is|are)\s+)?(?:move|moves|moved|push|pushed|shift|shifted|reschedule|"
     rf"change|changed|goes|go)\s+(?:it\s+)?(?:back\s+)?(?:to|till|until|for|on)\s+.+$",
 )
 
@@ -200,7 +200,8 @@ TYPO = rx(
     rf"{_FIX_IT}$",
     # the task first, then the word: "the Jon email task - it's John with an h, not Jon, fix it"
     r"^(?P<rest>[^,:;]+?)\s*(?:,|:|;|\s-)\s*(?:it\s+is|its|should be|it should be)\s+(?P<right>[\w'-]+)"
-    rf"(?:\s+with\s+(?:an?\s+)?\w+)?,?\s+(?:and\s+)?not\s+(?P<wrong>[\w'-]+){_FIX_IT}$",
+    rf"(?:\s+with\s+(?:an?|one|two|double|a double|(?:only|just)\s+one)\s+\w+)?,?\s+(?:and\s+)?not\s+"
+    rf"(?P<wrong>[\w'-]+){_FIX_IT}$",
     # the task first: "the lease call should say John not Jon"
     r"^(?P<rest>.+?)\s+(?:should|must)\s+(?:say|read|be|have)\s+(?P<right>[\w'-]+)"
     r",?\s+(?:and\s+)?not\s+(?P<wrong>[\w'-]+)$",
@@ -253,7 +254,9 @@ TYPO_UNSAID = rx(
     r"^(?:i\s+)?(?:misspelled|misspelt|mistyped)\s+(?P<rest>.+?)(?:[,;.]?\s+(?:pls\s+|please\s+)?(?:fix|correct)\s+(?:it|that))?$",
 )
 # Words a slip is put right towards: the command words and the verbs tasks start with.
-_KNOWN = sorted({*VOCABULARY, *TASK_VERBS, "new", "the", "and", "for", "with", "from"})
+_KNOWN = sorted(
+    {*VOCABULARY, *TASK_VERBS, "new", "the", "and", "for", "with", "from", "one", "task"}
+)
 
 
 def _slip(words: list[str]) -> tuple[str, str] | None:
@@ -275,7 +278,8 @@ def parse_typo_fix(msg: Message) -> Intent | None:
     if not first_match(TYPO, msg.text) and (m := first_match(TYPO_UNSAID, msg.text)):
         target = msg.literal(m["rest"])
         slip = _slip(re.findall(r"[\w'-]+", target))
-        return Intent("update", subjects(target) or ["it"], swap=slip)  # none: we ask what
+        # none: the title's slip of a word said, else we ask what
+        return Intent("update", subjects(target) or ["it"], swap=slip, typo_in=target)
     if not (m := first_match(TYPO, msg.text)):
         return None
     target, right = msg.literal(m["rest"]), m["right"]
@@ -289,7 +293,9 @@ def parse_typo_fix(msg: Message) -> Intent | None:
             return None
         wrong = found[0]
     subject = subjects(target)
-    if subject and not re.search(rf"\b{re.escape(wrong)}\b", subject[0], re.I):
+    if re.search(rf"\b{_SLIP}", target, re.I):
+        subject = [wrong]  # "I misspelled it - it's Mateo, not Matteo": the task with that word
+    elif subject and not re.search(rf"\b{re.escape(wrong)}\b", subject[0], re.I):
         subject = [f"{subject[0]} {wrong}"]  # "the call task" + "Jon": the task with that word
     return Intent("update", subject or ["it"], swap=(wrong, right))
 
@@ -380,6 +386,9 @@ _SCHEDULE_FILLER = re.compile(
 )
 
 
+_BEING = re.compile(r"\s+(?:is|are|was|were|will be|should be)\b", re.I)
+
+
 def parse_clear_schedule(msg: Message) -> Intent | None:
     """ "stop repeating the gym task", "no time needed for it", "make it one-off"."""
     text = msg.text
@@ -392,6 +401,7 @@ def parse_clear_schedule(msg: Message) -> Intent | None:
     for part in re.split(r"\s*[,;]\s*|\s+-\s+|\s+(?:because|since|as)\s+", rest):
         part = _SCHEDULE_FILLER.sub("", clean_title(part).strip(" ,.!"))
         part = _SCHEDULE_FILLER.sub("", part).strip(" ,.!")
+        part = _BEING.split(part, maxsplit=1)[0]  # "yoga is just a one-off now": yoga
         if part and not _POINTING.match(part):
             named = part
             break
@@ -583,7 +593,7 @@ MORE_TIME = re.compile(
 )
 _ASKING_TIME = re.compile(
     r"\b(?:(?:i|we)\s+(?:need|want|could use|would like|'d like)\s+(?:some\s+|a bit\s+|a little\s+)?"
-    r"(?:more|extra)\s+time(?:\s+(?:for|on|with))?|(?:please\s+)?(?:give|get)(?:\s+(?:me|us|it))?|"
+    r"(?:more|extra)\s+time(?:\s+(?:for|on|with))?|(?:please\s+)?(?:give|get)(?:\s+(?:me|us))?|"
     r"(?:i|we)\s+need|needs|please|for|on|to|with)\b",
     re.I,
 )
@@ -643,7 +653,7 @@ def parse_said_differently(msg: Message) -> Intent | None:
         if (details.due or details.schedule) and (old.due or old.schedule) and not leftover:
             return Intent("update", _named(msg.literal(m["rest"])), details=details)
     asks_time = re.search(r"\b(?:give|needs?|want|more time|extension)\b", text, re.I)
-    if (m := MORE_TIME.search(text)) and (m["n"] or asks_time):
+    if (m := MORE_TIME.search(text)) and (m["n"] or asks_time) and not _MOVE_VERB.match(text):
         rest = _ASKING_TIME.sub(" ", text[: m.start()] + " " + text[m.end() :])
         rest = re.sub(r"\s*[,;:.!-]\s*", " ", rest).strip()
         n = m["n"] or "1"
@@ -724,6 +734,26 @@ def _open_task_named(turn: Turn) -> list[dict[str, Any]] | Decision:
         return Decision(calls=[listed])
     named = [t for t in listed if words and all(has_word(t["title"], w) for w in words)]
     return named if len(named) == 1 else []
+
+
+# "printer ink isn't a work thing, remove that tag", "… isn't work related, untag it": the tag
+# is the one the message names, never every tag of the task.
+NOT_THAT_TAG = re.compile(
+    r"^(?P<rest>.+?)\s+(?:is|are)\s+not\s+(?:a\s+|an\s+|really\s+)?(?P<tag>[\w-]+)"
+    r"(?:[\s-]+(?:thing|task|one|stuff|related|item))?\s*(?:[,;.]|\s-|\s+so)\s*(?:please\s+|pls\s+)?"
+    r"(?:(?:remove|drop|delete|lose|clear|strip|take off)\s+(?:that|the|this)\s+(?:tag|label)"
+    r"|untag\s+(?:it|that|this)|take\s+(?:that|the|this)\s+(?:tag|label)\s+off(?:\s+it)?)(?:\s+please|\s+pls)?[.!]*$",
+    re.I,
+)
+
+
+def parse_not_that_tag(msg: Message) -> Intent | None:
+    if not (m := NOT_THAT_TAG.match(msg.text)):
+        return None
+    tag = m["tag"].lower().lstrip("#")
+    if take_details(tag, msg.today)[1] != Details() or tag in {"done", "finished", "urgent"}:
+        return None  # "X is not done, …", a level or a day: no tag's name
+    return Intent("update", _named(msg.literal(m["rest"])), remove_tags=[tag])
 
 
 def parse_untag(msg: Message) -> Intent | None:
@@ -1055,8 +1085,11 @@ def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
         changes: dict[str, Any] = {}
         if intent.new_title and len(found) == 1:
             changes["title"] = intent.new_title[:1].upper() + intent.new_title[1:]
-        if intent.swap and len(found) == 1:
-            wrong, right = intent.swap
+        swap = intent.swap
+        if intent.typo_in and not swap and len(found) == 1:
+            swap = _title_slip(task["title"], intent.typo_in)
+        if swap and len(found) == 1:
+            wrong, right = swap
             title = re.sub(
                 rf"\b{re.escape(wrong)}\b",
                 lambda w: right[:1].upper() + right[1:] if w[0][:1].isupper() else right,  # noqa: B023
@@ -1093,6 +1126,27 @@ def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
     if not calls:
         return Decision(reply=f"What should I change about {replies.quoted(found)}?")
     return Decision(calls=calls)
+
+
+def _title_slip(title: str, said: str) -> tuple[str, str] | None:
+    """The one word of the title that is a slip of a word said ("swimmng" for "swimming"), else
+    of a known word ("byu"), as (wrong, right); None when there is not exactly one."""
+    said_words = {w.lower() for w in re.findall(r"[a-z]{3,}", said, re.I)}
+    slips = set()
+    for word in re.findall(r"[\w'-]+", title):
+        lower = word.lower()
+        if len(lower) < 3 or not lower.isalpha() or lower in said_words:
+            continue
+        near = [
+            s for s in said_words
+            if s[0] == lower[0] and stem(s) != stem(lower)
+            and OSA.distance(s, lower) <= (1 if len(lower) <= 5 else 2)
+        ]  # fmt: skip
+        if len(near) == 1:
+            slips.add((word, near[0]))
+        elif not near and (known := _slip([word])):
+            slips.add(known)
+    return slips.pop() if len(slips) == 1 else None
 
 
 def _in_own_month(due: date, d: Details, task: dict[str, Any], today: date) -> date:
