@@ -37,7 +37,7 @@ THE_X_ONES = re.compile(r"^(?:all\s+)?(?:the\s+)?#?(?P<word>[\w-]+)\s+ones$", re
 
 PLURAL = re.compile(
     r"^(?:them|those|these|both|them both|both of them|all of them|all three|all of those|they|"
-    r"them all|those two|these two|the two of them|both of those|all those|all these)$",
+    r"them all|it all|those two|these two|the two of them|both of those|all those|all these)$",
     re.I,
 )
 

@@ -37,10 +37,12 @@ from backend.assistant.offline.language import (
     without_spoken_punctuation,
 )
 from backend.assistant.offline.parsing import (
+    BULK_SCOPE,
     QUOTE_RX,
     TASK_VERBS,
     Details,
     Intent,
+    act,
     corrected,
     fill_details,
     first_match,
@@ -127,8 +129,22 @@ def read_clause(text: str, quoted: list[str], today: date) -> Intent:
         if isinstance(found, Reread):
             return read_clause(found.text, quoted, today)
         if found is not None:
-            return _stated_change(found)
+            return _bulk_update(_stated_change(found), text, today)
     return Intent("help")
+
+
+def _bulk_update(intent: Intent, text: str, today: date) -> Intent:
+    """A change to "all my exam tasks" or "everything" is a bulk change: its scope is read as
+    a complete's or a delete's is (``act``), and ``update.handle`` decides whether it is clear.
+    Only a scope said as one ("move all hands meeting to friday" names a task)."""
+    if intent.kind != "update" or len(intent.items) != 1 or intent.new_title or intent.swap:
+        return intent
+    if not BULK_SCOPE.search(text):
+        return intent
+    scoped = act("update", intent.items[0], today)
+    if scoped.everything:
+        intent.items, intent.everything, intent.filter = [], True, scoped.filter
+    return intent
 
 
 # A "title" that ends in a verb of being is a statement about a task already there: "the
@@ -160,8 +176,11 @@ _CLAUSE = re.compile(
     re.I,
 )
 _PRONOUN_SUBJECT = re.compile(
-    r"^(?:it|that|this|that one|this one|them|those|both|them all|those two|these two)$", re.I
+    r"^(?:it|that|this|that one|this one|them|those|both|them all|it all|all of them|those two"
+    r"|these two)$",
+    re.I,
 )
+_ALL_OF_IT = re.compile(r"^(?:them|those|them all|it all|all of them)$", re.I)
 
 
 _COMMAND_START = re.compile(
@@ -659,7 +678,11 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
         others = [c for i, c in read if c != chosen and i.kind not in {"confirm", "decline"}]
         same = [i for i, c in read if i.kind == intent.kind and i.items and c != chosen
                 and not _PRONOUN_SUBJECT.match(i.items[0])]  # fmt: skip
-        if _points_back(intent) and same:
+        scope = [m[0] for c in others if (m := BULK_SCOPE.search(c))]
+        if intent.items and _ALL_OF_IT.match(intent.items[0]) and len(scope) == 1:
+            scoped = act(intent.kind, scope[0], today)  # "…, mark it all done": that scope
+            intent.items, intent.everything, intent.filter = [], True, scoped.filter
+        elif _points_back(intent) and same:
             intent.items = same[-1].items  # "I don't need X anymore, delete it"
             intent.fallback_subject = same[-1].fallback_subject
         elif _points_back(intent) and others:

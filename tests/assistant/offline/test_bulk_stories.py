@@ -1,0 +1,137 @@
+"""Bulk changes by tag or by "all"/"everything" said with a story around them, completions told
+as stories, and several requests in one message (blind-9 tuning).
+
+A bulk change touches only the tasks its scope names (a tag, or a word of their titles), names
+each in its reply, and an unclear scope lists the tasks and changes nothing: every case checks
+that the tasks outside the scope are exactly as they were."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+
+from tests.assistant.offline.safety import by_title, converse, state
+from tests.assistant.offline.test_multi import _day
+
+_TODO = pytest.mark.xfail(reason="not handled yet", strict=True)
+
+
+def _t(title: str, *tags: str, **more: Any) -> dict[str, Any]:
+    return {"title": title, "tags": list(tags), **more}
+
+
+async def _changes(
+    app: FastAPI, start: list[dict[str, Any]], message: str, want: dict[str, dict[str, Any]]
+) -> list[str]:
+    """One message; the tasks in ``want`` end with those fields, every other task is exactly
+    as it was, nothing is added; returns the replies."""
+    t = await converse(app, start, [message], {s["title"] for s in start} | set(want))
+    assert t.problems == [], t.replies
+    before, after = by_title(t.before), by_title(t.after)
+    assert sorted(after) == sorted({*before, *(w.lower() for w in want)}), t.replies
+    for title, task in after.items():
+        fields = next((f for w, f in want.items() if w.lower() == title), None)
+        if fields is None:
+            assert state(task) == state(before[title]), (title, t.replies)
+            continue
+        for key, value in fields.items():
+            if key == "due":
+                assert task["due_date"] == _day(value), (title, t.replies)
+            else:
+                got = sorted(task[key]) if key == "tags" else task[key]
+                assert got == (sorted(value) if key == "tags" else value), (title, key, t.replies)
+    return t.replies
+
+
+EXAMS = [_t("Revise organic chemistry", "exam"), _t("Do past papers", "exam"),
+         _t("Print the formula sheet", "exam"), _t("Clean the desk", "home"),
+         _t("Book the exam hall tour", "uni")]  # fmt: skip
+HIGH_EXAMS = {"Revise organic chemistry": {"priority": "high"},
+              "Do past papers": {"priority": "high"},
+              "Print the formula sheet": {"priority": "high"}}  # fmt: skip
+
+# A change to every task of a tag (or a word of their titles), said plainly or with a story.
+BULK_UPDATES = [
+    (EXAMS, "exams are next week, make all my exam tasks high priority", HIGH_EXAMS),
+    (EXAMS, "make all my exam tasks high priority", HIGH_EXAMS),
+    (EXAMS, "set all the exam tasks to high", HIGH_EXAMS),
+    (EXAMS, "pls all exam tasks high prio", HIGH_EXAMS),
+    (EXAMS, "omg the exams start monday!! put all my exam stuff on high priority", HIGH_EXAMS),
+    (EXAMS, "make every exam task urgent", HIGH_EXAMS),
+    pytest.param(EXAMS, "all my #exam tasks should be high priority", HIGH_EXAMS, marks=_TODO),
+    (EXAMS, "change all the exam ones to high priority", HIGH_EXAMS),
+    (EXAMS, "move all my exam tasks to friday",
+     {t: {"due": "friday"} for t in HIGH_EXAMS}),
+    (EXAMS, "tag all my exam tasks revision",
+     {t: {"tags": ["exam", "revision"]} for t in HIGH_EXAMS}),
+    (EXAMS, "the exams got cancelled lol, make all the exam tasks low priority",
+     {t: {"priority": "low"} for t in HIGH_EXAMS}),
+    # by a word of the titles when no task has the tag
+    ([_t("Buy milk"), _t("Buy bread"), _t("Call mom"), _t("Pay rent")],
+     "make all my buy tasks low priority",
+     {"Buy milk": {"priority": "low"}, "Buy bread": {"priority": "low"}}),
+]  # fmt: skip
+
+URGENTS = [_t("Submit the visa form", "urgent", "travel"), _t("Call the landlord", "urgent"),
+           _t("Repot the basil", "home"), _t("Urgent care bill", "money")]  # fmt: skip
+UNTAGGED = {"Submit the visa form": {"tags": ["travel"]}, "Call the landlord": {"tags": []}}
+
+# A tag taken off everything: only the tasks that carry it change.
+UNTAG_EVERYTHING = [
+    (URGENTS, "remove the urgent tag from everything", UNTAGGED),
+    (URGENTS, "take the urgent tag off everything", UNTAGGED),
+    (URGENTS, "nothing is urgent anymore, remove the urgent tag from all my tasks", UNTAGGED),
+    (URGENTS, "remove #urgent from everything", UNTAGGED),
+    (URGENTS, "untag urgent from all tasks", UNTAGGED),
+    (URGENTS, "get rid of the urgent label on everything pls", UNTAGGED),
+]  # fmt: skip
+
+GARDEN = [_t("Rake the leaves", "garden"), _t("Plant the tulip bulbs", "garden"),
+          _t("Clean the gutters", "house"), _t("Buy garden gloves", "shopping")]  # fmt: skip
+GARDEN_DONE = {"Rake the leaves": {"completed": True}, "Plant the tulip bulbs": {"completed": True}}
+
+# A completion of every task of a tag, its scope said in the story and "it all" in the command.
+BULK_COMPLETES = [
+    (GARDEN, "I did all the garden stuff today, mark it all done", GARDEN_DONE),
+    (GARDEN, "did all the garden tasks this morning, tick them all off", GARDEN_DONE),
+    (GARDEN, "finished all my garden jobs so mark them done pls", GARDEN_DONE),
+    (GARDEN, "spent the whole day outside and did all the garden stuff, mark it all done",
+     GARDEN_DONE),
+    (GARDEN, "mark all my garden tasks as done", GARDEN_DONE),
+    (GARDEN, "all the garden stuff is done", GARDEN_DONE),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("start", "message", "want"), BULK_UPDATES + UNTAG_EVERYTHING + BULK_COMPLETES
+)
+async def test_a_bulk_change_touches_only_its_scope(
+    app: FastAPI, start: list[dict[str, Any]], message: str, want: dict[str, dict[str, Any]]
+):
+    replies = await _changes(app, start, message, want)
+    for title in want:
+        assert title.lower() in replies[-1].lower(), replies
+
+
+# An unclear scope: the tasks are listed (or the scope is said to match none), nothing changes.
+UNCLEAR = [
+    (EXAMS, "make everything high priority"),
+    (EXAMS, "push everything back"),
+    (EXAMS, "set all my tasks to low"),
+    (EXAMS, "make all my garden tasks high priority"),  # no such tag, no such word
+    (URGENTS, "remove the work tag from everything"),  # no task carries it
+    (GARDEN, "I did some of the garden stuff, mark it all done"),
+    (GARDEN, "mark it all done"),
+    (EXAMS, "remove all tags from everything"),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "message"), UNCLEAR)
+async def test_an_unclear_bulk_scope_changes_nothing(
+    app: FastAPI, start: list[dict[str, Any]], message: str
+):
+    await _changes(app, start, message, {})
