@@ -29,7 +29,10 @@ PRONOUN = re.compile(
     re.IGNORECASE,
 )
 
-PLURAL_WORDS = re.compile(r"\b(?:both|all)\b", re.IGNORECASE)
+# "both milk tasks", "all the grocery ones" (not "it rained all morning but the lawn")
+PLURAL_WORDS = re.compile(
+    r"^(?:both|all)\b|\b(?:both|all)\s+(?:of\s+)?(?:the|my|these|those)\b", re.IGNORECASE
+)
 
 BOTH = re.compile(r"^(?:both|both of them|them both|the two)$", re.I)
 

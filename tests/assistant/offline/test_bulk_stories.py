@@ -135,3 +135,120 @@ async def test_an_unclear_bulk_scope_changes_nothing(
     app: FastAPI, start: list[dict[str, Any]], message: str
 ):
     await _changes(app, start, message, {})
+
+
+LIBRARY = [_t("Return the library books"), _t("Renew the library card")]
+PASSPORT = [_t("Get passport photos taken"), _t("Renew passport")]
+
+# A story that asks for nothing, then the one task done: only that task changes.
+STORIES = [
+    (LIBRARY, "what a day. both kids were sick and I got nothing done, but at least I managed "
+     "to return the library books", {"Return the library books": {"completed": True}}),
+    (LIBRARY, "long day at work but I managed to return the library books",
+     {"Return the library books": {"completed": True}}),
+    (LIBRARY, "ugh so tired. at least I returned the library books",
+     {"Return the library books": {"completed": True}}),
+    (LIBRARY, "the bus was late again, but the library books are returned",
+     {"Return the library books": {"completed": True}}),
+    (LIBRARY, "I finally got round to return the library books",
+     {"Return the library books": {"completed": True}}),
+    (PASSPORT, "stood in line for an hour at the pharmacy but the passport photos are finally "
+     "taken", {"Get passport photos taken": {"completed": True}}),
+    (PASSPORT, "the queue was crazy. passport photos are taken though",
+     {"Get passport photos taken": {"completed": True}}),
+    (PASSPORT, "took forever but passport photos done",
+     {"Get passport photos taken": {"completed": True}}),
+    ([_t("Mow the lawn"), _t("Buy lawn seed")],
+     "it rained all morning but the lawn is finally mowed", {"Mow the lawn": {"completed": True}}),
+    ([_t("Call the insurance company"), _t("Email the insurance broker")],
+     "on hold for 40 minutes!! but I called the insurance company",
+     {"Call the insurance company": {"completed": True}}),
+]  # fmt: skip
+
+# A story with nothing done in it: nothing changes.
+NOTHING_DONE = [
+    (LIBRARY, "what a day. both kids were sick and I got nothing done"),
+    (LIBRARY, "I managed to lose my library card"),
+    (PASSPORT, "stood in line for an hour at the pharmacy but they were closed"),
+    (PASSPORT, "the passport office was closed, so annoying"),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "message", "want"), STORIES)
+async def test_a_completion_told_as_a_story(
+    app: FastAPI, start: list[dict[str, Any]], message: str, want: dict[str, dict[str, Any]]
+):
+    await _changes(app, start, message, want)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "message"), NOTHING_DONE)
+async def test_a_story_with_nothing_done_changes_nothing(
+    app: FastAPI, start: list[dict[str, Any]], message: str
+):
+    await _changes(app, start, message, {})
+
+
+BATHROOM = [_t("Clean the bathroom", completed=True), _t("Clean the kitchen"),
+            _t("Clean the oven")]  # fmt: skip
+AGAIN = {"Clean the kitchen": {"completed": True}, "Clean the bathroom": {"completed": False}}
+
+# One task told done and another to do again, in one message: both change, nothing else.
+DONE_AND_AGAIN = [
+    (BATHROOM, "I cleaned the kitchen, but the bathroom needs doing again, the kids wrecked it",
+     AGAIN),
+    (BATHROOM, "cleaned the kitchen but the bathroom needs doing again", AGAIN),
+    (BATHROOM, "I cleaned the kitchen. the bathroom needs cleaning again though", AGAIN),
+    (BATHROOM, "kitchen is done, but the bathroom needs doing again", AGAIN),
+    (BATHROOM, "the bathroom needs doing again", {"Clean the bathroom": {"completed": False}}),
+    ([_t("Wash the car", completed=True), _t("Wash the dog")],
+     "the car needs washing again, it rained", {"Wash the car": {"completed": False}}),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "message", "want"), DONE_AND_AGAIN)
+async def test_done_and_to_do_again(
+    app: FastAPI, start: list[dict[str, Any]], message: str, want: dict[str, dict[str, Any]]
+):
+    await _changes(app, start, message, want)
+
+
+DOG = [_t("Walk Biscuit"), _t("Call the kennel about August"), _t("Order Biscuit's food")]
+BILLS = [_t("Pay the gas bill"), _t("Pay the water bill", due_date="2027-03-20")]
+
+# Several requests in one message, told as a story or counted out: each is carried out.
+SEVERAL = [
+    (DOG, "busy morning lol: walked Biscuit, called the kennel about August, and now I need to "
+     "book Biscuit's grooming for Saturday",
+     {"Walk Biscuit": {"completed": True}, "Call the kennel about August": {"completed": True},
+      "Book Biscuit's grooming": {"due": "saturday"}}),
+    (DOG, "walked Biscuit, called the kennel about August",
+     {"Walk Biscuit": {"completed": True}, "Call the kennel about August": {"completed": True}}),
+    (DOG, "what a morning: walked Biscuit and ordered Biscuit's food",
+     {"Walk Biscuit": {"completed": True}, "Order Biscuit's food": {"completed": True}}),
+    (DOG, "quick update: I walked Biscuit, I called the kennel about August",
+     {"Walk Biscuit": {"completed": True}, "Call the kennel about August": {"completed": True}}),
+    (BILLS, "okay so first thing I paid the gas bill second thing um the water bill is due the "
+     "25th not the 20th and third add a reminder to read the meter on the 1st",
+     {"Pay the gas bill": {"completed": True}, "Read the meter": {},
+      "Pay the water bill": {"due_date": "2027-03-25", "completed": False}}),
+    (BILLS, "first, I paid the gas bill. second, add a reminder to read the meter",
+     {"Pay the gas bill": {"completed": True}, "Read the meter": {}}),
+    (BILLS, "firstly mark the gas bill done, secondly move the water bill to the 22nd",
+     {"Pay the gas bill": {"completed": True}, "Pay the water bill": {"due_date": "2027-03-22"}}),
+]  # fmt: skip
+
+# A list of things done that names no task, or one said once: nothing else changes.
+SEVERAL_SAFE = [
+    (DOG, "busy morning lol: walked to the shops, called my sister", {}),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "message", "want"), SEVERAL + SEVERAL_SAFE)
+async def test_several_requests_told_as_a_story(
+    app: FastAPI, start: list[dict[str, Any]], message: str, want: dict[str, dict[str, Any]]
+):
+    await _changes(app, start, message, want)

@@ -204,6 +204,7 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     """What one message asks for: one request, or several in order (``Intent.then``).
     ``hybrid``: the intent classifier may choose where the rules did not (``classifier/``)."""
     message = _undictated(message)  # "call the garage comma tomorrow comma high priority"
+    message = _enumerated(message)  # "first thing I paid X second thing …": sentences
     message = without_musing(message)  # "hmm what else... oh right, I should …"
     intent = _understand(message, today)
     if (again := restatement(message)) is not None:
@@ -241,6 +242,22 @@ def _undictated(message: str) -> str:
     command, quoted = hide_quotes(message)
     marks = ['"' + q + '"' for q in quoted]  # quoted words stay quoted, and as said
     return QUOTE_RX.sub(lambda m: marks[int(m[1])], without_spoken_punctuation(command))
+
+
+# "first thing …, second thing …, and third …": a list of requests said in order.
+_ORDINAL = re.compile(
+    r"(?:[,.;]?\s+|^)(?:and\s+)?(?<!the )\b(?:first|second|third|fourth|fifth)(?:ly)?"
+    r"(?:\s+(?:thing|one|of all))?(?:\s+is)?\b[,:]?\s*",
+    re.I,
+)
+
+
+def _enumerated(message: str) -> str:
+    """Requests counted out ("first …, second …, third …") as sentences of their own; one
+    ordinal alone ("first thing tomorrow") stays."""
+    if len(_ORDINAL.findall(message)) < 2:
+        return message
+    return _ORDINAL.sub(". ", message).strip(" .")
 
 
 # "…, not every week", "… instead of today": the value a change replaces, said last.
@@ -368,21 +385,75 @@ def _understand(message: str, today: date) -> Intent:
     return read
 
 
+# "busy morning lol: walked Biscuit, called the kennel, …": a story, then what was done.
+_STORY_COLON = re.compile(r"^(?P<story>[^:]{1,40}):\s+(?P<rest>.+)$")
+
+
 def _read(text: str, quoted: list[str], today: date) -> Intent:
+    story = _STORY_COLON.match(text)
+    if story and _asks_nothing(story["story"], quoted, today):
+        several = _requests(story["rest"], quoted, today)  # after a preamble asking nothing
+        if several is not None:
+            return several
     if several := _statements(text, quoted, today):
         return several
     if several := _requests(text, quoted, today):
         return several
     if told := _told_then_remark(text, quoted, today):
         return told
+    if told := _story_then_told(text, quoted, today):
+        return told
     return _understand_one(text, quoted, today)
 
 
+def _asks_nothing(words: str, quoted: list[str], today: date) -> bool:
+    """ "busy morning lol", "what a day": no request, no task (a time alone is the story's)."""
+    intent = _understand_one(words, quoted, today)
+    if intent.kind == "list" and not words.rstrip().endswith("?"):
+        return True  # "what a morning"
+    d = intent.details
+    if intent.kind != "add" or _asks_add(words) or d.due or d.priority or d.tags or d.repeat:
+        return intent.kind == "help"
+    return not any(t.split()[0].lower() in TASK_VERBS for t in intent.items if t.split())
+
+
+# Where a story's last part starts: a sentence end, or "but" ("…, but at least I …").
+_LAST_PART = re.compile(rf"(?:{SENTENCE_STOP}|;)\s+|,?\s+but\s+", re.I)
+
+
+def _story_then_told(text: str, quoted: list[str], today: date) -> Intent | None:
+    """ "what a day. the kids were sick, but at least I managed to return the library books":
+    a story that asks for nothing, then a last part that tells of one task done (or undone)."""
+    *story, last = _LAST_PART.split(text)
+    if not story:
+        return None
+    last = _unjoined(last)  # "…!! but I called the bank"
+    told = _told(_part(last), quoted, today)
+    if told.kind not in {"complete", "reopen"} or not told.items or told.everything or told.then:
+        return None
+    if _points_back(told):
+        return None  # "…, could you restore it": "it" is named in the story
+    stated = re.search(r"\b(?:is|are|was|were|been)\b", last, re.I)  # "the photos are taken"
+    if told.kind == "complete" and not (
+        statements.says_done(last) or statements.cue(last) or stated
+    ):
+        return None  # a bare past verb ("walked in") tells nothing of a task
+    for part in story:
+        d = take_details(part, today)[1]  # a time alone is the story's ("all morning")
+        said = d.due or d.priority or d.tags or d.repeat or d.shift_days or d.description
+        if _starts_request(_unjoined(part), quoted, today) or said:
+            return None
+        if _understand_one(normalise(part), quoted, today).kind in _ACTS:
+            return None  # "I cleaned the kitchen, but …": a request, not a story
+    return told
+
+
 # Where a second request may start: a sentence end, a comma, "&", "+", "and", "plus", "then".
-_JOINT = re.compile(rf"(?:{SENTENCE_STOP}|;)+\s+|,\s*|\s+[&+]\s+|\s+(?:and|plus|then)\s+", re.I)
+_JOINT = re.compile(rf"(?:{SENTENCE_STOP}|;)+\s+|,\s*|\s+[&+]\s+|\s+(?:and|plus|then|but)\s+", re.I)
 # Words that only join the requests: "…, oh and also please add Y", "… and then mark X".
 _JOINING = re.compile(
-    r"^(?:(?:and|also|then|plus|oh|so|now|okay|ok|please|pls|can you|could you)\b|[&+])[\s,]*", re.I
+    r"^(?:(?:and|also|then|plus|oh|so|now|okay|ok|please|pls|can you|could you|but)\b|[&+])[\s,]*",
+    re.I,
 )
 
 
@@ -403,7 +474,12 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
         ends.append(ends[-1] if joined else joint.start())
     for i, joint in enumerate(joints):
         segment = text[joint.end() : joints[i + 1].start() if i + 1 < len(joints) else len(text)]
-        if _starts_request(_unjoined(segment), quoted, today) and ends[i] > cuts[-1][0]:
+        said_before = text[cuts[-1][0] : ends[i]]
+        starts = _starts_request(_unjoined(segment), quoted, today)
+        if not starts and complete.told_past(_unjoined(segment)):
+            # "walked Biscuit, called the kennel, …": a list of things done, each its own
+            starts = complete.told_past(_unjoined(said_before.split(":")[-1]))
+        if starts and ends[i] > cuts[-1][0]:
             cuts.append((joint.end(), ends[i]))
     if len(cuts) < 2:
         return None
@@ -518,6 +594,7 @@ def _starts_request(segment: str, quoted: list[str], today: date) -> bool:
         return bool(intent.items) and _changes(intent)
     if intent.kind in {"complete", "reopen", "delete"}:
         told = bool(_COMMAND_START.match(text) or statements.says_done(text))
+        told = told or (intent.kind == "reopen" and statements.cue(text) == "reopen")
         return bool(intent.items) and not intent.everything and told
     return False
 
@@ -560,12 +637,17 @@ def _adds_to(before: Intent, after: Intent, *, explicit: bool) -> bool:
 
 
 def _distinct(read: list[Intent], tools: list[str | None]) -> bool:
-    """Requests that are really several: each uses another tool, or each is an update of a task
-    of its own ("move the gym to friday and make the tax thing high")."""
-    if len(set(tools)) == len(tools):
-        return True
-    named = [tuple(i.items) for i in read if i.kind == "update" and i.items]
-    return len(named) == len(read) and len(set(named)) == len(named)
+    """Requests that are really several: each uses another tool, or those that use the same
+    one each change a task of its own ("move the gym to friday and make the tax thing high",
+    "walked Biscuit, called the kennel"). A completion and a reopening are two ("I cleaned the
+    kitchen, but the bathroom needs doing again")."""
+    closing = [tuple(i.items) for i in read if i.kind in {"complete", "reopen"}]
+    if len(set(closing)) != len(closing):
+        return False  # one task both done and undone: one request said twice
+    kinds = [(tool, i.kind) for tool, i in zip(tools, read, strict=True)]
+    same = [i for k, i in zip(kinds, read, strict=True) if kinds.count(k) > 1]
+    named = [(i.kind, *i.items) for i in same if i.kind in {"update", "complete"} and i.items]
+    return len(named) == len(same) and len(set(named)) == len(named)
 
 
 # Where one statement ends and the next starts: "gym done, groceries move to sat",
