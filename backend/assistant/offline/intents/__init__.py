@@ -449,7 +449,11 @@ def _story_then_told(text: str, quoted: list[str], today: date) -> Intent | None
 
 
 # Where a second request may start: a sentence end, a comma, "&", "+", "and", "plus", "then".
-_JOINT = re.compile(rf"(?:{SENTENCE_STOP}|;)+\s+|,\s*|\s+[&+]\s+|\s+(?:and|plus|then|but)\s+", re.I)
+_JOINT = re.compile(
+    rf"(?:{SENTENCE_STOP}|;)+\s+|,\s*|\s+[&+]\s+|\s+(?:and|plus|then)\s+"
+    r"|\s+but\s+(?!(?:i\s+|we\s+)?(?:meant|mean|wanted)\b)",  # "… but I meant X": a correction
+    re.I,
+)
 # Words that only join the requests: "…, oh and also please add Y", "… and then mark X".
 _JOINING = re.compile(
     r"^(?:(?:and|also|then|plus|oh|so|now|okay|ok|please|pls|can you|could you|but)\b|[&+])[\s,]*",
