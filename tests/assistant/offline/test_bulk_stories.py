@@ -202,6 +202,10 @@ DONE_AND_AGAIN = [
     (BATHROOM, "I cleaned the kitchen. the bathroom needs cleaning again though", AGAIN),
     (BATHROOM, "kitchen is done, but the bathroom needs doing again", AGAIN),
     (BATHROOM, "the bathroom needs doing again", {"Clean the bathroom": {"completed": False}}),
+    # a story of the same task before its reopening: only that task changes
+    ([_t("Fix the printer", completed=True), _t("Order printer paper")],
+     "ugh the printer jammed again right after I fixed it. mark fix the printer as not done",
+     {"Fix the printer": {"completed": False}}),
     ([_t("Wash the car", completed=True), _t("Wash the dog")],
      "the car needs washing again, it rained", {"Wash the car": {"completed": False}}),
 ]  # fmt: skip

@@ -645,9 +645,12 @@ def _distinct(read: list[Intent], tools: list[str | None]) -> bool:
     one each change a task of its own ("move the gym to friday and make the tax thing high",
     "walked Biscuit, called the kennel"). A completion and a reopening are two ("I cleaned the
     kitchen, but the bathroom needs doing again")."""
-    closing = [tuple(i.items) for i in read if i.kind in {"complete", "reopen"}]
-    if len(set(closing)) != len(closing):
-        return False  # one task both done and undone: one request said twice
+    closing = [(i.kind, set(statements.content_words(" ".join(i.items)))) for i in read
+               if i.kind in {"complete", "reopen"}]  # fmt: skip
+    if any(
+        a != b and words & other for (a, words), (b, other) in itertools.combinations(closing, 2)
+    ):
+        return False  # "the printer jammed after I fixed it. mark fix the printer as not done"
     kinds = [(tool, i.kind) for tool, i in zip(tools, read, strict=True)]
     same = [i for k, i in zip(kinds, read, strict=True) if kinds.count(k) > 1]
     named = [(i.kind, *i.items) for i in same if i.kind in {"update", "complete"} and i.items]
