@@ -238,6 +238,10 @@ SEVERAL = [
      "25th not the 20th and third add a reminder to read the meter on the 1st",
      {"Pay the gas bill": {"completed": True}, "Read the meter": {},
       "Pay the water bill": {"due_date": "2027-03-25", "completed": False}}),
+    # a remark after a completion is no second one ("took me 3 weeks")
+    ([_t("Finish the 1000-piece puzzle"), _t("Buy a new puzzle mat")],
+     "I finally finished the puzzle!! took me 3 weeks lol",
+     {"Finish the 1000-piece puzzle": {"completed": True}}),
     (BILLS, "first, I paid the gas bill. second, add a reminder to read the meter",
      {"Pay the gas bill": {"completed": True}, "Read the meter": {}}),
     (BILLS, "firstly mark the gas bill done, secondly move the water bill to the 22nd",

@@ -651,6 +651,8 @@ def _distinct(read: list[Intent], tools: list[str | None]) -> bool:
         a != b and words & other for (a, words), (b, other) in itertools.combinations(closing, 2)
     ):
         return False  # "the printer jammed after I fixed it. mark fix the printer as not done"
+    if len(closing) > 1 and any(i.kind == "reopen" and not i.told for i in read):
+        return False  # "…, so would you mind putting that task back": one request, said at length
     kinds = [(tool, i.kind) for tool, i in zip(tools, read, strict=True)]
     same = [i for k, i in zip(kinds, read, strict=True) if kinds.count(k) > 1]
     named = [(i.kind, *i.items) for i in same if i.kind in {"update", "complete"} and i.items]

@@ -68,7 +68,11 @@ COMPLETE = rx(
 )
 
 
-_TOLD_PAST = re.compile(rf"^(?:(?:i|we)\s+)?(?:just\s+|also\s+|finally\s+)?{_PAST}\s+\S", re.I)
+_TOLD_PAST = re.compile(
+    rf"^(?:(?:i|we)\s+)?(?:just\s+|also\s+|finally\s+)?{_PAST}\s+"
+    r"(?!(?:me|us|him|her|it|them|ages|forever|long|a while)\b)\S",  # "took me 3 weeks"
+    re.I,
+)
 
 
 def told_past(words: str) -> bool:
