@@ -978,12 +978,19 @@ _EVERYTHING = re.compile(
     r"(?:that\s+|which\s+)?(?:i'?ve|i have|is|are|that's|that is|thats|was|were)\s+(?:already\s+)?"
     r"(?P<what4>completed|done|finished|overdue|late)(?:\s+already)?|"
     r"(?:my|the)\s+(?:whole|entire)\s+list|my list|the list|"
+    r"every\s+(?!(?:task|one|item|todo)\b)(?P<what7>#?[\w-]+)(?:\s+(?:tasks?|todos?|items?|ones?))?|"
     # "the school tasks": one scope word and a plural (never "the shopping ones": we ask)
     r"(?:my|the)\s+(?P<what6>#?[\w-]+)\s+(?:tasks|todos|to-dos))$",
     re.IGNORECASE,
 )
 
 
+# A scope said as one: "all the garden stuff", "every exam task", "everything", "all tasks".
+BULK_SCOPE = re.compile(
+    r"\b(?:all|every)\s+(?:of\s+)?(?:the\s+|my\s+)?#?[\w-]+\s+(?:tasks?|todos?|to-dos?|stuff|things"
+    r"|jobs|bits|items|ones)\b|\beverything\b|\ball\s+(?:of\s+)?(?:my\s+|the\s+)?(?:tasks|todos)\b",
+    re.I,
+)
 _POINTING = re.compile(r"^(?:of\s+)?(?:those|these|them|the above|that|this)(?:\s+ones?)?$", re.I)
 _SCOPE_WORDS = _NOT_TAGS | {"of", "tagged", "with", "tag", "label", "ones", "tasks", "task",
                             "things", "stuff", "items", "todos", "completed", "done", "finished",
@@ -998,7 +1005,14 @@ def act(kind: str, rest: str, today: date | None = None) -> Intent:
         whole = re.sub(r"(?<!due)(?<!for)\s+(?:today|yesterday|earlier|this morning)$", "", whole)
     if m := _EVERYTHING.match(whole):
         what = (
-            m["what"] or m["what2"] or m["what3"] or m["what4"] or m["what5"] or m["what6"] or ""
+            m["what"]
+            or m["what2"]
+            or m["what3"]
+            or m["what4"]
+            or m["what5"]
+            or m["what6"]
+            or m["what7"]
+            or ""
         ).lower()
         if _POINTING.match(what):  # "all of those": the tasks just mentioned, not every task
             intent.items = ["them"]
@@ -1016,6 +1030,8 @@ def act(kind: str, rest: str, today: date | None = None) -> Intent:
             intent.filter.status = "pending"
         elif kind == "reopen":
             intent.filter.status = "completed"
+        elif kind == "update":  # "make all my exam tasks high": the open ones, unless said
+            pass
         elif not (_STATUS_DONE.search(what) or _STATUS_OPEN.search(what)):
             intent.filter.status = "all"  # "delete all my tasks": done or not
         return intent

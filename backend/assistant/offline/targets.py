@@ -29,7 +29,10 @@ PRONOUN = re.compile(
     re.IGNORECASE,
 )
 
-PLURAL_WORDS = re.compile(r"\b(?:both|all)\b", re.IGNORECASE)
+# "both milk tasks", "all the grocery ones" (not "it rained all morning but the lawn")
+PLURAL_WORDS = re.compile(
+    r"^(?:both|all)\b|\b(?:both|all)\s+(?:of\s+)?(?:the|my|these|those)\b", re.IGNORECASE
+)
 
 BOTH = re.compile(r"^(?:both|both of them|them both|the two)$", re.I)
 
@@ -37,7 +40,7 @@ THE_X_ONES = re.compile(r"^(?:all\s+)?(?:the\s+)?#?(?P<word>[\w-]+)\s+ones$", re
 
 PLURAL = re.compile(
     r"^(?:them|those|these|both|them both|both of them|all of them|all three|all of those|they|"
-    r"them all|those two|these two|the two of them|both of those|all those|all these)$",
+    r"them all|it all|those two|these two|the two of them|both of those|all those|all these)$",
     re.I,
 )
 

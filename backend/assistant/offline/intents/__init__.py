@@ -37,10 +37,12 @@ from backend.assistant.offline.language import (
     without_spoken_punctuation,
 )
 from backend.assistant.offline.parsing import (
+    BULK_SCOPE,
     QUOTE_RX,
     TASK_VERBS,
     Details,
     Intent,
+    act,
     corrected,
     fill_details,
     first_match,
@@ -130,8 +132,22 @@ def read_clause(text: str, quoted: list[str], today: date) -> Intent:
         if isinstance(found, Reread):
             return read_clause(found.text, quoted, today)
         if found is not None:
-            return _stated_change(found, text)
+            return _bulk_update(_stated_change(found, text), text, today)
     return Intent("help")
+
+
+def _bulk_update(intent: Intent, text: str, today: date) -> Intent:
+    """A change to "all my exam tasks" or "everything" is a bulk change: its scope is read as
+    a complete's or a delete's is (``act``), and ``update.handle`` decides whether it is clear.
+    Only a scope said as one ("move all hands meeting to friday" names a task)."""
+    if intent.kind != "update" or len(intent.items) != 1 or intent.new_title or intent.swap:
+        return intent
+    if not BULK_SCOPE.search(text):
+        return intent
+    scoped = act("update", intent.items[0], today)
+    if scoped.everything:
+        intent.items, intent.everything, intent.filter = [], True, scoped.filter
+    return intent
 
 
 # A "title" that ends in a verb of being is a statement about a task already there: "the
@@ -174,8 +190,11 @@ _CLAUSE = re.compile(
     re.I,
 )
 _PRONOUN_SUBJECT = re.compile(
-    r"^(?:it|that|this|that one|this one|them|those|both|them all|those two|these two)$", re.I
+    r"^(?:it|that|this|that one|this one|them|those|both|them all|it all|all of them|those two"
+    r"|these two)$",
+    re.I,
 )
+_ALL_OF_IT = re.compile(r"^(?:them|those|them all|it all|all of them)$", re.I)
 
 
 _COMMAND_START = re.compile(
@@ -199,6 +218,7 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     """What one message asks for: one request, or several in order (``Intent.then``).
     ``hybrid``: the intent classifier may choose where the rules did not (``classifier/``)."""
     message = _undictated(message)  # "call the garage comma tomorrow comma high priority"
+    message = _enumerated(message)  # "first thing I paid X second thing …": sentences
     message = without_musing(message)  # "hmm what else... oh right, I should …"
     if (news := _news_from(message, today)) is not None:
         if news.kind == "help":
@@ -264,6 +284,22 @@ def _undictated(message: str) -> str:
     command, quoted = hide_quotes(message)
     marks = ['"' + q + '"' for q in quoted]  # quoted words stay quoted, and as said
     return QUOTE_RX.sub(lambda m: marks[int(m[1])], without_spoken_punctuation(command))
+
+
+# "first thing …, second thing …, and third …": a list of requests said in order.
+_ORDINAL = re.compile(
+    r"(?:[,.;]?\s+|^)(?:and\s+)?(?<!the )\b(?:first|second|third|fourth|fifth)(?:ly)?"
+    r"(?:\s+(?:thing|one|of all))?(?:\s+is)?\b[,:]?\s*",
+    re.I,
+)
+
+
+def _enumerated(message: str) -> str:
+    """Requests counted out ("first …, second …, third …") as sentences of their own; one
+    ordinal alone ("first thing tomorrow") stays."""
+    if len(_ORDINAL.findall(message)) < 2:
+        return message
+    return _ORDINAL.sub(". ", message).strip(" .")
 
 
 # "…, not every week", "… instead of today": the value a change replaces, said last.
@@ -393,21 +429,79 @@ def _understand(message: str, today: date) -> Intent:
     return read
 
 
+# "busy morning lol: walked Biscuit, called the kennel, …": a story, then what was done.
+_STORY_COLON = re.compile(r"^(?P<story>[^:]{1,40}):\s+(?P<rest>.+)$")
+
+
 def _read(text: str, quoted: list[str], today: date) -> Intent:
+    story = _STORY_COLON.match(text)
+    if story and _asks_nothing(story["story"], quoted, today):
+        several = _requests(story["rest"], quoted, today)  # after a preamble asking nothing
+        if several is not None:
+            return several
     if several := _statements(text, quoted, today):
         return several
     if several := _requests(text, quoted, today):
         return several
     if told := _told_then_remark(text, quoted, today):
         return told
+    if told := _story_then_told(text, quoted, today):
+        return told
     return _understand_one(text, quoted, today)
 
 
+def _asks_nothing(words: str, quoted: list[str], today: date) -> bool:
+    """ "busy morning lol", "what a day": no request, no task (a time alone is the story's)."""
+    intent = _understand_one(words, quoted, today)
+    if intent.kind == "list" and not words.rstrip().endswith("?"):
+        return True  # "what a morning"
+    d = intent.details
+    if intent.kind != "add" or _asks_add(words) or d.due or d.priority or d.tags or d.repeat:
+        return intent.kind == "help"
+    return not any(t.split()[0].lower() in TASK_VERBS for t in intent.items if t.split())
+
+
+# Where a story's last part starts: a sentence end, or "but" ("…, but at least I …").
+_LAST_PART = re.compile(rf"(?:{SENTENCE_STOP}|;)\s+|,?\s+but\s+", re.I)
+
+
+def _story_then_told(text: str, quoted: list[str], today: date) -> Intent | None:
+    """ "what a day. the kids were sick, but at least I managed to return the library books":
+    a story that asks for nothing, then a last part that tells of one task done (or undone)."""
+    *story, last = _LAST_PART.split(text)
+    if not story:
+        return None
+    last = _unjoined(last)  # "…!! but I called the bank"
+    told = _told(_part(last), quoted, today)
+    if told.kind not in {"complete", "reopen"} or not told.items or told.everything or told.then:
+        return None
+    if _points_back(told):
+        return None  # "…, could you restore it": "it" is named in the story
+    stated = re.search(r"\b(?:is|are|was|were|been)\b", last, re.I)  # "the photos are taken"
+    if told.kind == "complete" and not (
+        statements.says_done(last) or statements.cue(last) or stated
+    ):
+        return None  # a bare past verb ("walked in") tells nothing of a task
+    for part in story:
+        d = take_details(part, today)[1]  # a time alone is the story's ("all morning")
+        said = d.due or d.priority or d.tags or d.repeat or d.shift_days or d.description
+        if _starts_request(_unjoined(part), quoted, today) or said:
+            return None
+        if _understand_one(normalise(part), quoted, today).kind in _ACTS:
+            return None  # "I cleaned the kitchen, but …": a request, not a story
+    return told
+
+
 # Where a second request may start: a sentence end, a comma, "&", "+", "and", "plus", "then".
-_JOINT = re.compile(rf"(?:{SENTENCE_STOP}|;)+\s+|,\s*|\s+[&+]\s+|\s+(?:and|plus|then)\s+", re.I)
+_JOINT = re.compile(
+    rf"(?:{SENTENCE_STOP}|;)+\s+|,\s*|\s+[&+]\s+|\s+(?:and|plus|then)\s+"
+    r"|\s+but\s+(?!(?:i\s+|we\s+)?(?:meant|mean|wanted)\b)",  # "… but I meant X": a correction
+    re.I,
+)
 # Words that only join the requests: "…, oh and also please add Y", "… and then mark X".
 _JOINING = re.compile(
-    r"^(?:(?:and|also|then|plus|oh|so|now|okay|ok|please|pls|can you|could you)\b|[&+])[\s,]*", re.I
+    r"^(?:(?:and|also|then|plus|oh|so|now|okay|ok|please|pls|can you|could you|but)\b|[&+])[\s,]*",
+    re.I,
 )
 
 
@@ -428,7 +522,12 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
         ends.append(ends[-1] if joined else joint.start())
     for i, joint in enumerate(joints):
         segment = text[joint.end() : joints[i + 1].start() if i + 1 < len(joints) else len(text)]
-        if _starts_request(_unjoined(segment), quoted, today) and ends[i] > cuts[-1][0]:
+        said_before = text[cuts[-1][0] : ends[i]]
+        starts = _starts_request(_unjoined(segment), quoted, today)
+        if not starts and complete.told_past(_unjoined(segment)):
+            # "walked Biscuit, called the kennel, …": a list of things done, each its own
+            starts = complete.told_past(_unjoined(said_before.split(":")[-1]))
+        if starts and ends[i] > cuts[-1][0]:
             cuts.append((joint.end(), ends[i]))
     if len(cuts) < 2:
         return None
@@ -545,6 +644,7 @@ def _starts_request(segment: str, quoted: list[str], today: date) -> bool:
         return bool(intent.items) and _changes(intent)
     if intent.kind in {"complete", "reopen", "delete"}:
         told = bool(_COMMAND_START.match(text) or statements.says_done(text))
+        told = told or (intent.kind == "reopen" and statements.cue(text) == "reopen")
         return bool(intent.items) and not intent.everything and told
     return False
 
@@ -590,12 +690,22 @@ def _adds_to(before: Intent, after: Intent, *, explicit: bool) -> bool:
 
 
 def _distinct(read: list[Intent], tools: list[str | None]) -> bool:
-    """Requests that are really several: each uses another tool, or each is an update of a task
-    of its own ("move the gym to friday and make the tax thing high")."""
-    if len(set(tools)) == len(tools):
-        return True
-    named = [tuple(i.items) for i in read if i.kind == "update" and i.items]
-    return len(named) == len(read) and len(set(named)) == len(named)
+    """Requests that are really several: each uses another tool, or those that use the same
+    one each change a task of its own ("move the gym to friday and make the tax thing high",
+    "walked Biscuit, called the kennel"). A completion and a reopening are two ("I cleaned the
+    kitchen, but the bathroom needs doing again")."""
+    closing = [(i.kind, set(statements.content_words(" ".join(i.items)))) for i in read
+               if i.kind in {"complete", "reopen"}]  # fmt: skip
+    if any(
+        a != b and words & other for (a, words), (b, other) in itertools.combinations(closing, 2)
+    ):
+        return False  # "the printer jammed after I fixed it. mark fix the printer as not done"
+    if len(closing) > 1 and any(i.kind == "reopen" and not i.told for i in read):
+        return False  # "…, so would you mind putting that task back": one request, said at length
+    kinds = [(tool, i.kind) for tool, i in zip(tools, read, strict=True)]
+    same = [i for k, i in zip(kinds, read, strict=True) if kinds.count(k) > 1]
+    named = [(i.kind, *i.items) for i in same if i.kind in {"update", "complete"} and i.items]
+    return len(named) == len(same) and len(set(named)) == len(named)
 
 
 # Where one statement ends and the next starts: "gym done, groceries move to sat",
@@ -709,7 +819,11 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
         others = [c for i, c in read if c != chosen and i.kind not in {"confirm", "decline"}]
         same = [i for i, c in read if i.kind == intent.kind and i.items and c != chosen
                 and not _PRONOUN_SUBJECT.match(i.items[0])]  # fmt: skip
-        if _points_back(intent) and same:
+        scope = [m[0] for c in others if (m := BULK_SCOPE.search(c))]
+        if intent.items and _ALL_OF_IT.match(intent.items[0]) and len(scope) == 1:
+            scoped = act(intent.kind, scope[0], today)  # "…, mark it all done": that scope
+            intent.items, intent.everything, intent.filter = [], True, scoped.filter
+        elif _points_back(intent) and same:
             intent.items = same[-1].items  # "I don't need X anymore, delete it"
             intent.fallback_subject = same[-1].fallback_subject
         elif _points_back(intent) and others:

@@ -112,6 +112,9 @@ def _verb_of(gerund: str) -> str | None:
 def parse_needs_doing(msg: Message) -> Intent | None:
     if (m := _NEEDS_DOING.match(msg.text)) is None or (verb := _verb_of(m["v"])) is None:
         return None
+    if re.match(r"^\s+(?:doing\s+|done\s+)?again\b", m["rest"], re.I):
+        # "the bathroom needs doing again": a task done before, to do again
+        return Intent("reopen", subjects(msg.literal(m["x"])), told=msg.text)
     titles, details, each = titles_in(msg.literal(f"{verb} {m['x']}{m['rest']}"), msg.today)
     if not titles:
         return None

@@ -7,9 +7,11 @@ import re
 from dataclasses import replace
 
 from backend.assistant.offline import replies, statements
+from backend.assistant.offline.classifier.combine import Chosen
 from backend.assistant.offline.intents import delete
 from backend.assistant.offline.intents.base import Message
 from backend.assistant.offline.language import base_form
+from backend.assistant.offline.matching import candidates
 from backend.assistant.offline.parsing import TASK_VERBS, Intent, act, first_match, rx
 from backend.assistant.offline.targets import (
     LOOKUP_LIMIT,
@@ -33,7 +35,9 @@ _PAST = (r"(?:finished|completed|did|done|bought|called|rang|phoned|paid|sent|cl
 # What a finished task "is" afterwards: "the summary for the report is written".
 _PARTICIPLE = (r"(?:done|finished|completed|written|paid|sent|booked|bought|sorted|handled|"
                r"submitted|filed|cleaned|fixed|returned|renewed|ordered|posted|mailed|called|"
-               r"cooked|washed|packed|picked up|dropped off|taken care of|dealt with)")  # fmt: skip
+               r"cooked|washed|packed|picked up|dropped off|taken care of|dealt with|taken|"
+               r"collected|printed|signed|delivered|repaired|replaced|uploaded|scanned|watered|"
+               r"mowed|mown|vacuumed|hoovered|ironed|tidied)")  # fmt: skip
 
 COMPLETE = rx(
     # "mark it", "put it done": the other clause of the message says what "it" is.
@@ -49,16 +53,31 @@ COMPLETE = rx(
     r"^(?:complete|finish|check off|check|tick off|tick|cross off|close|resolve|done with|"
     r"finished with|completed)\s+(?P<rest>.+?)(?:\s+(?:off|as done))?$",
     rf"^(?:i|we)(?: have|'ve)? (?:just |already |finally |now |actually )?(?P<verb>{_PAST}) (?!to\b)(?P<rest>.+)$",
+    # "at least I managed to return the library books": the verb as the task says it
+    r"^(?:(?:at least|finally|luckily|anyway)\s+)?(?:i|we)\s+(?:finally\s+|eventually\s+|somehow\s+)?"
+    r"(?:managed|got round|got around)\s+to\s+(?P<now>[a-z]+)\s+(?P<rest>.+)$",
     r"^(?P<rest>.+?)\s+(?:is|are|was|were|'s)\s+(?:now\s+|all\s+)?(?:done|finished|complete|completed|taken care of)$",
     r"^(?P<rest>(?:it|that|this|that one|this one|them|those|all|both|all of them|both of them)) (?:are |is )?(?:done|complete|finished)(?: now| already)?$",
     r"^(?:done|finished|completed)$",
     # The thing first, then what was done to it: "internet bill I paid", "the essay, finished".
-    rf"^(?P<rest>.+?)\s+(?:is|are|was|were|has been|have been)\s+(?:now\s+|all\s+|finally\s+)?{_PARTICIPLE}(?:\s+(?:now|already|today))?$",
+    rf"^(?P<rest>.+?)\s+(?:is|are|was|were|has been|have been)\s+(?:now\s+|all\s+|finally\s+)?{_PARTICIPLE}(?:\s+(?:now|already|today|though|anyway|at last))?$",
     rf"^(?P<rest>.+?),?\s+(?:i|we)(?:\s+have|'ve)?\s+(?:already\s+|just\s+|finally\s+)?(?P<verb>{_PAST})(?:\s+(?:it|already|today|yesterday))*$",
     # A bare report of what was done: "paid the rent", "booked the flights!", "got the tickets".
     rf"^(?:just\s+|finally\s+|already\s+)?(?!read\b)(?P<verb>{_PAST})\s+(?!to\b|a\b|an\b|some\b|more\b)(?P<rest>.+?)(?:\s+(?:yesterday|today|earlier|already|this morning|last night))?[\s!.]*$",
     r"^(?:just\s+|finally\s+)?(?:got|grabbed|picked up)\s+(?P<rest>the\s+.+?)[\s!.]*$",
 )
+
+
+_TOLD_PAST = re.compile(
+    rf"^(?:(?:i|we)\s+)?(?:just\s+|also\s+|finally\s+)?{_PAST}\s+"
+    r"(?!(?:me|us|him|her|it|them|ages|forever|long|a while)\b)\S",  # "took me 3 weeks"
+    re.I,
+)
+
+
+def told_past(words: str) -> bool:
+    """Words that start with what was done: "walked Biscuit", "I called the kennel"."""
+    return _TOLD_PAST.match(words.strip()) is not None
 
 
 # "mark X as done", "tick off X": a request to close a task, in so many words
@@ -92,8 +111,10 @@ def parse(msg: Message) -> Intent | None:
     if happened_to_user(msg.text):
         return None
     if m := first_match(COMPLETE, msg.text):
+        if m.groupdict().get("now") and not _task_verb(m["now"]):
+            return None  # "I managed to lose my keys": no task's verb
         rest = msg.literal(m.groupdict().get("rest") or "it")
-        verb = present_verb(m.groupdict().get("verb") or "")
+        verb = present_verb(m.groupdict().get("verb") or "") or _task_verb(m.groupdict().get("now"))
         if verb is None and (g := _GERUND.match(rest)) and (base := _gerund_verb(g["verb"])):
             verb, rest = base, g["rest"]  # "finished writing the Q3 report": "write …"
         intent = act("complete", rest, msg.today)
@@ -120,6 +141,12 @@ def _gerund_verb(word: str) -> str | None:
 
 # Verbs that say only that something was finished, not which task: "finished the essay".
 _VAGUE = {"do", "finish", "complete", "get", "make", "take", "sort", "handle", "check", "go"}
+
+
+def _task_verb(word: str | None) -> str | None:
+    """A task verb said as the task says it ("managed to return …")."""
+    verb = (word or "").lower()
+    return verb if verb in TASK_VERBS and verb not in _VAGUE else None
 
 
 def present_verb(past: str) -> str | None:
@@ -158,6 +185,18 @@ def _named_by_words(turn: Turn, finish: bool) -> list[Task] | None:
     return named
 
 
+def _guessed_from_story(turn: Turn, found: list[Task]) -> bool:
+    """The classifier read a completion where the rules read nothing, in a statement ("the
+    passport office was closed"): as with every statement, its words must say the task was done
+    ("the passport photos are taken"), or we ask rather than guess."""
+    intent, text = turn.intent, turn.convo.user_text
+    if not isinstance(intent, Chosen) or intent.rules is None or intent.rules.kind != "help":
+        return False
+    if statements.kind_of(text) != "complete":
+        return False
+    return not all(statements.completes(text, t) for t in found)
+
+
 def handle(turn: Turn) -> Decision:
     finish = turn.intent.kind == "complete"
     done = turn.convo.done_this_turn("complete_task")
@@ -171,6 +210,9 @@ def handle(turn: Turn) -> Decision:
         lines = [text, *(replies.moved_on(t, turn.today) for t in moved), failures(done)]
         return Decision(reply=" ".join(filter(None, lines)))
     found = find_targets(turn, done_wanted=not finish)
+    bare_words = turn.intent.fallback_subject
+    if isinstance(found, list) and bare_words and not candidates(bare_words, found):
+        found = Decision()  # "called my sister" is not "Call the kennel": the verb alone
     if isinstance(found, Decision) and not found.calls and turn.intent.fallback_subject:
         # "rang the dentist" names "Call the dentist": the verb said may not be the title's
         bare = replace(turn.intent, items=[turn.intent.fallback_subject], fallback_subject=None)
@@ -184,6 +226,8 @@ def handle(turn: Turn) -> Decision:
         found = _named_by_words(turn, finish) or found
     if isinstance(found, Decision):
         return found
+    if finish and _guessed_from_story(turn, found):
+        return Decision(reply=replies.ask_scope(found, turn.today))
     todo = [t for t in found if t["completed"] is not finish]
     if not todo:
         state = "already done" if finish else "not done yet"

@@ -17,6 +17,7 @@ from backend.assistant.offline.intents.base import Message
 from backend.assistant.offline.language import SENTENCE_STOP, VOCABULARY, clean_title
 from backend.assistant.offline.matching import said_in_full, stem
 from backend.assistant.offline.parsing import (
+    BULK_SCOPE,
     QUOTE_RX,
     TASK_VERBS,
     Details,
@@ -36,6 +37,7 @@ from backend.assistant.offline.targets import (
     Decision,
     ToolCall,
     Turn,
+    carries,
     failures,
     find_targets,
     has_word,
@@ -502,6 +504,12 @@ UNTAG = rx(
     # a tag swapped: "move the gym task from personal to health"
     r"^(?:move|change|switch|retag|re-tag)\s+(?P<rest>.+?)\s+from\s+#?(?P<old>[\w-]+)\s+to\s+#?(?P<new>[\w-]+)$",
 )
+# The tag first, then its tasks: "remove #urgent from everything", "untag urgent from all tasks"
+# ("untag the gym task from work" names the task first: ``UNTAG``).
+UNTAG_FROM = rx(
+    rf"^(?:untag|un-tag|{_UNTAG_VERB})\s+#(?P<old>[\w-]+)\s+(?:from|off(?:\s+of)?|on)\s+(?P<rest>.+)$",
+    r"^(?:untag|un-tag)\s+#?(?P<old>[\w-]+)\s+(?:from|on|off)\s+(?P<rest>everything|(?:all|every)\b.*)$",
+)
 # Every tag taken off: "remove all the tags from X", "clear X's labels", "untag X".
 ALL_TAGS = "*"
 UNTAG_ALL = rx(
@@ -695,6 +703,8 @@ def parse_bare_attributes(msg: Message) -> Intent | None:
     if bare is None or len(bare.items) != 1:
         return None
     details = bare.item_details[0] if bare.item_details else bare.details
+    if BULK_SCOPE.fullmatch(bare.items[0]) and details != Details():
+        return Intent("update", bare.items, details)  # "all exam tasks high prio": no task
     listed = re.match(r"^[^:,]+?(?:\s*[:,]|\s+-)\s*\S", msg.text)  # "name: attributes"
     if listed or ((details.priority or details.tags) and not (details.due or details.schedule)):
         named = subjects(bare.items[0])
@@ -758,15 +768,16 @@ def parse_not_that_tag(msg: Message) -> Intent | None:
 
 def parse_untag(msg: Message) -> Intent | None:
     """Tags taken off, or swapped: never a delete, and never a date ("from monday to friday")."""
-    if m := first_match(UNTAG_ALL, msg.text):
+    tag_first = first_match(UNTAG_FROM, msg.text)
+    if not tag_first and (m := first_match(UNTAG_ALL, msg.text)):
         return Intent(
             "update", _named(msg.literal(m["rest"])), add_tags=False, remove_tags=[ALL_TAGS]
         )
-    if not (m := first_match(UNTAG, msg.text) or first_match(NOT_BUT, msg.text)):
+    if not (m := tag_first or first_match(UNTAG, msg.text) or first_match(NOT_BUT, msg.text)):
         return None
     old, new = msg.literal(m["old"]).lower(), (m.groupdict().get("new") or "").lower()
     _, said_old = take_details(old, msg.today)
-    if re.search(r"\b(?:tag|label)s?\b", m[0], re.I):
+    if tag_first or re.search(r"\b(?:tag|label)s?\b", m[0], re.I):
         said_old = Details()  # "take the urgent tag off": a tag, whatever word it is
     _, said_new = take_details(new, msg.today)
     if new and (said_new.due or said_new.priority):
@@ -1075,7 +1086,30 @@ def handle(turn: Turn) -> Decision:
     found = find_targets(turn, done_wanted=None)
     if isinstance(found, Decision):
         return found
+    if turn.intent.everything:
+        found = _in_bulk_scope(turn.intent, found)
+        if isinstance(found, Decision):
+            return found
+        if not _scoped(turn.intent):  # "make everything high priority": never guessed
+            return Decision(reply=replies.ask_scope(found, turn.today))
     return _change(turn, found)
+
+
+def _scoped(intent: Intent) -> bool:
+    """A bulk change names its tasks: by a tag, a word, a level or a day ("all my exam tasks"),
+    or by the tag it takes off ("remove the urgent tag from everything")."""
+    f = intent.filter
+    named = f.tag or f.word_tag or f.text or f.priority or f.due or f.due_on or f.repeats
+    return bool(named) or bool(intent.remove_tags and ALL_TAGS not in intent.remove_tags)
+
+
+def _in_bulk_scope(intent: Intent, found: list[dict[str, Any]]) -> list[dict[str, Any]] | Decision:
+    """Only the tasks a bulk change would change: a tag taken off changes those that carry it."""
+    if not intent.remove_tags or ALL_TAGS in intent.remove_tags:
+        return found
+    tagged = [t for t in found if any(carries(t, tag) for tag in intent.remove_tags)]
+    tags = " and ".join(f"#{tag}" for tag in intent.remove_tags)
+    return tagged or Decision(reply=f"No open task has the tag {tags}, so I changed nothing.")
 
 
 def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
