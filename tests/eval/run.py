@@ -54,6 +54,7 @@ MEASURED_SETS = [
         "blind-7",
         "blind-8",
         "blind-9",
+        "blind-10",
     )
 ]
 ALL_SETS = GATED_SETS + MEASURED_SETS
