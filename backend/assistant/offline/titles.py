@@ -281,6 +281,8 @@ _NOT_A_TASK = re.compile(
     r"|(?:[\w'.-]+\s+){1,3}?(?:is|are|was|were|will be)\s+\w{2,}ing\b"
     r"|[\w'-]+\s+(?:gets|got|keeps|kept|is|are|was|were|has|had|will)\b"
     rf"|{_TOLD}"
+    # another task left open: "…, still have to do the TA one", "the garage one can wait"
+    r"|still\b|(?:[\w'-]+\s+){1,4}?(?:still|not yet|can wait)\b"
     r")",
     re.I,
 )
