@@ -125,3 +125,32 @@ async def test_a_rename_keeps_its_reason_out(app: FastAPI, old: str, message: st
     t = await converse(app, [], [f"add {old}", message], {old, new})
     assert t.problems == []
     assert sorted(by_title(t.after)) == [new.lower()], t.replies
+
+
+# Leftover words are no task: a plea ("plz dont let me forget"), the tasks counted ("both",
+# "all three"), a count before the list ("three separate tasks:").
+LEFTOVERS = [
+    ("a week from today renew the parking permit, plz dont let me forget",
+     ["Renew the parking permit"]),
+    ("renew the parking permit friday, please don't let me forget", ["Renew the parking permit"]),
+    ("call the bank tomorrow, don't forget", ["Call the bank"]),
+    ("pay the nanny on friday and do not let me forget", ["Pay the nanny"]),
+    ("add call the vet and email the breeder, both tmrw pls", ["Call the vet", "Email the breeder"]),
+    ("add wash the car and mow the lawn, both on saturday", ["Wash the car", "Mow the lawn"]),
+    ("add buy eggs, buy bread, buy jam, all three for today",
+     ["Buy eggs", "Buy bread", "Buy jam"]),
+    ("add three separate tasks: buy tape, buy markers, buy poster board",
+     ["Buy tape", "Buy markers", "Buy poster board"]),
+    ("add 2 tasks: call bob and buy milk", ["Call bob", "Buy milk"]),
+    ("add these tasks: water the plants, feed the fish", ["Water the plants", "Feed the fish"]),
+    ("add two new tasks - book flights, renew passport", ["Book flights", "Renew passport"]),
+    ("create a few todos: sweep the porch, clean the grill", ["Sweep the porch", "Clean the grill"]),
+]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("message", "titles"), LEFTOVERS)
+async def test_leftover_words_are_no_task(app: FastAPI, message: str, titles: list[str]):
+    t = await converse(app, [], [message], set(titles))
+    assert t.problems == []
+    assert sorted(by_title(t.after)) == sorted(w.lower() for w in titles), t.replies
