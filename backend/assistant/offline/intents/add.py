@@ -34,9 +34,7 @@ _SOFTENER = (
     r"(?:(?:probably|really|definitely|seriously|actually|finally|honestly|totally)\s+(?:to\s+)?)*"
 )
 # "add three separate tasks: …", "add these to-dos: …": how many, said before the list
-_COUNTED = (
-    r"(?:(?:two|three|four|five|six|\d+|these|following|few|couple of|separate|different|more|new)\s+)*"
-)
+_COUNTED = r"(?:(?:two|three|four|five|six|\d+|these|following|few|couple of|separate|different|more|new)\s+)*"
 ADD = rx(
     r"^(?:note to self|memo|reminder|quick note)\s*[:\-]?\s*(?P<rest>.+)$",
     r"^(?:make|take)\s+(?:a\s+)?(?:quick\s+|mental\s+)?note\s+(?:to\s+self\s+)?(?:to|that|of|about)\s+(?P<rest>.+)$",

@@ -82,6 +82,7 @@ def _new_title(msg: Message, said: str) -> str:
     """The new title as said, without the reason or the old title after it."""
     return _INSTEAD_TAIL.sub("", _REASON_TAIL.sub("", msg.literal(said)))
 
+
 CHANGE = rx(  # "change/update/set X to Y": Y says what changes (a date, a priority or a title)
     r"^(?:mind\s+)?(?:chang(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|modify|set|switch|swap)\s+(?P<target>.+?)\s+(?:over\s+)?(?:to|into)\s+(?P<new>.+)$",
 )
