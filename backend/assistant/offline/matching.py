@@ -151,11 +151,23 @@ def _every_word_said(subject: str, close: list[Task]) -> list[Task]:
     said = utils.default_process(subject)
     if len(exact := [t for t in close if _has_every_word(said, t["title"])]) == 1:
         return exact  # "the email to Chang": Chang is said, Chen is only like it
+    if exact and (fewest := _within_all(exact)) and _has_every_word(fewest["title"], said):
+        return [fewest]  # "Professor Klein": "Email Professor Klein", not "… Klein's TA"
     words = _word_scores(said, [utils.default_process(t["title"]) for t in close])
     ranked = sorted(zip(words, close, strict=True), key=lambda p: -p[0])
     if ranked[0][0] >= MATCH and ranked[0][0] - ranked[1][0] >= 2 * CLEAR_WIN:
         return [ranked[0][1]]
     return close
+
+
+def _within_all(tasks: list[Task]) -> Task | None:
+    """The title whose words are all in every other title: said in full, the others are it
+    plus words the user did not say ("Call Mum" among "Call Mum" and "Call Mum's doctor")."""
+    words = [set(utils.default_process(t["title"]).split()) for t in tasks]
+    for task, own in zip(tasks, words, strict=True):
+        if all(own < other for other in words if other is not own):
+            return task
+    return None
 
 
 def _has_every_word(said: str, title: str) -> bool:

@@ -946,7 +946,7 @@ TASK_VERBS = set(
 )
 
 _CUT_CLAUSE = re.compile(
-    r"(?:,|;|\s[-\u2013]\s|\s+so\s+|\s+and\s+(?=(?:move|make|set|mark|put|tag|change|push|reschedule)\b))\s*"
+    r"(?:,|;|\s[-\u2013]\s|\s+so\s+|\s+but\s+(?=not\b)|\s+and\s+(?=(?:move|make|set|mark|put|tag|change|push|reschedule)\b))\s*"
     r"(?:put|mark|move|make|set|can|could|please|pls|just|and|you|then|it|tag|change|push|reschedule|thanks"
     # a reason or a report after the task's name: "the gym one, didn't go", "gym, I not go"
     r"|i|we|did|not|because|since|cause|cuz|was|no longer)\b.*$",

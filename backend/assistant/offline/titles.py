@@ -265,7 +265,7 @@ def is_told(part: str) -> bool:
 # statement by someone ("we ran out", "I promised her"; "I need to X" is a task, and so is
 # "I'll X") or about something ("my tooth has been hurting", "the studio closed down").
 _NOT_A_TASK = re.compile(
-    r"^(?:(?:and|but|so|oh|also|just|anyway|ok|okay|well|um|uh)\s+)*(?:"
+    r"^(?:(?:and|but|so|oh|also|just|anyway|ok|okay|well|um|uh|please|pls|plz)\s+)*(?:"
     r"(?:if|unless|since|as|because|cause|cos|cuz|though|although|even though|otherwise|"
     r"or else|or (?:i|we|you|it|they|he|she)|so that|in case|no matter|whenever|"
     r"when you (?:can|get|have))\b"
@@ -281,6 +281,12 @@ _NOT_A_TASK = re.compile(
     r"|(?:[\w'.-]+\s+){1,3}?(?:is|are|was|were|will be)\s+\w{2,}ing\b"
     r"|[\w'-]+\s+(?:gets|got|keeps|kept|is|are|was|were|has|had|will)\b"
     rf"|{_TOLD}"
+    # a plea, not a task: "plz dont let me forget"
+    r"|(?:do not|don'?t)\s+(?:let\s+(?:me|us)\s+)?forget\b"
+    # the tasks already named, counted: "…, both tmrw pls", "all three for friday"
+    r"|(?:both|each|all\s+(?:three|four|five|of\s+them))(?:\s+of\s+(?:them|these|those))?\s*$"
+    # another task left open: "…, still have to do the TA one", "the garage one can wait"
+    r"|still\b|(?:[\w'-]+\s+){1,4}?(?:still|not yet|can wait)\b"
     r")",
     re.I,
 )

@@ -226,6 +226,15 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
         message = news.told or message
     message = from_the_action(message)  # "she reminded me that we have to book the cabin"
     intent = _understand(message, today)
+    if (
+        intent.kind == "add"
+        and (asked := _CLOSING_QUESTION.search(message))
+        and not _ASKS_TO_ADD.search(message[: asked.start()])
+    ):
+        # "so much going on today, what's my most important task?": a question, after a
+        # remark about the day, adds nothing; it is answered if it can be
+        question = _understand(asked["q"], today)
+        return question if question.kind not in _TOOL else Intent("help")
     if (again := restatement(message)) is not None:
         # "<words not understood>... sorry, english: buy milk": the words said again replace
         # them, never a task of their own; an English restatement replaces any words
@@ -247,6 +256,17 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
         # "the first one is for tomorrow": a task already named, not a new one
         return Intent("update", intent.items, intent.details)
     return combined(message, intent, today) if hybrid else intent
+
+
+# A question closing a message, after a remark: "busy day, which task is most urgent?"
+_CLOSING_QUESTION = re.compile(
+    r"(?:^|[,.;!:]\s*|\s-\s)(?P<q>(?:what|what's|whats|which|how|anything|is there|are there|"
+    r"do i|should i|where|when)\b[^,.;!?]*\?)\s*$",
+    re.I,
+)
+_ASKS_TO_ADD = re.compile(
+    r"\b(?:add|remind|put|create|new task|note|schedule|need to|have to|must|gotta)\b", re.I
+)
 
 
 # Someone else got in touch: "the vet called, the appointment got moved to friday", "my boss

@@ -49,7 +49,9 @@ from backend.assistant.offline.titles import is_told
 RENAME = rx(
     r"^(?:mind\s+)?(?:renam(?:e|ing)|retitl(?:e|ing)|re-title|change the (?:title|name) of|change the (?:title|name) for)\s+"
     r"(?P<target>.+?)\s+(?:to|as|into)\s+(?P<new>.+)$",
-    r"^(?:call|name)\s+(?P<target>it|that|this|that one|this one)\s+(?P<new>.+)$",
+    r"^(?:call|name|rename|retitle)\s+(?P<target>it|that|this|that one|this one)\s+(?P<new>.+)$",
+    # "rename to Call Dr Hussain", "change the name to …": no task said, the last one meant
+    r"^(?:renam(?:e|ing)|retitl(?:e|ing)|change the (?:title|name))(?P<target>)\s+(?:to|as)\s+(?P<new>.+)$",
     # "the title of the dentist task should be Dentist checkup", "X should be called Y"
     r"^(?:the\s+)?(?:title|name)\s+(?:of|for|on)\s+(?P<target>.+?)\s+(?:should be|must be|is now|needs to be)\s+(?P<new>.+)$",
     r"^(?P<target>.+?)\s+(?:should|must)\s+be\s+(?:called|named|renamed(?:\s+to)?|titled)\s+(?P<new>.+)$",
@@ -67,6 +69,19 @@ RENAME_NAMED_FIRST = rx(
 )
 # "… instead", "… instead of water the garden": the old title, never part of the new one
 _INSTEAD_TAIL = re.compile(r"[,\s]+(?:instead(?:\s+of\s+.+)?|rather than\s+.+)$", re.I)
+# "…, I misheard the name", "… - typo sorry": why the title changes, said after a break; a
+# clause of its own (its subject a pronoun, or an apology), never part of the new title.
+_REASON_TAIL = re.compile(
+    r"\s*(?:[,;.]|\s-)\s+(?:i|i'm|i've|im|we|we've|it|it's|its|that|that's|this|there|my|"
+    r"sorry|typo|oops|whoops|misheard|misspelled|spelled|wrong)\b.*$",
+    re.I,
+)
+
+
+def _new_title(msg: Message, said: str) -> str:
+    """The new title as said, without the reason or the old title after it."""
+    return _INSTEAD_TAIL.sub("", _REASON_TAIL.sub("", msg.literal(said)))
+
 
 CHANGE = rx(  # "change/update/set X to Y": Y says what changes (a date, a priority or a title)
     r"^(?:mind\s+)?(?:chang(?:e|ing)|updat(?:e|ing)|edit(?:ing)?|modify|set|switch|swap)\s+(?P<target>.+?)\s+(?:over\s+)?(?:to|into)\s+(?P<new>.+)$",
@@ -412,21 +427,21 @@ def parse_clear_schedule(msg: Message) -> Intent | None:
 
 def parse_rename_named_first(msg: Message) -> Intent | None:
     if m := first_match(RENAME_NAMED_FIRST, msg.text):
-        new = _INSTEAD_TAIL.sub("", msg.literal(m["new"])).strip(" .!")
+        new = _new_title(msg, m["new"]).strip(" .!")
         return Intent("update", _target(msg, m["target"]), new_title=clean_title(new))
     return None
 
 
 def parse_rename(msg: Message) -> Intent | None:
     if m := first_match(RENAME, msg.text):
-        new = _INSTEAD_TAIL.sub("", msg.literal(m["new"]))
+        new = _new_title(msg, m["new"])
         tail = re.search(r"\s+and\s+(?P<verb>move|reschedule|make|set|push|tag|mark)\s+(?:it\s+)?(?P<t>.+)$", new, re.I)  # fmt: skip
         details = take_details(tail["t"], msg.today)[1] if tail else Details()
         if tail and tail["verb"].lower() == "tag" and not details.tags:  # "… and tag it travel"
             details.tags = [w.lower().lstrip("#") for w in re.findall(r"#?[\w-]+", tail["t"])
                             if w.lower() not in {"as", "well", "too", "also", "and", "with"}]  # fmt: skip
         new = new[: tail.start()] if tail else new
-        return Intent("update", _target(msg, m["target"]), details=details,
+        return Intent("update", _target(msg, m["target"] or "it"), details=details,
                       new_title=clean_title(new))  # fmt: skip
     return None
 
