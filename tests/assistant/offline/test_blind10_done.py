@@ -129,9 +129,84 @@ REOPEN_AND_MOVE = [
 ]  # fmt: skip
 
 
+def _due_today() -> list[dict[str, Any]]:
+    return [{"title": "Reply to Hannah's email", "due": "+0"},
+            {"title": "Order printer paper", "due": "+0"},
+            {"title": "Plan the offsite", "due": "+1"}]  # fmt: skip
+
+
+_TODAY_DONE = {"Reply to Hannah's email": {"completed": True},
+               "Order printer paper": {"completed": True},
+               "Plan the offsite": {"completed": False}}  # fmt: skip
+_TOMORROW_DONE = {"Reply to Hannah's email": {"completed": False},
+                  "Order printer paper": {"completed": False},
+                  "Plan the offsite": {"completed": True}}  # fmt: skip
+
+# A scope by due date said as a relative clause ("everything that was due today"): every task
+# due that day, and only those (the safety check: each is named in the reply).
+DUE_SCOPE = [
+    (_due_today(), "I've done everything that was due today", _TODAY_DONE),
+    (_due_today(), "I have done everything that was due today", _TODAY_DONE),
+    (_due_today(), "finished everything that was due today!", _TODAY_DONE),
+    (_due_today(), "i did everything that's due today", _TODAY_DONE),
+    (_due_today(), "completed everything which is due today", _TODAY_DONE),
+    (_due_today(), "everything that was due today is done", _TODAY_DONE),
+    (_due_today(), "done with everything that was due today", _TODAY_DONE),
+    (_due_today(), "I've done everything due today", _TODAY_DONE),
+    (_due_today(), "finished all tasks that are due today", _TODAY_DONE),
+    (_due_today(), "i already did everything that is due tomorrow", _TOMORROW_DONE),
+    (_due_today(), "mark everything that is due today as done", _TODAY_DONE),
+]  # fmt: skip
+
+
 @pytest.mark.asyncio
-@pytest.mark.parametrize(("start", "message", "want"), TYPOS + BOTH + BOTH_UNCLEAR + REOPEN_AND_MOVE)
+@pytest.mark.parametrize(("start", "message", "want"), TYPOS + BOTH + BOTH_UNCLEAR + REOPEN_AND_MOVE + DUE_SCOPE
+)
 async def test_a_completion_or_reopen(
+    app: FastAPI, start: list[dict[str, Any]], message: str, want: dict[str, dict[str, Any]]
+):
+    await _check(app, _start(start), [message], want)
+
+
+# Something mended and working again: the fix is done (never a reopen), and only the task the
+# message names.
+MENDED = [
+    (_open("Get the kitchen sink fixed", "Buy new bathroom tiles"),
+     "the plumber came this morning and the kitchen sink is working again",
+     {"Get the kitchen sink fixed": {"completed": True},
+      "Buy new bathroom tiles": {"completed": False}}),
+    (_open("Get the kitchen sink fixed", "Buy new bathroom tiles"),
+     "kitchen sink is working again", {"Get the kitchen sink fixed": {"completed": True},
+                                       "Buy new bathroom tiles": {"completed": False}}),
+    (_open("Fix the washing machine", "Buy detergent"), "the washing machine works again!",
+     {"Fix the washing machine": {"completed": True}, "Buy detergent": {"completed": False}}),
+    (_open("Repair the boiler", "Call mum"),
+     "engineer came round and the boiler is running again",
+     {"Repair the boiler": {"completed": True}, "Call mum": {"completed": False}}),
+    (_open("Get the wifi fixed", "Pay rent"), "wifi's working again yay",
+     {"Get the wifi fixed": {"completed": True}, "Pay rent": {"completed": False}}),
+    (_open("Fix the toilet", "Buy bread"), "my husband sorted the toilet, it flushes again",
+     {"Fix the toilet": {"completed": True}, "Buy bread": {"completed": False}}),
+    (_open("Unblock the shower drain", "Water plants"), "the shower drain is draining again",
+     {"Unblock the shower drain": {"completed": True}, "Water plants": {"completed": False}}),
+    (_open("Fix the car", "Book dentist"), "the car starts again, the garage fixed it",
+     {"Fix the car": {"completed": True}, "Book dentist": {"completed": False}}),
+    (_open("Repair the printer", "Email Tom"), "printer is working fine again",
+     {"Repair the printer": {"completed": True}, "Email Tom": {"completed": False}}),
+    (_open("Fix the fridge", "Buy milk"), "the fridge is running properly again, thank god",
+     {"Fix the fridge": {"completed": True}, "Buy milk": {"completed": False}}),
+    # broken again: still a reopen
+    (_done("Fix the fridge", "Buy milk"), "the fridge is broken again",
+     {"Fix the fridge": {"completed": False}, "Buy milk": {"completed": True}}),
+    # not working again: nothing done
+    (_open("Fix the fridge", "Buy milk"), "the fridge is not working again",
+     {"Fix the fridge": {"completed": False}, "Buy milk": {"completed": False}}),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "message", "want"), MENDED)
+async def test_mended_is_done(
     app: FastAPI, start: list[dict[str, Any]], message: str, want: dict[str, dict[str, Any]]
 ):
     await _check(app, _start(start), [message], want)

@@ -589,8 +589,8 @@ def _told_done(intent: Intent, said: str) -> bool:
 
 def _told_then_asked(told: Intent, said: str, asked: Intent, piece: str) -> bool:
     """A statement that reads as a completion or reopening, then a command of the same kind:
-    the statement tells why, the command says which task."""
-    kinds = told.kind == asked.kind in {"complete", "reopen"}
+    the statement tells why, the command names the task ("it": the statement names it)."""
+    kinds = told.kind == asked.kind in {"complete", "reopen"} and not _points_back(asked)
     return kinds and not _COMMAND_START.match(said) and bool(_COMMAND_START.match(piece))
 
 
