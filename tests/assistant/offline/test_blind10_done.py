@@ -210,3 +210,53 @@ async def test_mended_is_done(
     app: FastAPI, start: list[dict[str, Any]], message: str, want: dict[str, dict[str, Any]]
 ):
     await _check(app, _start(start), [message], want)
+
+
+# A long polite letter that tells of one task done among similar ones: only that one.
+_CARDS = ("Send birthday card to Margaret", "Send birthday card to Harold")
+LETTERS = [
+    (_open(*_CARDS),
+     "Dear assistant, I posted the birthday card to my sister Margaret this morning, so you may "
+     "tick that one off. Harold's I shall do next week.",
+     {_CARDS[0]: {"completed": True}, _CARDS[1]: {"completed": False}}),
+    (_open(*_CARDS),
+     "I posted the birthday card to my sister Margaret this morning, so you may tick that one off.",
+     {_CARDS[0]: {"completed": True}, _CARDS[1]: {"completed": False}}),
+    (_open(*_CARDS), "Dear assistant, I sent Margaret's birthday card today, you may mark it done.",
+     {_CARDS[0]: {"completed": True}, _CARDS[1]: {"completed": False}}),
+    (_open(*_CARDS),
+     "Good morning. The card for Harold went in the post yesterday, so you can tick that one off.",
+     {_CARDS[0]: {"completed": False}, _CARDS[1]: {"completed": True}}),
+    (_open(*_CARDS), "Hello dear, I have sent the birthday card to Harold, you may cross it off.",
+     {_CARDS[0]: {"completed": False}, _CARDS[1]: {"completed": True}}),
+    (_open("Pay the water bill", "Pay the council tax"),
+     "Dear assistant, I paid the water bill at the post office this morning, so you may tick "
+     "that one off. The council tax I shall pay on Friday.",
+     {"Pay the water bill": {"completed": True}, "Pay the council tax": {"completed": False}}),
+    (_open("Call cousin Ruth", "Call cousin Peter"),
+     "I rang my cousin Ruth this afternoon, so you may mark that one as done. Peter I will "
+     "telephone tomorrow.",
+     {"Call cousin Ruth": {"completed": True}, "Call cousin Peter": {"completed": False}}),
+    (_open("Return library books", "Renew library card"),
+     "Dear assistant, I returned the library books this morning, so you may tick them off.",
+     {"Return library books": {"completed": True}, "Renew library card": {"completed": False}}),
+    pytest.param(
+        _open("Water the roses", "Water the tomatoes"),
+        "Good evening. I watered the roses after supper, so you may tick that one off. The "
+        "tomatoes I shall do in the morning.",
+        {"Water the roses": {"completed": True}, "Water the tomatoes": {"completed": False}},
+        marks=_TODO),
+    pytest.param(
+        _open("Write to Aunt May", "Write to Uncle Bob"),
+        "I have written to Aunt May at last, you may tick that task off, thank you kindly.",
+        {"Write to Aunt May": {"completed": True}, "Write to Uncle Bob": {"completed": False}},
+        marks=_TODO),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "message", "want"), LETTERS)
+async def test_a_letter_names_one_task(
+    app: FastAPI, start: list[dict[str, Any]], message: str, want: dict[str, dict[str, Any]]
+):
+    await _check(app, _start(start), [message], want)
