@@ -34,7 +34,8 @@ _THE_TWO = r"(?:the\s+)?two(?=\s.*\b(?:ones|tasks|todos|items|things)$)"
 # "both milk tasks", "all the grocery ones", "the two passport ones" (not "it rained all
 # morning but the lawn")
 PLURAL_WORDS = re.compile(
-    rf"^(?:both|all|{_THE_TWO})\b|\b(?:both|all)\s+(?:of\s+)?(?:the|my|these|those)\b", re.IGNORECASE
+    rf"^(?:both|all|{_THE_TWO})\b|\b(?:both|all)\s+(?:of\s+)?(?:the|my|these|those)\b",
+    re.IGNORECASE,
 )
 
 BOTH = re.compile(r"^(?:both|both of them|them both|the two)$", re.I)
