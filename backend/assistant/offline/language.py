@@ -33,7 +33,8 @@ ALIASES = {"ad": "add", "dont": "don't", "im": "i'm", "ive": "i've", "whats": "w
            # texting shorthand for the words that steer a request (never a task's own words)
            "nxt": "next", "w": "with", "wknd": "weekend", "wkend": "weekend", "mv": "move",
            "tmw": "tomorrow", "2morrow": "tomorrow", "2mrw": "tomorrow", "tomoz": "tomorrow",
-           "b4": "before", "abt": "about", "tdy": "today"}  # fmt: skip
+           "b4": "before", "abt": "about", "tdy": "today", "mrk": "mark",
+           "unmrk": "unmark"}  # fmt: skip
 # Texting shorthand that is a word only in its place: "hw many" (not "finish hw"), "4 the kids".
 _TEXTING = [
     (re.compile(r"\bhw(?=\s+(?:many|much|do|did|is|are|was|about|long)\b)", re.I), "how"),
@@ -95,7 +96,7 @@ _POLITE_START = re.compile(
     r"be (?:so|as) (?:kind|good)(?: as)? to|be (?:kind|good) enough to))*"
     r"|i'?d like you to|please you|you please|i'?d like to|i would like to"
     r"|i was wondering if you could(?: possibly)?|(?:just )?letting you know(?: that)?|fyi"
-    r"|(?:can|could) i(?: get you to)?|i want you to|help me|let'?s|lets|you can|you could"
+    r"|(?:can|could) i(?: get you to)?|i want you to|help me|let'?s|lets|you can|you could|you may"
     r"|(?:can|could|shall) we|we need to|just|quick question|question)[\s,!.:]+)+",
     re.IGNORECASE,
 )

@@ -966,7 +966,8 @@ def first_match(patterns: list[re.Pattern[str]], text: str) -> re.Match[str] | N
 
 
 _EVERYTHING = re.compile(
-    r"^(?:(?:everything|every task|all tasks)\s+(?P<what3>(?:tagged|labell?ed|with|under|due|overdue)\b.*)|"
+    r"^(?:(?:everything|every task|all tasks)\s+(?:(?:that|which)\s+(?:is|was|are|were)\s+|that's\s+)?"
+    r"(?P<what3>(?:tagged|labell?ed|with|under|due|overdue)\b.*)|"
     r"all|everything|every task|all (?:my |the |of my |of the )?(?P<what>.*?)(?:\s+(?:tasks?|todos?|items?))?|"
     r"(?:(?:the|my)\s+)?(?P<what2>completed|done|finished|overdue)(?:\s+(?:tasks?|todos?|items?|ones|"
     r"stuff|things))?|"

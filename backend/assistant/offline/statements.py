@@ -119,6 +119,8 @@ def _title_parts(task: Task) -> tuple[str | None, list[str]]:
     words = [w.lower() for w in _WORD.findall(task["title"].lower())]
     verb = words[0] if words and words[0] in _VERBS else None
     rest = [w for w in (words[1:] if verb else words) if w not in _STOP and len(w) > 1]
+    if verb in {"get", "have"} and len(rest) > 1 and is_past(rest[-1]):
+        rest = rest[:-1]  # "Get the wifi fixed": what is done to it, not what it is about
     return verb, rest
 
 
@@ -187,7 +189,7 @@ def completes(text: str, task: Task) -> bool:
     ("gave Mark his drill back"); never only a past verb about one of its words ("I met John
     at the bank" does not complete "Call the bank")."""
     text = normalise(text)
-    if _DONE_WORD.search(text):
+    if _DONE_WORD.search(text) or _mended(text):
         return True
     verb, nouns = _title_parts(task)
     past = [w for w in _WORD.findall(text.lower()) if is_past(w)]
@@ -219,6 +221,22 @@ _NOT_PAST = {"need", "feed", "seed", "speed", "bed", "red", "shed", "weed", "bre
              "proceed", "succeed", "wed", "bleed", "embed", "shred", "sled", "hundred",
              "indeed", "tired", "scared", "bored", "worried", "excited", "supposed", "used",
              "interested"}  # fmt: skip
+# Something mended, said with "again": "the sink is working again" is the fix done, never the
+# task reopened.
+_WORKS_AGAIN = re.compile(
+    r"\b(?:working|works|running|runs|fixed|back on|up and running|fine|flushing|draining|"
+    r"drains|flushes|starts|starting)\s+(?:(?:just\s+)?fine\s+|properly\s+|normally\s+)?again\b",
+    re.I,
+)
+
+
+def _mended(text: str) -> bool:
+    """ "the sink is working again" (never "… is not working again", "stopped working again")."""
+    m = _WORKS_AGAIN.search(text)
+    before = text[: m.start()].split()[-1:] if m else []
+    return m is not None and not (before and re.fullmatch(r"not|never|stopped|\w+n't", before[0]))
+
+
 # The statement is taken back: not done after all, again, still to do.
 _UNDONE = re.compile(r"\b(?:after all|again|still|undone|unfinished|reopen)\b", re.I)
 _NEGATION = re.compile(
@@ -255,6 +273,8 @@ def cue(text: str) -> str | None:
     text = normalise(text)
     if not text or text.endswith("?") or _OTHER.search(text):
         return None
+    if _mended(text):
+        return "complete"
     if _UNDONE.search(text) or _negated(text):
         return "reopen"
     if _DONE_WORD.search(text):

@@ -29,9 +29,13 @@ PRONOUN = re.compile(
     re.IGNORECASE,
 )
 
-# "both milk tasks", "all the grocery ones" (not "it rained all morning but the lawn")
+# "the two passport ones" (never "two coffees": a title's own number)
+_THE_TWO = r"(?:the\s+)?two(?=\s.*\b(?:ones|tasks|todos|items|things)$)"
+# "both milk tasks", "all the grocery ones", "the two passport ones" (not "it rained all
+# morning but the lawn")
 PLURAL_WORDS = re.compile(
-    r"^(?:both|all)\b|\b(?:both|all)\s+(?:of\s+)?(?:the|my|these|those)\b", re.IGNORECASE
+    rf"^(?:both|all|{_THE_TWO})\b|\b(?:both|all)\s+(?:of\s+)?(?:the|my|these|those)\b",
+    re.IGNORECASE,
 )
 
 BOTH = re.compile(r"^(?:both|both of them|them both|the two)$", re.I)
@@ -121,7 +125,7 @@ def list_arguments(f: ListFilter, limit: int) -> dict[str, Any]:
 
 
 Found = list[Task] | Decision
-_BOTH_THE = re.compile(r"^(?:both|all)\s+(?:of\s+)?(?:the\s+|my\s+)?(?=\S)", re.I)
+_BOTH_THE = re.compile(rf"^(?:both|all|{_THE_TWO})\s+(?:of\s+)?(?:the\s+|my\s+)?(?=\S)", re.I)
 
 
 # "the watering reminder for it": a task named by what it is for, said elsewhere.
@@ -151,7 +155,7 @@ def find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
     if len(found) > 1 and done_wanted is not None:
         found = prefer(found, done_wanted)
     if len(found) > 1 and turn.intent.everything is False and PLURAL_WORDS.search(subject):
-        if re.search(r"\bboth\b", subject, re.I) and len(found) != 2:
+        if re.search(rf"\bboth\b|^{_THE_TWO}", subject, re.I) and len(found) != 2:
             return Decision(reply=replies.ask_scope(found, turn.today))  # "both" names two
         return found  # "both milk tasks": all of them
     if len(found) > 1 and (m := _FOR_IT.search(subject)):

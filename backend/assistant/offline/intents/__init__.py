@@ -567,6 +567,8 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
             continue
         if read and _told_done(read[-1], said) and one.kind == "delete" and _points_back(one):
             read.pop()  # "I sorted it by phone, just delete it": why it goes, not a completion
+        if read and _told_then_asked(read[-1], said, one, piece):
+            read.pop()  # "the gate is broken again, reopen the fix task": the request names it
         read += [one, *one.then]
         said = piece
         one.then = []
@@ -603,6 +605,13 @@ def _only_remark(tail: str, today: date) -> bool:
 
 def _told_done(intent: Intent, said: str) -> bool:
     return intent.kind == "complete" and not _COMMAND_START.match(said)
+
+
+def _told_then_asked(told: Intent, said: str, asked: Intent, piece: str) -> bool:
+    """A statement that reads as a completion or reopening, then a command of the same kind:
+    the statement tells why, the command names the task ("it": the statement names it)."""
+    kinds = told.kind == asked.kind in {"complete", "reopen"} and not _points_back(asked)
+    return kinds and not _COMMAND_START.match(said) and bool(_COMMAND_START.match(piece))
 
 
 def _points_back(intent: Intent) -> bool:

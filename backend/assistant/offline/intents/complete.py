@@ -88,11 +88,21 @@ _DONE_COMMAND = re.compile(
 )
 
 
+# "reopen X", "put X back on my list": a request to reopen a task, in so many words
+_REOPEN_COMMAND = re.compile(
+    r"^(?:(?:please|pls|just)\s+)*(?:reopen|re-open|uncheck|untick|unmark)\s+\S"
+    r"|^(?:(?:please|pls|just)\s+)*(?:put|bring)\s+.+?\s+back(?:\s+(?:on|to|in)\s+(?:my|the)\s+"
+    r"(?:todo\s+|to-do\s+)?list)?$",
+    re.I,
+)
+
+
 def without_remark(text: str) -> str:
-    """ "mark X as completed. I took care of it this morning": the remark tells when or how it
-    was done, so its date or time is no change to the task."""
+    """ "mark X as completed. I took care of it this morning", "reopen X, the office sent it
+    back": the remark tells when, how or why, so its words are no change to the task."""
     said = delete.remark_cut(text)
-    return said if said != text and _DONE_COMMAND.match(said) else text
+    commands = _DONE_COMMAND.match(said) or _REOPEN_COMMAND.match(said)
+    return said if said != text and commands else text
 
 
 # "got called in", "got stuck at work", "got bumped": what happened to the user, no task done.

@@ -57,6 +57,9 @@ _REMARK = re.compile(
     r"(?P<tail>(?:(?:and|but|so|as|since|coz|cos|cause)\s+)?(?:.*\b(?:i|we|they|it|he|she|you|"
     r"i'm|i'll|i've|we've|we're|it's|they're|is|are|was|were)\b|(?:do not|don't|dont|not|no|never|"
     r"no longer)\b).*"
+    # what someone else did: "…, the office sent everything back", "…, my sister baked one"
+    r"|(?:the|my|our|his|her|their)\s+[\w']+(?:\s+[\w']+)?\s+(?:\w+ed|sent|said|told|came|went"
+    r"|gave|took|lost|broke|found|wrote|rang|made|bought|got)\b.*"
     # a clipped reason: "…, studio closed", "…, trip cancelled", "…, sink fixed"
     r"|(?:[\w']+\s+){1,3}(?:closed|shut|cancell?ed|called\s+off|postponed|over|gone|sold|died|"
     r"dead|broken|fixed|sorted|paid)\W*)$",

@@ -1008,12 +1008,19 @@ _PERSON_MUST = re.compile(
 )
 
 
+_SCOPE_CLAUSE = re.compile(
+    r"\b(?:everything|all|tasks|ones|things|stuff|todos)\s+(?:that|which)(?:\s+(?:is|are))?$", re.I
+)
+
+
 def parse_reschedule(msg: Message) -> Intent | None:
     text = msg.text
     if _ADDS.match(text):  # "remind me to go to the gym every tuesday": an add, not a move
         return None
     if (m := first_match(RESCHEDULE, text)) and _PERSON_MUST.match((m["rest"] or "").strip()):
         return None
+    if m and _SCOPE_CLAUSE.search(m["rest"] or ""):
+        return None  # "I did everything that is due today": a scope, not "X is due today"
     if (m := first_match(RESCHEDULE, text)) and (
         shifted := _shift(text[max(m.start("rest"), 0) :])
     ):
