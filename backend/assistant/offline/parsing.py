@@ -813,7 +813,9 @@ def list_filter(text: str, today: date) -> ListFilter:
         f.due = "week"
     elif found := find_date(lower, today):
         f.due_on = found.day
-    if m := _PRIORITY_WORDS.search(lower):
+    # a word said to be a tag is not a priority too: "which tasks are tagged urgent?"
+    untagged = re.sub(r"\b(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?#?[\w-]+|#[\w-]+", "", lower)
+    if m := _PRIORITY_WORDS.search(untagged):
         f.priority = priority_word(m["p"] or m["p2"] or _hedged([m]))
     if m := _HASHTAG.search(text):
         f.tag = m["tag"].lower()

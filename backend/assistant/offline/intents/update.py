@@ -128,11 +128,12 @@ PRIORITY = rx(
 )
 
 TAG = rx(
-    r"^(?:tag|label)\s+(?P<rest>that one|this one|them both|both of them|all of them|both|it|that|this|them|those)\s+(?:as\s+|with\s+)?(?!(?:the|my|of|these|those)\s)(?P<tags>#?[\w-]+(?:\s*(?:,|and|&)?\s*#?[\w-]+)*)$",
+    r"^(?:tag|label)\s+(?P<rest>that one|this one|them both|both of them|all of them|both|it|that|this|them|those)\s+(?:as\s+|with\s+)?(?!(?:the|my|of|these|those)\s)(?!.*\b(?:tasks?|ones|with|as)\b)(?P<tags>#?[\w-]+(?:\s*(?:,|and|&)?\s*#?[\w-]+)*)$",
     r"^(?P<retag>change|switch|update|replace)\s+(?:the\s+)?(?:tags?|labels?)\s+(?:on|of|for)\s+(?P<rest>.+?)\s+(?:from\s+#?[\w-]+\s+)?to\s+(?P<tags>.+)$",
     r"^(?:(?:also|and|then|now|pls|please)\s+)*(?:tag|label|categori[sz]e|file)\s+(?P<rest>.+?)\s+(?:as|with|under|in|into)\s+(?P<tags>.+)$",
     r"^(?:add|put)\s+(?:the\s+)?(?:tags?|labels?)\s+(?P<tags>.+?)\s+(?:to|on)\s+(?P<rest>.+)$",
     r"^(?:add|put)\s+(?P<tags>#\S+(?:\s+#\S+)*)\s+(?:to|on)\s+(?P<rest>.+)$",
+    r"^(?:add|put|stick)\s+(?:the\s+|a\s+)(?P<tags>#?[\w-]+)\s+(?:tag|label)\s+(?:to|on|onto)\s+(?P<rest>.+)$",
     r"^(?P<retag>retag|re-tag)\s+(?P<rest>.+?)\s+(?:as|with)\s+(?P<tags>.+)$",
     # no "as": "tag the fence weekend", "tag the fence one weekend" ("on"): the last word is
     # the tag, even a day ("tag the report friday"), and the words before name the task
@@ -1092,7 +1093,22 @@ def handle(turn: Turn) -> Decision:
             return found
         if not _scoped(turn.intent):  # "make everything high priority": never guessed
             return Decision(reply=replies.ask_scope(found, turn.today))
+    if _THAT_TAG & set(turn.intent.remove_tags):
+        tag = _tag_shown(turn, found)
+        if tag is None:
+            return Decision(reply="Which tag should I take off? Tell me its name.")
+        turn.intent.remove_tags = [tag]
     return _change(turn, found)
+
+
+_THAT_TAG = {"that", "this", "the"}  # "remove that tag from both of them": no tag's name said
+
+
+def _tag_shown(turn: Turn, found: list[dict[str, Any]]) -> str | None:
+    """The one tag the previous reply showed ("#urgent") that every one of these tasks carries."""
+    shown = dict.fromkeys(re.findall(r"#([\w-]+)", turn.convo.previous_reply.lower()))
+    tags = [tag for tag in shown if all(carries(t, tag) for t in found)]
+    return tags[0] if len(tags) == 1 else None
 
 
 def _scoped(intent: Intent) -> bool:
