@@ -86,6 +86,7 @@ class Intent:
     # "fix the typo in the swimming lessons task": the words said, spelt right; the slip is the
     # title's word that is a near miss of one of them (``update._title_slip``).
     typo_in: str | None = None
+    name_fix: str = ""  # "his name is Kowalski": the title word most like it is put right
     add_tags: bool = True  # tags given to update are added (False: replace)
     remove_tags: list[str] = field(default_factory=list)  # "take the party tag off X"
     filter: ListFilter = field(default_factory=ListFilter)

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 
-from tests.assistant.offline.test_multi import _check
+from tests.assistant.offline.safety import by_title, converse
+from tests.assistant.offline.test_multi import _check, _day
 
 _TODO = pytest.mark.xfail(reason="not handled yet", strict=True)
 
@@ -128,3 +129,63 @@ async def test_a_change_to_both(
     app: FastAPI, start: list[dict[str, Any]], turns: list[str], want: dict[str, dict[str, Any]]
 ):
     await _check(app, start, turns, want)
+
+
+# A name put right ("her name is Sarah", "typo, his name is Kowalski") or a word said wrong
+# ("the plumber, not the electrician"): only that word of only that task changes.
+NAMES = [
+    ([{"title": "Email Sarha about the lease"}, {"title": "Email the agent about the lease"}],
+     ["fix the typo in the lease email one, her name is Sarah"],
+     {"Email Sarah about the lease": {}, "Email the agent about the lease": {}}),
+    ([], ["add email Mr Kowalczyk about the quote", "typo, his name is Kowalski"],
+     {"Email Mr Kowalski about the quote": {}}),
+    ([], ["add call Jonh about the van", "typo - his name is John"],
+     {"Call John about the van": {}}),
+    ([], ["add lunch with Katarina friday", "spelt it wrong, her name is Katharina"],
+     {"Lunch with Katharina": {"due": "friday"}}),
+    ([{"title": "Text Mihcael the photos"}, {"title": "Print the photos"}],
+     ["fix the spelling in the photos text one, his name is Michael"],
+     {"Text Michael the photos": {}, "Print the photos": {}}),
+    ([{"title": "Thank-you card for Ms Oconnel"}],
+     ["fix the typo in the thank-you card, her last name is Oconnell"],
+     {"Thank-you card for Ms Oconnell": {}}),
+    ([], ["add invoice Brightwel Ltd", "fix the typo: it should be Brightwell"],
+     {"Invoice Brightwell Ltd": {}}),
+    # no title word like the name: nothing changes
+    ([{"title": "Email the agent about the lease"}],
+     ["fix the typo in the lease email, her name is Sarah"],
+     {"Email the agent about the lease": {}}),
+    ([{"title": "Call the electrician", "priority": "high"}],
+     ["it's actually the plumber I need to call, not the electrician"],
+     {"Call the plumber": {"priority": "high"}}),
+    ([{"title": "Book the vet for Rex"}, {"title": "Walk Rex"}],
+     ["it's the groomer I need to book, not the vet"],
+     {"Book the groomer for Rex": {}, "Walk Rex": {}}),
+    ([{"title": "Buy a birthday card for Tom"}],
+     ["it's actually a present for tom, not a card"],
+     {"Buy a birthday present for Tom": {}}),
+    # a date said that way is a date, never a title word
+    pytest.param([{"title": "Dentist", "due_date": "2027-05-06"}], ["it's the 7th, not the 6th"],
+                 {"Dentist": {"due_date": "2027-05-07"}}, marks=_TODO),  # asks which task
+    ([{"title": "Dentist", "due_date": "2027-05-06"}], ["it's the dentist on friday, not thursday"],
+     {"Dentist": {}}),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "turns", "want"), NAMES)
+async def test_a_name_put_right(
+    app: FastAPI, start: list[dict[str, Any]], turns: list[str], want: dict[str, dict[str, Any]]
+):
+    # the title first added (with its slip) may change too: it is the task renamed
+    added = {t.split(" ", 1)[1].split(" friday")[0] for t in turns[:1] if t.startswith("add ")}
+    t = await converse(app, start, turns, {*want, *added, *(s["title"] for s in start)})
+    assert t.problems == [], t.replies
+    after = by_title(t.after)
+    assert sorted(after) == sorted(w.lower() for w in want), t.replies
+    for title, fields in want.items():
+        for key, value in fields.items():
+            got = after[title.lower()]
+            assert got["due_date" if key == "due" else key] == (
+                _day(value) if key == "due" else value
+            ), (title, t.replies)

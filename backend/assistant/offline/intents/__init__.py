@@ -399,6 +399,8 @@ def _understand(message: str, today: date) -> Intent:
         )
     if untag := update.parse_not_that_tag(whole):
         return untag  # "printer ink isn't a work thing, remove that tag": the tag named
+    if fix := update.parse_name_fix(whole):
+        return fix  # "typo, his name is Kowalski": one request, not two clauses
     if (fix := update.parse_typo_fix(whole)) and fix.swap:
         return fix  # "the Jon email task - it's John, not Jon, please fix it"
     if undo.is_put_back(text):  # "never mind, put it back": neither a "no" nor a "put"

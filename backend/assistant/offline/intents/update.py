@@ -15,7 +15,7 @@ from backend.assistant.offline.dates import add_months, describe, in_month_of
 from backend.assistant.offline.intents import add
 from backend.assistant.offline.intents.base import Message
 from backend.assistant.offline.language import SENTENCE_STOP, VOCABULARY, clean_title
-from backend.assistant.offline.matching import said_in_full, stem
+from backend.assistant.offline.matching import said_in_full, shares_a_word, stem
 from backend.assistant.offline.parsing import (
     BULK_SCOPE,
     QUOTE_RX,
@@ -34,6 +34,7 @@ from backend.assistant.offline.parsing import (
 )
 from backend.assistant.offline.targets import (
     LOOKUP_LIMIT,
+    PRONOUN,
     Decision,
     ToolCall,
     Turn,
@@ -301,6 +302,35 @@ def parse_typo_fix(msg: Message) -> Intent | None:
     elif subject and not re.search(rf"\b{re.escape(wrong)}\b", subject[0], re.I):
         subject = [f"{subject[0]} {wrong}"]  # "the call task" + "Jon": the task with that word
     return Intent("update", subject or ["it"], swap=(wrong, right))
+
+
+# A name put right without the wrong one said: "typo, his name is Kowalski", "fix the typo in
+# the lease email one, her name is Sarah". The title word most like the name changes.
+NAME_FIX = rx(
+    r"^(?:(?:fix|correct)\s+(?:the\s+)?(?:typo|spelling|name)(?:\s+(?:in|of|on)\s+(?P<rest>.+?))?|"
+    r"(?:i\s+)?(?:made\s+a\s+)?(?:typo|misspel\w*|spelt it wrong|spelled it wrong|wrong spelling)(?:\s+(?:in|of|on)\s+(?P<rest2>.+?))?)"
+    r"\s*[,;:.!-]+\s*(?:(?:his|her|their|its|the)\s+(?:(?:last|first|sur)\s*)?name\s+is|"
+    r"it'?s\s+(?:spelt|spelled|written)|(?:it\s+)?should be)\s+(?P<right>[a-z][\w'-]+)[.!]*$",
+)
+# The right word said first, the wrong one after "not": "it's actually the plumber I need to
+# call, not the electrician". Only the task with the wrong word, and only that word, changes.
+NOT_THE = rx(
+    r"^(?:it'?s|it is|it was)\s+(?:actually\s+|really\s+)?(?:the\s+|an?\s+)?(?P<right>[a-z]+)\b[^,;]*?"
+    r",?\s+not\s+(?:the\s+|an?\s+)?(?P<wrong>[a-z]+)[.!]*$",
+)
+
+
+def parse_name_fix(msg: Message) -> Intent | None:
+    if m := first_match(NAME_FIX, msg.text):
+        rest = m["rest"] or m["rest2"]
+        subject = subjects(msg.literal(rest)) if rest else []
+        return Intent("update", subject or ["it"], name_fix=m["right"])
+    if m := first_match(NOT_THE, msg.text):
+        right, wrong = m["right"], m["wrong"]
+        if any(take_details(w, msg.today)[1] != Details() or _is_level(w) for w in (right, wrong)):
+            return None  # "it's friday, not thursday": a date
+        return Intent("update", [wrong], swap=(wrong, right))
+    return None
 
 
 def _is_level(word: str) -> bool:
@@ -1084,6 +1114,8 @@ def handle(turn: Turn) -> Decision:
         return Decision(
             reply=" ".join(filter(None, [describe_updates(done, turn), failures(done)]))
         )
+    if (named := _named_for_name_fix(turn)) is not None:
+        return named
     found = find_targets(turn, done_wanted=None)
     if isinstance(found, Decision):
         return found
@@ -1176,6 +1208,39 @@ def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
     if not calls:
         return Decision(reply=f"What should I change about {replies.quoted(found)}?")
     return Decision(calls=calls)
+
+
+def _name_slip(title: str, name: str) -> tuple[str, str] | None:
+    """The one title word that is the name misspelt ("Kowalczyk" for "Kowalski"): same first
+    letter, close enough, not the name itself."""
+    near = [
+        w for w in re.findall(r"[\w'-]+", title)
+        if w[0].lower() == name[0].lower() and w.lower() != name.lower() and len(w) > 2
+        and fuzz.ratio(w.lower(), name.lower()) >= 60
+    ]  # fmt: skip
+    return (near[0], name) if len(near) == 1 else None
+
+
+def _named_for_name_fix(turn: Turn) -> Decision | None:
+    """ "her name is Sarah": of the tasks the words name (or the one just talked about), the one
+    with a word like the name; None when it is not one name put right, or no task has it."""
+    intent = turn.intent
+    name = intent.name_fix
+    if not name:
+        return None
+    subject = intent.items[0] if intent.items else "it"
+    if PRONOUN.match(subject):
+        pool: list[dict[str, Any]] | ToolCall = turn.convo.recent_tasks()
+    else:
+        pool = lookup(turn.convo, status="all", limit=LOOKUP_LIMIT)
+        if isinstance(pool, ToolCall):
+            return Decision(calls=[pool])
+        pool = [t for t in pool if shares_a_word(subject, t["title"])]
+    fits = [t for t in pool if _name_slip(t["title"], name)]
+    if len(fits) != 1:
+        return Decision(reply=f"Which task should say '{name}'? Tell me its title as it is now.")
+    intent.swap = _name_slip(fits[0]["title"], name)
+    return _change(turn, fits)
 
 
 def _title_slip(title: str, said: str) -> tuple[str, str] | None:
