@@ -189,3 +189,28 @@ async def test_a_name_put_right(
             assert got["due_date" if key == "due" else key] == (
                 _day(value) if key == "due" else value
             ), (title, t.replies)
+
+
+# A time of day said for a task that keeps its day ("same day"): only the time changes.
+SAME_DAY = [
+    ("Yoga class", "07:00", "move yoga to the evening, same day", "18:00"),
+    ("Yoga class", "07:00", "move yoga to the evening", "18:00"),
+    ("Yoga class", "07:00", "push yoga to the evening but keep the same day", "18:00"),
+    ("Yoga class", "07:00", "move yoga class to the afternoon, same day pls", "15:00"),
+    ("Call the bank", "15:00", "move the bank call to the morning - same day", "09:00"),
+    ("Call the bank", "15:00", "shift call the bank to 11am, keep the day", "11:00"),
+    ("Run with Ana", "18:00", "move the run with ana to 7am same day", "07:00"),
+    ("Team meeting", "10:00", "move the team meeting to 2pm, on the same day", "14:00"),
+    ("Team meeting", "10:00", "reschedule team meeting to the afternoon, same date", "15:00"),
+    ("Piano practice", "19:00", "bump piano practice to the morning, same day", "09:00"),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("title", "time", "message", "want"), SAME_DAY)
+async def test_a_time_on_the_same_day(
+    app: FastAPI, title: str, time: str, message: str, want: str
+):
+    start = [{"title": title, "due_date": _day("+2"), "due_time": time}, {"title": "Buy milk"}]
+    want_all = {title: {"due": "+2", "time": want}, "Buy milk": {}}
+    await _check(app, start, [message], want_all)

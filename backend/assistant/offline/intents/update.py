@@ -1024,6 +1024,13 @@ _PERSON_MUST = re.compile(
 )
 
 
+_SAME_DAY = re.compile(
+    r"[\s,;-]*\b(?:(?:but\s+)?(?:keep\s+)?(?:it\s+)?(?:on\s+)?(?:the\s+)?same\s+(?:day|date)|"
+    r"(?:but\s+)?keep\s+(?:it\s+on\s+)?the\s+(?:day|date))(?:\s+(?:please|pls))?\s*$",
+    re.I,
+)
+
+
 def parse_reschedule(msg: Message) -> Intent | None:
     text = msg.text
     if _ADDS.match(text):  # "remind me to go to the gym every tuesday": an add, not a move
@@ -1042,7 +1049,9 @@ def parse_reschedule(msg: Message) -> Intent | None:
                 1
             ]  # "X is due on the 30th"
         if details.due is not None or details.clear_due or details.priority or details.tags or details.schedule:  # fmt: skip
-            rest = re.sub(r"\s+(?:to|till|until|for|by|back to|back|out to|off to|off till|over to|over)\s*$", "", rest.strip(), flags=re.I)  # fmt: skip
+            # "move yoga to the evening, same day": the day kept is said of the task, no name
+            rest = _SAME_DAY.sub("", rest)
+            rest = re.sub(r"\s+(?:to|till|until|for|by|back to|back|out to|off to|off till|over to|over)(?:\s+the)?\s*$", "", rest.strip(), flags=re.I)  # fmt: skip
             rest = re.sub(r"\s+(?:is|should be|needs to be)\s+(?:now\s+)?(?:due|done by|finished by)\s*$", "", rest, flags=re.I)  # fmt: skip
             rest = re.sub(
                 r"\s+(?:should|must|needs to|has to)\s+be(?:\s+on)?\s*$", "", rest, flags=re.I
