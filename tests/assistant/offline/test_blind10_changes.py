@@ -214,3 +214,29 @@ async def test_a_time_on_the_same_day(
     start = [{"title": title, "due_date": _day("+2"), "due_time": time}, {"title": "Buy milk"}]
     want_all = {title: {"due": "+2", "time": want}, "Buy milk": {}}
     await _check(app, start, [message], want_all)
+
+
+# A new time said beside the old one in short ("4pm, not 3"): the new one, on the same day.
+NEW_HOUR = [
+    ("Dentist", "15:00", "keep the dentist on thursday but it's at 4pm, not 3", "16:00"),
+    ("Dentist", "15:00", "the dentist is at 4pm, not 3", "16:00"),
+    ("Dentist", "15:00", "dentist: 4pm not 3", "16:00"),
+    pytest.param("Dentist", "15:00", "the dentist on thursday is at 4pm not 3", "16:00",
+                 marks=_TODO),  # "on thursday" is read as part of the name
+    ("Call the bank", "11:00", "the bank call is at 10am, not 11", "10:00"),
+    ("Pick up Leo", "15:00", "pick up leo is at 3:30 not 3", "15:30"),
+    ("Pick up Leo", "15:00", "pick up leo at 2pm not 3 pls", "14:00"),
+    ("Team meeting", "10:00", "team meeting should be at 9am not 10", "09:00"),
+    ("Team meeting", "10:00", "keep the team meeting on thursday but make it 11am", "11:00"),
+    ("Haircut", "17:00", "haircut is at 6pm not 5", "18:00"),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("title", "time", "message", "want"), NEW_HOUR)
+async def test_a_new_hour_beside_the_old(
+    app: FastAPI, title: str, time: str, message: str, want: str
+):
+    start = [{"title": title, "due_date": _day("thursday"), "due_time": time}, {"title": "Buy milk"}]
+    want_all = {title: {"due": "thursday", "time": want}, "Buy milk": {}}
+    await _check(app, start, [message], want_all)

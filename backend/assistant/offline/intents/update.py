@@ -288,7 +288,7 @@ def parse_typo_fix(msg: Message) -> Intent | None:
         return None
     target, right = msg.literal(m["rest"]), m["right"]
     wrong = m.groupdict().get("wrong")
-    if any(take_details(w, msg.today)[1].due or _is_level(w) for w in (right, wrong or "")):
+    if any((said := take_details(w, msg.today)[1]).due or said.time or _is_level(w) for w in (right, wrong or "")):
         return None  # "X should be friday, not thursday": a date, not a word of the title
     if wrong is None:  # the word of the title most like the right one
         words = re.findall(r"[\w'-]+", target)
