@@ -240,3 +240,33 @@ async def test_a_new_hour_beside_the_old(
     start = [{"title": title, "due_date": _day("thursday"), "due_time": time}, {"title": "Buy milk"}]
     want_all = {title: {"due": "thursday", "time": want}, "Buy milk": {}}
     await _check(app, start, [message], want_all)
+
+
+# A note added in a follow-up ("add a note that it was 45 pounds"): to the task just named.
+NOTES = [
+    (["add pay Gemma back for the concert", "add a note that it was 45 pounds"],
+     "Pay Gemma back for the concert", "45 pounds"),
+    (["add call the plumber", "add a note that the gate code is 2231"], "Call the plumber",
+     "gate code is 2231"),
+    (["add book the vet for Rex", "pls add a note that he needs his booster"],
+     "Book the vet for Rex", "booster"),
+    (["add return the jacket", "make a note that the receipt is in the drawer"],
+     "Return the jacket", "receipt is in the drawer"),
+    (["add pick up the cake friday", "put a note that it's already paid"], "Pick up the cake",
+     "already paid"),
+    (["add renew passport", "add a note: photos are in the blue folder"], "Renew passport",
+     "blue folder"),
+    (["add email Lena", "leave a note that she prefers mornings"], "Email Lena",
+     "prefers mornings"),
+    (["add fix the bike", "add a note that the chain is rusty"], "Fix the bike", "chain is rusty"),
+    (["add buy a gift for Omar", "also add a note that he likes jazz"], "Buy a gift for Omar",
+     "likes jazz"),
+    (["add order printer ink", "write a note that it's the HP 305 cartridge"],
+     "Order printer ink", "HP 305"),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("turns", "title", "note"), NOTES)
+async def test_a_note_in_a_follow_up(app: FastAPI, turns: list[str], title: str, note: str):
+    await _check(app, [], turns, {title: {"note": note}})

@@ -148,7 +148,7 @@ NOTE = rx(
     r"^(?:change|update|replace|edit|set)\s+(?:the\s+)?(?:notes?|description|comment|details?)\s+(?:on|of|for|in)\s+"
     r"(?P<rest>.+?)\s+(?:to|with)\s*:?\s*(?P<note>.+)$",
     r"^(?:for|on|to)\s+(?P<rest>.+?)(?:,\s*|\s+(?=(?:add|put|write|attach|leave)\s))(?:(?:add|put|write|attach|leave)\s+)?(?:a\s+|the\s+)?(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading|of|that)?\s*(?P<note>.+)$",
-    r"^(?:add|put|attach|write|leave)\s+(?:a\s+|the\s+)?(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading)\s*(?P<note>.+)$",
+    r"^(?:add|put|attach|write|leave|make)\s+(?:a\s+|the\s+)?(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading|that(?!\s+(?:says|reads)\b))\s*(?P<note>.+)$",
     r"^(?:add|put|attach|write|leave|append|set|make)\s+(?:a\s+|the\s+)?(?:note|description|details?|comment)"
     r"\s+(?:to|on|for)\s+(?P<rest>.+?)\s*(?::|-|,|saying|that says|reading)\s*(?P<note>.+)$",
     r"^(?:note|description|details?) (?:for|on|to) (?P<rest>.+?)\s*:\s*(?P<note>.+)$",
