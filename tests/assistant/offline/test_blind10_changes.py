@@ -208,9 +208,7 @@ SAME_DAY = [
 
 @pytest.mark.asyncio
 @pytest.mark.parametrize(("title", "time", "message", "want"), SAME_DAY)
-async def test_a_time_on_the_same_day(
-    app: FastAPI, title: str, time: str, message: str, want: str
-):
+async def test_a_time_on_the_same_day(app: FastAPI, title: str, time: str, message: str, want: str):
     start = [{"title": title, "due_date": _day("+2"), "due_time": time}, {"title": "Buy milk"}]
     want_all = {title: {"due": "+2", "time": want}, "Buy milk": {}}
     await _check(app, start, [message], want_all)
@@ -237,7 +235,10 @@ NEW_HOUR = [
 async def test_a_new_hour_beside_the_old(
     app: FastAPI, title: str, time: str, message: str, want: str
 ):
-    start = [{"title": title, "due_date": _day("thursday"), "due_time": time}, {"title": "Buy milk"}]
+    start = [
+        {"title": title, "due_date": _day("thursday"), "due_time": time},
+        {"title": "Buy milk"},
+    ]
     want_all = {title: {"due": "thursday", "time": want}, "Buy milk": {}}
     await _check(app, start, [message], want_all)
 
@@ -270,3 +271,34 @@ NOTES = [
 @pytest.mark.parametrize(("turns", "title", "note"), NOTES)
 async def test_a_note_in_a_follow_up(app: FastAPI, turns: list[str], title: str, note: str):
     await _check(app, [], turns, {title: {"note": note}})
+
+
+# A question about a task, then a sigh and two changes to it: both, to that task only.
+_VAT = [{"title": "Quarterly VAT return", "priority": "medium", "due_date": _day("+6")},
+        {"title": "Pay the gas bill", "due_date": _day("+6")}]  # fmt: skip
+AFTER_A_QUESTION = [
+    (["have I sent off the VAT return yet?", "ugh. ok make it high priority and move it to tomorrow"],
+     {"priority": "high", "due": "+1"}),
+    (["is the VAT return done?", "ugh, make it high priority and move it to tomorrow"],
+     {"priority": "high", "due": "+1"}),
+    (["have I done the VAT return?", "argh. move it to tomorrow then"], {"due": "+1"}),
+    (["did I file the VAT return?", "sigh. make it high priority"], {"priority": "high"}),
+    (["is the VAT return finished?", "meh ok, push it to friday and make it urgent"],
+     {"priority": "high", "due": "friday"}),
+    (["when is the VAT return due?", "ugh ok bump it to tomorrow"], {"due": "+1"}),
+    (["what's the priority of the VAT return?", "yikes. make it high"], {"priority": "high"}),
+    pytest.param(["have I sent off the VAT return yet?", "welp. move it to tomorrow and make it high"],
+     {"priority": "high", "due": "+1"}, marks=_TODO),  # "make it high" after a move is lost
+    (["is the VAT return done yet", "ugh no. set it for tomorrow, high priority"],
+     {"priority": "high", "due": "+1"}),
+    pytest.param(["have i sent the vat return", "ughh fine, high priority and due tomorrow"],
+     {"priority": "high", "due": "+1"}, marks=_TODO),  # "fine, …" is read as a task name
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("turns", "want"), AFTER_A_QUESTION)
+async def test_changes_after_a_question(app: FastAPI, turns: list[str], want: dict[str, Any]):
+    await _check(
+        app, _VAT, turns, {"Quarterly VAT return": want, "Pay the gas bill": {"due": "+6"}}
+    )
