@@ -288,7 +288,10 @@ def parse_typo_fix(msg: Message) -> Intent | None:
         return None
     target, right = msg.literal(m["rest"]), m["right"]
     wrong = m.groupdict().get("wrong")
-    if any((said := take_details(w, msg.today)[1]).due or said.time or _is_level(w) for w in (right, wrong or "")):
+    if any(
+        (said := take_details(w, msg.today)[1]).due or said.time or _is_level(w)
+        for w in (right, wrong or "")
+    ):
         return None  # "X should be friday, not thursday": a date, not a word of the title
     if wrong is None:  # the word of the title most like the right one
         words = re.findall(r"[\w'-]+", target)
@@ -309,7 +312,7 @@ def parse_typo_fix(msg: Message) -> Intent | None:
 NAME_FIX = rx(
     r"^(?:(?:fix|correct)\s+(?:the\s+)?(?:typo|spelling|name)(?:\s+(?:in|of|on)\s+(?P<rest>.+?))?|"
     r"(?:i\s+)?(?:made\s+a\s+)?(?:typo|misspel\w*|spelt it wrong|spelled it wrong|wrong spelling)(?:\s+(?:in|of|on)\s+(?P<rest2>.+?))?)"
-    r"\s*[,;:.!-]+\s*(?:(?:his|her|their|its|the)\s+(?:(?:last|first|sur)\s*)?name\s+is|"
+    r"\s*[,;:.!-]+\s*(?:(?P<name>(?:his|her|their|its|the)\s+(?:(?:last|first|sur)\s*)?name\s+is)|"
     r"it'?s\s+(?:spelt|spelled|written)|(?:it\s+)?should be)\s+(?P<right>[a-z][\w'-]+)[.!]*$",
 )
 # The right word said first, the wrong one after "not": "it's actually the plumber I need to
@@ -323,6 +326,8 @@ NOT_THE = rx(
 def parse_name_fix(msg: Message) -> Intent | None:
     if m := first_match(NAME_FIX, msg.text):
         rest = m["rest"] or m["rest2"]
+        if rest and not m["name"]:
+            return None  # "fix the typo in X, should be call": parse_typo_fix's word
         subject = subjects(msg.literal(rest)) if rest else []
         return Intent("update", subject or ["it"], name_fix=m["right"])
     if m := first_match(NOT_THE, msg.text):
