@@ -277,7 +277,8 @@ async def test_a_note_in_a_follow_up(app: FastAPI, turns: list[str], title: str,
 _VAT = [{"title": "Quarterly VAT return", "priority": "medium", "due_date": _day("+6")},
         {"title": "Pay the gas bill", "due_date": _day("+6")}]  # fmt: skip
 AFTER_A_QUESTION = [
-    (["have I sent off the VAT return yet?", "ugh. ok make it high priority and move it to tomorrow"],
+    (["have I sent off the VAT return yet?",
+      "ugh. ok make it high priority and move it to tomorrow"],
      {"priority": "high", "due": "+1"}),
     (["is the VAT return done?", "ugh, make it high priority and move it to tomorrow"],
      {"priority": "high", "due": "+1"}),
