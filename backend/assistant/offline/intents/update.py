@@ -1244,12 +1244,12 @@ def _named_for_name_fix(turn: Turn) -> Decision | None:
         return None
     subject = intent.items[0] if intent.items else "it"
     if PRONOUN.match(subject):
-        pool: list[dict[str, Any]] | ToolCall = turn.convo.recent_tasks()
+        pool = turn.convo.recent_tasks()
     else:
-        pool = lookup(turn.convo, status="all", limit=LOOKUP_LIMIT)
-        if isinstance(pool, ToolCall):
-            return Decision(calls=[pool])
-        pool = [t for t in pool if shares_a_word(subject, t["title"])]
+        listed = lookup(turn.convo, status="all", limit=LOOKUP_LIMIT)
+        if isinstance(listed, ToolCall):
+            return Decision(calls=[listed])
+        pool = [t for t in listed if shares_a_word(subject, t["title"])]
     fits = [t for t in pool if _name_slip(t["title"], name)]
     if len(fits) != 1:
         return Decision(reply=f"Which task should say '{name}'? Tell me its title as it is now.")
