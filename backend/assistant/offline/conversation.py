@@ -99,6 +99,19 @@ class Conversation:
         by_title = {t["title"]: t for t in seen}
         return [by_title[title] for title in dict.fromkeys(shown) if title in by_title]
 
+    def two_single_adds(self) -> list[dict[str, Any]]:
+        """The tasks of the last two turns when each added exactly one ("add X" … "and add Y
+        too" … "make both due friday"): what "both" names then; else nothing."""
+        adds = [r for r in self.earlier if r.tasks()]
+        last = adds[-2:]
+        if len(last) != 2 or last[0].turn != last[1].turn - 1 or last[1].turn != self.turn - 1:
+            return []
+        if any(r.tool != "add_task" or len(r.tasks()) != 1 for r in last):
+            return []
+        if any(r.turn in (last[0].turn, last[1].turn) for r in adds[:-2]):
+            return []  # a turn that did more than one add
+        return [t for r in last for t in r.tasks()]
+
     @property
     def previous_reply(self) -> str:
         return self.assistant_texts[-1] if self.assistant_texts else ""

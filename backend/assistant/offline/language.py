@@ -81,7 +81,8 @@ _KEEP = set(_KEEP_WORDS.split())
 
 _POLITE_START = re.compile(
     r"^(?:(?:hey|hiya|heya|hi(?![\s,!.:]+(?:prio|pri|priority)\b)|hello|ok(?:ay)?|so|um+|uh+|well|oh|also|and|then|alright|right|please|pls|plz"
-    r"|actually|oops|sorry|hmm+|wait|nvm|never\s?mind|btw|by the way|quick one"
+    r"|actually|oops|sorry|hmm+|ugh+|argh+|sigh|meh|welp|yikes"
+    r"|wait|nvm|never\s?mind|btw|by the way|quick one"
     r"|one more thing|another thing"
     r"|kindly|(?:would|do|will) (?:you|u) mind"  # before "would you": "would you mind" whole
     # asking indirectly: "would you mind (adding)", "I was hoping you could", "any chance you

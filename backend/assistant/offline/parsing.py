@@ -86,6 +86,7 @@ class Intent:
     # "fix the typo in the swimming lessons task": the words said, spelt right; the slip is the
     # title's word that is a near miss of one of them (``update._title_slip``).
     typo_in: str | None = None
+    name_fix: str = ""  # "his name is Kowalski": the title word most like it is put right
     add_tags: bool = True  # tags given to update are added (False: replace)
     remove_tags: list[str] = field(default_factory=list)  # "take the party tag off X"
     filter: ListFilter = field(default_factory=ListFilter)
@@ -813,7 +814,9 @@ def list_filter(text: str, today: date) -> ListFilter:
         f.due = "week"
     elif found := find_date(lower, today):
         f.due_on = found.day
-    if m := _PRIORITY_WORDS.search(lower):
+    # a word said to be a tag is not a priority too: "which tasks are tagged urgent?"
+    untagged = re.sub(r"\b(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?#?[\w-]+|#[\w-]+", "", lower)
+    if m := _PRIORITY_WORDS.search(untagged):
         f.priority = priority_word(m["p"] or m["p2"] or _hedged([m]))
     if m := _HASHTAG.search(text):
         f.tag = m["tag"].lower()

@@ -198,6 +198,8 @@ def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
         recent = convo.recent_tasks()
         if not recent:
             return Decision(reply="Which tasks do you mean? Tell me their titles.")
+        if BOTH.match(subject) and len(recent) == 1:  # "add X" … "add Y" … "both"
+            recent = convo.two_single_adds() or recent
         if BOTH.match(subject) and len(recent) != 2:  # "both" must point at exactly two
             return Decision(reply=replies.ask_scope(recent, turn.today))
         if PLURAL.match(subject) or len(recent) == 1:

@@ -328,6 +328,14 @@ _OLD_VALUE = re.compile(
     r"(?:(?:the|on|at|for|by)\s+)?(?P<old>[^,;]+?)(?:\s+(?:any\s*more|as planned|like before))?[.!]*$",
     re.I,
 )
+# "keep the dentist on thursday but it's at 4pm": what is kept stays as it is (the day), and
+# the change is said of that task
+_KEEP_BUT = re.compile(
+    r"^keep\s+(?P<task>.+?)(?:\s+(?:on|for|at)\s+\S+)?,?\s+but\s+"
+    r"(?:it'?s\s+|it is\s+|make it\s+|change it to\s+|move it to\s+)(?P<change>.+)$",
+    re.I,
+)
+_BARE_HOUR = re.compile(r"^(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?$")
 _NOT_BUT = re.compile(r"\s*[:,]?\s*\bnot\s+(?P<old>[^,;]+?)\s*,?\s+but\s+(?=\S)", re.I)
 _DO = re.compile(r"^(?:do|doing|have|get|finish|handle)\s+", re.I)
 
@@ -343,6 +351,8 @@ def _without_old_value(text: str, today: date) -> str:
     if not (m := _OLD_VALUE.search(text)) or m.start() == 0:
         return text
     leftover, old = take_details(m["old"], today)
+    if _BARE_HOUR.match(m["old"]) and take_details(text[: m.start()], today)[1].time:
+        return text[: m.start()]  # "it's at 4pm, not 3": the old hour, said short
     said = old.due or old.repeat or old.time or old.priority or old.shift_days
     if (
         not said
@@ -408,6 +418,7 @@ def _understand(message: str, today: date) -> Intent:
     text = without_reason(text)  # "… because I need the suit": never part of a request
     text = _ARROW.sub(r"change \g<x> to \g<y>", text)  # "visa -> hi prio"
     text = _topic_named(text)
+    text = _KEEP_BUT.sub(r"\g<task> is \g<change>", text)  # "keep X on thu but it's at 4pm"
     if not text or QUOTE_RX.fullmatch(text):
         return Intent("add", quoted) if quoted else Intent("help")
     if fix := update.parse_title_fix(Message(text, quoted, today)):
@@ -419,6 +430,8 @@ def _understand(message: str, today: date) -> Intent:
         )
     if untag := update.parse_not_that_tag(whole):
         return untag  # "printer ink isn't a work thing, remove that tag": the tag named
+    if fix := update.parse_name_fix(whole):
+        return fix  # "typo, his name is Kowalski": one request, not two clauses
     if (fix := update.parse_typo_fix(whole)) and fix.swap:
         return fix  # "the Jon email task - it's John, not Jon, please fix it"
     if undo.is_put_back(text):  # "never mind, put it back": neither a "no" nor a "put"

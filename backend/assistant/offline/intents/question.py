@@ -46,7 +46,7 @@ LIST = rx(
     rf"^(?:my\s+)?(?:(?:\w+\s+){{0,2}}{TASK_WORD}|(?:todo|to-do|task) list|list|agenda|schedule)$",
 )
 _ABOUT_ONE = re.compile(
-    r"^(?:is|are|was|do i have|have i got|(?:did|have) i(?: already| ever| actually)?\s+\w+|when is|when are|when do i(?: have to)?(?: do)?)\s+"
+    r"^(?:is|are|was|do i have|have i got|(?:did|have) i(?: already| ever| actually)?\s+\w+(?:\s+(?:off|in|out|back|over)(?=\s+(?:the|my|a|an)\b))?|when is|when are|when do i(?: have to)?(?: do)?)\s+"
     r"(?P<t>.+?)(?:\s+(?:still\s+)?(?:on|in)\s+(?:my|the|there)(?:\s+(?:list|tasks|todo list))?|\s+on there|\s+done|\s+yet|\s+due)?\??$",
     re.IGNORECASE,
 )  # fmt: skip

@@ -15,7 +15,7 @@ from backend.assistant.offline.dates import add_months, describe, in_month_of
 from backend.assistant.offline.intents import add
 from backend.assistant.offline.intents.base import Message
 from backend.assistant.offline.language import SENTENCE_STOP, VOCABULARY, clean_title
-from backend.assistant.offline.matching import said_in_full, stem
+from backend.assistant.offline.matching import said_in_full, shares_a_word, stem
 from backend.assistant.offline.parsing import (
     BULK_SCOPE,
     QUOTE_RX,
@@ -34,6 +34,7 @@ from backend.assistant.offline.parsing import (
 )
 from backend.assistant.offline.targets import (
     LOOKUP_LIMIT,
+    PRONOUN,
     Decision,
     ToolCall,
     Turn,
@@ -143,11 +144,12 @@ PRIORITY = rx(
 )
 
 TAG = rx(
-    r"^(?:tag|label)\s+(?P<rest>that one|this one|them both|both of them|all of them|both|it|that|this|them|those)\s+(?:as\s+|with\s+)?(?!(?:the|my|of|these|those)\s)(?P<tags>#?[\w-]+(?:\s*(?:,|and|&)?\s*#?[\w-]+)*)$",
+    r"^(?:tag|label)\s+(?P<rest>that one|this one|them both|both of them|all of them|both|it|that|this|them|those)\s+(?:as\s+|with\s+)?(?!(?:the|my|of|these|those)\s)(?!.*\b(?:tasks?|ones|with|as)\b)(?P<tags>#?[\w-]+(?:\s*(?:,|and|&)?\s*#?[\w-]+)*)$",
     r"^(?P<retag>change|switch|update|replace)\s+(?:the\s+)?(?:tags?|labels?)\s+(?:on|of|for)\s+(?P<rest>.+?)\s+(?:from\s+#?[\w-]+\s+)?to\s+(?P<tags>.+)$",
     r"^(?:(?:also|and|then|now|pls|please)\s+)*(?:tag|label|categori[sz]e|file)\s+(?P<rest>.+?)\s+(?:as|with|under|in|into)\s+(?P<tags>.+)$",
     r"^(?:add|put)\s+(?:the\s+)?(?:tags?|labels?)\s+(?P<tags>.+?)\s+(?:to|on)\s+(?P<rest>.+)$",
     r"^(?:add|put)\s+(?P<tags>#\S+(?:\s+#\S+)*)\s+(?:to|on)\s+(?P<rest>.+)$",
+    r"^(?:add|put|stick)\s+(?:the\s+|a\s+)(?P<tags>#?[\w-]+)\s+(?:tag|label)\s+(?:to|on|onto)\s+(?P<rest>.+)$",
     r"^(?P<retag>retag|re-tag)\s+(?P<rest>.+?)\s+(?:as|with)\s+(?P<tags>.+)$",
     # no "as": "tag the fence weekend", "tag the fence one weekend" ("on"): the last word is
     # the tag, even a day ("tag the report friday"), and the words before name the task
@@ -161,7 +163,7 @@ NOTE = rx(
     r"^(?:change|update|replace|edit|set)\s+(?:the\s+)?(?:notes?|description|comment|details?)\s+(?:on|of|for|in)\s+"
     r"(?P<rest>.+?)\s+(?:to|with)\s*:?\s*(?P<note>.+)$",
     r"^(?:for|on|to)\s+(?P<rest>.+?)(?:,\s*|\s+(?=(?:add|put|write|attach|leave)\s))(?:(?:add|put|write|attach|leave)\s+)?(?:a\s+|the\s+)?(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading|of|that)?\s*(?P<note>.+)$",
-    r"^(?:add|put|attach|write|leave)\s+(?:a\s+|the\s+)?(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading)\s*(?P<note>.+)$",
+    r"^(?:add|put|attach|write|leave|make)\s+(?:a\s+|the\s+)?(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading|that(?!\s+(?:says|reads)\b))\s*(?P<note>.+)$",
     r"^(?:add|put|attach|write|leave|append|set|make)\s+(?:a\s+|the\s+)?(?:note|description|details?|comment)"
     r"\s+(?:to|on|for)\s+(?P<rest>.+?)\s*(?::|-|,|saying|that says|reading)\s*(?P<note>.+)$",
     r"^(?:note|description|details?) (?:for|on|to) (?P<rest>.+?)\s*:\s*(?P<note>.+)$",
@@ -301,7 +303,10 @@ def parse_typo_fix(msg: Message) -> Intent | None:
         return None
     target, right = msg.literal(m["rest"]), m["right"]
     wrong = m.groupdict().get("wrong")
-    if any(take_details(w, msg.today)[1].due or _is_level(w) for w in (right, wrong or "")):
+    if any(
+        (said := take_details(w, msg.today)[1]).due or said.time or _is_level(w)
+        for w in (right, wrong or "")
+    ):
         return None  # "X should be friday, not thursday": a date, not a word of the title
     if wrong is None:  # the word of the title most like the right one
         words = re.findall(r"[\w'-]+", target)
@@ -315,6 +320,37 @@ def parse_typo_fix(msg: Message) -> Intent | None:
     elif subject and not re.search(rf"\b{re.escape(wrong)}\b", subject[0], re.I):
         subject = [f"{subject[0]} {wrong}"]  # "the call task" + "Jon": the task with that word
     return Intent("update", subject or ["it"], swap=(wrong, right))
+
+
+# A name put right without the wrong one said: "typo, his name is Kowalski", "fix the typo in
+# the lease email one, her name is Sarah". The title word most like the name changes.
+NAME_FIX = rx(
+    r"^(?:(?:fix|correct)\s+(?:the\s+)?(?:typo|spelling|name)(?:\s+(?:in|of|on)\s+(?P<rest>.+?))?|"
+    r"(?:i\s+)?(?:made\s+a\s+)?(?:typo|misspel\w*|spelt it wrong|spelled it wrong|wrong spelling)(?:\s+(?:in|of|on)\s+(?P<rest2>.+?))?)"
+    r"\s*[,;:.!-]+\s*(?:(?P<name>(?:his|her|their|its|the)\s+(?:(?:last|first|sur)\s*)?name\s+is)|"
+    r"it'?s\s+(?:spelt|spelled|written)|(?:it\s+)?should be)\s+(?P<right>[a-z][\w'-]+)[.!]*$",
+)
+# The right word said first, the wrong one after "not": "it's actually the plumber I need to
+# call, not the electrician". Only the task with the wrong word, and only that word, changes.
+NOT_THE = rx(
+    r"^(?:it'?s|it is|it was)\s+(?:actually\s+|really\s+)?(?:the\s+|an?\s+)?(?P<right>[a-z]+)\b[^,;]*?"
+    r",?\s+not\s+(?:the\s+|an?\s+)?(?P<wrong>[a-z]+)[.!]*$",
+)
+
+
+def parse_name_fix(msg: Message) -> Intent | None:
+    if m := first_match(NAME_FIX, msg.text):
+        rest = m["rest"] or m["rest2"]
+        if rest and not m["name"]:
+            return None  # "fix the typo in X, should be call": parse_typo_fix's word
+        subject = subjects(msg.literal(rest)) if rest else []
+        return Intent("update", subject or ["it"], name_fix=m["right"])
+    if m := first_match(NOT_THE, msg.text):
+        right, wrong = m["right"], m["wrong"]
+        if any(take_details(w, msg.today)[1] != Details() or _is_level(w) for w in (right, wrong)):
+            return None  # "it's friday, not thursday": a date
+        return Intent("update", [wrong], swap=(wrong, right))
+    return None
 
 
 def _is_level(word: str) -> bool:
@@ -1013,6 +1049,13 @@ _SCOPE_CLAUSE = re.compile(
 )
 
 
+_SAME_DAY = re.compile(
+    r"[\s,;-]*\b(?:(?:but\s+)?(?:keep\s+)?(?:it\s+)?(?:on\s+)?(?:the\s+)?same\s+(?:day|date)|"
+    r"(?:but\s+)?keep\s+(?:it\s+on\s+)?the\s+(?:day|date))(?:\s+(?:please|pls))?\s*$",
+    re.I,
+)
+
+
 def parse_reschedule(msg: Message) -> Intent | None:
     text = msg.text
     if _ADDS.match(text):  # "remind me to go to the gym every tuesday": an add, not a move
@@ -1033,7 +1076,9 @@ def parse_reschedule(msg: Message) -> Intent | None:
                 1
             ]  # "X is due on the 30th"
         if details.due is not None or details.clear_due or details.priority or details.tags or details.schedule:  # fmt: skip
-            rest = re.sub(r"\s+(?:to|till|until|for|by|back to|back|out to|off to|off till|over to|over)\s*$", "", rest.strip(), flags=re.I)  # fmt: skip
+            # "move yoga to the evening, same day": the day kept is said of the task, no name
+            rest = _SAME_DAY.sub("", rest)
+            rest = re.sub(r"\s+(?:to|till|until|for|by|back to|back|out to|off to|off till|over to|over)(?:\s+the)?\s*$", "", rest.strip(), flags=re.I)  # fmt: skip
             rest = re.sub(r"\s+(?:is|should be|needs to be)\s+(?:now\s+)?(?:due|done by|finished by)\s*$", "", rest, flags=re.I)  # fmt: skip
             rest = re.sub(
                 r"\s+(?:should|must|needs to|has to)\s+be(?:\s+on)?\s*$", "", rest, flags=re.I
@@ -1105,6 +1150,8 @@ def handle(turn: Turn) -> Decision:
         return Decision(
             reply=" ".join(filter(None, [describe_updates(done, turn), failures(done)]))
         )
+    if (named := _named_for_name_fix(turn)) is not None:
+        return named
     found = find_targets(turn, done_wanted=None)
     if isinstance(found, Decision):
         return found
@@ -1114,7 +1161,22 @@ def handle(turn: Turn) -> Decision:
             return found
         if not _scoped(turn.intent):  # "make everything high priority": never guessed
             return Decision(reply=replies.ask_scope(found, turn.today))
+    if _THAT_TAG & set(turn.intent.remove_tags):
+        tag = _tag_shown(turn, found)
+        if tag is None:
+            return Decision(reply="Which tag should I take off? Tell me its name.")
+        turn.intent.remove_tags = [tag]
     return _change(turn, found)
+
+
+_THAT_TAG = {"that", "this", "the"}  # "remove that tag from both of them": no tag's name said
+
+
+def _tag_shown(turn: Turn, found: list[dict[str, Any]]) -> str | None:
+    """The one tag the previous reply showed ("#urgent") that every one of these tasks carries."""
+    shown = dict.fromkeys(re.findall(r"#([\w-]+)", turn.convo.previous_reply.lower()))
+    tags = [tag for tag in shown if all(carries(t, tag) for t in found)]
+    return tags[0] if len(tags) == 1 else None
 
 
 def _scoped(intent: Intent) -> bool:
@@ -1182,6 +1244,39 @@ def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
     if not calls:
         return Decision(reply=f"What should I change about {replies.quoted(found)}?")
     return Decision(calls=calls)
+
+
+def _name_slip(title: str, name: str) -> tuple[str, str] | None:
+    """The one title word that is the name misspelt ("Kowalczyk" for "Kowalski"): same first
+    letter, close enough, not the name itself."""
+    near = [
+        w for w in re.findall(r"[\w'-]+", title)
+        if w[0].lower() == name[0].lower() and w.lower() != name.lower() and len(w) > 2
+        and fuzz.ratio(w.lower(), name.lower()) >= 60
+    ]  # fmt: skip
+    return (near[0], name) if len(near) == 1 else None
+
+
+def _named_for_name_fix(turn: Turn) -> Decision | None:
+    """ "her name is Sarah": of the tasks the words name (or the one just talked about), the one
+    with a word like the name; None when it is not one name put right, or no task has it."""
+    intent = turn.intent
+    name = intent.name_fix
+    if not name:
+        return None
+    subject = intent.items[0] if intent.items else "it"
+    if PRONOUN.match(subject):
+        pool = turn.convo.recent_tasks()
+    else:
+        listed = lookup(turn.convo, status="all", limit=LOOKUP_LIMIT)
+        if isinstance(listed, ToolCall):
+            return Decision(calls=[listed])
+        pool = [t for t in listed if shares_a_word(subject, t["title"])]
+    fits = [t for t in pool if _name_slip(t["title"], name)]
+    if len(fits) != 1:
+        return Decision(reply=f"Which task should say '{name}'? Tell me its title as it is now.")
+    intent.swap = _name_slip(fits[0]["title"], name)
+    return _change(turn, fits)
 
 
 def _title_slip(title: str, said: str) -> tuple[str, str] | None:
