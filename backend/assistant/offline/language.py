@@ -262,11 +262,11 @@ def without_spoken_punctuation(text: str) -> str:
 
 def clean_title(text: str) -> str:
     """A task title from leftover words: no dangling connectors, quotes or punctuation."""
-    text = _SPACES.sub(" ", text).strip(" ,.;:!?-\"'")
+    text = _SPACES.sub(" ", text).strip(" ,.;:!?-\u2013\u2014\"'")
     connectors = r"(?:to|by|on|for|at|due|and|with|from|until|before|the|a|an|that|which|is|are)"
     text = re.sub(rf"^(?:{connectors}\s+)+", "", text, flags=re.IGNORECASE)
     text = re.sub(rf"(?:\s+{connectors})+$", "", text, flags=re.IGNORECASE)
-    return text.strip(" ,.;:!?-\"'")
+    return text.strip(" ,.;:!?-\u2013\u2014\"'")  # en and em dashes too: "lab report —"
 
 
 def split_list(text: str) -> list[str]:

@@ -1,0 +1,114 @@
+"""Adds and questions from blind-10: a dash of any length (en "–", em "—") as a separator is
+no part of a title; a consequence ("… or finance will kill me") is a reason, not title words;
+a learner's "how much tasks I complete already?" counts the completed tasks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from backend.assistant.offline.intents import understand
+from tests.assistant.offline.test_adds import FRI, THU, TODAY, TUE, WED, one_task
+
+_TODO = pytest.mark.xfail(reason="not handled yet", strict=True)
+END_OF_MONTH = date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "attributes"),
+    [
+        # blind-10: an em dash before the attributes, or before a correction
+        ("new task: submit lab report — due wed, high prio, tags uni and chem",
+         "submit lab report", {"due": WED, "priority": "high", "tags": ["uni", "chem"]}),
+        ("add call Priya on wednesday — no wait, thursday", "call Priya", {"due": THU}),
+        # invented: en and em dashes, spaced, in other voices
+        ("add renew the car insurance – friday – high priority", "renew the car insurance",
+         {"due": FRI, "priority": "high"}),
+        ("new task: book the vet — tomorrow", "book the vet", {"due": TUE}),
+        ("add pay rent — high priority", "pay rent", {"priority": "high"}),
+        ("remind me to email the landlord — friday", "email the landlord", {"due": FRI}),
+        ("add water the plants – tag home", "water the plants", {"tags": ["home"]}),
+        ("add buy a birthday card for dad — due thursday, urgent", "buy a birthday card for dad",
+         {"due": THU, "priority": "high"}),
+        ("add ring the plumber on tuesday — sorry, wednesday", "ring the plumber", {"due": WED}),
+        ("add text Jo on friday – no wait, thursday", "text Jo", {"due": THU}),
+        ("task: clean the fridge —", "clean the fridge", {}),
+        ("add order printer ink – low prio", "order printer ink", {"priority": "low"}),
+        ("please add return the library books — wed", "return the library books", {"due": WED}),
+    ],
+)
+def test_a_dash_is_no_part_of_the_title(
+    message: str, title: str, attributes: dict[str, object]
+) -> None:
+    assert one_task(message) == (title, attributes)
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "attributes"),
+    [
+        # blind-10
+        ("by the end of the month I need to file my expense report or finance will kill me",
+         "file my expense report", {"due": END_OF_MONTH}),
+        # invented: what happens otherwise, said after "or"
+        ("pay the electric bill by friday or they'll cut us off", "pay the electric bill",
+         {"due": FRI}),
+        ("add renew the parking permit tomorrow or I'll get a ticket", "renew the parking permit",
+         {"due": TUE}),
+        ("I need to call the bank on thursday or my card will be blocked", "call the bank",
+         {"due": THU}),
+        ("remind me to water the tomatoes or they're gonna die", "water the tomatoes", {}),
+        ("add submit the timesheet by friday or my boss will be mad", "submit the timesheet",
+         {"due": FRI}),
+        ("gotta feed the cat tonight or she'll eat the plants", "feed the cat",
+         {"due": TODAY, "time": "20:00"}),
+        ("I must send the form by wednesday or the school is going to complain",
+         "send the form", {"due": WED}),
+        ("add book the table for friday or we'll never get one", "book the table", {"due": FRI}),
+        ("put down return the rental car tomorrow or they will charge us", "return the rental car",
+         {"due": TUE}),
+        ("need to renew my passport, high priority, or I'll miss the trip", "renew my passport",
+         {"priority": "high"}),
+        # "or" between two things to do stays in the title
+        ("add buy apples or pears", "buy apples or pears", {}),
+        ("add call mum or dad tomorrow", "call mum or dad", {"due": TUE}),
+    ],
+)
+def test_a_consequence_is_no_part_of_the_title(
+    message: str, title: str, attributes: dict[str, object]
+) -> None:
+    assert one_task(message) == (title, attributes)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "How much tasks I complete already?",  # blind-10
+        "How many task I finish already?",
+        "how many tasks I have already done",
+        "How many of my tasks I finished already?",
+        "how many I did already?",
+        "How many task we done already?",
+        "how much tasks I finished?",
+        "how much things I complete?",
+        "how many tasks have I completed?",
+        "how many did I finish?",
+        "how much todos I already complete?",
+    ],
+)
+def test_a_count_of_what_i_did_counts_completed_tasks(message: str) -> None:
+    intent = understand(message, TODAY)
+    assert intent.kind == "list", intent
+    assert intent.filter.status == "completed", intent.filter
+    assert intent.filter.count_only, intent.filter
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["how much tasks I have?", "how many tasks do I have to complete", "How much tasks left?"],
+)
+def test_a_count_of_what_is_left_counts_open_tasks(message: str) -> None:
+    intent = understand(message, TODAY)
+    assert intent.kind == "list", intent
+    assert intent.filter.status == "pending", intent.filter
+    assert intent.filter.count_only, intent.filter
