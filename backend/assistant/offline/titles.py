@@ -145,7 +145,8 @@ _REASON = re.compile(
 # "… if possible", "… if you can"; "… or finance will kill me", "… or they'll cut us off".
 _CONDITION = re.compile(
     r"(?:,\s*|\s+)(?:otherwise|or else|or\s+(?:(?:the|my|our|his|her|their|your)\s+)?[\w-]+"
-    r"(?:'ll|(?:'re|'s)?\s+(?:will|would|might|(?:is\s+|are\s+)?(?:going to|gonna)))\b|(?:before|once|until|till|when)\s+(?:it|they|he|she)\s+"
+    r"(?:'ll|(?:'re|'s)?\s+(?:will|would|might|(?:is\s+|are\s+)?(?:going to|gonna)))\b"
+    r"|(?:before|once|until|till|when)\s+(?:it|they|he|she)\s+"
     r"(?!is\b|are\b|'s\b)|if\s+(?:that|this|possible|at all possible|you)\b)[^,;.!?]*?"
     # up to a request said after it: "… otherwise they'll give it away so add that please"
     r"(?=\s+(?:so|and)\s+(?:please\s+)?(?:add|put|make|set|tag|mark)\b|[,;.!?]|$)",

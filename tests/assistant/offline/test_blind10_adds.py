@@ -1,4 +1,4 @@
-"""Adds and questions from blind-10: a dash of any length (en "–", em "—") as a separator is
+"""Adds and questions from blind-10: a dash of any length (en, em) as a separator is
 no part of a title; a consequence ("… or finance will kill me") is a reason, not title words;
 a learner's "how much tasks I complete already?" counts the completed tasks."""
 
@@ -11,7 +11,8 @@ import pytest
 from backend.assistant.offline.intents import understand
 from tests.assistant.offline.test_adds import FRI, THU, TODAY, TUE, WED, one_task
 
-_TODO = pytest.mark.xfail(reason="not handled yet", strict=True)
+# The story sentence is read first as a task done or reopened, so the add is never seen.
+_STORY_AS_DONE = pytest.mark.xfail(reason="story read as complete/reopen", strict=True)
 END_OF_MONTH = date(2026, 11, 30)
 
 
@@ -19,22 +20,31 @@ END_OF_MONTH = date(2026, 11, 30)
     ("message", "title", "attributes"),
     [
         # blind-10: an em dash before the attributes, or before a correction
-        ("new task: submit lab report — due wed, high prio, tags uni and chem",
-         "submit lab report", {"due": WED, "priority": "high", "tags": ["uni", "chem"]}),
+        (
+            "new task: submit lab report — due wed, high prio, tags uni and chem",
+            "submit lab report",
+            {"due": WED, "priority": "high", "tags": ["uni", "chem"]},
+        ),
         ("add call Priya on wednesday — no wait, thursday", "call Priya", {"due": THU}),
         # invented: en and em dashes, spaced, in other voices
-        ("add renew the car insurance – friday – high priority", "renew the car insurance",
-         {"due": FRI, "priority": "high"}),
+        (
+            "add renew the car insurance \u2013 friday \u2013 high priority",
+            "renew the car insurance",
+            {"due": FRI, "priority": "high"},
+        ),
         ("new task: book the vet — tomorrow", "book the vet", {"due": TUE}),
         ("add pay rent — high priority", "pay rent", {"priority": "high"}),
         ("remind me to email the landlord — friday", "email the landlord", {"due": FRI}),
-        ("add water the plants – tag home", "water the plants", {"tags": ["home"]}),
-        ("add buy a birthday card for dad — due thursday, urgent", "buy a birthday card for dad",
-         {"due": THU, "priority": "high"}),
+        ("add water the plants \u2013 tag home", "water the plants", {"tags": ["home"]}),
+        (
+            "add buy a birthday card for dad — due thursday, urgent",
+            "buy a birthday card for dad",
+            {"due": THU, "priority": "high"},
+        ),
         ("add ring the plumber on tuesday — sorry, wednesday", "ring the plumber", {"due": WED}),
-        ("add text Jo on friday – no wait, thursday", "text Jo", {"due": THU}),
+        ("add text Jo on friday \u2013 no wait, thursday", "text Jo", {"due": THU}),
         ("task: clean the fridge —", "clean the fridge", {}),
-        ("add order printer ink – low prio", "order printer ink", {"priority": "low"}),
+        ("add order printer ink \u2013 low prio", "order printer ink", {"priority": "low"}),
         ("please add return the library books — wed", "return the library books", {"due": WED}),
     ],
 )
@@ -48,27 +58,54 @@ def test_a_dash_is_no_part_of_the_title(
     ("message", "title", "attributes"),
     [
         # blind-10
-        ("by the end of the month I need to file my expense report or finance will kill me",
-         "file my expense report", {"due": END_OF_MONTH}),
+        (
+            "by the end of the month I need to file my expense report or finance will kill me",
+            "file my expense report",
+            {"due": END_OF_MONTH},
+        ),
         # invented: what happens otherwise, said after "or"
-        ("pay the electric bill by friday or they'll cut us off", "pay the electric bill",
-         {"due": FRI}),
-        ("add renew the parking permit tomorrow or I'll get a ticket", "renew the parking permit",
-         {"due": TUE}),
-        ("I need to call the bank on thursday or my card will be blocked", "call the bank",
-         {"due": THU}),
+        (
+            "pay the electric bill by friday or they'll cut us off",
+            "pay the electric bill",
+            {"due": FRI},
+        ),
+        (
+            "add renew the parking permit tomorrow or I'll get a ticket",
+            "renew the parking permit",
+            {"due": TUE},
+        ),
+        (
+            "I need to call the bank on thursday or my card will be blocked",
+            "call the bank",
+            {"due": THU},
+        ),
         ("remind me to water the tomatoes or they're gonna die", "water the tomatoes", {}),
-        ("add submit the timesheet by friday or my boss will be mad", "submit the timesheet",
-         {"due": FRI}),
-        ("gotta feed the cat tonight or she'll eat the plants", "feed the cat",
-         {"due": TODAY, "time": "20:00"}),
-        ("I must send the form by wednesday or the school is going to complain",
-         "send the form", {"due": WED}),
+        (
+            "add submit the timesheet by friday or my boss will be mad",
+            "submit the timesheet",
+            {"due": FRI},
+        ),
+        (
+            "gotta feed the cat tonight or she'll eat the plants",
+            "feed the cat",
+            {"due": TODAY, "time": "20:00"},
+        ),
+        (
+            "I must send the form by wednesday or the school is going to complain",
+            "send the form",
+            {"due": WED},
+        ),
         ("add book the table for friday or we'll never get one", "book the table", {"due": FRI}),
-        ("put down return the rental car tomorrow or they will charge us", "return the rental car",
-         {"due": TUE}),
-        ("need to renew my passport, high priority, or I'll miss the trip", "renew my passport",
-         {"priority": "high"}),
+        (
+            "put down return the rental car tomorrow or they will charge us",
+            "return the rental car",
+            {"due": TUE},
+        ),
+        (
+            "need to renew my passport, high priority, or I'll miss the trip",
+            "renew my passport",
+            {"priority": "high"},
+        ),
         # "or" between two things to do stays in the title
         ("add buy apples or pears", "buy apples or pears", {}),
         ("add call mum or dad tomorrow", "call mum or dad", {"due": TUE}),
@@ -112,3 +149,82 @@ def test_a_count_of_what_is_left_counts_open_tasks(message: str) -> None:
     assert intent.kind == "list", intent
     assert intent.filter.status == "pending", intent.filter
     assert intent.filter.count_only, intent.filter
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "attributes"),
+    [
+        # blind-10: a story sentence first, then an add whose attributes follow in comma parts
+        (
+            "running low at the café!! add reorder coffee beans for the shop, high, tag it shop and "
+            "supplies",
+            "reorder coffee beans for the shop",
+            {"priority": "high", "tags": ["shop", "supplies"]},
+        ),
+        (
+            "prof moved the deadline lol. add 'finish the history essay' for the 20th, hi prio",
+            "Finish the history essay",
+            {"due": date(2026, 12, 20), "priority": "high"},
+        ),
+        # invented
+        ("so tired. add call the bank, high", "call the bank", {"priority": "high"}),
+        (
+            "ugh. add fix the bike, low, tag it weekend",
+            "fix the bike",
+            {"priority": "low", "tags": ["weekend"]},
+        ),
+        (
+            "long day!! add book the dentist, friday, urgent",
+            "book the dentist",
+            {"due": FRI, "priority": "high"},
+        ),
+        (
+            "boss just left. add 'update the roadmap' for thursday, high prio",
+            "Update the roadmap",
+            {"due": THU, "priority": "high"},
+        ),
+        # a story that reads as a task done or to do again ("… again", "X is visiting")
+        pytest.param(
+            "the car is making noises again. add call the garage, tomorrow, hi prio",
+            "call the garage",
+            {"due": TUE, "priority": "high"},
+            marks=_STORY_AS_DONE,
+        ),
+        (
+            "kids are asleep finally. add pack the lunchboxes, low priority",
+            "pack the lunchboxes",
+            {"priority": "low"},
+        ),
+        (
+            "we ran out of milk lol. add buy milk, high, tag it groceries",
+            "buy milk",
+            {"priority": "high", "tags": ["groceries"]},
+        ),
+        pytest.param(
+            "my sister is visiting. add clean the guest room, wednesday, tag it home",
+            "clean the guest room",
+            {"due": WED, "tags": ["home"]},
+            marks=_STORY_AS_DONE,
+        ),
+        pytest.param(
+            "exam season again... add revise chapter 4, high",
+            "revise chapter 4",
+            {"priority": "high"},
+            marks=_STORY_AS_DONE,
+        ),
+        (
+            "the printer died. add 'order a new printer' for friday, low prio",
+            "Order a new printer",
+            {"due": FRI, "priority": "low"},
+        ),
+    ],
+)
+def test_an_add_after_a_story_keeps_its_attributes(
+    message: str, title: str, attributes: dict[str, object]
+) -> None:
+    intent = understand(message, TODAY)
+    assert intent.kind == "add", intent
+    assert [t.lower() for t in intent.items] == [title.lower()], intent.items
+    d = intent.item_details[0] if intent.item_details else intent.details
+    said = {"due": d.due, "priority": d.priority, "tags": d.tags}
+    assert {k: v for k, v in said.items() if v} == attributes

@@ -802,7 +802,7 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
     intent = (
         read_clause(commands[-1], quoted, today) if commands else read_clause(text, quoted, today)
     )
-    if commands and (added := _adds_it(intent, clauses, commands[-1], quoted, today)):
+    if commands and (added := _adds_it(intent, text, clauses, commands[-1], quoted, today)):
         return added
     chat = {"help", "greet", "thanks", "confirm", "decline"}
     if commands and intent.kind in chat:
@@ -814,7 +814,8 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
             # "mark buy milk as done, got it on the way home": the second clause says why
             acting = [(i, c) for i, c in acting if not _EXPLAINS.match(c)] or acting
         if acting and intent.kind == "help":
-            intent = acting[-1][0]
+            intent = _with_attributes_after(text, *acting[-1], quoted, today)
+            read = [(intent if i is acting[-1][0] else i, c) for i, c in read]
         chosen = next((c for i, c in read if i is intent), commands[-1] if commands else None)
         others = [c for i, c in read if c != chosen and i.kind not in {"confirm", "decline"}]
         same = [i for i, c in read if i.kind == intent.kind and i.items and c != chosen
@@ -838,8 +839,20 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
     return intent
 
 
+def _with_attributes_after(
+    text: str, intent: Intent, clause: str, quoted: list[str], today: date
+) -> Intent:
+    """ "so tired. add call the bank, high, tag it work": the clauses after an add that give
+    only its attributes are read with it (the same task, now with what they say)."""
+    at = text.find(clause)
+    if intent.kind != "add" or at < 0:
+        return intent
+    whole = read_clause(text[at:], quoted, today)
+    return whole if whole.kind == "add" and whole.items == intent.items else intent
+
+
 def _adds_it(
-    intent: Intent, clauses: list[str], chosen: str, quoted: list[str], today: date
+    intent: Intent, text: str, clauses: list[str], chosen: str, quoted: list[str], today: date
 ) -> Intent | None:
     """ "I need to book the car service, so just put it down for the fifteenth": a change to
     "it" said beside a request to add is said of the task being added (what it says wins)."""
@@ -853,7 +866,9 @@ def _adds_it(
         if clause != chosen and (
             first_match(add.ADD, clause) or _new_task_with_a_day(clause, today)
         ):
-            found = read_clause(clause, quoted, today)
+            found = _with_attributes_after(
+                text, read_clause(clause, quoted, today), clause, quoted, today
+            )
             if found.kind == "add" and found.items:
                 if not first_match(add.ADD, clause):  # an open task with its words is the one
                     found.names_task = found.items[0]

@@ -245,8 +245,9 @@ def asked_state(message: str, intent: Intent) -> Intent | None:
     return Intent("list", filter=ListFilter(status="all", text=topic[0], asks="done"))
 
 
-# "I have how many task for tomorrow?": a count wherever the words stand.
-_HOW_MANY = re.compile(r"\bhow many\b", re.I)
+# "I have how many task for tomorrow?", "how much tasks I finished?": a count wherever the
+# words stand.
+_HOW_MANY = re.compile(r"\bhow (?:many|much (?:tasks?|todos?|things|items|jobs))\b", re.I)
 
 
 def parse_question(msg: Message) -> Intent | None:
