@@ -95,6 +95,7 @@ _POLITE_START = re.compile(
     r"be (?:so|as) (?:kind|good)(?: as)? to|be (?:kind|good) enough to))*"
     r"|i'?d like you to|please you|you please|i'?d like to|i would like to"
     r"|i was wondering if you could(?: possibly)?|(?:just )?letting you know(?: that)?|fyi"
+    r"|is (?:it )?possible (?:for you )?to"  # a learner's "is possible to put a task?"
     r"|(?:can|could) i(?: get you to)?|i want you to|help me|let'?s|lets|you can|you could"
     r"|(?:can|could|shall) we|we need to|just|quick question|question)[\s,!.:]+)+",
     re.IGNORECASE,

@@ -156,8 +156,8 @@ def test_a_count_of_what_is_left_counts_open_tasks(message: str) -> None:
     [
         # blind-10: a story sentence first, then an add whose attributes follow in comma parts
         (
-            "running low at the café!! add reorder coffee beans for the shop, high, tag it shop and "
-            "supplies",
+            "running low at the café!! add reorder coffee beans for the shop, high, tag it shop "
+            "and supplies",
             "reorder coffee beans for the shop",
             {"priority": "high", "tags": ["shop", "supplies"]},
         ),
@@ -228,3 +228,148 @@ def test_an_add_after_a_story_keeps_its_attributes(
     d = intent.item_details[0] if intent.item_details else intent.details
     said = {"due": d.due, "priority": d.priority, "tags": d.tags}
     assert {k: v for k, v in said.items() if v} == attributes
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "attributes"),
+    [
+        # blind-10: the request to add is not where it usually stands
+        (
+            "ok so um I was thinking about the party and I should probably add something so like "
+            "remind me to order the cake for Mia's party on friday and yeah I think that's it for "
+            "now",
+            "order the cake for Mia's party",
+            {"due": FRI},
+        ),
+        (
+            "I work in warehouse. Every weekday at 7:15 I must check the delivery schedule, please "
+            "make this task",
+            "check the delivery schedule",
+            {"time": "07:15", "repeat": "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR"},
+        ),
+        (
+            "Is possible to put a task for me? Renew my residence permit, very important, until 30 "
+            "June 2027.",
+            "Renew my residence permit",
+            {"priority": "high", "due": date(2027, 6, 30)},
+        ),
+        # invented: a story, then "so (like) remind me to …"
+        (
+            "I was thinking about the party so remind me to order the cake on friday",
+            "order the cake",
+            {"due": FRI},
+        ),
+        (
+            "my mum's birthday is coming up so yeah remind me to buy her flowers on wednesday",
+            "buy her flowers",
+            {"due": WED},
+        ),
+        ("long week, anyway add a task: call the bank tomorrow", "call the bank", {"due": TUE}),
+        (
+            "the car broke down again, so um put down call the garage thursday",
+            "call the garage",
+            {"due": THU},
+        ),
+        # a sign-off at the end is no part of the title
+        (
+            "remind me to order the cake on friday and yeah I think that's it for now",
+            "order the cake",
+            {"due": FRI},
+        ),
+        ("buy milk tomorrow, ok that's all thanks", "buy milk", {"due": TUE}),
+        # "…, please make this task": what was said before is the task
+        ("buy milk, make it a task", "buy milk", {}),
+        (
+            "I live alone. I must feed the cat every day at 8, please make this task",
+            "feed the cat",
+            {"time": "08:00", "repeat": "FREQ=DAILY"},
+        ),
+        ("need to call the vet tomorrow, add it please", "call the vet", {"due": TUE}),
+        (
+            "renew the car tax by friday. Can you make this a reminder?",
+            "renew the car tax",
+            {"due": FRI},
+        ),
+        # a learner's "is possible to …"
+        ("is possible to add pay the rent friday?", "pay the rent", {"due": FRI}),
+        (
+            "Is possible for you to add task: call the embassy tomorrow",
+            "call the embassy",
+            {"due": TUE},
+        ),
+        (
+            "Is possible to make a task? Book the citizenship test, for wednesday.",
+            "Book the citizenship test",
+            {"due": WED},
+        ),
+    ],
+)
+def test_a_request_said_late_or_in_other_words(
+    message: str, title: str, attributes: dict[str, object]
+) -> None:
+    assert one_task(message) == (title, attributes)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["the kitchen tap is leaking, make it a task", "that's it", "that's all for now"],
+)
+def test_nothing_to_add_adds_nothing(message: str) -> None:
+    assert understand(message, TODAY).kind != "add"
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "attributes"),
+    [
+        # blind-10: a word of the title spelled again after an apology
+        (
+            "add text Mikey about the rent... sorry, spelled it wrong, it's Micky",
+            "text Micky about the rent",
+            {},
+        ),
+        # invented
+        (
+            "remind me to email Jon on friday - oops typed it wrong, it's John",
+            "email John",
+            {"due": FRI},
+        ),
+        (
+            "add call Katherine tomorrow, sorry I spelled the name wrong, should be Kathryn",
+            "call Kathryn",
+            {"due": TUE},
+        ),
+        ("add buy brocoli, sorry spelt it wrong it is broccoli", "buy broccoli", {}),
+        ("add pay Stephen back, sorry misspelled it, it's Steven", "pay Steven back", {}),
+        (
+            "new task: visit Grandma Rosa on thursday. oops, I wrote it wrong, it's Rose",
+            "visit Grandma Rose",
+            {"due": THU},
+        ),
+        (
+            "add pick up Aiden from school friday... my bad, typed his name wrong, it's Aidan",
+            "pick up Aidan from school",
+            {"due": FRI},
+        ),
+        (
+            "put down return the book to Sara, sorry, spelling wrong, it is Sarah",
+            "return the book to Sarah",
+            {},
+        ),
+        (
+            "add call the dentsit on wednesday - sorry spelled it wrong, it's dentist",
+            "call the dentist",
+            {"due": WED},
+        ),
+        (
+            "remind me to message Jakob tomorrow, ugh, mistyped, it's Jacob",
+            "message Jacob",
+            {"due": TUE},
+        ),
+        # no word like it: the message stands as said
+        ("add call Tom, sorry, spelled it wrong, it's Peter", "call Tom", {}),
+    ],
+)
+def test_a_word_spelled_again_replaces_its_misspelling(
+    message: str, title: str, attributes: dict[str, object]
+) -> None:
+    assert one_task(message) == (title, attributes)

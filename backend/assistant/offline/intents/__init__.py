@@ -9,6 +9,7 @@ in its intent's module; a new intent: a module with ``parse`` and ``handle``, pl
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 from collections.abc import Callable
@@ -225,6 +226,8 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
             return news
         message = news.told or message
     message = from_the_action(message)  # "she reminded me that we have to book the cabin"
+    message = _request_after_story(message, today)
+    message = _respelled(message)  # "add text Mikey … sorry, spelled it wrong, it's Micky"
     intent = _understand(message, today)
     if (again := restatement(message)) is not None:
         # "<words not understood>... sorry, english: buy milk": the words said again replace
@@ -247,6 +250,50 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
         # "the first one is for tomorrow": a task already named, not a new one
         return Intent("update", intent.items, intent.details)
     return combined(message, intent, today) if hybrid else intent
+
+
+# "I was thinking about the party and I should add something so like remind me to order the
+# cake": a plain request to add, said after a story that asks nothing, is the message.
+_STORY_THEN_ADD = re.compile(
+    r"^(?P<story>.+?)(?:[,.;!]+\s*|\s+)(?:(?:and\s+)?so|anyway|and)[\s,]+(?:(?:like|um+|uh+|yeah|ok(?:ay)?"
+    r"|just|please|pls)[\s,]+)*(?P<request>(?:remind me to|don'?t let me forget to|add (?:a )?"
+    r"(?:task|reminder|todo)\b|put down|make (?:a )?(?:task|reminder|note) to)\s*:?\s*\S.*)$",
+    re.I,
+)
+
+
+def _request_after_story(message: str, today: date) -> str:
+    m = _STORY_THEN_ADD.match(message.strip())
+    if m is None or _understand(m["story"], today).kind != "help":
+        return message
+    return m["request"]
+
+
+# A word of the message spelled again after it: "… sorry, spelled it wrong, it's Micky",
+# "… oops I typed the name wrong, should be Micky".
+_RESPELLED = re.compile(
+    r"^(?P<before>.+?)(?:\s*(?:\.{2,}|\u2026|[,.!;:-]))*\s+(?:(?:sorry|oops|whoops|my bad|argh|ugh)"
+    r"[\s,.!:;-]+)*(?:i\s+)?(?:spelled|spelt|spelling|wrote|typed|misspelled|misspelt|mistyped)"
+    r"(?:\s+(?:it|that|the name|his name|her name|the word))?(?:\s+(?:wrong(?:ly)?|incorrectly|badly))?"
+    r"[\s,.!:;-]*(?:it'?s|it is|should be|is|correct is|it should be)\s+(?P<word>[\w'-]+)[\s.!]*$",
+    re.I,
+)
+
+
+def _respelled(message: str) -> str:
+    """The word most like the one spelled again is replaced by it; none alike: the words
+    before, as said (the correction is never a task of its own)."""
+    if (m := _RESPELLED.match(message.strip())) is None:
+        return message
+    word, before = m["word"], m["before"]
+    alike = [
+        (difflib.SequenceMatcher(None, w.lower(), word.lower()).ratio(), w)
+        for w in re.findall(r"[\w'-]+", before)
+        if w[:1].lower() == word[:1].lower() and w.lower() != word.lower()
+    ]
+    if not alike or (best := max(alike))[0] < 0.6:
+        return before
+    return re.sub(rf"(?<![\w'-]){re.escape(best[1])}(?![\w'-])", word, before)
 
 
 # Someone else got in touch: "the vet called, the appointment got moved to friday", "my boss
