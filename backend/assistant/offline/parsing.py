@@ -826,7 +826,11 @@ def list_filter(text: str, today: date) -> ListFilter:
         f.tag = m["tag"].lower()
     elif m := re.search(r"\b(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?#?([\w-]+)", lower):
         f.tag = m.group(1)  # said to be a tag: "everything tagged old" is never every task
-    elif m := re.search(r"\b(?:under|category|in the)\s+#?([\w-]+)", lower):
+    elif m := re.search(  # "in the work list", never "get in the way", "in the morning"
+        r"\b(?:under|category|in the(?!\s+(?:way|morning|afternoon|evening|end|meantime)\b))"
+        r"\s+#?([\w-]+)",
+        lower,
+    ):
         f.tag = m.group(1) if m.group(1) not in _NOT_TAGS else None
     elif m := re.search(
         r"\bwith (?:the |a )?(?:tag|label) #?([\w-]+)|\bwith (?:the |a )?#?([\w-]+) (?:tag|label)\b",

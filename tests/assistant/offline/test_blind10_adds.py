@@ -373,3 +373,53 @@ def test_a_word_spelled_again_replaces_its_misspelling(
     message: str, title: str, attributes: dict[str, object]
 ) -> None:
     assert one_task(message) == (title, attributes)
+
+
+@pytest.mark.parametrize(
+    ("message", "topic"),
+    [
+        ("what's the reference code in my boiler task note?", "boiler"),  # blind-10
+        ("whats the booking number in the hotel task notes", "hotel"),
+        ("what is the address in my party note?", "party"),
+        ("what is the phone number on the dentist task?", "dentist"),
+        ("what was the pin for the locker task", "locker"),
+        ("what's the gate code in the plumber task description?", "plumber"),
+        ("what was the account number on my insurance item?", "insurance"),
+        ("what's the order number in the sofa todo note", "sofa"),
+        ("what was the gate code for the plumber?", "plumber"),
+        ("what is the flight number in the flights task note?", "flights"),
+        ("what's the wifi password in my airbnb task notes?", "airbnb"),
+    ],
+)
+def test_a_detail_asked_of_a_task_note_names_the_task(message: str, topic: str) -> None:
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.filter.asks, intent.filter.text) == ("list", "note", topic)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I'm trying to figure out if I can go hiking tomorrow with my brother, is there anything "
+        "on my list for tomorrow that would get in the way?",  # blind-10
+        "anything tomorrow that gets in the way of the party?",
+        "is there something for tomorrow in the way of my day off?",
+        "do I have anything tomorrow in the morning?",
+        "any tasks tomorrow in the afternoon",
+        "is anything tomorrow going to be in the way if I go to the beach?",
+        pytest.param(
+            "I wanna sleep in tomorrow, anything on for tomorrow in the morning?",
+            marks=pytest.mark.xfail(reason="a wish first reads as an add", strict=True),
+        ),
+        "my friend asked me out tomorrow evening, anything tomorrow in the evening?",
+        "what's on tomorrow, in the end I need to know if I'm free",
+        "anything tomorrow that could get in the way of the trip?",
+        pytest.param(
+            "thinking of a day trip tomorrow, anything on my list tomorrow in the way?",
+            marks=pytest.mark.xfail(reason="a wish first reads as an add", strict=True),
+        ),
+    ],
+)
+def test_in_the_way_or_in_the_morning_is_no_tag(message: str) -> None:
+    intent = understand(message, TODAY)
+    assert intent.kind == "list", intent
+    assert (intent.filter.due, intent.filter.tag) == ("tomorrow", None), intent.filter

@@ -99,7 +99,9 @@ _FIELD = {
         # "what was the policy number I put on the insurance call?"
         r"^what(?:'s|\s+is|\s+was)\s+the\s+(?P<field>(?!(?:due|deadline|date|time|priority|"
         r"status|plan|tag|title|name|number|count|total|amount)\b)[\w-]+(?:\s+[\w-]+)?)"
-        rf"(?:\s+(?:that\s+)?i\s+{_WROTE})?\s+(?:for|on|of|in|about)\s+(?P<t>.+?)\??$",
+        rf"(?:\s+(?:that\s+)?i\s+{_WROTE})?\s+(?:for|on|of|in|about)\s+(?P<t>.+?)"
+        # "… in my boiler task note": the task is the boiler one
+        r"(?:\s+(?:task|item|todo|one))?(?:\s+(?:notes?|description))?\??$",
         # "whats the number in the insurance notes", "what did i put in the flight notes?"
         r"^what(?:'s|\s+is|\s+was)?\s+(?:the\s+(?P<field2>[\w-]+(?:\s+[\w-]+)?)\s+|"
         rf"did\s+i\s+{_WROTE}\s+)?(?:in|on|under)\s+(?:the\s+|my\s+)?(?P<t>.+?)(?:'s)?\s+(?:task\s+)?"
