@@ -97,6 +97,7 @@ _POLITE_START = re.compile(
     r"be (?:so|as) (?:kind|good)(?: as)? to|be (?:kind|good) enough to))*"
     r"|i'?d like you to|please you|you please|i'?d like to|i would like to"
     r"|i was wondering if you could(?: possibly)?|(?:just )?letting you know(?: that)?|fyi"
+    r"|is (?:it )?possible (?:for you )?to"  # a learner's "is possible to put a task?"
     r"|(?:can|could) i(?: get you to)?|i want you to|help me|let'?s|lets|you can|you could|you may"
     r"|(?:can|could|shall) we|we need to|just|quick question|question)[\s,!.:]+)+",
     re.IGNORECASE,
@@ -264,11 +265,11 @@ def without_spoken_punctuation(text: str) -> str:
 
 def clean_title(text: str) -> str:
     """A task title from leftover words: no dangling connectors, quotes or punctuation."""
-    text = _SPACES.sub(" ", text).strip(" ,.;:!?-\"'")
+    text = _SPACES.sub(" ", text).strip(" ,.;:!?-\u2013\u2014\"'")
     connectors = r"(?:to|by|on|for|at|due|and|with|from|until|before|the|a|an|that|which|is|are)"
     text = re.sub(rf"^(?:{connectors}\s+)+", "", text, flags=re.IGNORECASE)
     text = re.sub(rf"(?:\s+{connectors})+$", "", text, flags=re.IGNORECASE)
-    return text.strip(" ,.;:!?-\"'")
+    return text.strip(" ,.;:!?-\u2013\u2014\"'")  # en and em dashes too: "lab report —"
 
 
 def split_list(text: str) -> list[str]:

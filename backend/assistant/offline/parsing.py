@@ -630,7 +630,7 @@ def without_words(part: str, leftover: str) -> str:
 def _attributes_joined(text: str, today: date) -> str:
     """ "finish slides, friday, high, tag work": comma parts that only give a date, a priority,
     tags or filler belong to the task before them, so they are written into its part."""
-    parts = re.split(r"\s*(?:,|\s-\s)\s*", text)
+    parts = re.split(r"\s*(?:,|\s[-\u2013\u2014]\s)\s*", text)  # a dash of any length
     if len(parts) < 2:
         return text
     kept = [parts[0]]
@@ -716,17 +716,24 @@ _NOT_TAGS = {"open", "pending", "completed", "done", "finished", "todo", "all", 
              "outstanding", "upcoming", "today's", "tomorrow's", "priority", "unfinished", "which",
              "what", "how", "many", "these", "those", "your", "our", "every", "more", "of", "a",
              "couple", "few", "is", "are", "was", "two", "three", "several", "there", "no",
-             "have", "got"}  # fmt: skip
+             "have", "got", "much"}  # fmt: skip
 
 
 _VAGUE_VERBS = {"do", "finish", "complete", "get", "work", "handle", "be", "start", "sort",
                 "deal", "take", "remember", "think"}  # fmt: skip
-_COUNT = re.compile(r"\bhow many\b|\b(?:the\s+)?(?:number|count|total)\s+of\b|^count\b")
+# "how much tasks": a learner's "how many"
+_COUNT = re.compile(
+    r"\bhow many\b|\bhow much (?:tasks?|todos?|things|items|jobs)\b"
+    r"|\b(?:the\s+)?(?:number|count|total)\s+of\b|^count\b"
+)
 _REPEATS = re.compile(r"\b(?:recurr(?:ing|ent|s)?|repeat(?:s|ing|ed)?|regular)\b")
 # "how many did I finish?", "how many have I ticked off": what I did is what is done.
 _DONE_BY_ME = re.compile(
     r"\b(?:have|did|has)\s+(?:i|we)\s+(?:already\s+|actually\s+)?(?:do|done|finish(?:ed)?|"
     r"complete[d]?|tick(?:ed)? off|cross(?:ed)? off|check(?:ed)? off|get done|got done)\b"
+    # a learner's "how much tasks I complete (already)?": what I did, said last, is done
+    r"|\b(?:i|we)\s+(?:have\s+)?(?:already\s+)?(?:did|done|finish(?:ed)?|complete[d]?)"
+    r"(?:\s+already)?\W*$"
 )
 # What a list is about: "anything about the car", "what do I have for the party", "is there
 # something with taxes", "any tasks mentioning Anna"; the topic ends with its clause.
@@ -822,7 +829,11 @@ def list_filter(text: str, today: date) -> ListFilter:
         f.tag = m["tag"].lower()
     elif m := re.search(r"\b(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?#?([\w-]+)", lower):
         f.tag = m.group(1)  # said to be a tag: "everything tagged old" is never every task
-    elif m := re.search(r"\b(?:under|category|in the)\s+#?([\w-]+)", lower):
+    elif m := re.search(  # "in the work list", never "get in the way", "in the morning"
+        r"\b(?:under|category|in the(?!\s+(?:way|morning|afternoon|evening|end|meantime)\b))"
+        r"\s+#?([\w-]+)",
+        lower,
+    ):
         f.tag = m.group(1) if m.group(1) not in _NOT_TAGS else None
     elif m := re.search(
         r"\bwith (?:the |a )?(?:tag|label) #?([\w-]+)|\bwith (?:the |a )?#?([\w-]+) (?:tag|label)\b",

@@ -81,11 +81,26 @@ def without_thinking_aloud(text: str) -> str:
     return _THINKING_ALOUD.sub("", text)
 
 
+# "I must check X every weekday, please make this task": the request to add comes last, and
+# what was said before it is the task ("add it" alone; "make/save/set it" only with a task word).
+_ADD_THIS_LAST = re.compile(
+    r"(?:[,;.!]+\s*|\s+(?:so|and)\s+)(?:(?:so|and|then)\s+)?(?:(?:can|could|would) you\s+)?"
+    r"(?:please\s+|pls\s+|just\s+)*(?:(?:add|put)\s+(?:this|it|that)"
+    r"|(?:make|create|save|set|keep|put|add|write|note)\s+(?:this|it|that)\s+(?:up\s+)?"
+    r"(?:(?:as|into|in|for)\s+)?(?:an?\s+|my\s+)?(?:new\s+)?(?:task|todo|to-do|reminder|item))"
+    r"(?:\s+(?:on|to|in|into)\s+(?:my|the)\s+(?:(?:todo|to-do|task)\s+)?list)?"
+    r"(?:\s+(?:for me|please|pls|thanks|thank you))*\W*$",
+    re.I,
+)
+
+
 def command_preamble(text: str) -> str | None:
     """ "make new task: X", "in list: X", "you add for me a task: X" -> "add X": everything
     before the colon is command words, and one of them says a task is being added. Before a
     comma they must name the task too ("I want add one task, cancel the gym")."""
     said, text = text, _TO_COMMAND.sub("", text)
+    if (last := _ADD_THIS_LAST.search(text)) and last.start() > 0:
+        text = text[: last.start()]
     if r := _REMINDER_TO.match(text):
         priority = f", {r['p'].strip()}" if r["p"] else ""
         text = f"add {r['rest']}{priority}"
@@ -142,9 +157,11 @@ _REASON = re.compile(
 )
 # A condition or a consequence, up to the end of its clause: "… before it expires on the 10th",
 # "…, otherwise I lose the refund", and a polite one about the request: "… if that's alright",
-# "… if possible", "… if you can".
+# "… if possible", "… if you can"; "… or finance will kill me", "… or they'll cut us off".
 _CONDITION = re.compile(
-    r"(?:,\s*|\s+)(?:otherwise|or else|(?:before|once|until|till|when)\s+(?:it|they|he|she)\s+"
+    r"(?:,\s*|\s+)(?:otherwise|or else|or\s+(?:(?:the|my|our|his|her|their|your)\s+)?[\w-]+"
+    r"(?:'ll|(?:'re|'s)?\s+(?:will|would|might|(?:is\s+|are\s+)?(?:going to|gonna)))\b"
+    r"|(?:before|once|until|till|when)\s+(?:it|they|he|she)\s+"
     r"(?!is\b|are\b|'s\b)|if\s+(?:that|this|possible|at all possible|you)\b)[^,;.!?]*?"
     # up to a request said after it: "… otherwise they'll give it away so add that please"
     r"(?=\s+(?:so|and)\s+(?:please\s+)?(?:add|put|make|set|tag|mark)\b|[,;.!?]|$)",
@@ -412,8 +429,18 @@ _SETTLED = re.compile(
 )
 
 
+# Signing off at the end: "…, and yeah I think that's it for now", "… ok that's all thanks".
+_SIGN_OFF = re.compile(
+    r"(?:[\s,.;!]+(?:and|so|ok(?:ay)?|yeah|yep|um+|uh+|well|oh|anyway)\b)*"
+    r"[\s,.;!]+(?:i think\s+|i guess\s+)?"
+    r"(?:that'?s|that is|that was)\s+(?:it|all|everything)(?:\s+(?:for now|for today|from me))?"
+    r"(?:[\s,.;!]+(?:thanks|thank you|thx|cheers|bye))?[\s.!]*$",
+    re.I,
+)
+
+
 def without_musing(text: str) -> str:
-    text = _MUSING.sub("", text.strip())
+    text = _SIGN_OFF.sub("", _MUSING.sub("", text.strip()))
     return _SETTLED.sub(lambda m: f" {m['settled']}", text).strip()
 
 

@@ -9,6 +9,7 @@ in its intent's module; a new intent: a module with ``parse`` and ``handle``, pl
 
 from __future__ import annotations
 
+import difflib
 import itertools
 import re
 from collections.abc import Callable
@@ -225,6 +226,8 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
             return news
         message = news.told or message
     message = from_the_action(message)  # "she reminded me that we have to book the cabin"
+    message = _request_after_story(message, today)
+    message = _respelled(message)  # "add text Mikey … sorry, spelled it wrong, it's Micky"
     intent = _understand(message, today)
     if (
         intent.kind == "add"
@@ -267,6 +270,50 @@ _CLOSING_QUESTION = re.compile(
 _ASKS_TO_ADD = re.compile(
     r"\b(?:add|remind|put|create|new task|note|schedule|need to|have to|must|gotta)\b", re.I
 )
+
+
+# "I was thinking about the party and I should add something so like remind me to order the
+# cake": a plain request to add, said after a story that asks nothing, is the message.
+_STORY_THEN_ADD = re.compile(
+    r"^(?P<story>.+?)(?:[,.;!]+\s*|\s+)(?:(?:and\s+)?so|anyway|and)[\s,]+(?:(?:like|um+|uh+|yeah|ok(?:ay)?"
+    r"|just|please|pls)[\s,]+)*(?P<request>(?:remind me to|don'?t let me forget to|add (?:a )?"
+    r"(?:task|reminder|todo)\b|put down|make (?:a )?(?:task|reminder|note) to)\s*:?\s*\S.*)$",
+    re.I,
+)
+
+
+def _request_after_story(message: str, today: date) -> str:
+    m = _STORY_THEN_ADD.match(message.strip())
+    if m is None or _understand(m["story"], today).kind != "help":
+        return message
+    return m["request"]
+
+
+# A word of the message spelled again after it: "… sorry, spelled it wrong, it's Micky",
+# "… oops I typed the name wrong, should be Micky".
+_RESPELLED = re.compile(
+    r"^(?P<before>.+?)(?:\s*(?:\.{2,}|\u2026|[,.!;:-]))*\s+(?:(?:sorry|oops|whoops|my bad|argh|ugh)"
+    r"[\s,.!:;-]+)*(?:i\s+)?(?:spelled|spelt|spelling|wrote|typed|misspelled|misspelt|mistyped)"
+    r"(?:\s+(?:it|that|the name|his name|her name|the word))?(?:\s+(?:wrong(?:ly)?|incorrectly|badly))?"
+    r"[\s,.!:;-]*(?:it'?s|it is|should be|is|correct is|it should be)\s+(?P<word>[\w'-]+)[\s.!]*$",
+    re.I,
+)
+
+
+def _respelled(message: str) -> str:
+    """The word most like the one spelled again is replaced by it; none alike: the words
+    before, as said (the correction is never a task of its own)."""
+    if (m := _RESPELLED.match(message.strip())) is None:
+        return message
+    word, before = m["word"], m["before"]
+    alike = [
+        (difflib.SequenceMatcher(None, w.lower(), word.lower()).ratio(), w)
+        for w in re.findall(r"[\w'-]+", before)
+        if w[:1].lower() == word[:1].lower() and w.lower() != word.lower()
+    ]
+    if not alike or (best := max(alike))[0] < 0.6:
+        return before
+    return re.sub(rf"(?<![\w'-]){re.escape(best[1])}(?![\w'-])", word, before)
 
 
 # Someone else got in touch: "the vet called, the appointment got moved to friday", "my boss
@@ -844,7 +891,7 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
     intent = (
         read_clause(commands[-1], quoted, today) if commands else read_clause(text, quoted, today)
     )
-    if commands and (added := _adds_it(intent, clauses, commands[-1], quoted, today)):
+    if commands and (added := _adds_it(intent, text, clauses, commands[-1], quoted, today)):
         return added
     chat = {"help", "greet", "thanks", "confirm", "decline"}
     if commands and intent.kind in chat:
@@ -856,7 +903,8 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
             # "mark buy milk as done, got it on the way home": the second clause says why
             acting = [(i, c) for i, c in acting if not _EXPLAINS.match(c)] or acting
         if acting and intent.kind == "help":
-            intent = acting[-1][0]
+            intent = _with_attributes_after(text, *acting[-1], quoted, today)
+            read = [(intent if i is acting[-1][0] else i, c) for i, c in read]
         chosen = next((c for i, c in read if i is intent), commands[-1] if commands else None)
         others = [c for i, c in read if c != chosen and i.kind not in {"confirm", "decline"}]
         same = [i for i, c in read if i.kind == intent.kind and i.items and c != chosen
@@ -880,8 +928,20 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
     return intent
 
 
+def _with_attributes_after(
+    text: str, intent: Intent, clause: str, quoted: list[str], today: date
+) -> Intent:
+    """ "so tired. add call the bank, high, tag it work": the clauses after an add that give
+    only its attributes are read with it (the same task, now with what they say)."""
+    at = text.find(clause)
+    if intent.kind != "add" or at < 0:
+        return intent
+    whole = read_clause(text[at:], quoted, today)
+    return whole if whole.kind == "add" and whole.items == intent.items else intent
+
+
 def _adds_it(
-    intent: Intent, clauses: list[str], chosen: str, quoted: list[str], today: date
+    intent: Intent, text: str, clauses: list[str], chosen: str, quoted: list[str], today: date
 ) -> Intent | None:
     """ "I need to book the car service, so just put it down for the fifteenth": a change to
     "it" said beside a request to add is said of the task being added (what it says wins)."""
@@ -895,7 +955,9 @@ def _adds_it(
         if clause != chosen and (
             first_match(add.ADD, clause) or _new_task_with_a_day(clause, today)
         ):
-            found = read_clause(clause, quoted, today)
+            found = _with_attributes_after(
+                text, read_clause(clause, quoted, today), clause, quoted, today
+            )
             if found.kind == "add" and found.items:
                 if not first_match(add.ADD, clause):  # an open task with its words is the one
                     found.names_task = found.items[0]

@@ -99,7 +99,9 @@ _FIELD = {
         # "what was the policy number I put on the insurance call?"
         r"^what(?:'s|\s+is|\s+was)\s+the\s+(?P<field>(?!(?:due|deadline|date|time|priority|"
         r"status|plan|tag|title|name|number|count|total|amount)\b)[\w-]+(?:\s+[\w-]+)?)"
-        rf"(?:\s+(?:that\s+)?i\s+{_WROTE})?\s+(?:for|on|of|in|about)\s+(?P<t>.+?)\??$",
+        rf"(?:\s+(?:that\s+)?i\s+{_WROTE})?\s+(?:for|on|of|in|about)\s+(?P<t>.+?)"
+        # "… in my boiler task note": the task is the boiler one
+        r"(?:\s+(?:task|item|todo|one))?(?:\s+(?:notes?|description))?\??$",
         # "whats the number in the insurance notes", "what did i put in the flight notes?"
         r"^what(?:'s|\s+is|\s+was)?\s+(?:the\s+(?P<field2>[\w-]+(?:\s+[\w-]+)?)\s+|"
         rf"did\s+i\s+{_WROTE}\s+)?(?:in|on|under)\s+(?:the\s+|my\s+)?(?P<t>.+?)(?:'s)?\s+(?:task\s+)?"
@@ -245,8 +247,9 @@ def asked_state(message: str, intent: Intent) -> Intent | None:
     return Intent("list", filter=ListFilter(status="all", text=topic[0], asks="done"))
 
 
-# "I have how many task for tomorrow?": a count wherever the words stand.
-_HOW_MANY = re.compile(r"\bhow many\b", re.I)
+# "I have how many task for tomorrow?", "how much tasks I finished?": a count wherever the
+# words stand.
+_HOW_MANY = re.compile(r"\bhow (?:many|much (?:tasks?|todos?|things|items|jobs))\b", re.I)
 
 
 def parse_question(msg: Message) -> Intent | None:
