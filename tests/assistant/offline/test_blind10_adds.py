@@ -406,17 +406,11 @@ def test_a_detail_asked_of_a_task_note_names_the_task(message: str, topic: str) 
         "do I have anything tomorrow in the morning?",
         "any tasks tomorrow in the afternoon",
         "is anything tomorrow going to be in the way if I go to the beach?",
-        pytest.param(
-            "I wanna sleep in tomorrow, anything on for tomorrow in the morning?",
-            marks=pytest.mark.xfail(reason="a wish first reads as an add", strict=True),
-        ),
+        "I wanna sleep in tomorrow, anything on for tomorrow in the morning?",
         "my friend asked me out tomorrow evening, anything tomorrow in the evening?",
         "what's on tomorrow, in the end I need to know if I'm free",
         "anything tomorrow that could get in the way of the trip?",
-        pytest.param(
-            "thinking of a day trip tomorrow, anything on my list tomorrow in the way?",
-            marks=pytest.mark.xfail(reason="a wish first reads as an add", strict=True),
-        ),
+        "thinking of a day trip tomorrow, anything on my list tomorrow in the way?",
     ],
 )
 def test_in_the_way_or_in_the_morning_is_no_tag(message: str) -> None:
