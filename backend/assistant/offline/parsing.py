@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -266,7 +266,7 @@ def schedule_args(details: Details, today: date, due: date | None = None) -> dic
         rule = details.repeat
         if rule == "FREQ=WEEKLY" and day is not None:  # "make it weekly": on its own weekday
             rule += ";BYDAY=" + day.strftime("%a")[:2].upper()
-        day = times.first_day(rule, day or today)
+        day = times.first_day(rule, _series_start(rule, details.due, due, today))
         args["recurrence"] = rule
     if details.time:
         args["due_time"] = details.time
@@ -278,6 +278,19 @@ def schedule_args(details: Details, today: date, due: date | None = None) -> dic
     if details.clear_repeat:
         args["clear_recurrence"] = True
     return args
+
+
+def _series_start(rule: str, said: date | None, own: date | None, today: date) -> date:
+    """Where a new repeat's first day is looked for: the date said; else the task's own date
+    when the rule includes it or it is set more than a week ahead; else today ("yoga is on
+    wednesdays now" on a task due next Monday means this Wednesday, and an overdue task
+    starts again from today, never in the past)."""
+    if said is not None:
+        return said
+    on_its_day = own is not None and times.first_day(rule, own) == own
+    if own is not None and own >= today and (on_its_day or own > today + timedelta(days=7)):
+        return own
+    return today
 
 
 _VERB_PARTICLES = {"up", "out", "off", "in", "on", "down", "back", "over", "away"}

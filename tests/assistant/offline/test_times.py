@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from backend.assistant.offline.intents import understand
+from backend.assistant.offline.parsing import Details, schedule_args
 from backend.assistant.offline.times import find_repeat, find_time
 from backend.assistant.quickadd import parse_line
 
@@ -114,3 +115,34 @@ def test_changes_to_time_and_repeat(message: str, check):  # type: ignore[no-unt
     intent = understand(message, TODAY)
     assert intent.kind == "update"
     assert check(intent.details)
+
+
+TUESDAY = date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("rule", "own_due", "first"),
+    [
+        # Moved to another weekday: the series goes on at that weekday's next date from today,
+        # not a week after the old Monday (the user goes to yoga tomorrow).
+        ("FREQ=WEEKLY;BYDAY=WE", date(2026, 12, 7), date(2026, 12, 2)),
+        ("FREQ=WEEKLY;BYDAY=TU", date(2026, 12, 7), date(2026, 12, 1)),
+        ("FREQ=WEEKLY;BYDAY=FR", date(2026, 12, 3), date(2026, 12, 4)),
+        # An overdue task starts again from today, never in the past.
+        ("FREQ=WEEKLY;BYDAY=MO", date(2026, 11, 20), date(2026, 12, 7)),
+        ("FREQ=DAILY", date(2026, 11, 20), TUESDAY),
+        # A task already on a day the new repeat includes keeps that day.
+        ("FREQ=DAILY", date(2026, 12, 2), date(2026, 12, 2)),
+        ("FREQ=WEEKLY;BYDAY=MO", date(2026, 12, 7), date(2026, 12, 7)),
+        ("FREQ=MONTHLY;BYMONTHDAY=15", date(2026, 12, 15), date(2026, 12, 15)),
+        # A task set well ahead keeps its start: the series begins from its date.
+        ("FREQ=WEEKLY;BYDAY=WE", date(2027, 1, 4), date(2027, 1, 6)),
+        ("FREQ=DAILY", date(2027, 2, 1), date(2027, 2, 1)),
+    ],
+)
+def test_a_new_repeat_on_a_task_starts_from_today_unless_it_is_set_well_ahead(
+    rule: str, own_due: date, first: date
+):
+    args = schedule_args(Details(repeat=rule), TUESDAY, own_due)
+    assert args["recurrence"] == rule
+    assert args.get("due_date", str(own_due)) == str(first)  # no due_date: the task's own stays
