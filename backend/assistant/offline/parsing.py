@@ -109,7 +109,8 @@ def rx(*patterns: str) -> list[re.Pattern[str]]:
 
 
 ARTICLE = r"(?:(?:a|an|the|another|new|one more|some)\s+)*"
-TASK_WORD = r"(?:tasks?|todos?|to-?dos?|items?|reminders?|entry|entries)"
+# whole words only: "itemise the receipts" starts no "item"
+TASK_WORD = r"(?:tasks?|todos?|to-?dos?|items?|reminders?|entry|entries)\b"
 MY_LIST = (
     r"(?:\s+(?:on|to|in|into|onto|from|off)\s+(?:my|the)\s+(?:todo\s+|to-do\s+|task\s+)?list)$"
 )

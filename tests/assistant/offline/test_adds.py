@@ -277,3 +277,33 @@ def test_weekly_after_a_determiner_is_an_adjective_not_a_repeat():
 def test_days_of_the_month_without_a_suffix_or_in_words(text: str, day: date | None):
     found = find_date(text, TODAY)
     assert (found.day if found else None) == day
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        # A title that starts with the letters of a joining word ("to", "for", "about") keeps them:
+        # "add towels" once became "Wels".
+        ("add towels", "Towels"),
+        ("add tofu", "Tofu"),
+        ("add tomatoes to the list", "Tomatoes"),
+        ("add tour of the museum", "Tour of the museum"),
+        ("add the towels", "Towels"),
+        ("add topsoil for the garden", "Topsoil for the garden"),
+        ("add forward the invoice to Sam", "Forward the invoice to Sam"),
+        ("add format the old hard drive", "Format the old hard drive"),
+        ("add forklift training", "Forklift training"),
+        ("add itemise the receipts", "Itemise the receipts"),
+        ("add anniversary dinner booking", "Anniversary dinner booking"),
+        ("add theatre tickets for mum", "Theatre tickets for mum"),
+        ("create aboutique order", "Aboutique order"),
+        ("make a task toast for the wedding", "Toast for the wedding"),
+        ("add a task to water the ferns", "Water the ferns"),
+        ("add a task for the tax return", "Tax return"),
+        ("create a task called tidy the shed", "Tidy the shed"),
+    ],
+)
+def test_a_title_beginning_like_a_joining_word_is_kept_whole(message: str, title: str):
+    intent = understand(message, TODAY)
+    assert intent.kind == "add"
+    assert [t.lower() for t in intent.items] == [title.lower()]

@@ -35,15 +35,17 @@ _SOFTENER = (
 )
 # "add three separate tasks: …", "add these to-dos: …": how many, said before the list
 _COUNTED = r"(?:(?:two|three|four|five|six|\d+|these|following|few|couple of|separate|different|more|new)\s+)*"
+# The words between "add a task" and its title; whole words only ("add towels" is no "to wels")
+_JOINING = r"(?:to|for|that says|saying|called|named|about|which is)\b"
 ADD = rx(
     r"^(?:note to self|memo|reminder|quick note)\s*[:\-]?\s*(?P<rest>.+)$",
     r"^(?:make|take)\s+(?:a\s+)?(?:quick\s+|mental\s+)?note\s+(?:to\s+self\s+)?(?:to|that|of|about)\s+(?P<rest>.+)$",
-    rf"^make\s+{ARTICLE}{TASK_WORD}\s*(?:[:\-]|to|for|that says|saying|called|named|about)?\s*(?P<rest>.+)$",
+    rf"^make\s+{ARTICLE}{TASK_WORD}\s*(?:[:\-]|{_JOINING})?\s*(?P<rest>.+)$",
     r"^(?:i'?ve got|i have got|i'?ve gotta|i got)\s+(?:to\s+)?(?P<rest>.+)$",
     r"^(?:pop|stick|chuck|throw|slot|pencil|bung)\s+(?:in\s+)?(?P<rest>.+)$",
     rf"^(?:add|create|new|put down|put|set up|schedule|jot down|write down|note down|log|enter|"
-    rf"insert|save|capture|record|plan)\s+(?:for me\s+)?{ARTICLE}(?:{_COUNTED}{TASK_WORD}\s*)?(?:[:\-]|to|for|that says|"
-    rf"saying|called|named|about|which is)?\s*(?P<rest>.+)$",
+    rf"insert|save|capture|record|plan)\s+(?:for me\s+)?{ARTICLE}(?:{_COUNTED}{TASK_WORD}\s*)?(?:[:\-]|{_JOINING})?"
+    r"\s*(?P<rest>.+)$",
     r"^(?:remind me|remember|don'?t let me forget|do not let me forget|do not forget|make sure i|help me remember|"
     r"i must not forget|i mustn'?t forget|don'?t forget|i need a reminder|set a reminder)\s*"
     r"(?:to|about|that i need to|that i have to|that)?\s+(?P<rest>.+)$",
