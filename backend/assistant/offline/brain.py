@@ -151,6 +151,7 @@ def _follow_up(intent: Intent, convo: Conversation, today: date, hybrid: bool) -
     if original.kind not in {"complete", "reopen", "delete", "update"}:
         return intent
     original.items, original.everything = [chosen], False
+    original.fallback_subject = None  # the words said then named the task done then
     return original
 
 

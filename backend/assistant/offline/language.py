@@ -33,7 +33,7 @@ ALIASES = {"ad": "add", "dont": "don't", "im": "i'm", "ive": "i've", "whats": "w
            # texting shorthand for the words that steer a request (never a task's own words)
            "nxt": "next", "w": "with", "wknd": "weekend", "wkend": "weekend", "mv": "move",
            "tmw": "tomorrow", "2morrow": "tomorrow", "2mrw": "tomorrow", "tomoz": "tomorrow",
-           "b4": "before", "abt": "about", "tdy": "today", "mrk": "mark",
+           "b4": "before", "abt": "about", "tdy": "today", "mrk": "mark", "dne": "done",
            "unmrk": "unmark"}  # fmt: skip
 # Texting shorthand that is a word only in its place: "hw many" (not "finish hw"), "4 the kids".
 _TEXTING = [
@@ -306,3 +306,44 @@ def base_form(phrase: str) -> str:
     first, _, rest = phrase.partition(" ")
     base = _BASE_FORMS.get(first.lower())
     return f"{base} {rest}".strip() if base else phrase
+
+
+# Words that never name a task: the small words of a sentence, and what is said about a task
+# (its state, when) rather than what it is. Shared by statements.py and matching.py.
+_NAMES_NO_TASK = """
+    a an the my our your his her their its it this that these those them they i we you he
+    she me us of to for on in at by with from about into onto over up off out back and or but so
+    then now just already finally still again actually really also too very all both any some
+    is are was were be been being am has have had do does did done not no never yet after
+    ever can could would will should must shall may might gotta have to need needs needed want
+    wanted finish finished complete completed sorted task tasks todo thing things one ones
+    today tonight yesterday tomorrow morning afternoon evening night week earlier later
+    turns turned out looks look looked great good fine nice ok okay well lol haha yes yeah
+    please thanks thank close closed marked tick ticked check checked cross crossed
+    mistake accident by wait oh hey hi hello sure so what which how why when there here
+    off it's i've i'm we've ive im"""
+NAMES_NO_TASK = set(_NAMES_NO_TASK.split())
+
+# Irregular past forms and participles -> the verb a task title uses.
+IRREGULAR_PAST = {"went": "go", "gone": "go", "did": "do", "done": "do", "bought": "buy",
+                  "paid": "pay", "wrote": "write", "written": "write", "sent": "send",
+                  "made": "make", "took": "take", "taken": "take", "got": "get", "gotten": "get",
+                  "brought": "bring", "met": "meet", "gave": "give", "given": "give",
+                  "found": "find", "sold": "sell", "told": "tell", "drove": "drive", "fed": "feed",
+                  "rang": "ring", "rung": "ring", "spoke": "speak", "saw": "see", "seen": "see",
+                  "had": "have", "ate": "eat", "eaten": "eat", "left": "leave", "kept": "keep",
+                  "came": "come", "ran": "run", "read": "read", "put": "put", "swept": "sweep",
+                  "hung": "hang", "dug": "dig", "won": "win", "broke": "break",
+                  "broken": "break"}  # fmt: skip
+_NOT_PAST = {"need", "feed", "seed", "speed", "bed", "red", "shed", "weed", "breed", "exceed",
+             "proceed", "succeed", "wed", "bleed", "embed", "shred", "sled", "hundred",
+             "indeed", "tired", "scared", "bored", "worried", "excited", "supposed", "used",
+             "interested"}  # fmt: skip
+
+
+def is_past(word: str) -> bool:
+    """A past form or participle ("washed", "paid"): what was done, never the thing itself."""
+    w = word.lower()
+    if w in IRREGULAR_PAST and w not in {"read", "put", "done"}:
+        return True
+    return w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST

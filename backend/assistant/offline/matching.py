@@ -8,13 +8,16 @@ hundreds of tasks costs well under a millisecond.
 
 from __future__ import annotations
 
+import calendar
 import functools
 import re
 from typing import Any
 
 from rapidfuzz import fuzz, process, utils
 
-from backend.assistant.offline.language import SHORT_FORMS
+from backend.assistant.offline.dates import WEEKDAY_ABBR, WEEKDAYS
+from backend.assistant.offline.language import NAMES_NO_TASK, SHORT_FORMS, is_past
+from backend.assistant.offline.parsing import TASK_VERBS
 
 Task = dict[str, Any]
 
@@ -23,6 +26,7 @@ CLEAR_WIN = 10  # the best must beat the runner-up by this much, or we ask
 SUGGEST = 45  # below MATCH but at or above this: offered as "did you mean"
 EXACT = 101.0  # an exact title beats any fuzzy match
 WORD_MATCH = 75  # a word said this like a title's word is that word (or a slip of it)
+BY_EAR = 60  # or spelt by ear ("fone", "nite", "foto"): never another thing than that word
 
 _STOP = {"the", "a", "an", "my", "to", "of", "for", "and", "on", "in", "with", "one", "task"}
 # Words that say what kind of thing a task is, not which one: "the chemist errand" is "Go to
@@ -132,6 +136,9 @@ def candidates(subject: str, tasks: list[Task]) -> list[Task]:
     best = scored[0][0]
     if best >= EXACT:
         return [scored[0][1]]
+    scored = [(s, t) for s, t in scored if not names_another_thing(subject, t["title"])]
+    if not scored:
+        return []
     # A whole-phrase score can be high by accident ("call the electrician" / "walk the dog":
     # WRatio 85): at least one word said must be one of the task's words, or a slip of one.
     titles = [utils.default_process(t["title"]) for _, t in scored]
@@ -142,6 +149,80 @@ def candidates(subject: str, tasks: list[Task]) -> list[Task]:
     best = scored[0][0]
     close = [t for s, t in scored if best - s < CLEAR_WIN]
     return _every_word_said(subject, close) if len(close) > 1 else close
+
+
+# Words that never name the thing a task is about: besides the small words, when it is due or
+# how urgent ("the haircut tomorrow"), what is said of it ("set to repeat", "works again",
+# "bring the call forward"), and words for who or what kind ("the insurance people", "the
+# pharmacy run"). Numbers and times neither.
+_NAMES_NO_THING = (
+    NAMES_NO_TASK | _STOP | _DESCRIBING | set(WEEKDAYS) | set(WEEKDAY_ABBR)
+    | {m.lower() for m in (*calendar.month_name[1:], *calendar.month_abbr[1:])}
+    | {"tmrw", "tmr", "tmw", "weekend", "month", "noon", "pm", "instead", "soon", "asap",
+       "high", "low", "medium", "med", "urgent", "important", "prio", "priority", "top",
+       "btw", "fyi", "anyway", "lets", "let", "set", "repeat", "forward", "ahead", "run",
+       "works", "working", "starts", "starting", "runs", "running", "goes", "going", "go",
+       "i'd", "i'll", "as", "than", "like", "people", "folks", "guys"}
+)  # fmt: skip
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[^\sa-z0-9']")
+_NO_THING = re.compile(r"\d[\d:.]*(?:st|nd|rd|th|am|pm|h)?|(\w)\1\1")  # "25th", "5pm", "goooo"
+
+
+def names_another_thing(said: str, title: str) -> bool:
+    """The words name something the title is not, though they share a word with it.
+
+    A run of naming words (between small words and punctuation) that has a word of the title
+    is a name for a thing; its last word says what thing (its head: "the piano *tuning*"),
+    the words before it which one ("the *water* bill"). The words name another thing when no
+    such run is all words of the title, and either a run's head is no word of the title ("the
+    piano tuning": "Book the piano lesson"; "the bike lights": "Fix the bike") or both sides
+    have a word the other lacks ("the water bill": "Pay the phone bill"). A word like a title
+    word (a slip, a short form, another form of it: "booking", "mower") is that word.
+    """
+    words = [SHORT_FORMS.get(w, w) for w in utils.default_process(title).split()]
+    words = [w for w in words if w not in _STOP]
+    named = [run for run in _naming_runs(said) if any(_like(w, words) for w in run)]
+    if not named or any(all(_like(w, words) for w in run) for run in named):
+        return False
+    if any(not _like(run[-1], words) for run in named):
+        return True
+    things = words[1:] if words and words[0] in TASK_VERBS else words
+    said_words = [w for run in named for w in run]
+    return any(not _like(w, words) for w in said_words) and any(
+        not _like(w, said_words) for w in things
+    )
+
+
+def _naming_runs(said: str) -> list[list[str]]:
+    """The runs of words that may name a thing ("done with the water bill, finally": [water,
+    bill]), each word in full ("appt": "appointment")."""
+    runs: list[list[str]] = [[]]
+    for token in _TOKEN.findall(said.lower()):
+        word = SHORT_FORMS.get(token.removesuffix("'s"), token.removesuffix("'s"))
+        if not word[0].isalnum() or _ends_a_name(word):
+            runs.append([])
+        elif len(word) > 1 and not _NO_THING.search(word):
+            runs[-1].append(word)
+    return [run for run in runs if run]
+
+
+def _ends_a_name(word: str) -> bool:
+    """A word no name runs on through: a small word, a date, a past verb ("the report
+    submitted"), a denial ("grandpa didn't pick up")."""
+    return word in _NAMES_NO_THING or is_past(word) or word.endswith("n't")
+
+
+def _like(word: str, words: list[str]) -> bool:
+    """The word is one of the words, a slip or another form of one ("grocerys", "fone",
+    "booking"), or cut short ("chem" for "chemistry", "stats" for "statistics", "Jo" for
+    "Joan")."""
+    return any(
+        fuzz.ratio(word, w) >= BY_EAR
+        or fuzz.ratio(stem(word), stem(w)) >= WORD_MATCH
+        or w.startswith(word)
+        or (len(stem(word)) >= 4 and w.startswith(stem(word)))
+        for w in words
+    )
 
 
 def _every_word_said(subject: str, close: list[Task]) -> list[Task]:

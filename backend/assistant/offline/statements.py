@@ -18,8 +18,9 @@ from typing import Any
 
 from backend.assistant.offline import replies
 from backend.assistant.offline.conversation import Conversation
-from backend.assistant.offline.language import normalise
-from backend.assistant.offline.matching import candidates
+from backend.assistant.offline.language import IRREGULAR_PAST as _IRREGULAR
+from backend.assistant.offline.language import NAMES_NO_TASK, is_past, normalise
+from backend.assistant.offline.matching import candidates, names_another_thing
 from backend.assistant.offline.parsing import (
     TASK_VERBS,
     Details,
@@ -44,37 +45,13 @@ HEDGE = re.compile(
     re.I,
 )
 
-# Irregular past forms and participles -> the verb a task title uses.
-_IRREGULAR = {"went": "go", "gone": "go", "did": "do", "done": "do", "bought": "buy",
-              "paid": "pay", "wrote": "write", "written": "write", "sent": "send",
-              "made": "make", "took": "take", "taken": "take", "got": "get", "gotten": "get",
-              "brought": "bring", "met": "meet", "gave": "give", "given": "give",
-              "found": "find", "sold": "sell", "told": "tell", "drove": "drive", "fed": "feed",
-              "rang": "ring", "rung": "ring", "spoke": "speak", "saw": "see", "seen": "see",
-              "had": "have", "ate": "eat", "eaten": "eat", "left": "leave", "kept": "keep",
-              "came": "come", "ran": "run", "read": "read", "put": "put", "swept": "sweep",
-              "hung": "hang", "dug": "dig", "won": "win", "broke": "break",
-              "broken": "break"}  # fmt: skip
 # Words for one thing said in other ways: kept small, each an everyday equivalence.
 _RELATED = [{"barber", "hairdresser", "haircut", "hair"}, {"doctor", "gp"},
             {"return", "give"}, {"ring", "call", "phone"}, {"email", "mail"},
             {"hoover", "vacuum"}]  # fmt: skip
 _RELATED_TO = {w: group for group in _RELATED for w in group}
 
-# Words that never name a task.
-_STOP_WORDS = """
-    a an the my our your his her their its it this that these those them they i we you he
-    she me us of to for on in at by with from about into onto over up off out back and or but so
-    then now just already finally still again actually really also too very all both any some
-    is are was were be been being am has have had do does did done not no never yet after
-    ever can could would will should must shall may might gotta have to need needs needed want
-    wanted finish finished complete completed sorted task tasks todo thing things one ones
-    today tonight yesterday tomorrow morning afternoon evening night week earlier later
-    turns turned out looks look looked great good fine nice ok okay well lol haha yes yeah
-    please thanks thank close closed marked tick ticked check checked cross crossed
-    mistake accident by wait oh hey hi hello sure so what which how why when there here
-    off it's i've i'm we've ive im"""
-_STOP = set(_STOP_WORDS.split())
+_STOP = NAMES_NO_TASK
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -137,6 +114,12 @@ def _hits(said: list[str], words: list[str]) -> list[str]:
     return [w for w in words if any(_same(s, w) for s in said)]
 
 
+def _may_mean(text: str, tasks: list[Task]) -> list[Task]:
+    """Never a task whose words the message shares only to name something else: "finished the
+    cake tasting" is not about "Order the cake", "I fixed the bike lights" not "Fix the bike"."""
+    return [t for t in tasks if not names_another_thing(text, t["title"])]
+
+
 def referred(text: str, tasks: list[Task]) -> list[Task]:
     """The tasks the message's words clearly name: one, or several equally (then ask), or
     none. A task is named when most of its title's words other than its verb are said ("the
@@ -144,7 +127,7 @@ def referred(text: str, tasks: list[Task]) -> list[Task]:
     the best must beat the rest, its verb said counting too."""
     said = content_words(text)
     scored = []
-    for task in tasks:
+    for task in _may_mean(text, tasks):
         verb, nouns = _title_parts(task)
         hit = _hits(said, nouns)
         if not hit or len(hit) * 3 < len(nouns) * 2:
@@ -165,7 +148,7 @@ def named_with_verb(text: str, tasks: list[Task]) -> list[Task]:
     words = _WORD.findall(normalise(text).lower())
     said = content_words(text)
     found = []
-    for task in tasks:
+    for task in _may_mean(text, tasks):
         verb, nouns = _title_parts(task)
         if verb is not None and _hits(words, [verb]) and _hits(said, nouns):
             found.append(task)
@@ -217,10 +200,6 @@ _FIRST_PERSON_PAST = re.compile(
     r"actually\s+)?)(?P<verb>[a-z]+)\b",
     re.I,
 )
-_NOT_PAST = {"need", "feed", "seed", "speed", "bed", "red", "shed", "weed", "breed", "exceed",
-             "proceed", "succeed", "wed", "bleed", "embed", "shred", "sled", "hundred",
-             "indeed", "tired", "scared", "bored", "worried", "excited", "supposed", "used",
-             "interested"}  # fmt: skip
 # Something mended, said with "again": "the sink is working again" is the fix done, never the
 # task reopened.
 _WORKS_AGAIN = re.compile(
@@ -258,13 +237,6 @@ def _negated(text: str) -> bool:
 
 # Not about the task's state at all: a wish to drop it, a question.
 _OTHER = re.compile(r"\b(?:anymore|any more|no longer|don'?t need|do not need|cancel)\b", re.I)
-
-
-def is_past(word: str) -> bool:
-    w = word.lower()
-    if w in _IRREGULAR and w not in {"read", "put", "done"}:
-        return True
-    return w.endswith("ed") and len(w) > 4 and w not in _NOT_PAST
 
 
 def cue(text: str) -> str | None:
