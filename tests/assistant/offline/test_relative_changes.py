@@ -207,3 +207,24 @@ NOUN_FORMS = [
 @pytest.mark.parametrize(("start", "message", "want"), NOUN_FORMS)
 async def test_a_noun_of_the_titles_verb_names_the_task(app: FastAPI, start, message, want):
     await _check(app, start, [message], want)
+
+
+# A bare hour with a word of correction after it ("at 4 actually", "at 9 instead"): a time.
+AFTER_WORD = [
+    (["add collect the suit at 2pm", "add buy a tie", "the first one should be at 5 actually"],
+     {"Collect the suit": {"time": "17:00"}, "Buy a tie": {"time": ""}}),
+    pytest.param(
+        ["add call the vet at 10am", "add buy cat food", "the first one should be at 11 instead"],
+        {"Call the vet": {"time": "11:00"}, "Buy cat food": {"time": ""}}, marks=_TODO),
+    (["add buy a card", "add pick up flowers at 4pm", "the second one should be at 5 now"],
+     {"Buy a card": {"time": ""}, "Pick up flowers": {"time": "17:00"}}),
+    (["add pick up the cake at 3pm", "make it at 4 actually"],
+     {"Pick up the cake": {"time": "16:00"}}),
+    pytest.param(["add walk the dog at 7pm", "at 8 instead please"],
+                 {"Walk the dog": {"time": "20:00"}}, marks=_TODO),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("turns", "want"), AFTER_WORD)
+async def test_a_bare_hour_with_a_word_after_it(app: FastAPI, turns, want):
+    await _check(app, [], turns, want)

@@ -155,7 +155,7 @@ def _bulk_update(intent: Intent, text: str, today: date) -> Intent:
 # dentist thing is now on monday", "pay rent should be on the 1st".
 _STATED = re.compile(
     r"^(?P<x>.+?)\s+(?:is|are|should be|has to be|needs to be|must be|got moved|was moved|"
-    r"has been moved|is moved)(?:\s+now)?$",
+    r"has been moved|is moved)(?:\s+(?:now|actually|instead))?$",
     re.I,
 )
 
