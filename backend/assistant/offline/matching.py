@@ -50,9 +50,32 @@ def said_in_full(subject: str) -> str:
     return " ".join(_VERB_NOUNS.get(w, w) for w in words)
 
 
+# Endings that make a noun of a verb: "payment", "renewal", "delivery", "inspection".
+_NOUN_ENDINGS = ("ment", "al", "ation", "ion", "y")
+
+
+def _said_as_verbs(said: str, titles: list[str]) -> str:
+    """ "the payment" for "Pay the cleaner", "the passport renewal" for "Renew the passport":
+    a noun made from a title's first word (its verb) is that verb, unless a title has the
+    noun itself."""
+    verbs = {t.split()[0] for t in titles if t}
+    words = {w for t in titles for w in t.split()}
+
+    def verb_of(word: str) -> str:
+        if word in words:
+            return word
+        for ending in _NOUN_ENDINGS:
+            base = word.removesuffix(ending)
+            if base != word and len(base) >= 3 and base in verbs:
+                return base
+        return word
+
+    return " ".join(verb_of(w) for w in said.split())
+
+
 def scores(subject: str, tasks: list[Task]) -> list[float]:
-    said = said_in_full(subject)
     titles = [utils.default_process(t["title"]) for t in tasks]
+    said = _said_as_verbs(said_in_full(subject), titles)
     if not said or not titles:
         return [0.0] * len(tasks)
     if said in titles:
@@ -142,7 +165,8 @@ def candidates(subject: str, tasks: list[Task]) -> list[Task]:
     # A whole-phrase score can be high by accident ("call the electrician" / "walk the dog":
     # WRatio 85): at least one word said must be one of the task's words, or a slip of one.
     titles = [utils.default_process(t["title"]) for _, t in scored]
-    words = _word_scores(said_in_full(subject), titles, best_word=True)
+    said = _said_as_verbs(said_in_full(subject), titles)
+    words = _word_scores(said, titles, best_word=True)
     scored = [(s, t) for (s, t), w in zip(scored, words, strict=True) if w >= WORD_MATCH]
     if not scored:
         return []

@@ -301,14 +301,14 @@ def about_tasks(intent: Intent, convo: Conversation, today: date) -> Intent | De
     words = normalise(text).lower().split()
     if kind == "complete" and intent.kind == "add" and words and words[0] in TASK_VERBS:
         kind = None  # "pick up the suit I dropped off": a task to do, said as one
-    changes = intent.kind == "add" and all(_attributes(d) for d in _each_details(intent))
+    changes = intent.kind == "add" and all(_attributes(d) or d.time for d in _each_details(intent))
     if kind is None and not changes:
         return intent
     tasks = lookup(convo, status="all", limit=LOOKUP_LIMIT)
     if isinstance(tasks, ToolCall):
         return Decision(calls=[tasks])
     if kind is None:
-        return _updates(intent, text, tasks, today) or intent
+        return _planned(intent, text, tasks) or _updates(intent, text, tasks, today) or intent
     found = referred(text, tasks)
     if len(found) > 1:
         return Decision(reply=replies.ask_which(" ".join(content_words(text)), found, today))
@@ -403,6 +403,25 @@ def _updates(intent: Intent, text: str, tasks: list[Task], today: date) -> Inten
     reads = [Intent("update", [t["title"]], d) for t, d in zip(named, details, strict=True)]
     reads[0].then = reads[1:]
     return reads[0]
+
+
+# "I'll do the crossword tonight", "gonna wash the car on saturday": the user's own plan.
+_PLAN = re.compile(
+    r"^(?:(?:ok|okay|so|then|i think|right)[\s,]+)*(?:i'?ll|i will|i'?m going to|i'?m gonna|"
+    r"gonna|i shall)\s+",
+    re.I,
+)
+
+
+def _planned(intent: Intent, text: str, tasks: list[Task]) -> Intent | None:
+    """A plan to do a task already there, with a day or time, is a new day for that task: no
+    new task, nor a question about its state. Only when its words name one open task."""
+    if len(intent.items) != 1 or not _PLAN.match(normalise(text)):
+        return None
+    found = referred(intent.items[0], [t for t in tasks if not t["completed"]])
+    return (
+        Intent("update", [found[0]["title"]], _each_details(intent)[0]) if len(found) == 1 else None
+    )
 
 
 def _own_part(part: str, today: date) -> tuple[list[str], Details]:

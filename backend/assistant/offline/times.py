@@ -77,7 +77,8 @@ _CLOCK = re.compile(
 _BARE_HOUR = re.compile(
     r"\b(?:at|@|around)\s+(?:like\s+|about\s+|around\s+|roughly\s+)?(?P<h>\d{1,2})"
     r"(?![\d:/-]|[.,]\d|\s*(?:st|nd|rd|th|%)|\s*(?!(?:tonight|tonite|today|tomorrow|this|in|on|next|"
-    r"every|each|and|or|then|sharp|please|for|with|to|until|till|oh|ok)\b)\w)",
+    r"every|each|and|or|then|sharp|please|pls|thanks|thx|for|with|to|until|till|oh|ok|actually|"
+    r"instead|now)\b)\w)",
     re.I,
 )
 _HOURS = "one two three four five six seven eight nine ten eleven twelve"

@@ -155,7 +155,7 @@ def _bulk_update(intent: Intent, text: str, today: date) -> Intent:
 # dentist thing is now on monday", "pay rent should be on the 1st".
 _STATED = re.compile(
     r"^(?P<x>.+?)\s+(?:is|are|should be|has to be|needs to be|must be|got moved|was moved|"
-    r"has been moved|is moved)(?:\s+now)?$",
+    r"has been moved|is moved)(?:\s+(?:now|actually|instead))?$",
     re.I,
 )
 
@@ -228,6 +228,8 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     message = from_the_action(message)  # "she reminded me that we have to book the cabin"
     message = _request_after_story(message, today)
     message = _respelled(message)  # "add text Mikey … sorry, spelled it wrong, it's Micky"
+    if (matched := _changed_to_match(message, today)) is not None:
+        return matched
     intent = _understand(message, today)
     if (
         intent.kind == "add"
@@ -259,6 +261,24 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
         # "the first one is for tomorrow": a task already named, not a new one
         return Intent("update", intent.items, intent.details)
     return combined(message, intent, today) if hybrid else intent
+
+
+# "the cleaner only comes every other friday now, change the payment to match": the change
+# is the one the story says, made to the task the request names (never a rename to "match").
+_TO_MATCH = re.compile(
+    r"^(?P<story>.+?)\s*(?:[,;.!]|\bso\b)\s*(?:so\s+)?(?:please\s+|pls\s+|can you\s+|could you\s+)*"
+    r"(?:change|update|adjust|set|move|fix)\s+(?P<x>.+?)\s+to\s+match(?:\s+(?:it|that|this))?[.!]*$",
+    re.I,
+)
+
+
+def _changed_to_match(message: str, today: date) -> Intent | None:
+    if not (m := _TO_MATCH.match(normalise(message))):
+        return None
+    _, details = take_details(m["story"], today)
+    if details == Details():
+        return None
+    return Intent("update", subjects(m["x"]) or [m["x"]], details)
 
 
 # A question closing a message, after a remark: "busy day, which task is most urgent?"

@@ -133,6 +133,9 @@ PRIORITY = rx(
     r"^(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+)?(?:a\s+)?(?P<p>top|high|low|medium)\s+priority$",
     r"^(?:make|set|mark|change|flag)\s+(?P<rest>.+?)\s+(?:to\s+|as\s+)?(?:a\s+)?"
     r"(?P<p>not urgent|not important|high|low|medium|normal|top|urgent|important|critical)(?:\s+priority)?$",
+    # "put it high": only of a task said before ("put X high" may be a task to add)
+    r"^put\s+(?P<rest>it|that|this|them|that one|this one)\s+(?:as\s+)?(?:a\s+)?"
+    r"(?P<p>high|low|medium|normal|top|urgent)(?:\s+priority)?$",
     r"^(?:set|change|update|make)\s+(?:the\s+)?priority\s+(?:of|for|on)\s+(?P<rest>.+?)\s+(?:to\s+)?"
     r"(?P<p>high|low|medium|normal)$",
     r"^(?P<up>prioriti[sz]e|bump up|escalate|raise the priority of|raise priority of)\s+(?P<rest>.+)$",
@@ -953,16 +956,19 @@ _THAN_PLANNED = re.compile(
     re.I,
 )  # "… 3 days later than planned", "dinner is half an hour later"
 _THAN_PLAN = re.compile(rf"\s*\b{_PLAN}", re.I)
+# A time of day said later or earlier anywhere, not only at the end: "Sven asked to start half
+# an hour later on wednesday", "the standup starts an hour earlier tomorrow".
+_TIME_LATER = re.compile(r"\b(?:hours?|hrs?|minutes?|mins?)\s+(?:later|earlier|sooner)\b", re.I)
 _STATED_VERB = re.compile(
     r"\s+(?:can'?t|cannot|can not|won'?t|will|is|isn'?t|are|aren'?t|has|have|got|was|were|needs?|"
-    r"should|must|comes?|came|moved|happens?|does|do|starts?)\b",
+    r"should|must|comes?|came|moved|happens?|does|do|starts?|begins?|asked|asks|wants?|wanted)\b",
     re.I,
 )
 
 
 def _shift_from_plan(msg: Message) -> Intent | None:
     """ "the electrician can't come until 3 days later than planned": the task said first."""
-    if not _THAN_PLANNED.search(msg.text):
+    if not (_THAN_PLANNED.search(msg.text) or _TIME_LATER.search(msg.text)):
         return None
     shift = _shift(msg.text)
     if not shift or not (said := _STATED_VERB.search(msg.text)):
