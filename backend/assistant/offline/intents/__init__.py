@@ -59,6 +59,7 @@ from backend.assistant.offline.titles import (
     from_the_action,
     is_told,
     names_no_task,
+    no_task,
     restatement,
     says_add,
     without_musing,
@@ -613,6 +614,17 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
         return None
     stops = [end for _, end in cuts[1:]] + [len(text)]
     pieces = [_unjoined(text[start:end]) for (start, _), end in zip(cuts, stops, strict=True)]
+    if any(_asks_add(_part(p)) for p in pieces):
+        # "long day. the freezer is rattling again, can you add …": the parts that only tell
+        # the situation are context; the rest is read as the message
+        asked = [p for p in pieces if not _situation(_part(p), _told(_part(p), quoted, today),
+                                                       quoted, today)]  # fmt: skip
+        if asked and len(asked) < len(pieces):
+            said = QUOTE_RX.sub(lambda q: f'"{quoted[int(q[1])]}"', ". ".join(asked))
+            if (rest := _understand(said, today)).kind == "add" and not any(
+                names_no_task(t) for t in rest.items
+            ):
+                return rest
     read: list[Intent] = []
     said = ""  # the words of the request before
     for piece in pieces:  # a piece may itself be statements: "cross off X and also Y is …"
@@ -652,6 +664,46 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
     first, *rest = read
     first.then = rest
     return first
+
+
+# Where the parts of a told situation meet: "long day at work, the freezer is rattling again".
+_SITUATION_PARTS = re.compile(rf"\s*(?:[,;:]|{SENTENCE_STOP}(?:\s|$)|\s-\s)\s*")
+
+
+def _situation(piece: str, one: Intent, quoted: list[str], today: date) -> bool:
+    """Words said beside an explicit request that only tell the situation: what happened or
+    how things are ("the walk-in freezer is making that noise again", "I can't deal with it"),
+    a verbless remark ("night shift again", "long day at the restaurant"), an apology or a
+    greeting. They ask for nothing, so they are never a task (a task starts with what to do:
+    "buy milk & remind me to call the bank" adds both; "dentist friday" carries a day)."""
+    # "the car is making noises again", "my sister is visiting": how things are now, never a
+    # task done or to do again ("the bathroom needs doing again" still reopens)
+    ongoing = one.told is not None and bool(_ONGOING.search(piece) or _again_remark(piece, today))
+    if one.kind not in {"add", "help", "list", "greet", "thanks"} and not ongoing:
+        return False
+    if _asks_add(piece) or (one.kind == "list" and piece.rstrip().endswith("?")):
+        return False  # a question of its own is answered
+    parts = [p for p in _SITUATION_PARTS.split(piece) if p.strip(" .!?")]
+    return bool(parts) and all(
+        no_task(p) or _asks_nothing(normalise(p), quoted, today) or _again_remark(p, today)
+        for p in parts
+    )
+
+
+# Something going on: "the mixer is acting up", "my sister is visiting", "it keeps jamming".
+_ONGOING = re.compile(r"\b(?:is|are|am|was|were|keeps?|been|'s|'re)\s+(?:\w+\s+)?\w{2,}ing\b", re.I)
+_AGAIN = re.compile(
+    r"^(?P<x>.+?)\s+again\b(?:[\W_]*\b(?:ugh+|lol|haha|sigh|meh|argh+|smh|yay)\b)*[\W_]*$", re.I
+)
+
+
+def _again_remark(part: str, today: date) -> bool:
+    """ "night shift again", "exam season again...": a thing named with no verb, happening
+    again, tells the situation (its day, if any, is the situation's)."""
+    if not (m := _AGAIN.match(normalise(part).strip())):
+        return False
+    rest = clean_title(take_details(m["x"], today)[0]).strip(" ,.")
+    return bool(rest) and _asks_nothing(rest, [], today)
 
 
 def _only_remark(tail: str, today: date) -> bool:
