@@ -147,7 +147,7 @@ def without_pleasantries(text: str) -> str:
     a greeting before a comma ("hi there, could you …") or a comment about the request."""
     sentences = _SENTENCE_END.split(_GREETING.sub("", text.strip()))
     sentences = [_META_FIRST.sub("", s) for s in sentences]
-    kept = [s for s in sentences if not _PLEASANTRY.match(s.strip(" .!?"))]
+    kept = [s for s in sentences if s.strip() and not _PLEASANTRY.match(s.strip(" .!?"))]
     return " ".join(kept) if kept else text
 
 
