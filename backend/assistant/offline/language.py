@@ -48,6 +48,15 @@ _TEXTING = [
         ),
         r"\g<w> to",
     ),
+    # "…, mark as not done", "tick as done": the task left unsaid is "it" (the one just named)
+    (
+        re.compile(
+            r"\b(?P<w>mark|tick|set|flag)\s+as\s+(?=(?:not\s+|un)?(?:done|complete|completed|"
+            r"finished|incomplete|open|pending|to do)\b)",
+            re.I,
+        ),
+        r"\g<w> it as ",
+    ),
     # "pick up meds @ noon", "call bob @3pm": "@" before a time is "at" (never an email's "@")
     (
         re.compile(r"(?<!\S)@\s*(?=\d|noon\b|midnight\b|lunch\b|night\b|half\b|quarter\b)", re.I),

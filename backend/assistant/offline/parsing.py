@@ -49,6 +49,7 @@ class Details:
     shift_minutes: int = 0  # "push the call back an hour": from the task's own time
     day_of_month: int | None = None  # ``due`` said as "the 20th": a change keeps the task's month
     replaces_day: bool = False  # said beside the day it replaces ("the 20th, not the 25th")
+    replaced_due: date | None = None  # that day, when said last ("saturday, not sunday")
     time: str | None = None  # "HH:MM" (times.py); without a day the task is due today
     clear_time: bool = False
     repeat: str | None = None  # an RRULE body; without a day it starts on its next day

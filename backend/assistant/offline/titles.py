@@ -117,7 +117,8 @@ def command_preamble(text: str) -> str | None:
 _PLEASANTRY = re.compile(
     r"^(?:(?:hi|hey|hello|good (?:morning|afternoon|evening)|dear \w+)(?: there| all)?|"
     r"i hope (?:you|your|all)\b.*|hope (?:you|your|all)\b.*|how are you\b.*|"
-    r"thanks?\b.*|thank you\b.*|many thanks\b.*|cheers|have a (?:nice|good|great) \w+)$",
+    r"thanks?\b.*|thank you\b.*|many thanks\b.*|cheers|have a (?:nice|good|great) \w+|"
+    r"(?:(?:that'?s|it'?s|that is|it is)\s+)?(?:much|greatly|really) appreciated|appreciate it)$",
     re.I,
 )
 _SENTENCE_END = re.compile(rf"(?<={SENTENCE_STOP})\s+")
@@ -136,7 +137,7 @@ _META_FIRST = re.compile(
     r"^(?:(?:so\s+|oh\s+)?(?:sorry|apologies)\s+(?:to\s+(?:bother|trouble|ask|pester)|if|for\s+"
     r"(?:bothering|the|asking|this))|i hope\s+(?:this|that|it)|hope\s+(?:this|that|it)|"
     r"(?:this|it)\s+(?:might|may|could)\s+be|quick\s+(?:question|one|favou?r)|i know\s+(?:this|it))"
-    r"\b[^,.!?;]*[,.!?;]\s*(?:but\s+|and\s+)?(?=\S)",
+    r"\b[^,.!?;]*(?:[,.!?;]\s*(?:but\s+|and\s+)?(?=\S)|[.!?]*$)",
     re.I,
 )
 
@@ -146,7 +147,7 @@ def without_pleasantries(text: str) -> str:
     a greeting before a comma ("hi there, could you …") or a comment about the request."""
     sentences = _SENTENCE_END.split(_GREETING.sub("", text.strip()))
     sentences = [_META_FIRST.sub("", s) for s in sentences]
-    kept = [s for s in sentences if not _PLEASANTRY.match(s.strip(" .!?"))]
+    kept = [s for s in sentences if s.strip() and not _PLEASANTRY.match(s.strip(" .!?"))]
     return " ".join(kept) if kept else text
 
 
@@ -292,7 +293,7 @@ _NOT_A_TASK = re.compile(
     r"cheers|i know|i think|i guess|i suppose|i believe|i reckon|let'?s|let me know|you know|"
     r"lol|haha|fingers crossed|wish me luck|after all)\b"
     rf"|(?:i|we|you|he|she|they|it|its|there|this|that|which)(?:'m|'re|'ve|'d|'s)?\s+(?!{_OBLIGATION})"
-    r"|(?:my|our|his|her|their|your|the)\s+(?:[\w'-]+\s+){1,3}?(?:is|are|was|were|has|have|had|"
+    r"|(?:my|our|his|her|their|your|the)\s+(?:[\w'-]+\s+){1,4}?(?:is|are|was|were|has|have|had|"
     r"keeps?|kept|broke|came|went|found|said|says|told|did|does|won't|can't|\w{2,}(?<!e)ed)\b"
     # someone doing something: "Dr. Lee is coming", "landlord gets grumpy"
     r"|(?:[\w'.-]+\s+){1,3}?(?:is|are|was|were|will be)\s+\w{2,}ing\b"
@@ -341,7 +342,8 @@ _FILLER_TEXT = """
     no not yes yeah yep nope ok okay wait sorry oops actually mean meant rather instead
     please pls plz thanks thank just really very quite pretty kind bit fairly super one rush
     perfect great fine good nice ideal best better lovely brilliant cool awesome
-    now again anyway maybe probably like if everything bunch lot much guess suppose think works
+    now again anyway maybe probably like if everything something anything bunch lot much guess
+    suppose think works
     though alright possible approx approximately roughly around ish
     add put write down list task tasks note
 """

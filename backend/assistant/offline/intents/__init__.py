@@ -59,6 +59,7 @@ from backend.assistant.offline.titles import (
     from_the_action,
     is_told,
     names_no_task,
+    no_task,
     restatement,
     says_add,
     without_musing,
@@ -430,10 +431,11 @@ def _without_old_value(text: str, today: date) -> str:
     return text[: m.start()]
 
 
-def _replacing(intent: Intent) -> Intent:
-    """Marks the days read as said beside the ones they replace (``update._in_own_month``)."""
+def _replacing(intent: Intent, old: date | None) -> Intent:
+    """Marks the days read as said beside the ones they replace (``update._in_own_month``),
+    and the old day itself when it was said."""
     for details in (intent.details, *intent.item_details):
-        details.replaces_day = True
+        details.replaces_day, details.replaced_due = True, old
     return intent
 
 
@@ -522,10 +524,13 @@ def _understand(message: str, today: date) -> Intent:
         and not adding
         and (new := _without_old_value(text, today)) != text
     ):
+        # the day replaced, when it is said last ("her flight lands saturday, not sunday")
+        tail = _OLD_VALUE.search(text) if text.startswith(new) else None
+        old = take_details(tail["old"], today)[1].due if tail else None
         if read.kind != "update":  # else the words stand
-            return _replacing(_changed_from(_understand(new, today), new, today))
+            return _replacing(_changed_from(_understand(new, today), new, today), old)
         if (again := _understand(new, today)).kind == "update":
-            return _replacing(again)  # "due on the 20th not the 25th": the 25th is the old day
+            return _replacing(again, old)  # "due on the 20th not the 25th": the 25th is the old day
     return read
 
 
@@ -633,6 +638,21 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
         return None
     stops = [end for _, end in cuts[1:]] + [len(text)]
     pieces = [_unjoined(text[start:end]) for (start, _), end in zip(cuts, stops, strict=True)]
+    if any(_asks_add(_part(p)) for p in pieces):
+        # "long day. the freezer is rattling again, can you add …": the parts that only tell
+        # the situation are context; the rest is read as the message
+        sentences = [re.match(rf"\s*{SENTENCE_STOP}", text[stop:]) is not None for stop in stops]
+        asked = [
+            p
+            for p, sentence in zip(pieces, sentences, strict=True)
+            if not _situation(_part(p), _told(_part(p), quoted, today), sentence, quoted, today)
+        ]
+        if asked and len(asked) < len(pieces):
+            words = QUOTE_RX.sub(lambda q: f'"{quoted[int(q[1])]}"', ". ".join(asked))
+            if (remaining := _understand(words, today)).kind == "add" and not any(
+                names_no_task(t) for t in remaining.items
+            ):
+                return remaining
     read: list[Intent] = []
     said = ""  # the words of the request before
     for piece in pieces:  # a piece may itself be statements: "cross off X and also Y is …"
@@ -672,6 +692,49 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
     first, *rest = read
     first.then = rest
     return first
+
+
+# Where the parts of a told situation meet: "long day at work, the freezer is rattling again".
+_SITUATION_PARTS = re.compile(rf"\s*(?:[,;:]|{SENTENCE_STOP}(?:\s|$)|\s-\s)\s*")
+
+
+def _situation(piece: str, one: Intent, sentence: bool, quoted: list[str], today: date) -> bool:
+    """Words said beside an explicit request that only tell the situation: what happened or
+    how things are ("the walk-in freezer is making that noise again", "I can't deal with it"),
+    a verbless remark ("night shift again", "long day at the restaurant"), an apology or a
+    greeting. They ask for nothing, so they are never a task (a task starts with what to do:
+    "buy milk & remind me to call the bank" adds both; "dentist friday" carries a day).
+    ``sentence``: the words end a sentence ("long night at the hospital. can you add …")."""
+    # "the car is making noises again", "my sister is visiting": how things are now, never a
+    # task done or to do again ("the bathroom needs doing again" still reopens)
+    ongoing = one.told is not None and bool(_ONGOING.search(piece) or _again_remark(piece, today))
+    if one.kind not in {"add", "help", "list", "greet", "thanks"} and not ongoing:
+        return False
+    if _asks_add(piece) or (one.kind == "list" and piece.rstrip().endswith("?")):
+        return False  # a question of its own is answered
+    parts = [p for p in _SITUATION_PARTS.split(piece) if p.strip(" .!?")]
+    told = [no_task(p) or _again_remark(p, today) for p in parts]
+    # a sentence of its own, or a part that tells something: words that only name a thing
+    # before a comma ("the visa documents, I need more time") may be what the request is about
+    return (sentence or any(told)) and all(
+        t or _asks_nothing(normalise(p), quoted, today) for p, t in zip(parts, told, strict=True)
+    )
+
+
+# Something going on: "the mixer is acting up", "my sister is visiting", "it keeps jamming".
+_ONGOING = re.compile(r"\b(?:is|are|am|was|were|keeps?|been|'s|'re)\s+(?:\w+\s+)?\w{2,}ing\b", re.I)
+_AGAIN = re.compile(
+    r"^(?P<x>.+?)\s+again\b(?:[\W_]*\b(?:ugh+|lol|haha|sigh|meh|argh+|smh|yay)\b)*[\W_]*$", re.I
+)
+
+
+def _again_remark(part: str, today: date) -> bool:
+    """ "night shift again", "exam season again...": a thing named with no verb, happening
+    again, tells the situation (its day, if any, is the situation's)."""
+    if not (m := _AGAIN.match(normalise(part).strip())):
+        return False
+    rest = clean_title(take_details(m["x"], today)[0]).strip(" ,.")
+    return bool(rest) and _asks_nothing(rest, [], today)
 
 
 def _only_remark(tail: str, today: date) -> bool:

@@ -44,8 +44,8 @@ ADD = rx(
     r"^(?:i'?ve got|i have got|i'?ve gotta|i got)\s+(?:to\s+)?(?P<rest>.+)$",
     r"^(?:pop|stick|chuck|throw|slot|pencil|bung)\s+(?:in\s+)?(?P<rest>.+)$",
     rf"^(?:add|create|new|put down|put|set up|schedule|jot down|write down|note down|log|enter|"
-    rf"insert|save|capture|record|plan)\s+(?:for me\s+)?{ARTICLE}(?:{_COUNTED}{TASK_WORD}\s*)?(?:[:\-]|{_JOINING})?"
-    r"\s*(?P<rest>.+)$",
+    rf"insert|save|capture|record|plan)(?:\s*:\s*|\s+)(?:for me\s+)?{ARTICLE}(?:{_COUNTED}{TASK_WORD}\s*)?"
+    rf"(?:[:\-]|{_JOINING})?\s*(?P<rest>.+)$",
     r"^(?:remind me|remember|don'?t let me forget|do not let me forget|do not forget|make sure i|help me remember|"
     r"i must not forget|i mustn'?t forget|don'?t forget|i need a reminder|set a reminder)\s*"
     r"(?:to|about|that i need to|that i have to|that)?\s+(?P<rest>.+)$",

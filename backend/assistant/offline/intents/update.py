@@ -45,7 +45,7 @@ from backend.assistant.offline.targets import (
     lookup,
 )
 from backend.assistant.offline.times import CLEAR_REPEAT, CLEAR_TIME
-from backend.assistant.offline.titles import is_told
+from backend.assistant.offline.titles import is_told, says_add
 
 RENAME = rx(
     r"^(?:mind\s+)?(?:renam(?:e|ing)|retitl(?:e|ing)|re-title|change the (?:title|name) of|change the (?:title|name) for)\s+"
@@ -779,7 +779,24 @@ def handle_add(turn: Turn) -> Decision:
         found = _open_task_named(as_update)
         if found:
             return found if isinstance(found, Decision) else _change(as_update, found)
+        if _corrects_day_of_last_task(turn, details):
+            # "add pick up Grandma on sunday" … "oh wait, her flight lands saturday, not
+            # sunday": the words say why; the day replaced is the one the task was just given
+            return handle(Turn(Intent("update", ["it"], details=details), turn.convo, turn.today))
     return add.handle(turn)
+
+
+def _corrects_day_of_last_task(turn: Turn, d: Details) -> bool:
+    """A new day said with the day it replaces, when the one task the conversation was last
+    about is due on that old day (and the words name no open task of their own)."""
+    if not (d.due and d.replaced_due) or says_add(turn.convo.user_text):
+        return False
+    recent = turn.convo.recent_tasks()
+    return (
+        len(recent) == 1
+        and not recent[0].get("completed")
+        and recent[0].get("due_date") == d.replaced_due.isoformat()
+    )
 
 
 def _changes_something(d: Details) -> bool:
