@@ -282,11 +282,27 @@ _STORY_THEN_ADD = re.compile(
 )
 
 
+# "Sophie's party is off because she's ill so can you delete the cake one and the games one":
+# a command after a story, naming its tasks itself, is the message; the story only says why.
+_STORY_THEN_COMMAND = re.compile(
+    r"^(?P<story>.+?)(?:[,.;!]+\s*|\s+)(?:and\s+)?so[\s,]+(?:(?:can|could|would|will)\s+(?:you|u)"
+    r"\s+|please\s+|pls\s+|just\s+)*(?P<request>(?:delete|remove|get rid of|bin|scrap|drop|mark|"
+    r"tick off|cross off|check off|reopen|unmark|untick|uncheck|there(?:'s| is) no (?:point|sense|use))"
+    r"\s+\S.*?)[\s?!.]*$",
+    re.I,
+)
+_STORY_KINDS = {"help", "add", "delete", "complete", "reopen"}
+
+
 def _request_after_story(message: str, today: date) -> str:
-    m = _STORY_THEN_ADD.match(message.strip())
-    if m is None or _understand(m["story"], today).kind != "help":
+    if (m := _STORY_THEN_ADD.match(message.strip())) is not None:
+        return m["request"] if _understand(m["story"], today).kind == "help" else message
+    if (m := _STORY_THEN_COMMAND.match(message.strip())) is None:
         return message
-    return m["request"]
+    request = _understand(m["request"], today)
+    if request.kind not in _TOOL or not request.items or _points_back(request) or request.then:
+        return message  # "…, so mark those two": the story names the tasks
+    return m["request"] if _understand(m["story"], today).kind in _STORY_KINDS else message
 
 
 # A word of the message spelled again after it: "… sorry, spelled it wrong, it's Micky",
