@@ -98,3 +98,68 @@ async def test_a_chatty_delete(
     app: FastAPI, start: list[dict[str, Any]], turns: list[str], want: dict[str, dict[str, Any]]
 ):
     await _check(app, start, turns, want)
+
+
+def _chores() -> list[dict[str, Any]]:
+    return _open("Clean the bathroom", "Wash the windows", "Sort the recycling")
+
+
+# Past-tense clauses joined by "and", each naming a task, perhaps after a story; "but I didn't
+# get to X" names X only to leave it alone ("so only mark those two": the ones told).
+DONE_BUT_NOT = [
+    (_chores(), "I cleaned the bathroom and washed the windows but I didn't get to the recycling "
+                "so just mark those two",
+     {"Clean the bathroom": {"completed": True}, "Wash the windows": {"completed": True},
+      "Sort the recycling": {"completed": False}}),
+    (_chores(), "what a morning, I cleaned the bathroom and washed the windows but I never got "
+                "round to the recycling",
+     {"Clean the bathroom": {"completed": True}, "Wash the windows": {"completed": True},
+      "Sort the recycling": {"completed": False}}),
+    (_chores(), "I washed the windows but I didn't do the recycling",
+     {"Clean the bathroom": {"completed": False}, "Wash the windows": {"completed": True},
+      "Sort the recycling": {"completed": False}}),
+    (_chores(), "I washed the windows and sorted the recycling but I didn't get to the "
+                "bathroom, so only tick those off",
+     {"Clean the bathroom": {"completed": False}, "Wash the windows": {"completed": True},
+      "Sort the recycling": {"completed": True}}),
+    (_open("Pay the rent", "Call the bank", "Book the dentist"),
+     "I paid the rent and called the bank but I didn't get round to the dentist, so just tick "
+     "those two off",
+     {"Pay the rent": {"completed": True}, "Call the bank": {"completed": True},
+      "Book the dentist": {"completed": False}}),
+    (_open("Pay the rent", "Call the bank", "Book the dentist"),
+     "I paid the rent but I haven't had time for the bank",
+     {"Pay the rent": {"completed": True}, "Call the bank": {"completed": False},
+      "Book the dentist": {"completed": False}}),
+    (_open("Defrost the freezer", "Scrub the oven", "Mop the floor"),
+     "so I was in the kitchen all afternoon and I defrosted the freezer and scrubbed the oven "
+     "but I didn't get to the floor so only mark those",
+     {"Defrost the freezer": {"completed": True}, "Scrub the oven": {"completed": True},
+      "Mop the floor": {"completed": False}}),
+    (_open("Defrost the freezer", "Scrub the oven", "Mop the floor"),
+     "I defrosted the freezer and scrubbed the oven",
+     {"Defrost the freezer": {"completed": True}, "Scrub the oven": {"completed": True},
+      "Mop the floor": {"completed": False}}),
+    pytest.param(_open("Weed the garden", "Trim the hedge", "Mow the lawn"),
+     "spent ages outside today and I trimmed the hedge and mowed the lawn but I didn't get to "
+     "the weeding",
+     {"Weed the garden": {"completed": False}, "Trim the hedge": {"completed": True},
+      "Mow the lawn": {"completed": True}}, marks=_TODO),  # a day in the story: read as a change
+    pytest.param(_open("Weed the garden", "Trim the hedge", "Mow the lawn"),
+     "I weeded the garden and trimmed the hedge but I didn't get to the lawn, so mark just those "
+     "two as done",
+     {"Weed the garden": {"completed": True}, "Trim the hedge": {"completed": True},
+      "Mow the lawn": {"completed": False}}, marks=_TODO),
+    # what was not done is never changed, even when nothing else is named
+    (_chores(), "I didn't get to the recycling",
+     {"Clean the bathroom": {"completed": False}, "Wash the windows": {"completed": False},
+      "Sort the recycling": {"completed": False}}),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "message", "want"), DONE_BUT_NOT)
+async def test_done_but_not_that_one(
+    app: FastAPI, start: list[dict[str, Any]], message: str, want: dict[str, dict[str, Any]]
+):
+    await _check(app, start, [message], want)

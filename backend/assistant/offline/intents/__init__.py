@@ -227,6 +227,7 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
         message = news.told or message
     message = from_the_action(message)  # "she reminded me that we have to book the cabin"
     message = _request_after_story(message, today)
+    message = _without_not_done(message, today)
     message = _respelled(message)  # "add text Mikey … sorry, spelled it wrong, it's Micky"
     intent = _understand(message, today)
     if (
@@ -280,6 +281,27 @@ _STORY_THEN_ADD = re.compile(
     r"(?:task|reminder|todo)\b|put down|make (?:a )?(?:task|reminder|note) to)\s*:?\s*\S.*)$",
     re.I,
 )
+
+
+# "I cleaned the fridge and wiped the oven but I didn't get to the freezer, so only mark those
+# two": what was not done is named only to be left alone, and "those two" are the ones told.
+_NOT_DONE_TOO = re.compile(
+    r",?\s+but\s+(?:i|we)\s+(?:did ?n[o']t|have ?n[o']t|never|could ?n[o']t|could not|did not|"
+    r"have not)\s+(?:(?:really|quite|actually)\s+)?(?:(?:get|got) (?:round |around )?to|do|finish|manage|"
+    r"have (?:the )?time for|start)\b[^,.;!?]*?"
+    r"(?:\s*[,.;]?\s*(?:so\s+)?(?:(?:please|just|only|pls)\s+)*(?:mark|tick|check|cross|close)\s+"
+    r"(?:(?:off|only|just)\s+)*(?:those|them|these|the)\s*(?:two|three|four|2|3|4|ones|others)?"
+    r"(?:\s+(?:as\s+)?(?:done|off|complete|completed))?)?[\s.!]*$",
+    re.I,
+)
+
+
+def _without_not_done(message: str, today: date) -> str:
+    m = _NOT_DONE_TOO.search(message)
+    if m is None or m.start() == 0:
+        return message
+    told = message[: m.start()]
+    return told if _understand(told, today).kind == "complete" else message
 
 
 # "Sophie's party is off because she's ill so can you delete the cake one and the games one":
@@ -621,8 +643,12 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
         said_before = text[cuts[-1][0] : ends[i]]
         starts = _starts_request(_unjoined(segment), quoted, today)
         if not starts and complete.told_past(_unjoined(segment)):
-            # "walked Biscuit, called the kennel, …": a list of things done, each its own
-            starts = complete.told_past(_unjoined(said_before.split(":")[-1]))
+            # "walked Biscuit, called the kennel, …": a list of things done, each its own,
+            # perhaps after a story ("I spent all day in the garden and I mowed the lawn")
+            done_before = _unjoined(said_before.split(":")[-1])
+            starts = complete.told_past(done_before) or (
+                len(cuts) == 1 and _asks_nothing(done_before, quoted, today)
+            )
         if starts and ends[i] > cuts[-1][0]:
             cuts.append((joint.end(), ends[i]))
     if len(cuts) < 2:
@@ -636,6 +662,8 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
         one = _told(piece, quoted, today)
         if not read and one.kind == "help" and is_told(piece):
             continue  # "my landlord texted and the inspection is on the 9th, I have to …"
+        if _story_before_told(read, pieces, piece, quoted, today):
+            continue  # "I spent all day in the garden and I mowed the lawn": a story
         bare = one.kind == "add" and not _asks_add(piece)
         if not read and bare and not _asks_add(pieces[1]):
             return None  # "flights aren't urgent anymore, set to medium": no task to add
@@ -668,6 +696,15 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
     first, *rest = read
     first.then = rest
     return first
+
+
+def _story_before_told(
+    read: list[Intent], pieces: list[str], piece: str, quoted: list[str], today: date
+) -> bool:
+    """The first piece asks nothing and the next tells what was done: only a story."""
+    if read or len(pieces) < 2 or not complete.told_past(_unjoined(pieces[1])):
+        return False
+    return not complete.told_past(piece) and _asks_nothing(piece, quoted, today)
 
 
 def _only_remark(tail: str, today: date) -> bool:
@@ -719,6 +756,8 @@ def _told(part: str, quoted: list[str], today: date) -> Intent:
     one = _statements(part, quoted, today) or _understand_one(part, quoted, today)
     if one.kind == "help" and (kind := statements.cue(part) or statements.state_reached(part)):
         return Intent(kind, [_state_removed(part)], told=part)
+    if one.kind == "help" and complete.told_past(part):  # "I defrosted the freezer"
+        return Intent("complete", [part], told=part)
     return one
 
 
