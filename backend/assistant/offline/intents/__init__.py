@@ -647,7 +647,9 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
             # perhaps after a story ("I spent all day in the garden and I mowed the lawn")
             done_before = _unjoined(said_before.split(":")[-1])
             starts = complete.told_past(done_before) or (
-                len(cuts) == 1 and _asks_nothing(done_before, quoted, today)
+                len(cuts) == 1
+                and _I_DID.match(done_before) is not None  # a story of the user's ("I spent …")
+                and _asks_nothing(done_before, quoted, today)
             )
         if starts and ends[i] > cuts[-1][0]:
             cuts.append((joint.end(), ends[i]))
@@ -698,13 +700,17 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
     return first
 
 
+_I_DID = re.compile(r"^(?:i|we)\s+\w", re.I)
+
+
 def _story_before_told(
     read: list[Intent], pieces: list[str], piece: str, quoted: list[str], today: date
 ) -> bool:
     """The first piece asks nothing and the next tells what was done: only a story."""
     if read or len(pieces) < 2 or not complete.told_past(_unjoined(pieces[1])):
         return False
-    return not complete.told_past(piece) and _asks_nothing(piece, quoted, today)
+    story = _I_DID.match(_unjoined(piece)) is not None and not complete.told_past(piece)
+    return story and _asks_nothing(piece, quoted, today)
 
 
 def _only_remark(tail: str, today: date) -> bool:
