@@ -1065,5 +1065,22 @@ def act(kind: str, rest: str, today: date | None = None) -> Intent:
         elif not (_STATUS_DONE.search(what) or _STATUS_OPEN.search(what)):
             intent.filter.status = "all"  # "delete all my tasks": done or not
         return intent
+    if kind in {"complete", "reopen", "delete"} and len(each := _each_one(whole)) > 1:
+        # "the planning one and the snacks one": a list of words, each naming its own task
+        intent.items = [" and ".join(each)]
+        return intent
     intent.items = subjects(rest)
     return intent
+
+
+# "the planning one and the snacks one", "the gym task, the dentist task": each task named by
+# its own word, each part closed by "one" or "task".
+_EACH_ONE_JOINT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*", re.I)
+
+
+def _each_one(whole: str) -> list[str]:
+    parts = _EACH_ONE_JOINT.split(whole)
+    if len(parts) < 2 or not all(re.search(rf"\S\s+(?:one|{TASK_WORD})$", p, re.I) for p in parts):
+        return []
+    named = [subjects(p) for p in parts]
+    return [n[0] for n in named] if all(len(n) == 1 for n in named) else []

@@ -228,6 +228,7 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
         message = news.told or message
     message = from_the_action(message)  # "she reminded me that we have to book the cabin"
     message = _request_after_story(message, today)
+    message = _without_not_done(message, today)
     message = _respelled(message)  # "add text Mikey … sorry, spelled it wrong, it's Micky"
     if (matched := _changed_to_match(message, today)) is not None:
         return matched
@@ -303,11 +304,48 @@ _STORY_THEN_ADD = re.compile(
 )
 
 
-def _request_after_story(message: str, today: date) -> str:
-    m = _STORY_THEN_ADD.match(message.strip())
-    if m is None or _understand(m["story"], today).kind != "help":
+# "I cleaned the fridge and wiped the oven but I didn't get to the freezer, so only mark those
+# two": what was not done is named only to be left alone, and "those two" are the ones told.
+_NOT_DONE_TOO = re.compile(
+    r",?\s+but\s+(?:i|we)\s+(?:did ?n[o']t|have ?n[o']t|never|could ?n[o']t|could not|did not|"
+    r"have not)\s+(?:(?:really|quite|actually)\s+)?(?:(?:get|got) (?:round |around )?to|do|finish|manage|"
+    r"have (?:the )?time for|start)\b[^,.;!?]*?"
+    r"(?:\s*[,.;]?\s*(?:so\s+)?(?:(?:please|just|only|pls)\s+)*(?:mark|tick|check|cross|close)\s+"
+    r"(?:(?:off|only|just)\s+)*(?:those|them|these|the)\s*(?:two|three|four|2|3|4|ones|others)?"
+    r"(?:\s+(?:as\s+)?(?:done|off|complete|completed))?)?[\s.!]*$",
+    re.I,
+)
+
+
+def _without_not_done(message: str, today: date) -> str:
+    m = _NOT_DONE_TOO.search(message)
+    if m is None or m.start() == 0:
         return message
-    return m["request"]
+    told = message[: m.start()]
+    return told if _understand(told, today).kind == "complete" else message
+
+
+# "Sophie's party is off because she's ill so can you delete the cake one and the games one":
+# a command after a story, naming its tasks itself, is the message; the story only says why.
+_STORY_THEN_COMMAND = re.compile(
+    r"^(?P<story>.+?)(?:[,.;!]+\s*|\s+)(?:and\s+)?so[\s,]+(?:(?:can|could|would|will)\s+(?:you|u)"
+    r"\s+|please\s+|pls\s+|just\s+)*(?P<request>(?:delete|remove|get rid of|bin|scrap|drop|mark|"
+    r"tick off|cross off|check off|reopen|unmark|untick|uncheck|there(?:'s| is) no (?:point|sense|use))"
+    r"\s+\S.*?)[\s?!.]*$",
+    re.I,
+)
+_STORY_KINDS = {"help", "add", "delete", "complete", "reopen"}
+
+
+def _request_after_story(message: str, today: date) -> str:
+    if (m := _STORY_THEN_ADD.match(message.strip())) is not None:
+        return m["request"] if _understand(m["story"], today).kind == "help" else message
+    if (m := _STORY_THEN_COMMAND.match(message.strip())) is None:
+        return message
+    request = _understand(m["request"], today)
+    if request.kind not in _TOOL or not request.items or _points_back(request) or request.then:
+        return message  # "…, so mark those two": the story names the tasks
+    return m["request"] if _understand(m["story"], today).kind in _STORY_KINDS else message
 
 
 # A word of the message spelled again after it: "… sorry, spelled it wrong, it's Micky",
@@ -630,8 +668,14 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
         said_before = text[cuts[-1][0] : ends[i]]
         starts = _starts_request(_unjoined(segment), quoted, today)
         if not starts and complete.told_past(_unjoined(segment)):
-            # "walked Biscuit, called the kennel, …": a list of things done, each its own
-            starts = complete.told_past(_unjoined(said_before.split(":")[-1]))
+            # "walked Biscuit, called the kennel, …": a list of things done, each its own,
+            # perhaps after a story ("I spent all day in the garden and I mowed the lawn")
+            done_before = _unjoined(said_before.split(":")[-1])
+            starts = complete.told_past(done_before) or (
+                len(cuts) == 1
+                and _I_DID.match(done_before) is not None  # a story of the user's ("I spent …")
+                and _asks_nothing(done_before, quoted, today)
+            )
         if starts and ends[i] > cuts[-1][0]:
             cuts.append((joint.end(), ends[i]))
     if len(cuts) < 2:
@@ -660,6 +704,8 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
         one = _told(piece, quoted, today)
         if not read and one.kind == "help" and is_told(piece):
             continue  # "my landlord texted and the inspection is on the 9th, I have to …"
+        if _story_before_told(read, pieces, piece, quoted, today):
+            continue  # "I spent all day in the garden and I mowed the lawn": a story
         bare = one.kind == "add" and not _asks_add(piece)
         if not read and bare and not _asks_add(pieces[1]):
             return None  # "flights aren't urgent anymore, set to medium": no task to add
@@ -737,6 +783,19 @@ def _again_remark(part: str, today: date) -> bool:
     return bool(rest) and _asks_nothing(rest, [], today)
 
 
+_I_DID = re.compile(r"^(?:i|we)\s+\w", re.I)
+
+
+def _story_before_told(
+    read: list[Intent], pieces: list[str], piece: str, quoted: list[str], today: date
+) -> bool:
+    """The first piece asks nothing and the next tells what was done: only a story."""
+    if read or len(pieces) < 2 or not complete.told_past(_unjoined(pieces[1])):
+        return False
+    story = _I_DID.match(_unjoined(piece)) is not None and not complete.told_past(piece)
+    return story and _asks_nothing(piece, quoted, today)
+
+
 def _only_remark(tail: str, today: date) -> bool:
     """Words after a request that ask nothing more: "…, sorted it yesterday evening"."""
     tail = _unjoined(tail.lstrip(" ,.;:!?"))
@@ -786,6 +845,8 @@ def _told(part: str, quoted: list[str], today: date) -> Intent:
     one = _statements(part, quoted, today) or _understand_one(part, quoted, today)
     if one.kind == "help" and (kind := statements.cue(part) or statements.state_reached(part)):
         return Intent(kind, [_state_removed(part)], told=part)
+    if one.kind == "help" and complete.told_past(part):  # "I defrosted the freezer"
+        return Intent("complete", [part], told=part)
     return one
 
 

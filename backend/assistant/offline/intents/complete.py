@@ -69,8 +69,11 @@ COMPLETE = rx(
 
 
 _TOLD_PAST = re.compile(
-    rf"^(?:(?:i|we)\s+)?(?:just\s+|also\s+|finally\s+)?{_PAST}\s+"
-    r"(?!(?:me|us|him|her|it|them|ages|forever|long|a while)\b)\S",  # "took me 3 weeks"
+    rf"^(?:(?:i|we)\s+)?(?:just\s+|also\s+|finally\s+)?(?:{_PAST}\s+"
+    r"(?!(?:me|us|him|her|it|them|ages|forever|long|a while)\b)\S"  # "took me 3 weeks"
+    # any verb in -ed done to a thing: "wiped down the oven", "defrosted the freezer"
+    r"|(?!(?:add|need|want|start|tri|ask|decid|lik|lov|hat|miss|notic|realis|realiz|remember"
+    r"|plann|us|seem|look|turn|end)ed\b)[a-z]{2,}ed\s+(?:(?:out|down|up|off)\s+)?(?:the|my|our)\s)",
     re.I,
 )
 

@@ -32,6 +32,11 @@ DELETE = rx(
     rf"^(?P<rest>.+?)\s+(?:is|are) (?:not|no longer) (?:happening|needed|necessary|required|"
     rf"going ahead|on)(?:{_NO_LONGER})?$",
     r"^(?P<rest>.+?)\s+(?:is|are) (?:off|unnecessary|not needed)$",
+    # "there's no point keeping the gear thing around, get rid of it": the task is kept no more
+    rf"^(?:there is|there's|theres)\s+no (?:point|sense|use)\s+(?:in\s+)?(?:keeping|having)\s+"
+    rf"(?P<rest>.+?)(?:\s+(?:around|about|on (?:my|the) list)|{_NO_LONGER})?"
+    r"(?=\s*(?:[,.;!]\s*(?:so\s+)?(?:please\s+)?(?:get rid of|delete|remove|drop|bin|scrap|trash|ditch)"
+    r"\s+(?:it|that|them|this)\W*)?$)",
     r"^i (?:don'?t|do not|no longer) (?:need|want) (?P<rest>.+?)(?: anymore| any more)?$",
     r"^(?P<rest>.+?) (?:can|should) (?:be|go) (?:deleted|removed)$",
     r"^(?P<rest>.+?) (?:can|should|may) go$",  # "the dentist one can go"
