@@ -186,7 +186,8 @@ _NAMES_NO_THING = (
        "high", "low", "medium", "med", "urgent", "important", "prio", "priority", "top",
        "btw", "fyi", "anyway", "lets", "let", "set", "repeat", "forward", "ahead", "run",
        "works", "working", "starts", "starting", "runs", "running", "goes", "going", "go",
-       "i'd", "i'll", "as", "than", "like", "people", "folks", "guys"}
+       "i'd", "i'll", "as", "than", "like", "people", "folks", "guys",
+       "before", "during", "until", "since", "around", "through", "without", "online", "offline"}
 )  # fmt: skip
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[^\sa-z0-9']")
 _NO_THING = re.compile(r"\d[\d:.]*(?:st|nd|rd|th|am|pm|h)?|(\w)\1\1")  # "25th", "5pm", "goooo"

@@ -783,7 +783,9 @@ def _again_remark(part: str, today: date) -> bool:
     return bool(rest) and _asks_nothing(rest, [], today)
 
 
-_I_DID = re.compile(r"^(?:i|we)\s+\w", re.I)
+# "I spent the afternoon in the kitchen", "what a morning": a story's opening (a greeting is not:
+# "Dear assistant, I posted …" is a request)
+_I_DID = re.compile(r"^(?:(?:i|we)\s+\w|what\s+an?\s+\w+\W*$)", re.I)
 
 
 def _story_before_told(
