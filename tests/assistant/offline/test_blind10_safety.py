@@ -280,3 +280,28 @@ async def test_leftover_words_are_no_task(app: FastAPI, message: str, titles: li
     t = await converse(app, [], [message], set(titles))
     assert t.problems == []
     assert sorted(by_title(t.after)) == sorted(w.lower() for w in titles), t.replies
+
+
+# Work told as NOT done ("didn't get to the car wash today, ugh"): never a completion. An open
+# task stays open; the reply may say it is still to do.
+NOT_DONE_TOLD = [
+    ("Take the car to the car wash", "didn't get to the car wash today, ugh"),
+    ("Take the car to the car wash", "didn't do the car wash"),
+    ("Pay the water bill", "did not pay the water bill yet"),
+    ("Call the landlord", "haven't called the landlord"),
+    ("Call the landlord", "havent called the landlord yet"),
+    ("Sort the recycling", "never got round to the recycling"),
+    ("Sort the recycling", "never got around to sorting the recycling this week"),
+    ("Clean the oven", "couldn't get to the oven today"),
+    ("Clean the oven", "I didn't manage to clean the oven"),
+    ("Book the vet", "we didn't book the vet in the end"),
+    ("Write the thank-you cards", "still didn't do the thank-you cards 🙈"),
+    ("Return the library books", "did not return the library books, the library was shut"),
+]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("title", "message"), NOT_DONE_TOLD)
+async def test_work_told_as_not_done_completes_nothing(app: FastAPI, title: str, message: str):
+    await _check(app, _open(title, "Buy stamps"), [message],
+                 {title: {"completed": False}, "Buy stamps": {"completed": False}})  # fmt: skip

@@ -434,3 +434,24 @@ def test_a_scope_word_narrows_a_bulk_change(message: str, tag: str | None, word:
 )
 def test_tags_end_with_the_sentence(message: str, tags: list[str]):
     assert understand(message, TODAY).details.tags == tags
+
+
+@pytest.mark.parametrize(
+    ("message", "subject", "day"),
+    [
+        # A quoted title with the old value said after the new one ("…, not saturday"): the
+        # words are read again without the old value, and the quote must come with them (this
+        # raised IndexError and the turn ended in a stream error).
+        ("please change the date of 'Visit Oma' to sunday, not saturday", "visit oma", 6),
+        ("move 'Call Jon' to friday, not thursday", "call jon", 4),
+        ('"Gym session" is on tuesday now, not monday', "gym session", 1),
+        ("set 'Pay rent' to wednesday not friday", "pay rent", 2),
+        ("change the due date of 'Send the form' to thursday, not wednesday", "send the form", 3),
+        ("'Book flights' should be saturday not sunday", "book flights", 5),
+    ],
+)
+def test_a_quoted_title_with_the_old_day_said_too(message: str, subject: str, day: int):
+    intent = understand(message, TODAY)
+    assert intent.kind == "update"
+    assert [i.lower() for i in intent.items] == [subject]
+    assert intent.details.due is not None and intent.details.due.weekday() == day

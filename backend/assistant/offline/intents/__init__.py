@@ -566,10 +566,16 @@ def _understand(message: str, today: date) -> Intent:
         tail = _OLD_VALUE.search(text) if text.startswith(new) else None
         old = take_details(tail["old"], today)[1].due if tail else None
         if read.kind != "update":  # else the words stand
-            return _replacing(_changed_from(_understand(new, today), new, today), old)
-        if (again := _understand(new, today)).kind == "update":
+            said = _quoted_again(new, quoted)
+            return _replacing(_changed_from(_understand(said, today), said, today), old)
+        if (again := _understand(_quoted_again(new, quoted), today)).kind == "update":
             return _replacing(again, old)  # "due on the 20th not the 25th": the 25th is the old day
     return read
+
+
+def _quoted_again(text: str, quoted: list[str]) -> str:
+    """Words cut from a message, to be understood again: their quotes put back as said."""
+    return QUOTE_RX.sub(lambda q: f'"{quoted[int(q[1])]}"', text)
 
 
 # "busy morning lol: walked Biscuit, called the kennel, …": a story, then what was done.
@@ -692,7 +698,7 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
             if not _situation(_part(p), _told(_part(p), quoted, today), sentence, quoted, today)
         ]
         if asked and len(asked) < len(pieces):
-            words = QUOTE_RX.sub(lambda q: f'"{quoted[int(q[1])]}"', ". ".join(asked))
+            words = _quoted_again(". ".join(asked), quoted)
             if (remaining := _understand(words, today)).kind == "add" and not any(
                 names_no_task(t) for t in remaining.items
             ):

@@ -120,8 +120,17 @@ def happened_to_user(text: str) -> bool:
     return _GOT_PASSIVE.match(text) is not None
 
 
+# "didn't get to the car wash today", "never got round to the recycling": work told as not
+# done is never a completion, whatever verb follows
+_DENIED = re.compile(
+    r"^(?:(?:i|we)\s+)?(?:still\s+|just\s+|really\s+)?(?:(?:did|have|has|had|could|was|were)"
+    r"\s*(?:n'?t|not)|never|not\s+yet)\b",
+    re.I,
+)
+
+
 def parse(msg: Message) -> Intent | None:
-    if happened_to_user(msg.text):
+    if happened_to_user(msg.text) or _DENIED.match(msg.text):
         return None
     if m := first_match(COMPLETE, msg.text):
         if m.groupdict().get("now") and not _task_verb(m["now"]):

@@ -18,6 +18,13 @@ REOPEN = rx(
     # "I didn't actually call the plumber": the task is the verb phrase itself.
     r"^(?:i|we) (?:did not|have not) (?:actually |really |even |end up |quite )*"
     r"(?P<rest>(?!(?:want|need|like|know|mean|say|think|ask|add|see)\b)[a-z]+ .+)$",
+    # "didn't get to the car wash today, ugh", "never got round to the recycling": work told
+    # as not done; an open task stays open, a closed one is open again
+    r"^(?:(?:i|we)\s+)?(?:still\s+)?(?:did not|have not|has not|had not|could ?n[o']?t|never)\s+"
+    r"(?:actually |really |quite |even |end up )*(?:(?:get|got)\s+(?:round\s+|around\s+)?to\s+"
+    r"|manage(?:d)?\s+to\s+|find\s+(?:the\s+)?time\s+for\s+|do\s+(?=the\b|my\b|our\b))?"
+    r"(?P<rest>(?!(?:want|need|like|know|mean|say|think|ask|add|see|hear|understand)\w*\b)"
+    r"[a-z][^,;.!?]*?)(?:\s+(?:yet|today|tonight|this week|in the end|either))*(?:\s*[,;.!?].*)?$",
     # "the report I marked finished by mistake": a completion taken back.
     r"^(?!(?:i|we)\s)(?P<rest>.+?),?\s+(?:i\s+|we\s+)?(?:mark|marked|ticked|checked|set|closed)\s+(?:it\s+)?(?:as\s+|off\s+)?"
     r"(?:done|finished|complete|completed|off)?\s*(?:by (?:mistake|accident)|accidentally|in error)\b.*$",

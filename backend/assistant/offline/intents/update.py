@@ -689,7 +689,7 @@ def parse_said_differently(msg: Message) -> Intent | None:
         return Intent("update", _named(msg.literal(m["rest"])), details=Details(priority=level))
     if (m := HAPPENS.match(text)) and not _PEOPLE.match(m["rest"]):
         leftover, details = details_from(m["when"], msg.today)
-        title = clean_title(re.sub(r"^(?:the|my|our)\s+", "", m["rest"], flags=re.I))
+        title = clean_title(msg.literal(re.sub(r"^(?:the|my|our)\s+", "", m["rest"], flags=re.I)))
         if (details.due or details.schedule) and not leftover and _POINTING.match(title):
             return Intent("update", ["it"], details=details)  # "it is on friday": the last task
         if (details.due or details.schedule) and not leftover and title and (m["cue"] or m["cue2"]):
