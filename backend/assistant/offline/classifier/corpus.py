@@ -35,6 +35,7 @@ MEASURED_SETS = [
     "blind-8",
     "blind-9",
     "blind-10",
+    "blind-11",
 ]
 SEED = 20261130
 PER_INTENT = 700
