@@ -305,3 +305,18 @@ NOT_DONE_TOLD = [
 async def test_work_told_as_not_done_completes_nothing(app: FastAPI, title: str, message: str):
     await _check(app, _open(title, "Buy stamps"), [message],
                  {title: {"completed": False}, "Buy stamps": {"completed": False}})  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["did I submit the timesheet?", "that's wrong, I never sent it. reopen it please"],
+        ["did I submit the timesheet?", "no I didn't do it, put it back please"],
+    ],
+)
+async def test_not_done_said_of_it_then_a_request_for_it(app: FastAPI, turns: list[str]):
+    start = [_task("Submit the timesheet", done=True), _task("Submit the leave request")]
+    await _check(app, start, turns,
+                 {"Submit the timesheet": {"completed": False},
+                  "Submit the leave request": {"completed": False}})  # fmt: skip

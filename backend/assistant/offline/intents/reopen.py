@@ -23,8 +23,10 @@ REOPEN = rx(
     r"^(?:(?:i|we)\s+)?(?:still\s+)?(?:did not|have not|has not|had not|could ?n[o']?t|never)\s+"
     r"(?:actually |really |quite |even |end up )*(?:(?:get|got)\s+(?:round\s+|around\s+)?to\s+"
     r"|manage(?:d)?\s+to\s+|find\s+(?:the\s+)?time\s+for\s+|do\s+(?=the\b|my\b|our\b))?"
+    # ("I never sent it. reopen it": "it" is named by the turn before, and the request says so)
+    r"(?!\w+\s+(?:it|that|this|them|those)\b\s*(?:[,.!?]|$))"
     r"(?P<rest>(?!(?:want|need|like|know|mean|say|think|ask|add|see|hear|understand)\w*\b)"
-    r"[a-z][^,;.!?]*?)(?:\s+(?:yet|today|tonight|this week|in the end|either))*(?:\s*[,;.!?].*)?$",
+    r"[a-z][^,;.!?]*?)(?:\s+(?:yet|today|tonight|this week|in the end|either))*(?:\s*,.*)?[\s.!?]*$",
     # "the report I marked finished by mistake": a completion taken back.
     r"^(?!(?:i|we)\s)(?P<rest>.+?),?\s+(?:i\s+|we\s+)?(?:mark|marked|ticked|checked|set|closed)\s+(?:it\s+)?(?:as\s+|off\s+)?"
     r"(?:done|finished|complete|completed|off)?\s*(?:by (?:mistake|accident)|accidentally|in error)\b.*$",
