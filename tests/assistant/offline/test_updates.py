@@ -455,3 +455,30 @@ def test_a_quoted_title_with_the_old_day_said_too(message: str, subject: str, da
     assert intent.kind == "update"
     assert [i.lower() for i in intent.items] == [subject]
     assert intent.details.due is not None and intent.details.due.weekday() == day
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # Quotes around words that are no title: whatever the reading, the hidden quote's
+        # marker never reaches a title or a task's name (a sweep of every eval message with
+        # one to three words quoted found these)
+        "ugh the printer ran 'out' of toner again 🙄 anyway the brochure proofs now need to go "
+        "out friday instead",
+        "'ugh the' printer ran out of toner again 🙄 anyway the brochure proofs now need to go "
+        "out friday instead",
+        "Oh, on second thought, no. I still 'want' to do it.",
+        "'ok so' I finished the chapter 4 notes and um the flashcards too and can you add a "
+        "task to print the past papers for wednesday",
+        "the dishwasher 'is leaking again,' reopen the repair task and move it to the 10th",
+        "'so' I went to the store to return the blender and guess what, they wouldn't take it "
+        "without the receipt. so that one's not done, I'll have to go back",
+        "I cleaned out the fridge and wiped down the oven 'but' I didn't get to the freezer so "
+        "only mark those two",
+    ],
+)
+def test_a_quote_marker_never_leaks_into_what_is_understood(message: str):
+    intent = understand(message, TODAY, hybrid=True)
+    for part in (intent, *intent.then):
+        said = [*part.items, part.new_title or "", part.fallback_subject or ""]
+        assert not any("\u2063" in s for s in said), said

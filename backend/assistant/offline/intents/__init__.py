@@ -519,6 +519,32 @@ def _story_title(message: str, titles: list[str]) -> bool:
 
 
 def _understand(message: str, today: date) -> Intent:
+    intent = _understand_hidden(message, today)
+    quoted = hide_quotes(message)[1]
+    return _unhidden(intent, quoted) if quoted else intent
+
+
+# A hidden quote's marker, as a title may carry it after cleaning (case changed, end cut)
+_MARKER = re.compile("\u2063[Qq](\\d+)\u2063?")
+
+
+def _unhidden(intent: Intent, quoted: list[str]) -> Intent:
+    """Every reading puts its quotes back where it uses them; this is the guard for one that
+    did not (a quote around words that are no title), so a marker never reaches a task."""
+
+    def back(text: str) -> str:
+        return _MARKER.sub(lambda m: quoted[int(m[1])] if int(m[1]) < len(quoted) else "", text)
+
+    for part in (intent, *intent.then):
+        part.items = [back(item) for item in part.items]
+        if part.new_title:
+            part.new_title = back(part.new_title)
+        if part.fallback_subject:
+            part.fallback_subject = back(part.fallback_subject)
+    return intent
+
+
+def _understand_hidden(message: str, today: date) -> Intent:
     command, quoted = hide_quotes(message)
     text = normalise(without_thinking_aloud(normalise(fix_typos(without_pleasantries(command)))))
     text = command_preamble(text) or text  # "make new task: X" is "add X"
