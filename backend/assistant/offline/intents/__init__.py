@@ -519,8 +519,8 @@ def _story_title(message: str, titles: list[str]) -> bool:
 
 
 def _understand(message: str, today: date) -> Intent:
-    intent = _understand_hidden(message, today)
-    quoted = hide_quotes(message)[1]
+    command, quoted = hide_quotes(message)
+    intent = _understand_hidden(command, quoted, today)
     return _unhidden(intent, quoted) if quoted else intent
 
 
@@ -544,8 +544,8 @@ def _unhidden(intent: Intent, quoted: list[str]) -> Intent:
     return intent
 
 
-def _understand_hidden(message: str, today: date) -> Intent:
-    command, quoted = hide_quotes(message)
+def _understand_hidden(command: str, quoted: list[str], today: date) -> Intent:
+    """The message's reading, its quotes hidden (``hide_quotes``) while it is read."""
     text = normalise(without_thinking_aloud(normalise(fix_typos(without_pleasantries(command)))))
     text = command_preamble(text) or text  # "make new task: X" is "add X"
     text = without_reason(text)  # "… because I need the suit": never part of a request
@@ -705,7 +705,8 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
             done_before = _unjoined(said_before.split(":")[-1])
             starts = complete.told_past(done_before) or (
                 len(cuts) == 1
-                and _I_DID.match(done_before) is not None  # a story of the user's ("I spent …")
+                and _STORY_OPENING.match(done_before)
+                is not None  # a story of the user's ("I spent …")
                 and _asks_nothing(done_before, quoted, today)
             )
         if starts and ends[i] > cuts[-1][0]:
@@ -817,7 +818,7 @@ def _again_remark(part: str, today: date) -> bool:
 
 # "I spent the afternoon in the kitchen", "what a morning": a story's opening (a greeting is not:
 # "Dear assistant, I posted …" is a request)
-_I_DID = re.compile(r"^(?:(?:i|we)\s+\w|what\s+an?\s+\w+\W*$)", re.I)
+_STORY_OPENING = re.compile(r"^(?:(?:i|we)\s+\w|what\s+an?\s+\w+\W*$)", re.I)
 
 
 def _story_before_told(
@@ -826,7 +827,7 @@ def _story_before_told(
     """The first piece asks nothing and the next tells what was done: only a story."""
     if read or len(pieces) < 2 or not complete.told_past(_unjoined(pieces[1])):
         return False
-    story = _I_DID.match(_unjoined(piece)) is not None and not complete.told_past(piece)
+    story = _STORY_OPENING.match(_unjoined(piece)) is not None and not complete.told_past(piece)
     return story and _asks_nothing(piece, quoted, today)
 
 
