@@ -321,3 +321,38 @@ async def test_tags_said_loosely_and_topics(app: FastAPI, question: str, answer:
     t = await converse(app, PETS, [question], set())
     assert t.problems == []
     assert t.replies[0].startswith(answer), t.replies[0]
+
+
+REPEATING = [
+    {"title": "Change the water filter", "due_date": str(TODAY + 5 * DAY),
+     "recurrence": "FREQ=MONTHLY"},
+    {"title": "Take the bins out", "due_date": str(TODAY + 2 * DAY),
+     "recurrence": "FREQ=WEEKLY"},
+    {"title": "Book the dentist", "due_date": str(TODAY + 9 * DAY)},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "title", "has"),
+    [
+        ("how often do I have to change the water filter?", "change the water filter", "month"),
+        ("how often should I change the water filter", "change the water filter", "month"),
+        ("how often do we need to take the bins out?", "take the bins out", "week"),
+        ("How often am I supposed to change the filter?", "change the water filter", "month"),
+        ("how often does the bins task repeat?", "take the bins out", "week"),
+        ("how often is the water filter due?", "change the water filter", "month"),
+        ("when does the water filter repeat?", "change the water filter", "month"),
+        ("when do the bins come round again?", "take the bins out", "week"),
+        ("is the water filter recurring?", "change the water filter", "month"),
+        ("is take the bins out a repeating task?", "take the bins out", "week"),
+        ("does the bins task repeat?", "take the bins out", "week"),
+        ("what's the repeat on the water filter?", "change the water filter", "month"),
+        ("is the dentist recurring?", "book the dentist", "doesn't repeat"),
+        ("how often do I book the dentist?", "book the dentist", "doesn't repeat"),
+    ],
+)  # fmt: skip
+async def test_how_often_a_task_repeats(app: FastAPI, question: str, title: str, has: str):
+    t = await converse(app, REPEATING, [question], set())
+    assert t.problems == []
+    reply = t.replies[0].lower()
+    assert title in reply and has in reply, reply

@@ -80,6 +80,16 @@ _FIELD = {
         r"^(?:what(?:'s|\s+is)?|which)\s+(?:the\s+)?priority\s+(?:(?:is|does)\s+|of\s+|for\s+|on\s+)"
         r"(?P<t>.+?)(?:\s+(?:have|has|at|set to))?\??$",
     ),
+    # "how often do I have to change the filter?", "is the bins task recurring?"
+    "repeat": rx(
+        r"^how\s+often\s+(?:do|does|should|must|will|am|is|are)\s+(?:i|we|you)?\s*"
+        r"(?:(?:have|need|got)\s+to\s+|supposed\s+to\s+)?(?P<t>.+?)"
+        r"(?:\s+(?:again|repeat|recur|come (?:up|round|around)(?:\s+again)?|due))?\??$",
+        r"^when\s+(?:does|do|will)\s+(?P<t>.+?)\s+(?:repeat|recur|come (?:up|round|around)(?:\s+again)?)\??$",
+        r"^(?:is|are|does|do)\s+(?P<t>.+?)\s+(?:a\s+)?(?:recurring|repeating|repeat(?:s|ed)?|recur(?:s)?|"
+        r"set\s+to\s+repeat|on\s+repeat)(?:\s+(?:task|one|thing))?\??$",
+        r"^what(?:'s|\s+is)\s+the\s+(?:repeat|recurrence|schedule|frequency)\s+(?:of|for|on)\s+(?P<t>.+?)\??$",
+    ),
     "tags": rx(
         r"^(?:what|which)\s+(?:tags?|labels?)\s+(?:does|do|is|are|has|have)\s+(?P<t>.+?)"
         r"(?:\s+(?:have|has|got|tagged with|under))?\??$",
@@ -372,8 +382,16 @@ def _note(task: dict[str, Any], turn: Turn, asks: str) -> str:
     return f"The notes on '{task['title']}' say: {task['description']}"
 
 
+def _repeat(task: dict[str, Any], turn: Turn, asks: str) -> str:
+    if not task.get("recurrence_text"):
+        return f"'{task['title']}' doesn't repeat."
+    return f"'{task['title']}' repeats {task['recurrence_text']}" + (
+        f"; next due {describe(task['due_date'], turn.today)}." if task.get("due_date") else "."
+    )
+
+
 _ANSWERS: dict[str, Callable[[dict[str, Any], Turn, str], str]] = {
-    "due": _due, "priority": _priority, "note": _note, "tags": _tags,
+    "due": _due, "priority": _priority, "note": _note, "tags": _tags, "repeat": _repeat,
 }  # fmt: skip
 
 
