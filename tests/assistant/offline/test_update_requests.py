@@ -389,3 +389,69 @@ async def test_a_visit_later_than_planned_moves_from_its_own_day(app: FastAPI):
                        {"Electrician visit"})  # fmt: skip
     assert t.problems == []
     assert t.after[0]["due_date"] == "2027-01-13"
+
+
+@pytest.mark.parametrize(
+    ("message", "subject", "name"),
+    [
+        ("fix the name in the deposit email task, it's Kathrin with an h", "deposit email",
+         "Kathrin"),
+        ("fix the name in the deposit email task, it's spelled Kathrin", "deposit email",
+         "Kathrin"),
+        ("correct the name on the deposit email, it's spelt Kathrin", "deposit email", "Kathrin"),
+        ("fix the typo in the deposit email, it should be Kathrin", "deposit email", "Kathrin"),
+        ("fix the spelling in the dinner task - it's Anna with two ns", "dinner", "Anna"),
+        ("fix the name in the call with Phillip, it's Philip with one l", "call with Phillip",
+         "Philip"),
+        ("fix the typo in the plumber call, his name is Marek", "plumber call", "Marek"),
+        ("fix the name in the lease email, it is Jon with no h", None, None),
+    ],
+)  # fmt: skip
+def test_a_name_put_right_without_the_wrong_one(message: str, subject: str | None, name: str):
+    intent = understand(message, TODAY)
+    if subject is None:  # a letter taken away is not said by these words: nothing guessed
+        assert intent.name_fix == "" and intent.swap is None
+        return
+    assert (intent.kind, intent.items, intent.name_fix, intent.swap) == (
+        "update", [subject], name, None
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("message", "subject", "swap"),
+    [
+        ("fix the name in the deposit email, the name is Kathrin not Katrin",
+         "deposit email Katrin", ("Katrin", "Kathrin")),
+        ("fix the typo in the deposit email, it should be Kathrin not Katrin",
+         "deposit email Katrin", ("Katrin", "Kathrin")),
+        ("typo in the deposit email: her name is Kathrin, not Katrin", "deposit email Katrin",
+         ("Katrin", "Kathrin")),
+        ("fix the spelling in the dinner task, it should be Anna, not Ana", "dinner Ana",
+         ("Ana", "Anna")),
+    ],
+)  # fmt: skip
+def test_a_name_put_right_with_the_wrong_one_after(
+    message: str, subject: str, swap: tuple[str, str]
+):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items, intent.swap, intent.new_title) == (
+        "update", [subject], swap, None
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "fix the name in the deposit email task, it's Kathrin with an h",
+        "fix the typo in the deposit email, it should be Kathrin",
+        "fix the name in the deposit email, the name is Kathrin not Katrin",
+    ],
+)
+async def test_a_name_put_right_changes_only_that_word(app: FastAPI, message: str):
+    start = [{"title": "Email Katrin about the deposit", "priority": "low"},
+             {"title": "Email the landlord about the deposit"}]  # fmt: skip
+    t = await converse(app, start, [message], {"Email Katrin about the deposit",
+                       "Email Kathrin about the deposit"})  # fmt: skip
+    assert t.problems == []
+    assert by_title(t.after)["email kathrin about the deposit"]["priority"] == "low"
+    assert "email the landlord about the deposit" in by_title(t.after)

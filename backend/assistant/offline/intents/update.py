@@ -260,8 +260,8 @@ def parse_title_fix(msg: Message) -> Intent | None:
     rest, details = take_details(new, msg.today)
     if not quoted and (details.due or details.priority or details.schedule or not rest.strip()):
         return None
-    if len(new.split()) < 2 and not quoted:
-        return None  # one word is a word put right (parse_typo_fix), not a whole title
+    if (len(new.split()) < 2 or re.fullmatch(r"\S+,?\s+not\s+\S+", new)) and not quoted:
+        return None  # one word ("John, not Jon") is a word put right, not a whole title
     return Intent("update", [new], new_title=clean_title(new))
 
 
@@ -316,6 +316,8 @@ def parse_typo_fix(msg: Message) -> Intent | None:
         found = process.extractOne(right, words, scorer=fuzz.ratio) if words else None
         if found is None or found[0].lower() == right.lower():
             return None
+        if found[1] < 60:  # no word said is like it: the title's word like it (a name put right)
+            return Intent("update", subjects(target) or ["it"], name_fix=right)
         wrong = found[0]
     subject = subjects(target)
     if re.search(rf"\b{_SLIP}", target, re.I):
@@ -330,8 +332,13 @@ def parse_typo_fix(msg: Message) -> Intent | None:
 NAME_FIX = rx(
     r"^(?:(?:fix|correct)\s+(?:the\s+)?(?:typo|spelling|name)(?:\s+(?:in|of|on)\s+(?P<rest>.+?))?|"
     r"(?:i\s+)?(?:made\s+a\s+)?(?:typo|misspel\w*|spelt it wrong|spelled it wrong|wrong spelling)(?:\s+(?:in|of|on)\s+(?P<rest2>.+?))?)"
-    r"\s*[,;:.!-]+\s*(?:(?P<name>(?:his|her|their|its|the)\s+(?:(?:last|first|sur)\s*)?name\s+is)|"
-    r"it'?s\s+(?:spelt|spelled|written)|(?:it\s+)?should be)\s+(?P<right>[a-z][\w'-]+)[.!]*$",
+    r"\s*[,;:.!-]+\s*(?:(?P<name>(?:his|her|their|its|the)\s+(?:(?:last|first|sur)\s*)?name\s+is|"
+    r"it(?:'?s|\s+is)\s+(?:spelt|spelled|written)|"
+    # "it's Kathrin with an h": the name with the letter the title lacks
+    r"it(?:'?s|\s+is)(?=\s+[a-z][\w'-]+\s+with\s+(?:an?|one|two|double|a\s+double)\s+[a-z](?:'?s)?\b))|"
+    r"(?:it\s+)?should be)\s+(?P<right>[a-z][\w'-]+)"
+    r"(?:\s+with\s+(?:an?|one|two|double|a\s+double)\s+[a-z](?:'?s)?)?"
+    r"(?:,?\s+not\s+(?P<wrong>[a-z][\w'-]+))?[.!]*$",
 )
 # The right word said first, the wrong one after "not": "it's actually the plumber I need to
 # call, not the electrician". Only the task with the wrong word, and only that word, changes.
@@ -344,9 +351,12 @@ NOT_THE = rx(
 def parse_name_fix(msg: Message) -> Intent | None:
     if m := first_match(NAME_FIX, msg.text):
         rest = m["rest"] or m["rest2"]
-        if rest and not m["name"]:
+        if rest and not m["name"] and not m["wrong"]:
             return None  # "fix the typo in X, should be call": parse_typo_fix's word
         subject = subjects(msg.literal(rest)) if rest else []
+        if m["wrong"]:  # "the name is Kathrin, not Katrin": only the task with that word
+            subject = [f"{subject[0]} {m['wrong']}"] if subject else [m["wrong"]]
+            return Intent("update", subject, swap=(m["wrong"], m["right"]))
         return Intent("update", subject or ["it"], name_fix=m["right"])
     if m := first_match(NOT_THE, msg.text):
         right, wrong = m["right"], m["wrong"]
