@@ -455,3 +455,47 @@ async def test_a_name_put_right_changes_only_that_word(app: FastAPI, message: st
     assert t.problems == []
     assert by_title(t.after)["email kathrin about the deposit"]["priority"] == "low"
     assert "email the landlord about the deposit" in by_title(t.after)
+
+
+@pytest.mark.parametrize(
+    ("message", "subject", "field", "value"),
+    [
+        ("the task 'Call Mum' please put high priority, not the neighbour one", "Call Mum",
+         "priority", "high"),
+        ("the task 'Call Mum' please make it high priority", "Call Mum", "priority", "high"),
+        ("'Call Mum' please put high priority", "Call Mum", "priority", "high"),
+        ("'Call Mum' - make it high, not the neighbour one", "Call Mum", "priority", "high"),
+        ("the task 'Call Mum' put it low, not the other one", "Call Mum", "priority", "low"),
+        ("'Call Mum' please set to high priority.", "Call Mum", "priority", "high"),
+        ('the task "Pay rent" please move to friday', "Pay rent", "due", date(2026, 12, 4)),
+        ("'Pay rent' set it due tomorrow please", "Pay rent", "due", date(2026, 12, 1)),
+        ("my task 'Buy milk' please put tag shopping", "Buy milk", "tags", ["shopping"]),
+        ("the todo 'Email Tom': can you make it urgent, but not the other one", "Email Tom",
+         "priority", "high"),
+    ],
+)  # fmt: skip
+def test_a_quoted_task_then_what_to_change(message: str, subject: str, field: str, value: object):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items) == ("update", [subject])
+    assert getattr(intent.details, field) == value
+
+
+def test_a_quoted_task_then_more_than_a_change_is_not_read_as_one():
+    intent = understand("the task 'Call Mum' please put it on my list for the kids", TODAY)
+    assert intent.details.priority is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "the task 'Call Mum' please put high priority, not the neighbour one",
+        "'Call Mum' - make it high, not the neighbour one",
+    ],
+)
+async def test_the_quoted_task_changes_not_the_one_like_it(app: FastAPI, message: str):
+    start = [{"title": "Call Mum"}, {"title": "Call Mum's neighbour"}]
+    t = await converse(app, start, [message], {"Call Mum"})
+    assert t.problems == []
+    after = by_title(t.after)
+    assert after["call mum"]["priority"] == "high"
+    assert after["call mum's neighbour"]["priority"] == "medium"

@@ -481,6 +481,30 @@ def parse_rename_named_first(msg: Message) -> Intent | None:
     return None
 
 
+# The task named first, quoted or as "the task X", then what to do with it: "the task 'Call Mum'
+# please put high priority", "'Call Mum' - make it high, not the neighbour one". "Not the other
+# one" only says which task is NOT meant: the name said is the one that changes.
+NAMED_THEN_CHANGE = re.compile(
+    r"^(?:(?:the|my)\s+(?:task|todo|to-do|item|one)\s+)?(?P<target>\u2063Q\d+\u2063)\s*[,:;.-]?\s*"
+    r"(?:(?:please|pls|can you|could you|kindly|just)\s+)*(?:put|make|set|mark|change|move|give)\s+"
+    r"(?:it\s+|this\s+|that\s+)?(?P<rest>.+?)(?:[,;]?\s+(?:but\s+)?not\s+the\s+[\w' -]+?\s+one)?[.!?]*$",
+    re.I,
+)
+_LEVEL_WORDS = re.compile(r"^(?:(?:to|as|on|at|a|the|priority|prio|level|date|due)\s*)*$", re.I)
+
+
+def parse_named_then_change(msg: Message) -> Intent | None:
+    if not (m := NAMED_THEN_CHANGE.match(msg.text)):
+        return None
+    leftover, details = details_from(msg.literal(m["rest"]), msg.today)
+    if not details.priority and (level := _LEVEL_LAST.search(leftover)):  # "put it high"
+        details.priority = priority_word(level["p"])
+        leftover = leftover[: level.start()]
+    if details == Details() or not _LEVEL_WORDS.match(leftover):
+        return None  # more said than attributes: not only a change of this task
+    return Intent("update", _target(msg, m["target"]), details=details)
+
+
 def parse_rename(msg: Message) -> Intent | None:
     if m := first_match(RENAME, msg.text):
         new = _new_title(msg, m["new"])
