@@ -482,3 +482,43 @@ def test_a_quote_marker_never_leaks_into_what_is_understood(message: str):
     for part in (intent, *intent.then):
         said = [*part.items, part.new_title or "", part.fallback_subject or ""]
         assert not any("\u2063" in s for s in said), said
+
+
+@pytest.mark.parametrize(
+    ("message", "subject", "note"),
+    [
+        ("Would you be so kind as to add a little note to the best man speech task? Just "
+         "'mention the canoe trip'. Thank you ever so much.", "best man speech",
+         "mention the canoe trip"),
+        ("could you add a quick note on the dentist: bring the x-rays", "dentist",
+         "bring the x-rays"),
+        ("add a note to the dentist task. 'bring the x-rays'", "dentist", "bring the x-rays"),
+        ('put a short note on the passport renewal - "photos in the drawer". thanks!',
+         "passport renewal", "photos in the drawer"),
+        ('please add a note to the vet appointment, just "ask about the vaccine"',
+         "vet appointment", "ask about the vaccine"),
+        ('can you add a note to the plumber task? "gate code 2231"', "plumber", "gate code 2231"),
+        ("note on the plumber task saying gate code 2231", "plumber", "gate code 2231"),
+        ("a note for the plumber task: gate code 2231", "plumber", "gate code 2231"),
+        ("add a note to the best man speech task saying mention the canoe trip",
+         "best man speech", "mention the canoe trip"),
+        ('leave a little comment on the car service: "check the brakes too"', "car service",
+         "check the brakes too"),
+        ("add a little note to the report task that the figures are in the shared drive",
+         "report", "the figures are in the shared drive"),
+    ],
+)  # fmt: skip
+def test_a_note_said_after_its_task_in_a_sentence_or_quote(message: str, subject: str, note: str):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items, intent.details.description) == ("update", [subject], note)
+
+
+async def test_a_quoted_note_after_a_polite_request_goes_on_the_task(app: FastAPI):
+    start = [{"title": "Write the best man speech"}, {"title": "Book the stag weekend"}]
+    message = ("Would you be so kind as to add a little note to the best man speech task? Just "
+               "'mention the canoe trip'. Thank you ever so much.")  # fmt: skip
+    t = await converse(app, start, [message], {"Write the best man speech"})
+    assert t.problems == []
+    after = by_title(t.after)
+    assert after["write the best man speech"]["description"] == "mention the canoe trip"
+    assert len(after) == 2

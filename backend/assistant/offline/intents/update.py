@@ -162,14 +162,20 @@ TAG = rx(
 
 _NOTE_VERB = r"add|put|write(?:\s+down)?|jot(?:\s+down)?|note(?:\s+down)?|append|include|change|update|edit|set"
 _NOTES_OF_TASK = r"(?:the\s+|my\s+)?(?!(?:a|an|the|my|its|their|some|any|more)\s)(?P<rest>(?:(?!\bnotes?\b|\band\s).)+?)(?<!\ba)(?<!\ban)(?:'s)?\s+(?:task\s+)?(?:notes?|description)"
+_LITTLE = r"(?:(?:little|short|quick|small|brief|tiny)\s+)?"
 NOTE = rx(
+    # The note quoted after the task, in a sentence of its own: "add a little note to the speech
+    # task? Just 'mention the canoe trip'. Thank you!" (what follows the quote is a remark)
+    rf"^(?:add|put|attach|write|leave|append|make)\s+(?:a\s+|the\s+)?{_LITTLE}(?:note|comment)\s+(?:to|on|for|in)\s+"
+    r"(?P<rest>.+?)\s*[?.!:,-]\s*(?:(?:just|simply|only|it should say|saying|say|like)\s*:?\s*)?"
+    r"(?P<note>\u2063Q\d+\u2063)(?:\s*[.!]\s+.*)?[.!]*$",
     r"^(?:change|update|replace|edit|set)\s+(?:the\s+)?(?:notes?|description|comment|details?)\s+(?:on|of|for|in)\s+"
     r"(?P<rest>.+?)\s+(?:to|with)\s*:?\s*(?P<note>.+)$",
     r"^(?:for|on|to)\s+(?P<rest>.+?)(?:,\s*|\s+(?=(?:add|put|write|attach|leave)\s))(?:(?:add|put|write|attach|leave)\s+)?(?:a\s+|the\s+)?(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading|of|that)?\s*(?P<note>.+)$",
-    r"^(?:add|put|attach|write|leave|make)\s+(?:a\s+|the\s+)?(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading|that(?!\s+(?:says|reads)\b))\s*(?P<note>.+)$",
-    r"^(?:add|put|attach|write|leave|append|set|make)\s+(?:a\s+|the\s+)?(?:note|description|details?|comment)"
+    rf"^(?:add|put|attach|write|leave|make)\s+(?:a\s+|the\s+)?{_LITTLE}(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading|that(?!\s+(?:says|reads)\b))\s*(?P<note>.+)$",
+    rf"^(?:add|put|attach|write|leave|append|set|make)\s+(?:a\s+|the\s+)?{_LITTLE}(?:note|description|details?|comment)"
     r"\s+(?:to|on|for)\s+(?P<rest>.+?)\s*(?::|-|,|saying|that says|reading)\s*(?P<note>.+)$",
-    r"^(?:note|description|details?) (?:for|on|to) (?P<rest>.+?)\s*:\s*(?P<note>.+)$",
+    r"^(?:a\s+)?(?:note|description|details?) (?:for|on|to) (?P<rest>.+?)\s*(?::|\s+saying|\s+that says)\s*(?P<note>.+)$",
     r"^(?:describe|annotate)\s+(?P<rest>.+?)\s*(?::|as|with)\s*(?P<note>.+)$",
     # "add oat milk to its notes", "put the gate code in the description of the party"
     r"^(?:add|put|write|append|include|jot)\s+(?P<note>.+?)\s+(?:to|in|into|on)\s+(?:its|it'?s|the|their)\s+"
@@ -184,7 +190,7 @@ NOTE = rx(
     rf"^(?:(?:{_NOTE_VERB})\s+)?(?:in|into|to|under|on)?\s*(?:the\s+)?(?:notes?|description|details)\s+"
     rf"(?:for|of|on|about)\s+(?P<rest>.+?)\s*(?::|\s-|,|\s+that|\s+(?:{_NOTE_VERB})(?:\s+that|\s*:))\s*(?P<note>.+)$",
     # "add a note to the plumber task that the gate code is 2231"
-    r"^(?:add|put|attach|write|leave)\s+(?:a\s+|the\s+)?(?:note|comment)\s+(?:to|on|for)\s+(?P<rest>.+?)"
+    rf"^(?:add|put|attach|write|leave)\s+(?:a\s+|the\s+)?{_LITTLE}(?:note|comment)\s+(?:to|on|for)\s+(?P<rest>.+?)"
     r"\s+(?:that|saying)\s+(?P<note>.+)$",
     # "jot down under the car service: …", "for the passport, jot down that …"
     rf"^(?:{_NOTE_VERB})\s+(?:under|for|on)\s+(?!(?:me|us|myself)\b)(?P<rest>.+?)\s*(?::|\s-|,|\s+that)\s*(?P<note>.+)$",
