@@ -302,13 +302,18 @@ def about_tasks(intent: Intent, convo: Conversation, today: date) -> Intent | De
     if kind == "complete" and intent.kind == "add" and words and words[0] in TASK_VERBS:
         kind = None  # "pick up the suit I dropped off": a task to do, said as one
     changes = intent.kind == "add" and all(_attributes(d) or d.time for d in _each_details(intent))
-    if kind is None and not changes:
+    if kind is None and not changes and not _repeat_now(intent, text):
         return intent
     tasks = lookup(convo, status="all", limit=LOOKUP_LIMIT)
     if isinstance(tasks, ToolCall):
         return Decision(calls=[tasks])
     if kind is None:
-        return _planned(intent, text, tasks) or _updates(intent, text, tasks, today) or intent
+        return (
+            _planned(intent, text, tasks)
+            or _updates(intent, text, tasks, today)
+            or _repeat_moved(intent, text, tasks)
+            or intent
+        )
     found = referred(text, tasks)
     if len(found) > 1:
         return Decision(reply=replies.ask_which(" ".join(content_words(text)), found, today))
@@ -437,3 +442,31 @@ def _own_part(part: str, today: date) -> tuple[list[str], Details]:
 def _words(task: Task) -> list[str]:
     verb, nouns = _title_parts(task)
     return [verb, *nouns] if verb else nouns
+
+
+# A repeat said to be different now: "the bins go out every tuesday now, not monday", "I water
+# the plants on sundays from now on", "the cleaner comes every friday instead".
+_NOW_DIFFERENT = re.compile(
+    r"\b(?:now|from now on|these days|instead|any\s*more|anymore)\b|,?\s+not\s+(?:on\s+)?\w+$", re.I
+)
+
+
+def _repeat_now(intent: Intent, text: str) -> bool:
+    return (
+        intent.kind == "add"
+        and len(intent.items) == 1
+        and bool(_each_details(intent)[0].repeat)
+        and bool(_NOW_DIFFERENT.search(normalise(text)))
+    )
+
+
+def _repeat_moved(intent: Intent, text: str, tasks: list[Task]) -> Intent | None:
+    """A new repeat for the one open task the words name, only when that task repeats already
+    (a repeat said of a task that has none may be a new task: the add stands)."""
+    if not _repeat_now(intent, text):
+        return None
+    found = referred(text, [t for t in tasks if not t["completed"]])
+    if len(found) != 1 or not found[0].get("recurrence"):
+        return None
+    return Intent("update", [found[0]["title"]], _each_details(intent)[0])
+

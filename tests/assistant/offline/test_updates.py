@@ -3,7 +3,7 @@ sets). Each rule: what the message is read as, and end to end on the real app.""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from fastapi import FastAPI
@@ -522,3 +522,52 @@ async def test_a_quoted_note_after_a_polite_request_goes_on_the_task(app: FastAP
     after = by_title(t.after)
     assert after["write the best man speech"]["description"] == "mention the canoe trip"
     assert len(after) == 2
+
+
+def _on_or_after(weekday: int) -> date:
+    today = date.today()
+    return today + timedelta(days=(weekday - today.weekday()) % 7)
+
+
+BINS = [
+    {"title": "Take the bins out", "due_date": str(_on_or_after(0)),
+     "recurrence": "FREQ=WEEKLY;BYDAY=MO"},
+    {"title": "Water the plants", "due_date": str(_on_or_after(5)),
+     "recurrence": "FREQ=WEEKLY;BYDAY=SA"},
+    {"title": "Clean the bathroom", "due_date": str(_on_or_after(4))},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "rule", "weekday"),
+    [
+        ("the bins go out every Tuesday now, not Monday", "take the bins out",
+         "FREQ=WEEKLY;BYDAY=TU", 1),
+        ("the bins go out on tuesdays now", "take the bins out", "FREQ=WEEKLY;BYDAY=TU", 1),
+        ("the bins now go out every tuesday instead of monday", "take the bins out",
+         "FREQ=WEEKLY;BYDAY=TU", 1),
+        ("bins are every thursday now", "take the bins out", "FREQ=WEEKLY;BYDAY=TH", 3),
+        ("bins go out every wednesday from now on", "take the bins out", "FREQ=WEEKLY;BYDAY=WE",
+         2),
+        ("I water the plants every sunday now, not saturday", "water the plants",
+         "FREQ=WEEKLY;BYDAY=SU", 6),
+        ("the plants need watering every friday now", "water the plants",
+         "FREQ=WEEKLY;BYDAY=FR", 4),
+    ],
+)  # fmt: skip
+async def test_a_repeating_task_said_to_happen_on_another_day_now(
+    app: FastAPI, message: str, title: str, rule: str, weekday: int
+):
+    t = await converse(app, BINS, [message], {title})
+    assert t.problems == []
+    after = by_title(t.after)
+    assert len(after) == 3
+    assert after[title]["recurrence"] == rule
+    assert after[title]["due_date"] == str(_on_or_after(weekday))
+
+
+async def test_a_new_day_now_for_a_task_that_never_repeated_changes_nothing_there(app: FastAPI):
+    t = await converse(app, BINS, ["the bathroom gets cleaned every friday now"],
+                       {"bathroom gets cleaned now"})  # a new task, perhaps; never the old one
+    assert t.problems == []
+    assert by_title(t.after)["clean the bathroom"] == by_title(t.before)["clean the bathroom"]
