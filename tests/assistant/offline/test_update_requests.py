@@ -3,7 +3,7 @@ each task named keeps its own attributes, tags taken off, typos put right."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from fastapi import FastAPI
@@ -499,3 +499,60 @@ async def test_the_quoted_task_changes_not_the_one_like_it(app: FastAPI, message
     after = by_title(t.after)
     assert after["call mum"]["priority"] == "high"
     assert after["call mum's neighbour"]["priority"] == "medium"
+
+
+@pytest.mark.parametrize(
+    ("message", "subject", "due", "priority"),
+    [
+        ("hey so the thing about the boiler service I think it's actually needed by thursday "
+         "not friday can you fix that and also it's important so bump it up", "boiler service",
+         date(2026, 12, 3), "high"),
+        ("about the boiler service, it's needed by thursday not friday", "boiler service",
+         date(2026, 12, 3), None),
+        ("so the thing with the dentist, I think it's on wednesday actually, and it's urgent",
+         "dentist", date(2026, 12, 2), "high"),
+        ("regarding the car insurance, it is due on the 20th, not the 15th", "car insurance",
+         date(2026, 12, 20), None),
+        ("the thing about the report, turns out it's important, bump it up please", "report",
+         None, "high"),
+        ("ok so about the vet appointment it's friday not thursday, can you change that",
+         "vet appointment", date(2026, 12, 4), None),
+        ("um the thing for the school trip, I think it's needed by tomorrow and also it's "
+         "important", "school trip", date(2026, 12, 1), "high"),
+        ("as for the passport renewal, it is low priority, not urgent", "passport renewal",
+         None, "low"),
+    ],
+)  # fmt: skip
+def test_a_task_brought_up_then_what_is_true_of_it_now(
+    message: str, subject: str, due: date | None, priority: str | None
+):
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items) == ("update", [subject])
+    assert (intent.details.due, intent.details.priority) == (due, priority)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "the thing about the boiler service, it's that the engineer never called me back",
+        "about the dentist, it was a nightmare last time",
+        "so the thing about the party is that nobody replied",
+    ],
+)
+def test_a_task_brought_up_with_a_story_is_no_change(message: str):
+    intent = understand(message, TODAY)
+    assert not (intent.kind == "update" and intent.details != type(intent.details)())
+
+
+async def test_two_changes_dictated_about_one_task(app: FastAPI):
+    friday = date.today() + timedelta(days=(4 - date.today().weekday()) % 7)
+    start = [{"title": "Book the boiler service", "due_date": str(friday)},
+             {"title": "Bleed the radiators"}]  # fmt: skip
+    message = ("hey so the thing about the boiler service I think it's actually needed by "
+               "thursday not friday can you fix that and also it's important so bump it up")
+    t = await converse(app, start, [message], {"Book the boiler service"})
+    assert t.problems == []
+    after = by_title(t.after)
+    assert after["book the boiler service"]["priority"] == "high"
+    assert after["book the boiler service"]["due_date"] != str(friday)
+    assert after["bleed the radiators"]["priority"] == "medium"

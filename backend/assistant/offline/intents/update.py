@@ -511,6 +511,44 @@ def parse_named_then_change(msg: Message) -> Intent | None:
     return Intent("update", _target(msg, m["target"]), details=details)
 
 
+# A task brought up first, then what is true of it now, dictated: "so the thing about the boiler
+# service, I think it's actually needed by thursday not friday, can you fix that and also it's
+# important so bump it up". Every clause must be only attributes and such filler words, else
+# it is not read this way.
+TOPIC_THEN_CHANGES = re.compile(
+    r"^(?:(?:hey|hi|so|ok|okay|um|uh|erm|right|oh|and)[,\s]+)*"
+    r"(?:(?:the\s+)?(?:thing|one|task|bit)\s+(?:about|for|with)|about|regarding|re:?|as for|concerning)\s+"
+    r"(?P<t>[^,;]+?)[,;]?\s+(?:(?:i think|i guess|i believe|turns out|apparently)[,\s]+)?"
+    r"(?:it|that)\s+(?:is|was|will be)\s+(?P<rest>.+)$",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r"\s*[,;.]\s*|\s+(?:and\s+)?also\s+|\s+and\s+(?=it\b)", re.I)
+_FILLER = frozenset(
+    "actually really needed wanted required due can could you please pls fix change update that "
+    "this it is so also and bump up i think guess just not then too as well would be great "
+    "thanks".split()
+)
+_RAISE = re.compile(r"\b(?:bump|push|move|put)\s+(?:it|that)\s+up\b|\b(?:more\s+)?important\b", re.I)
+
+
+def parse_topic_then_changes(msg: Message) -> Intent | None:
+    if not (m := TOPIC_THEN_CHANGES.match(msg.text)):
+        return None
+    details = Details()
+    for clause in _CLAUSE_BREAK.split(msg.literal(m["rest"])):
+        leftover, said = details_from(clause, msg.today)
+        if not said.priority and _RAISE.search(leftover):  # "it's important so bump it up"
+            said.priority = "high"
+            leftover = _RAISE.sub(" ", leftover)
+        words = re.findall(r"[a-z']+", leftover.lower())
+        if any(w not in _FILLER for w in words):
+            return None  # more said than a change of the task
+        fill_details(details, said)
+    if not _changes_something(details):
+        return None
+    return Intent("update", subjects(msg.literal(m["t"])), details=details)
+
+
 def parse_rename(msg: Message) -> Intent | None:
     if m := first_match(RENAME, msg.text):
         new = _new_title(msg, m["new"])
