@@ -469,4 +469,3 @@ def _repeat_moved(intent: Intent, text: str, tasks: list[Task]) -> Intent | None
     if len(found) != 1 or not found[0].get("recurrence"):
         return None
     return Intent("update", [found[0]["title"]], _each_details(intent)[0])
-

@@ -548,8 +548,10 @@ async def test_two_changes_dictated_about_one_task(app: FastAPI):
     friday = date.today() + timedelta(days=(4 - date.today().weekday()) % 7)
     start = [{"title": "Book the boiler service", "due_date": str(friday)},
              {"title": "Bleed the radiators"}]  # fmt: skip
-    message = ("hey so the thing about the boiler service I think it's actually needed by "
-               "thursday not friday can you fix that and also it's important so bump it up")
+    message = (
+        "hey so the thing about the boiler service I think it's actually needed by "
+        "thursday not friday can you fix that and also it's important so bump it up"
+    )
     t = await converse(app, start, [message], {"Book the boiler service"})
     assert t.problems == []
     after = by_title(t.after)

@@ -567,7 +567,8 @@ async def test_a_repeating_task_said_to_happen_on_another_day_now(
 
 
 async def test_a_new_day_now_for_a_task_that_never_repeated_changes_nothing_there(app: FastAPI):
-    t = await converse(app, BINS, ["the bathroom gets cleaned every friday now"],
-                       {"bathroom gets cleaned now"})  # a new task, perhaps; never the old one
+    t = await converse(
+        app, BINS, ["the bathroom gets cleaned every friday now"], {"bathroom gets cleaned now"}
+    )  # a new task, perhaps; never the old one
     assert t.problems == []
     assert by_title(t.after)["clean the bathroom"] == by_title(t.before)["clean the bathroom"]

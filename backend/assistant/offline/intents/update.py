@@ -45,7 +45,7 @@ from backend.assistant.offline.targets import (
     lookup,
 )
 from backend.assistant.offline.times import CLEAR_REPEAT, CLEAR_TIME
-from backend.assistant.offline.titles import is_told, says_add
+from backend.assistant.offline.titles import FILLER_WORDS, is_told, says_add
 
 RENAME = rx(
     r"^(?:mind\s+)?(?:renam(?:e|ing)|retitl(?:e|ing)|re-title|change the (?:title|name) of|change the (?:title|name) for)\s+"
@@ -523,12 +523,11 @@ TOPIC_THEN_CHANGES = re.compile(
     re.I,
 )
 _CLAUSE_BREAK = re.compile(r"\s*[,;.]\s*|\s+(?:and\s+)?also\s+|\s+and\s+(?=it\b)", re.I)
-_FILLER = frozenset(
-    "actually really needed wanted required due can could you please pls fix change update that "
-    "this it is so also and bump up i think guess just not then too as well would be great "
-    "thanks".split()
+# the words that say no more than "change it": the shared filler, and the words of a change
+_FILLER = FILLER_WORDS | {"needed", "wanted", "required", "due", "fix", "change", "update", "bump"}
+_RAISE = re.compile(
+    r"\b(?:bump|push|move|put)\s+(?:it|that)\s+up\b|\b(?:more\s+)?important\b", re.I
 )
-_RAISE = re.compile(r"\b(?:bump|push|move|put)\s+(?:it|that)\s+up\b|\b(?:more\s+)?important\b", re.I)
 
 
 def parse_topic_then_changes(msg: Message) -> Intent | None:
