@@ -16,7 +16,7 @@ reopen rename change move reschedule push postpone show list tasks task todo tod
 overdue today tomorrow tonight week priority urgent important high low medium tag tagged
 pending open everything please thanks thank help what which anything about due monday
 tuesday wednesday thursday friday saturday sunday next yesterday description note
-reminder reminders remember list completed delete
+reminder reminders remember list completed delete morning afternoon evening night month
 """
 VOCABULARY = _WORDS.split()
 # Very short slips that edit distance cannot safely catch.
@@ -34,7 +34,10 @@ ALIASES = {"ad": "add", "dont": "don't", "im": "i'm", "ive": "i've", "whats": "w
            "nxt": "next", "w": "with", "wknd": "weekend", "wkend": "weekend", "mv": "move",
            "tmw": "tomorrow", "2morrow": "tomorrow", "2mrw": "tomorrow", "tomoz": "tomorrow",
            "b4": "before", "abt": "about", "tdy": "today", "mrk": "mark", "dne": "done",
-           "unmrk": "unmark"}  # fmt: skip
+           "unmrk": "unmark",
+           # the words around a date or a time of day, slipped or shortened
+           "teh": "the", "hte": "the", "mornin": "morning", "evenin": "evening",
+           "arvo": "afternoon", "nite": "night", "untill": "until", "mnth": "month"}  # fmt: skip
 # Texting shorthand that is a word only in its place: "hw many" (not "finish hw"), "4 the kids".
 _TEXTING = [
     (re.compile(r"\bhw(?=\s+(?:many|much|do|did|is|are|was|about|long)\b)", re.I), "how"),

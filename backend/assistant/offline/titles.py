@@ -82,12 +82,16 @@ def without_thinking_aloud(text: str) -> str:
 
 
 # "I must check X every weekday, please make this task": the request to add comes last, and
-# what was said before it is the task ("add it" alone; "make/save/set it" only with a task word).
+# what was said before it is the task ("add it" alone; "make/save/set it" only with a task word;
+# a learner's "please make reminder", "can you note it", "write it down").
 _ADD_THIS_LAST = re.compile(
     r"(?:[,;.!]+\s*|\s+(?:so|and)\s+)(?:(?:so|and|then)\s+)?(?:(?:can|could|would) you\s+)?"
     r"(?:please\s+|pls\s+|just\s+)*(?:(?:add|put)\s+(?:this|it|that)"
     r"|(?:make|create|save|set|keep|put|add|write|note)\s+(?:this|it|that)\s+(?:up\s+)?"
-    r"(?:(?:as|into|in|for)\s+)?(?:an?\s+|my\s+)?(?:new\s+)?(?:task|todo|to-do|reminder|item))"
+    r"(?:(?:as|into|in|for)\s+)?(?:an?\s+|my\s+)?(?:new\s+)?(?:task|todo|to-do|reminder|item)"
+    r"|(?:make|create|set|add)\s+(?:me\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:task|todo|to-do|reminder)"
+    r"(?:\s+(?:for|of|about)\s+(?:this|it|that))?"
+    r"|(?:note|write|jot|save)\s+(?:this|it|that)(?:\s+down)?)"
     r"(?:\s+(?:on|to|in|into)\s+(?:my|the)\s+(?:(?:todo|to-do|task)\s+)?list)?"
     r"(?:\s+(?:for me|please|pls|thanks|thank you))*\W*$",
     re.I,

@@ -184,7 +184,7 @@ def parse_scheduled_task(msg: Message) -> Intent | None:
 # "tmrw morning - drop off the parcel", "starting tomorrow, stretch every day": a day (or
 # another attribute) said first, in a part of its own.
 _SCHEDULE_FIRST = re.compile(
-    r"^(?:(?:starting|from|beginning)\s+)?(?P<head>[^,:;]{2,40}?)\s*(?:\s[-\u2013]|:|,)\s*(?P<rest>\S.*)$",
+    r"^(?:(?:starting|from|beginning)\s+)?(?P<head>[^,:;]{2,40}?)\s*(?:\s[-\u2013]|:(?!\d)|,)\s*(?P<rest>\S.*)$",
     re.I,
 )
 
