@@ -202,10 +202,29 @@ _TAG_IT = re.compile(
 )
 
 
+# "tag it home not work", "tag work, not personal", "tagged home instead of office": the tag
+# it is not is no tag at all, nor a word of the title.
+_NOT_THAT_TAG = re.compile(
+    r"(?P<tag>\b(?:tag|tagged|label|labelled|labeled)\s+(?:(?:it|this|that|as|with)\s+)*#?[\w-]+)"
+    r"\s*,?\s+(?:not|rather than|instead of|but not)\s+(?:as\s+|the\s+)?#?[\w-]+"
+    r"(?:\s+(?:tag|one))?(?=\s*[,.;!?]|\s*$|\s+(?:and|please|pls|thanks)\b)",
+    re.I,
+)
+
+
+# A learner's "…, put tag work, put priority high", "give it due friday": the attribute itself.
+_PUT_ATTRIBUTE = re.compile(
+    r"\s*,\s*(?:and\s+)?(?:put|set|give|add)\s+(?:(?:it|this|that|the|a)\s+)*"
+    r"(?=(?:tag|label|priority|prio|due|deadline)\b)",
+    re.I,
+)
+
+
 def attribute_clauses_as_commas(text: str) -> str:
     """ "X on thursday and make it high priority" -> "X on thursday, high priority": an
     attribute said in a clause of its own is a comma part, which attribute reading handles
     ("…, tag it work" -> "…, tagged work": said of this task, not a request about another)."""
+    text = _PUT_ATTRIBUTE.sub(", ", _NOT_THAT_TAG.sub(r"\g<tag>", text))
     return _TAG_IT.sub(", tagged ", _ATTRIBUTE_CLAUSE.sub(", ", text))
 
 
