@@ -62,7 +62,8 @@ def test_a_plural_part_of_the_day_stays_as_said() -> None:
          {"time": "10:00", "repeat": "FREQ=WEEKLY;BYDAY=MO"}),
         ("friday at 11:45 pick up the cake", "pick up the cake", {"due": FRI, "time": "11:45"}),
         ("at 7:30 walk the dog", "walk the dog", {"time": "07:30"}),
-        ("every day at 9:45 feed the cat", "feed the cat", {"time": "09:45", "repeat": "FREQ=DAILY"}),
+        ("every day at 9:45 feed the cat", "feed the cat",
+         {"time": "09:45", "repeat": "FREQ=DAILY"}),
         ("wednesday at 10:30 call the bank", "call the bank", {"due": WED, "time": "10:30"}),
     ],
 )  # fmt: skip
@@ -245,7 +246,8 @@ def test_attributes_after_a_quoted_title(
         ("yoga class every tue + thu 6pm", "yoga class",
          {"time": "18:00", "repeat": "FREQ=WEEKLY;BYDAY=TU,TH"}),
         # invented: weekdays joined by "+", "&" or "/"
-        ("swim every mon & wed 7am", "swim", {"time": "07:00", "repeat": "FREQ=WEEKLY;BYDAY=MO,WE"}),
+        ("swim every mon & wed 7am", "swim",
+         {"time": "07:00", "repeat": "FREQ=WEEKLY;BYDAY=MO,WE"}),
         ("piano lesson every tue/thu at 5pm", "piano lesson",
          {"time": "17:00", "repeat": "FREQ=WEEKLY;BYDAY=TU,TH"}),
         ("add run every mon+wed+fri", "run", {"repeat": "FREQ=WEEKLY;BYDAY=MO,WE,FR"}),
