@@ -316,3 +316,37 @@ def test_a_part_of_the_day_before_a_noun_is_no_time(
     message: str, title: str, attributes: dict[str, object]
 ) -> None:
     assert one_task(message) == (title, attributes)
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "attributes"),
+    [
+        # blind-11
+        (
+            "new task renew passport um put in the notes that the photo has to be taken at the "
+            "post office and it's due end of month",
+            "renew passport",
+            {"due": TODAY, "description": "the photo has to be taken at the post office"},
+        ),
+        # invented: the due date said after a note is the task's
+        ("add call the plumber, note: ask about the boiler, due friday", "call the plumber",
+         {"due": FRI, "description": "ask about the boiler"}),
+        ("add book the hotel, put in the notes that it must have parking and it is due thursday",
+         "book the hotel", {"due": THU, "description": "it must have parking"}),
+        ("add order the cake, notes: chocolate with candles, due tomorrow", "order the cake",
+         {"due": TUE, "description": "chocolate with candles"}),
+        ("add pay the deposit, note: ask for a receipt and it's due wednesday", "pay the deposit",
+         {"due": WED, "description": "ask for a receipt"}),
+        ("add email the school, note: mention the trip, due next monday", "email the school",
+         {"due": MON, "description": "mention the trip"}),
+        # a date the note is about stays in it
+        ("add fix the tap, note: washer is due for replacement", "fix the tap",
+         {"description": "washer is due for replacement"}),
+        ("add buy paint, note that it should be white", "buy paint",
+         {"description": "it should be white"}),
+    ],
+)  # fmt: skip
+def test_a_due_date_after_a_note_is_the_tasks(
+    message: str, title: str, attributes: dict[str, object]
+) -> None:
+    assert one_task(message) == (title, attributes)
