@@ -350,3 +350,31 @@ def test_a_due_date_after_a_note_is_the_tasks(
     message: str, title: str, attributes: dict[str, object]
 ) -> None:
     assert one_task(message) == (title, attributes)
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "attributes"),
+    [
+        # blind-11
+        (
+            "so I always forget this but rent is due on the 1st of every month so can you add "
+            "pay rent for the 1st every month",
+            "pay rent",
+            {"repeat": "FREQ=MONTHLY;BYMONTHDAY=1"},
+        ),
+        # invented: a story, then "so (can you) add X"
+        ("my sister's birthday is next week so can you add buy her a present for friday",
+         "buy her a present", {"due": FRI}),
+        ("the car has been making noises so please add book a service tomorrow",
+         "book a service", {"due": TUE}),
+        ("I keep forgetting the plants so add water the plants every sunday", "water the plants",
+         {"repeat": "FREQ=WEEKLY;BYDAY=SU"}),
+        ("we ran out of milk so can you add buy milk", "buy milk", {}),
+        ("the boiler is making a weird noise, so could you add call the plumber on thursday",
+         "call the plumber", {"due": THU}),
+        ("my landlord texted me so can you add pay the rent on friday", "pay the rent",
+         {"due": FRI}),
+    ],
+)  # fmt: skip
+def test_a_story_then_so_add(message: str, title: str, attributes: dict[str, object]) -> None:
+    assert one_task(message) == (title, attributes)
