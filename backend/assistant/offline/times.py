@@ -89,8 +89,11 @@ _SPOKEN = re.compile(
     rf"\b(?:at\s+|around\s+)?(?:a\s+)?(?P<m>quarter|half)\s+(?P<dir>past|to)\s+(?P<h>{_HOUR_WORD})\b",
     re.I,
 )
-# Said alone before a noun, a part of the day describes it: "evening Spanish classes",
-# "morning yoga sessions" (no time); "tomorrow morning", "in the evening", "morning at 7" are times.
+# Said after an article or a preposition and before a noun, a part of the day describes it:
+# "into evening Spanish classes", "the morning paper" (no time); "tomorrow morning", "in the
+# evening", "morning at 7", "(every friday) evening call grandma" are times.
+_DETERMINERS = "the a an into for some my our his her their your about of"
+_AFTER_DETERMINER = "|".join(rf"(?<=\b{w}\s)" for w in _DETERMINERS.split())
 _NOT_A_NOUN = (
     r"(?:at|on|in|by|for|before|after|and|or|then|please|pls|plz|thanks|thank|to|with|is|if|so|"
     r"but|every|each|today|tomorrow|tonight|next|this|that|the|a|an|of|sharp|latest|ish|too|as|"
@@ -99,8 +102,10 @@ _NOT_A_NOUN = (
 )
 _PART = re.compile(
     r"\b(?:(?P<this>this|tomorrow|tmrw|tomorow|tommorow|" + _DAY + r")\s+)?"
-    r"(?P<lead>(?:in|during)\s+the\s+|at\s+)?(?P<part>morning|afternoon|evening|night)\b"
-    rf"(?(this)|(?(lead)|(?!\s+(?!{_NOT_A_NOUN}\b)[a-z]{{3,}}\b)))"
+    r"(?P<lead>(?:in|during)\s+the\s+|at\s+)?"
+    rf"(?(this)|(?(lead)|(?!(?:{_AFTER_DETERMINER})(?:morning|afternoon|evening|night)\s+"
+    rf"(?!{_NOT_A_NOUN}\b)[a-z]{{3,}}\b)))"
+    r"(?P<part>morning|afternoon|evening|night)\b"
     r"|\b(?P<tonight>tonight|tonite|2nite)\b",
     re.I,
 )

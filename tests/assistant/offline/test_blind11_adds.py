@@ -299,7 +299,7 @@ def test_how_long_a_repeat_lasts(message: str, title: str, attributes: dict[str,
             "look into evening Spanish classes",
             {},
         ),
-        # invented: a part of the day before a noun describes it
+        # invented: a part of the day after an article or a preposition, before a noun, describes it
         ("add sign up for evening pottery classes", "sign up for evening pottery classes", {}),
         ("add look into morning yoga sessions", "look into morning yoga sessions", {}),
         ("remind me to book the afternoon tea for mum", "book the afternoon tea for mum", {}),
@@ -310,6 +310,12 @@ def test_how_long_a_repeat_lasts(message: str, title: str, attributes: dict[str,
         ("add run tomorrow morning", "run", {"due": TUE, "time": "09:00"}),
         ("add water the plants evening", "water the plants", {"time": "18:00"}),
         ("add pack the bags morning please", "pack the bags", {"time": "09:00"}),
+        (
+            "every friday evening call grandma",
+            "call grandma",
+            {"time": "18:00", "repeat": "FREQ=WEEKLY;BYDAY=FR"},
+        ),
+        ("monday evening book the plumber", "book the plumber", {"due": MON, "time": "18:00"}),
     ],
 )
 def test_a_part_of_the_day_before_a_noun_is_no_time(
