@@ -19,7 +19,8 @@ WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
                 "fri": 4, "sat": 5, "sun": 6}  # fmt: skip
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "couple of": 2, "few": 3}  # fmt: skip
+                "seven": 7, "eight": 8, "nine": 9, "ten": 10, "couple of": 2, "few": 3,
+                "a couple of": 2, "a few": 3}  # fmt: skip
 MONTHS = "|".join(
     sorted({m.lower() for m in calendar.month_name[1:]} | {m.lower() for m in calendar.month_abbr[1:]}
            | {"sept"}, key=len, reverse=True)
@@ -53,8 +54,9 @@ _PHRASE = re.compile(
     + r"(?P<today>today|tonight|this (?:morning|afternoon|evening)|later today|end of (?:the )?day|eod)"
     + r"|(?P<overmorrow>(?:(?:the )?day )?after " + _TOMORROW + r")"
     + r"|(?P<tomorrow>" + _TOMORROW + r")(?: (?:morning|afternoon|evening|night))?"
-    + r"|(?P<in_n>in " + _NUM + r" (?P<unit>days?|weeks?|months?))"
-    + r"|(?P<n_from_now>(?P<n2>" + _NUM + r") (?P<unit2>days?|weeks?|months?) (?:from now|from today|later|out|time))"
+    # "in a week's time", "in two days' time": the possessive and "time" are the phrase's
+    + r"|(?P<in_n>in " + _NUM + r" (?P<unit>days?|weeks?|months?))(?:(?:'s|s'|')? time\b)?"
+    + r"|(?P<n_from_now>(?P<n2>" + _NUM + r") (?P<unit2>days?|weeks?|months?)(?:'s|')? (?:from now|from today|later|out|time))"
     + r"|(?P<weekend>(?:this |next |the )?weekend)"
     + r"|(?P<end_week>(?:the )?end of (?:the |this )?week)"
     + r"|(?P<end_month>(?:the )?end of (?:the |this )?month)"

@@ -16,7 +16,7 @@ reopen rename change move reschedule push postpone show list tasks task todo tod
 overdue today tomorrow tonight week priority urgent important high low medium tag tagged
 pending open everything please thanks thank help what which anything about due monday
 tuesday wednesday thursday friday saturday sunday next yesterday description note
-reminder reminders remember list completed delete
+reminder reminders remember list completed delete morning afternoon evening night
 """
 VOCABULARY = _WORDS.split()
 # Very short slips that edit distance cannot safely catch.
@@ -34,7 +34,10 @@ ALIASES = {"ad": "add", "dont": "don't", "im": "i'm", "ive": "i've", "whats": "w
            "nxt": "next", "w": "with", "wknd": "weekend", "wkend": "weekend", "mv": "move",
            "tmw": "tomorrow", "2morrow": "tomorrow", "2mrw": "tomorrow", "tomoz": "tomorrow",
            "b4": "before", "abt": "about", "tdy": "today", "mrk": "mark", "dne": "done",
-           "unmrk": "unmark"}  # fmt: skip
+           "unmrk": "unmark",
+           # the words around a date or a time of day, slipped or shortened
+           "mornin": "morning", "evenin": "evening",
+           "arvo": "afternoon", "nite": "night", "untill": "until", "mnth": "month"}  # fmt: skip
 # Texting shorthand that is a word only in its place: "hw many" (not "finish hw"), "4 the kids".
 _TEXTING = [
     (re.compile(r"\bhw(?=\s+(?:many|much|do|did|is|are|was|about|long)\b)", re.I), "how"),
@@ -56,6 +59,16 @@ _TEXTING = [
             re.I,
         ),
         r"\g<w> it as ",
+    ),
+    # "on teh 15th", "by hte end of the month": a slipped "the" before a date (a title's own
+    # slip stays, so "fix the typo in pay teh rent" can still name it)
+    (
+        re.compile(
+            r"\b(?:teh|hte|th)(?=\s+(?:\d|end\b|next\b|first\b|last\b|day\b|week|month\b|"
+            r"morning\b|afternoon\b|evening\b|weekend\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b))",
+            re.I,
+        ),
+        "the",
     ),
     # "pick up meds @ noon", "call bob @3pm": "@" before a time is "at" (never an email's "@")
     (
@@ -85,6 +98,7 @@ schedule scheduled read road rent sent went dent send sand band hand land open o
 ever over also else plan plant clean clear card care core more store story today toady
 talk tank tack walk chalk stalk shot shoe shoes moved postponed rescheduled think chance
 mondays tuesdays wednesdays thursdays fridays saturdays sundays
+mornings afternoons evenings nights
 """
 _KEEP = set(_KEEP_WORDS.split())
 

@@ -194,11 +194,32 @@ def _hedged(said: list[re.Match[str]]) -> str:
     return "high" if first["hi"] else "low"
 
 
+# "…, due friday", "… and it's due end of month" after a note (never "the gas bill is due
+# friday": that date is the note's own words)
+_NOTE_THEN_DUE = re.compile(
+    r"(?:\s*,\s*|\s+(?:and|but)\s+(?:(?:it|this|that)\s+is\s+|it'?s\s+)?|\s+(?:it|this|that)\s+is\s+"
+    r"|(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bbe)\s+)(?P<due>due\s+\S.*)$",
+    re.I,
+)
+
+
+def _note_without_due(note: str, details: Details, today: date) -> str:
+    """ "put in the notes that the photo is taken at the post office, due end of month": the
+    due date said after the note is the task's, not the note's words."""
+    if (m := _NOTE_THEN_DUE.search(note)) and (found := find_date(m["due"], today)):
+        left = m["due"][: found.start] + m["due"][found.end :]
+        if not clean_title(re.sub(r"^\s*due\b", "", left, flags=re.I)):
+            details.due, details.day_of_month = found.day, found.day_of_month
+            return note[: m.start()].strip()
+    return note
+
+
 def take_details(text: str, today: date) -> tuple[str, Details]:
     """Cut priority, due date, tags and a note out of the text; what is left is the title."""
     details = Details()
     if m := _NOTE.search(text):
-        details.description = (m["d"] or m["paren"] or m["d2"] or m["d3"] or "").strip() or None
+        note = (m["d"] or m["paren"] or m["d2"] or m["d3"] or "").strip()
+        details.description = _note_without_due(note, details, today) or None
         text = text[: m.start()]
     if _NO_DUE.search(text):
         details.clear_due = True

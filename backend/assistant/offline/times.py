@@ -40,7 +40,7 @@ _DAY_WORDS = {name.lower(): i for i, name in enumerate(calendar.day_name)} | {
     "fri": 4, "sat": 5, "sun": 6,
 }  # fmt: skip
 _DAY = "(?:" + "|".join(sorted(_DAY_WORDS, key=len, reverse=True)) + ")"
-_DAYS_LIST = rf"{_DAY}s?(?:\s*(?:,|and|&|or)\s*(?:on\s+)?{_DAY}s?)*"
+_DAYS_LIST = rf"{_DAY}s?(?:\s*(?:,|and|&|\+|/|or)\s*(?:on\s+)?{_DAY}s?)*"  # "tue + thu", "mon/wed"
 _MONTH_WORDS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
     m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
 } | {"sept": 9}  # fmt: skip
@@ -89,9 +89,23 @@ _SPOKEN = re.compile(
     rf"\b(?:at\s+|around\s+)?(?:a\s+)?(?P<m>quarter|half)\s+(?P<dir>past|to)\s+(?P<h>{_HOUR_WORD})\b",
     re.I,
 )
+# Said after an article or a preposition and before a noun, a part of the day describes it:
+# "into evening Spanish classes", "the morning paper" (no time); "tomorrow morning", "in the
+# evening", "morning at 7", "(every friday) evening call grandma" are times.
+_DETERMINERS = "the a an into for some my our his her their your about of"
+_AFTER_DETERMINER = "|".join(rf"(?<=\b{w}\s)" for w in _DETERMINERS.split())
+_NOT_A_NOUN = (
+    r"(?:at|on|in|by|for|before|after|and|or|then|please|pls|plz|thanks|thank|to|with|is|if|so|"
+    r"but|every|each|today|tomorrow|tonight|next|this|that|the|a|an|of|sharp|latest|ish|too|as|"
+    r"also|works|would|will|should|i|we|it|till|until|from|around|about|preferably|ideally|when|"
+    r"ok|okay|yeah|no|not|instead|actually|maybe|mate|" + _DAY + r")"
+)
 _PART = re.compile(
     r"\b(?:(?P<this>this|tomorrow|tmrw|tomorow|tommorow|" + _DAY + r")\s+)?"
-    r"(?:(?:in|during)\s+the\s+|at\s+)?(?P<part>morning|afternoon|evening|night)\b"
+    r"(?P<lead>(?:in|during)\s+the\s+|at\s+)?"
+    rf"(?(this)|(?(lead)|(?!(?:{_AFTER_DETERMINER})(?:morning|afternoon|evening|night)\s+"
+    rf"(?!{_NOT_A_NOUN}\b)[a-z]{{3,}}\b)))"
+    r"(?P<part>morning|afternoon|evening|night)\b"
     r"|\b(?P<tonight>tonight|tonite|2nite)\b",
     re.I,
 )
@@ -365,16 +379,45 @@ class Repeat:
     time: str | None  # "every morning" says a time too
 
 
+# How long a repeat lasts, said right after it: "every day for 7 days", "for 3 weeks", "5 times".
+_FOR_COUNT = re.compile(
+    rf"\s+(?:for\s+(?:the\s+next\s+)?(?P<n>{_N})\s+(?P<unit>day|week|month|time)s?"
+    rf"|(?P<times>{_N})\s+times)\b",
+    re.I,
+)
+_DAYS_IN = {("DAILY", "day"): 1, ("DAILY", "week"): 7, ("WEEKLY", "week"): 1,
+            ("MONTHLY", "month"): 1}  # fmt: skip
+
+
+def _with_count(rule: str, m: re.Match[str]) -> str | None:
+    """The rule ending after the times said ("every day for 2 weeks": COUNT=14); None when
+    the length cannot be counted in the rule's own steps."""
+    n = _number(m["n"] or m["times"])
+    unit = "time" if m["times"] else m["unit"].lower()
+    if "COUNT" in rule or "INTERVAL" in rule:
+        return None
+    if unit != "time":
+        per = _DAYS_IN.get((rule.split(";")[0].removeprefix("FREQ="), unit))
+        if per is None:
+            return None
+        byday = re.search(r"BYDAY=([A-Z,]+)", rule)
+        n *= per * (len(byday[1].split(",")) if byday and per == 1 and unit == "week" else 1)
+    return f"{rule};COUNT={n}" if 1 <= n <= recurrence.MAX_NUMBER else None
+
+
 @functools.lru_cache(maxsize=1024)  # like dates.find_date: the same words, many times a decision
 def find_repeat(text: str) -> tuple[str, Repeat] | None:
-    """The repeat said in the text, and the text without it."""
+    """The repeat said in the text, and the text without it (and how long it lasts)."""
     for pattern, kind in _REPEATS:
         for m in pattern.finditer(text):
             made = _to_rule(m, kind)
             if made is None:
                 continue
-            rest = text[: m.start()] + " " + text[m.end() :]
-            return re.sub(r"\s{2,}", " ", rest).strip(), Repeat(made[0], made[1])
+            rule, end = made[0], m.end()
+            if (c := _FOR_COUNT.match(text, end)) and (counted := _with_count(rule, c)):
+                rule, end = counted, c.end()
+            rest = text[: m.start()] + " " + text[end:]
+            return re.sub(r"\s{2,}", " ", rest).strip(), Repeat(rule, made[1])
     return None
 
 

@@ -82,14 +82,26 @@ def without_thinking_aloud(text: str) -> str:
 
 
 # "I must check X every weekday, please make this task": the request to add comes last, and
-# what was said before it is the task ("add it" alone; "make/save/set it" only with a task word).
+# what was said before it is the task ("add it" alone; "make/save/set it" only with a task word;
+# a learner's "please make reminder", "can you note it", "write it down").
 _ADD_THIS_LAST = re.compile(
     r"(?:[,;.!]+\s*|\s+(?:so|and)\s+)(?:(?:so|and|then)\s+)?(?:(?:can|could|would) you\s+)?"
     r"(?:please\s+|pls\s+|just\s+)*(?:(?:add|put)\s+(?:this|it|that)"
     r"|(?:make|create|save|set|keep|put|add|write|note)\s+(?:this|it|that)\s+(?:up\s+)?"
-    r"(?:(?:as|into|in|for)\s+)?(?:an?\s+|my\s+)?(?:new\s+)?(?:task|todo|to-do|reminder|item))"
+    r"(?:(?:as|into|in|for)\s+)?(?:an?\s+|my\s+)?(?:new\s+)?(?:task|todo|to-do|reminder|item)"
+    r"|(?:make|create|set|add)\s+(?:me\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:task|todo|to-do|reminder)"
+    r"(?:\s+(?:for|of|about)\s+(?:this|it|that))?"
+    r"|(?:note|write|jot|save)\s+(?:this|it|that)(?:\s+down)?)"
     r"(?:\s+(?:on|to|in|into)\s+(?:my|the)\s+(?:(?:todo|to-do|task)\s+)?list)?"
     r"(?:\s+(?:for me|please|pls|thanks|thank you))*\W*$",
+    re.I,
+)
+
+
+# A story, then "so (can you) add X": the request is the words after it.
+_STORY_SO_ADD = re.compile(
+    r"^(?P<story>.{12,}?)(?:\s*[,;.]\s*|\s+)(?:and\s+)?so\s+(?:(?:can|could|would) you\s+)?"
+    r"(?:please\s+)?(?:add|put)\s+(?P<rest>\S.*)$",
     re.I,
 )
 
@@ -101,6 +113,8 @@ def command_preamble(text: str) -> str | None:
     said, text = text, _TO_COMMAND.sub("", text)
     if (last := _ADD_THIS_LAST.search(text)) and last.start() > 0:
         text = text[: last.start()]
+    if (late := _STORY_SO_ADD.match(text)) and no_task(late["story"]):
+        text = f"add {late['rest']}"  # "rent is due on the 1st, so can you add pay rent …"
     if r := _REMINDER_TO.match(text):
         priority = f", {r['p'].strip()}" if r["p"] else ""
         text = f"add {r['rest']}{priority}"
@@ -198,10 +212,29 @@ _TAG_IT = re.compile(
 )
 
 
+# "tag it home not work", "tag work, not personal", "tagged home instead of office": the tag
+# it is not is no tag at all, nor a word of the title.
+_NOT_THAT_TAG = re.compile(
+    r"(?P<tag>\b(?:tag|tagged|label|labelled|labeled)\s+(?:(?:it|this|that|as|with)\s+)*#?[\w-]+)"
+    r"\s*,?\s+(?:not|rather than|instead of|but not)\s+(?:as\s+|the\s+)?#?[\w-]+"
+    r"(?:\s+(?:tag|one))?(?=\s*[,.;!?]|\s*$|\s+(?:and|please|pls|thanks)\b)",
+    re.I,
+)
+
+
+# A learner's "…, put tag work, put priority high", "give it due friday": the attribute itself.
+_PUT_ATTRIBUTE = re.compile(
+    r"\s*,\s*(?:and\s+)?(?:put|set|give|add)\s+(?:(?:it|this|that|the|a)\s+)*"
+    r"(?=(?:tag|label|priority|prio|due|deadline)\b)",
+    re.I,
+)
+
+
 def attribute_clauses_as_commas(text: str) -> str:
     """ "X on thursday and make it high priority" -> "X on thursday, high priority": an
     attribute said in a clause of its own is a comma part, which attribute reading handles
     ("…, tag it work" -> "…, tagged work": said of this task, not a request about another)."""
+    text = _PUT_ATTRIBUTE.sub(", ", _NOT_THAT_TAG.sub(r"\g<tag>", text))
     return _TAG_IT.sub(", tagged ", _ATTRIBUTE_CLAUSE.sub(", ", text))
 
 

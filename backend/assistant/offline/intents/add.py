@@ -17,7 +17,9 @@ from backend.assistant.offline.parsing import (
     QUOTE_RX,
     TASK_VERBS,
     TASK_WORD,
+    Details,
     Intent,
+    fill_details,
     first_match,
     rx,
     schedule_args,
@@ -77,10 +79,22 @@ _SCHEDULING = re.compile(
 )
 
 
+def _quoted_details(said: str, today: date) -> Details:
+    """The attributes said around a quoted title, each comma part read on its own ("'X', tag
+    work, priority high, for Thursday": "for" is no tag); a note keeps its commas."""
+    _, details = take_details(said, today)
+    if details.description:
+        return details
+    details = Details()
+    for part in re.split(r"\s*[,;]\s*", said):
+        fill_details(details, take_details(part, today)[1])
+    return details
+
+
 def parse_command(msg: Message) -> Intent | None:
     if m := first_match(ADD, msg.text):
         if QUOTE_RX.search(m["rest"]):  # a quoted title is taken word for word, never parsed
-            _, details = take_details(ON_MY_LIST.sub("", QUOTE_RX.sub(" ", m["rest"])), msg.today)
+            details = _quoted_details(ON_MY_LIST.sub("", QUOTE_RX.sub(" ", m["rest"])), msg.today)
             titles = [msg.quoted[int(i)] for i in QUOTE_RX.findall(m["rest"])]
             return Intent("add", [t[:1].upper() + t[1:] for t in titles], details)
         titles, details, each = titles_in(msg.literal(m["rest"]), msg.today)
@@ -184,7 +198,7 @@ def parse_scheduled_task(msg: Message) -> Intent | None:
 # "tmrw morning - drop off the parcel", "starting tomorrow, stretch every day": a day (or
 # another attribute) said first, in a part of its own.
 _SCHEDULE_FIRST = re.compile(
-    r"^(?:(?:starting|from|beginning)\s+)?(?P<head>[^,:;]{2,40}?)\s*(?:\s[-\u2013]|:|,)\s*(?P<rest>\S.*)$",
+    r"^(?:(?:starting|from|beginning)\s+)?(?P<head>[^,:;]{2,40}?)\s*(?:\s[-\u2013]|:(?!\d)|,)\s*(?P<rest>\S.*)$",
     re.I,
 )
 

@@ -141,7 +141,8 @@ PRIORITY = rx(
     r"^(?P<up>prioriti[sz]e|bump up|escalate|raise the priority of|raise priority of)\s+(?P<rest>.+)$",
     r"^(?P<down>deprioriti[sz]e|de-prioriti[sz]e|lower the priority of|lower priority of)\s+(?P<rest>.+)$",
     r"^(?P<down>no (?:rush|hurry))\s+(?:on|for|with)\s+(?P<rest>.+)$",
-    r"^(?!(?:add|create|new|remind|schedule|put|i need|i have|todo)\b)(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+|really\s+|very\s+|super\s+)?(?P<p>urgent|important|critical|high priority|low priority|not urgent|not important)(?:\s+now)?$",
+    # never of a task said with its obligation: "I must (to) send X friday, is urgent" adds it
+    r"^(?!(?:add|create|new|remind|schedule|put|todo|(?:i|we)\s+(?:need|have|must|should|gotta|got to|ought))\b)(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+|really\s+|very\s+|super\s+)?(?P<p>urgent|important|critical|high priority|low priority|not urgent|not important)(?:\s+now)?$",
     # the level first: "hi prio on the tax thing", "high priority for the visa please"
     r"^(?:make\s+it\s+|set\s+)?(?P<p>high|hi|low|lo|medium|normal|top)\s+(?:priority|prio|pri)\s+(?:on|for|to)\s+(?P<rest>.+)$",
 )
