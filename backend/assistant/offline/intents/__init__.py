@@ -29,7 +29,7 @@ from backend.assistant.offline.intents import (
     undo,
     update,
 )
-from backend.assistant.offline.intents.base import Message, Parser, Reread
+from backend.assistant.offline.intents.base import NOT_DONE, Message, Parser, Reread
 from backend.assistant.offline.language import (
     SENTENCE_STOP,
     clean_title,
@@ -307,8 +307,7 @@ _STORY_THEN_ADD = re.compile(
 # "I cleaned the fridge and wiped the oven but I didn't get to the freezer, so only mark those
 # two": what was not done is named only to be left alone, and "those two" are the ones told.
 _NOT_DONE_TOO = re.compile(
-    r",?\s+but\s+(?:(?:i|we)\s+)?(?:did ?n[o']t|have ?n[o']t|never|could ?n[o']t|could not|did not|"
-    r"have not)\s+(?:(?:really|quite|actually)\s+)?(?:(?:get|got) (?:round |around )?to|do|finish|manage|"
+    rf",?\s+but\s+(?:(?:i|we)\s+)?{NOT_DONE}\s+(?:(?:really|quite|actually)\s+)?(?:(?:get|got) (?:round |around )?to|do|finish|manage|"
     r"have (?:the )?time for|start)\b[^,.;!?]*?"
     r"(?:\s*[,.;]?\s*(?:so\s+)?(?:(?:please|just|only|pls)\s+)*(?:mark|tick|check|cross|close)\s+"
     r"(?:(?:off|only|just)\s+)*(?:those|them|these|the)\s*(?:two|three|four|2|3|4|ones|others)?"
