@@ -1,0 +1,70 @@
+"""Deletes and completions told as stories or by reference (blind-11 tuning): a task named by
+its repeat ("the daily journaling reminder"), by a participle ("got the car washed")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+
+from tests.assistant.offline.test_multi import _check
+from tests.assistant.offline.test_told_changes import _start
+
+J = [
+    {"title": "Write in the journal", "due": "+0", "recurrence": "FREQ=DAILY"},
+    {"title": "Buy a new journal"},
+]
+
+
+def _rep(title: str, freq: str) -> dict[str, Any]:
+    return {"title": title, "due": "+0", "recurrence": f"FREQ={freq}"}
+
+
+# A task named by how often it repeats, or by another form of its word ("journaling"): among
+# the tasks the other words fit, the one repeating that often.
+BY_REPEAT = [
+    (J, "delete the daily journaling reminder", {"Buy a new journal": {}}),
+    (J, "remove the daily journal one", {"Buy a new journal": {}}),
+    (J, "get rid of the daily journal task please", {"Buy a new journal": {}}),
+    (J, "can you delete the recurring journal reminder", {"Buy a new journal": {}}),
+    ([_rep("Water the plants", "WEEKLY"), {"title": "Repot the plants"}],
+     "delete the weekly plants reminder", {"Repot the plants": {}}),
+    ([_rep("Pay rent", "MONTHLY"), {"title": "Ask about the rent increase"}],
+     "remove the monthly rent task", {"Ask about the rent increase": {}}),
+    ([_rep("Take out the bins", "WEEKLY"), {"title": "Buy new bins"}],
+     "scrap the weekly bins one", {"Buy new bins": {}}),
+    ([_rep("Renew the car insurance", "YEARLY"), {"title": "Call about the car insurance claim"}],
+     "delete the yearly car insurance reminder", {"Call about the car insurance claim": {}}),
+    ([_rep("Walk the dog", "DAILY"), {"title": "Book the dog groomer"}],
+     "get rid of the daily dog reminder", {"Book the dog groomer": {}}),
+    ([_rep("Go to the gym", "WEEKLY"), {"title": "Cancel the gym membership"}],
+     "bin the weekly gym one", {"Cancel the gym membership": {}}),
+    ([_rep("Go to the gym", "WEEKLY"), {"title": "Cancel the gym membership"}],
+     "remove my weekly gym reminder", {"Cancel the gym membership": {}}),
+]  # fmt: skip
+
+# Safety: the repeat word fits no task, or fits both: nothing is deleted on its word alone.
+BY_REPEAT_UNCLEAR = [
+    (J, "delete the weekly journal reminder"),
+    ([_rep("Water the plants", "WEEKLY"), _rep("Feed the plants", "WEEKLY")],
+     "delete the weekly plants reminder"),
+    ([_rep("Pay rent", "MONTHLY"), {"title": "Pay the rent deposit"}],
+     "delete the daily rent reminder"),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "message", "want"), BY_REPEAT)
+async def test_a_delete_by_repeat_or_word_form(
+    app: FastAPI, start: list[dict[str, Any]], message: str, want: dict[str, dict[str, Any]]
+):
+    await _check(app, _start(start), [message, "yes"], want)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "message"), BY_REPEAT_UNCLEAR)
+async def test_a_repeat_word_that_fits_no_one_task_deletes_nothing(
+    app: FastAPI, start: list[dict[str, Any]], message: str
+):
+    await _check(app, _start(start), [message], {t["title"]: {} for t in start})
