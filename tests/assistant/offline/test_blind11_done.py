@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 
+from tests.assistant.offline.safety import by_title, converse
 from tests.assistant.offline.test_multi import _check
 from tests.assistant.offline.test_told_changes import _start
 
@@ -68,3 +69,54 @@ async def test_a_repeat_word_that_fits_no_one_task_deletes_nothing(
     app: FastAPI, start: list[dict[str, Any]], message: str
 ):
     await _check(app, _start(start), [message], {t["title"]: {} for t in start})
+
+
+P = [{"title": "Call the piano tuner"}, {"title": "Buy sheet music"}]
+G = [{"title": "Renew the gym membership"}, {"title": "Buy running shoes"}]
+D = [{"title": "Book the dentist"}, {"title": "Buy toothpaste"}]
+
+# The task named first, then kept no more ("that thing about X, we don't need it anymore",
+# "scrap the X thing", "X is off, remove it"): asked, and deleted on a yes.
+TOLD_THEN_DROPPED = [
+    (P, "okay that thing about the piano tuner we don't need it anymore since we sold the piano "
+        "so just get rid of it", {"Buy sheet music": {}}),
+    (P, "that thing about the piano tuner, we don't need it anymore", {"Buy sheet music": {}}),
+    (P, "the piano tuner one we do not need it any more", {"Buy sheet music": {}}),
+    (P, "the piano tuner thing, we no longer need it", {"Buy sheet music": {}}),
+    (P, "scrap the piano tuner thing", {"Buy sheet music": {}}),
+    (P, "we don't need the piano tuner anymore", {"Buy sheet music": {}}),
+    (G, "the gym membership thing we don't need it anymore, I joined a club",
+     {"Buy running shoes": {}}),
+    (G, "that reminder about the gym membership, we no longer need it so bin it",
+     {"Buy running shoes": {}}),
+    (G, "scrap the gym membership one", {"Buy running shoes": {}}),
+    (D, "the dentist thing we won't need it anymore, she retired", {"Buy toothpaste": {}}),
+    (D, "that thing about booking the dentist, get rid of it", {"Buy toothpaste": {}}),
+    (D, "the dentist booking is off, remove it", {"Buy toothpaste": {}}),
+]  # fmt: skip
+
+# Safety: a need said of something else, or only later, deletes nothing.
+NOT_DROPPED = [
+    (P, "the sheet music, we do not need it until friday"),
+    (P, "the piano tuner, we don't need it until next month"),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "message", "want"), TOLD_THEN_DROPPED)
+async def test_a_task_named_then_kept_no_more(
+    app: FastAPI, start: list[dict[str, Any]], message: str, want: dict[str, dict[str, Any]]
+):
+    await _check(app, _start(start), [message, "yep"], want)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "message"), NOT_DROPPED)
+async def test_a_need_said_of_later_deletes_nothing(
+    app: FastAPI, start: list[dict[str, Any]], message: str
+):
+    t = await converse(
+        app, _start(start), [message], {t["title"] for t in start} | {"buy sheet music"}
+    )
+    assert t.problems == []
+    assert {"call the piano tuner", "buy sheet music"} <= set(by_title(t.after)), t.replies

@@ -38,6 +38,11 @@ DELETE = rx(
     r"(?=\s*(?:[,.;!]\s*(?:so\s+)?(?:please\s+)?(?:get rid of|delete|remove|drop|bin|scrap|trash|ditch)"
     r"\s+(?:it|that|them|this)\W*)?$)",
     r"^i (?:don'?t|do not|no longer) (?:need|want) (?P<rest>.+?)(?: anymore| any more)?$",
+    # the task named first, then kept no more: "that thing about the piano tuner, we don't need
+    # it anymore since we sold the piano", "the gym one we no longer need"
+    rf"^(?!(?:remind|add|put|create|make|note|set)\b)(?P<rest>.+?)[\s,;]+(?:i|we)\s+"
+    rf"(?:(?:do not|don't|will not|won't)\s+(?:need|want)\s+(?:it|that|this|them)(?={_NO_LONGER})"
+    r"|no longer\s+(?:need|want)(?:\s+(?:it|that|this|them))?\b)\b.*$",
     r"^(?P<rest>.+?) (?:can|should) (?:be|go) (?:deleted|removed)$",
     r"^(?P<rest>.+?) (?:can|should|may) go$",  # "the dentist one can go"
     # "the party got cancelled": a statement that implies a delete (which still asks first)
