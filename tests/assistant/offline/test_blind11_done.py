@@ -120,3 +120,58 @@ async def test_a_need_said_of_later_deletes_nothing(
     )
     assert t.problems == []
     assert {"call the piano tuner", "buy sheet music"} <= set(by_title(t.after)), t.replies
+
+
+T = [
+    {"title": "Drop off the keys", "due": "+1"},
+    {"title": "Collect the parcel", "due": "+1"},
+    {"title": "Call the estate agent", "due": "+0"},
+]
+W = [
+    {"title": "Pack the tent", "tags": ["trip"]},
+    {"title": "Book the campsite", "tags": ["trip"]},
+    {"title": "Pay the gas bill", "due": "+1"},
+]
+
+# Every task of a scope the message says itself, after a story of why: asked with each task
+# named, and deleted on a yes.
+CLEARED = [
+    (T, "ok so tomorrow's plans all got cancelled so just clear out everything that's due tomorrow",
+     {"Call the estate agent": {}}),
+    (T, "clear out everything that's due tomorrow", {"Call the estate agent": {}}),
+    (T, "clear out everything due tomorrow please", {"Call the estate agent": {}}),
+    (T, "wipe out everything that is due tomorrow", {"Call the estate agent": {}}),
+    (T, "remove all of tomorrow's tasks", {"Call the estate agent": {}}),
+    (T, "tomorrow is a write-off so delete everything due tomorrow", {"Call the estate agent": {}}),
+    (T, "the move fell through, so can you clear out everything due tomorrow",
+     {"Call the estate agent": {}}),
+    (T, "the viewing got cancelled so just remove all of tomorrow's tasks",
+     {"Call the estate agent": {}}),
+    (T, "clear out everything that's due today",
+     {"Drop off the keys": {}, "Collect the parcel": {}}),
+    (W, "the trip is off so delete everything tagged trip", {"Pay the gas bill": {}}),
+    (W, "we cancelled the trip so clear out everything tagged trip", {"Pay the gas bill": {}}),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "message", "want"), CLEARED)
+async def test_everything_of_a_scope_cleared_after_a_story(
+    app: FastAPI, start: list[dict[str, Any]], message: str, want: dict[str, dict[str, Any]]
+):
+    await _check(app, _start(start), [message, "yes that's right"], want)
+
+
+# "clear out" with no scope of tasks is a chore to add; after a story, "everything" alone never
+# means every task.
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    "message",
+    ["clear out everything in the shed tomorrow", "the trip is off so clear out everything"],
+)
+async def test_clearing_with_no_scope_deletes_nothing(app: FastAPI, message: str):
+    t = await converse(app, _start(T), [message, "yes"], {"clear out everything in the shed"})
+    assert t.problems == []
+    assert {"drop off the keys", "collect the parcel", "call the estate agent"} <= set(
+        by_title(t.after)
+    ), t.replies

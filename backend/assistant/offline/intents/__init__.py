@@ -328,7 +328,7 @@ def _without_not_done(message: str, today: date) -> str:
 # a command after a story, naming its tasks itself, is the message; the story only says why.
 _STORY_THEN_COMMAND = re.compile(
     r"^(?P<story>.+?)(?:[,.;!]+\s*|\s+)(?:and\s+)?so[\s,]+(?:(?:can|could|would|will)\s+(?:you|u)"
-    r"\s+|please\s+|pls\s+|just\s+)*(?P<request>(?:delete|remove|get rid of|bin|scrap|drop|mark|"
+    r"\s+|please\s+|pls\s+|just\s+)*(?P<request>(?:delete|remove|get rid of|bin|scrap|drop|mark|clear out|"
     r"tick off|cross off|check off|reopen|unmark|untick|uncheck|there(?:'s| is) no (?:point|sense|use))"
     r"\s+\S.*?)[\s?!.]*$",
     re.I,
@@ -342,8 +342,10 @@ def _request_after_story(message: str, today: date) -> str:
     if (m := _STORY_THEN_COMMAND.match(message.strip())) is None:
         return message
     request = _understand(m["request"], today)
-    if request.kind not in _TOOL or not request.items or _points_back(request) or request.then:
+    if request.kind not in _TOOL or not (request.items or _scoped(request)) or request.then:
         return message  # "…, so mark those two": the story names the tasks
+    if _points_back(request):
+        return message
     return m["request"] if _understand(m["story"], today).kind in _STORY_KINDS else message
 
 
@@ -848,6 +850,13 @@ def _told_then_asked(told: Intent, said: str, asked: Intent, piece: str) -> bool
     the statement tells why, the command names the task ("it": the statement names it)."""
     kinds = told.kind == asked.kind in {"complete", "reopen"} and not _points_back(asked)
     return kinds and not _COMMAND_START.match(said) and bool(_COMMAND_START.match(piece))
+
+
+def _scoped(intent: Intent) -> bool:
+    """A bulk request that says its own scope: "clear out everything due tomorrow" (never a
+    bare "everything", which after a story may mean only the tasks it told)."""
+    f = intent.filter
+    return intent.everything and bool(f.due or f.due_on or f.tag or f.word_tag or f.priority)
 
 
 def _points_back(intent: Intent) -> bool:

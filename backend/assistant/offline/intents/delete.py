@@ -19,7 +19,9 @@ DELETE = rx(
     r"kill|nuke|wipe|clear|cancel|ditch|lose|strike|scratch|cross out|axe|rm|del)\s+(?P<rest>.+)$",
     # "clean out my completed tasks" deletes; "clean out the fridge" is a task
     r"^(?:wipe|clear|clean)\s+(?:out|away|off)\s+"
-    r"(?P<rest>.*\b(?:tasks?|to-?dos?|items?|completed|done|finished|list)\b.*)$",
+    r"(?P<rest>.*\b(?:tasks?|to-?dos?|items?|completed|done|finished|list)\b.*"
+    # "clear out everything that's due tomorrow" (never "clear out everything in the shed")
+    r"|everything\s+(?:(?:that|which)\s+(?:is|was|are|were)\s+|that's\s+)?(?:due|tagged|overdue)\b.*)$",
     r"^(?:forget about|forget)\s+(?P<rest>.+)$",
     r"^take\s+(?P<rest>.+?)\s+off\s+(?:my|the)\s+(?:todo\s+|to-?do\s+|task\s+)?list$",
     # said, not asked: "we're not doing the party after all", "no need for the florist anymore",
