@@ -175,3 +175,46 @@ async def test_clearing_with_no_scope_deletes_nothing(app: FastAPI, message: str
     assert {"drop off the keys", "collect the parcel", "call the estate agent"} <= set(
         by_title(t.after)
     ), t.replies
+
+
+TODAY = [
+    {"title": "Return the parcel", "due": "+0"},
+    {"title": "Call the pharmacy", "due": "+0"},
+    {"title": "Plan the book club meeting", "due": "+1"},
+    {"title": "Clear out the attic"},
+]
+_TODAY_DONE = {"Return the parcel": {"completed": True}, "Call the pharmacy": {"completed": True},
+               "Plan the book club meeting": {"completed": False},
+               "Clear out the attic": {"completed": False}}  # fmt: skip
+
+# Everything of a scope told as done, then "mark all of it done": that scope, every task named.
+SCOPE_TOLD_THEN_MARKED = [
+    "I'm pleased to say I managed to get through everything that was due today. Could you mark "
+    "all of it as done, please?",
+    "I finished everything that was due today so mark all of it as done",
+    "I did everything due today, mark it all done",
+    "got through everything that's due today! mark all of it done pls",
+    "I managed to do everything due today. Please tick all of it off.",
+    "everything that was due today is finished, can you mark it all as done",
+    "I completed everything due today, mark all of it complete",
+    "Done with everything due today. Mark all of it done please",
+    "I've sorted everything that was due today, so mark it all done",
+    "I finished everything due today. could you check all of it off?",
+]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("message", SCOPE_TOLD_THEN_MARKED)
+async def test_a_scope_told_done_then_all_of_it_marked(app: FastAPI, message: str):
+    await _check(app, _start(TODAY), [message], _TODAY_DONE)
+
+
+# Safety: a scope told as not done, or "all of it" with nothing before it, completes nothing.
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    "message",
+    ["I didn't finish everything that was due today, mark all of it done",
+     "mark all of it as done"],
+)  # fmt: skip
+async def test_all_of_it_with_no_scope_told_completes_nothing(app: FastAPI, message: str):
+    await _check(app, _start(TODAY), [message], {t["title"]: {"completed": False} for t in TODAY})

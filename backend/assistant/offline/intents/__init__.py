@@ -1083,7 +1083,8 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
     chat = {"help", "greet", "thanks", "confirm", "decline"}
     if commands and intent.kind in chat:
         intent = read_clause(text, quoted, today)
-    if len(clauses) > 1 and (intent.kind == "help" or _points_back(intent)):
+    unscoped = intent.everything and not intent.items and not _scoped(intent)
+    if len(clauses) > 1 and (intent.kind == "help" or _points_back(intent) or unscoped):
         read = [(read_clause(c, quoted, today), c) for c in clauses]
         acting = [(i, c) for i, c in read if i.kind not in chat]
         if any(_COMMAND_START.match(c) or _REMOVE_START.match(c) for _, c in acting):
@@ -1097,9 +1098,17 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
         same = [i for i, c in read if i.kind == intent.kind and i.items and c != chosen
                 and not _PRONOUN_SUBJECT.match(i.items[0])]  # fmt: skip
         scope = [m[0] for c in others if (m := BULK_SCOPE.search(c))]
-        if intent.items and _ALL_OF_IT.match(intent.items[0]) and len(scope) == 1:
-            scoped = act(intent.kind, scope[0], today)  # "…, mark it all done": that scope
-            intent.items, intent.everything, intent.filter = [], True, scoped.filter
+        all_of_it = intent.items and _ALL_OF_IT.match(intent.items[0])
+        if (all_of_it or unscoped) and len(scope) == 1:
+            # "…, mark it all done", "I got through everything due today, mark all of it
+            # done": that scope (work told as not done gives none)
+            # (the scope's words may have been cut into a clause of their own: "everything,
+            # due today")
+            whole = next((m[0] for m in BULK_SCOPE.finditer(text) if m[0].startswith(scope[0])), "")
+            scoped = act(intent.kind, max(scope[0], whole, key=len).replace(",", ""), today)
+            told_not_done = any(re.search(rf"\b{NOT_DONE}\b", c, re.I) for c in others)
+            if not told_not_done and ((all_of_it and not unscoped) or _scoped(scoped)):
+                intent.items, intent.everything, intent.filter = [], True, scoped.filter
         elif _points_back(intent) and same:
             intent.items = same[-1].items  # "I don't need X anymore, delete it"
             intent.fallback_subject = same[-1].fallback_subject
