@@ -150,8 +150,30 @@ def _all_scores(query: str, choices: list[str], scorer: Any) -> list[float]:
     return out
 
 
+# How often a task repeats, said to name it: "the daily journaling reminder", "the weekly
+# review thing". Such a word names no thing; among tasks the other words fit equally, it picks
+# the ones repeating that often.
+_REPEAT_WORDS = {
+    "daily": "DAILY", "nightly": "DAILY", "weekly": "WEEKLY", "monthly": "MONTHLY",
+    "yearly": "YEARLY", "annual": "YEARLY", "recurring": "", "repeating": "",
+}  # fmt: skip
+
+
 def candidates(subject: str, tasks: list[Task]) -> list[Task]:
     """The tasks the words could mean: one when clear, several when it is ambiguous."""
+    words = subject.split()
+    in_titles = {w for t in tasks for w in utils.default_process(t["title"]).split()}
+    often = [w.lower() for w in words if w.lower() in _REPEAT_WORDS and w.lower() not in in_titles]
+    rest = " ".join(w for w in words if w.lower() not in often)
+    if not often or not set(utils.default_process(rest).split()) - _STOP - _DESCRIBING:
+        return _candidates(subject, tasks)
+    found = _candidates(rest, tasks)
+    freq = _REPEAT_WORDS[often[0]]
+    repeating = [t for t in found if t.get("recurrence") and f"FREQ={freq}" in t["recurrence"]]
+    return repeating if len(found) > 1 and repeating else found
+
+
+def _candidates(subject: str, tasks: list[Task]) -> list[Task]:
     scored = sorted(zip(scores(subject, tasks), tasks, strict=True), key=lambda p: -p[0])
     scored = [(s, t) for s, t in scored if s >= MATCH]
     if not scored:

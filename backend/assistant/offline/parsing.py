@@ -1039,10 +1039,15 @@ _EVERYTHING = re.compile(
 # A scope said as one: "all the garden stuff", "every exam task", "everything", "all tasks".
 BULK_SCOPE = re.compile(
     r"\b(?:all|every)\s+(?:of\s+)?(?:the\s+|my\s+)?#?[\w-]+\s+(?:tasks?|todos?|to-dos?|stuff|things"
-    r"|jobs|bits|items|ones)\b|\beverything\b|\ball\s+(?:of\s+)?(?:my\s+|the\s+)?(?:tasks|todos)\b",
+    r"|jobs|bits|items|ones)\b|\ball\s+(?:of\s+)?(?:my\s+|the\s+)?(?:tasks|todos)\b"
+    # "everything (that was) due today", "everything tagged work": the scope with its words
+    r"|\beverything(?:,?\s+(?:(?:that|which)\s+(?:is|was|are|were)\s+|that's\s+)?(?:due|tagged)"
+    r"\s+(?:this\s+|next\s+)?[\w#-]+)?\b",
     re.I,
 )
-_POINTING = re.compile(r"^(?:of\s+)?(?:those|these|them|the above|that|this)(?:\s+ones?)?$", re.I)
+_POINTING = re.compile(
+    r"^(?:of\s+)?(?:those|these|them|the above|that|this|it)(?:\s+ones?)?$", re.I
+)
 _SCOPE_WORDS = _NOT_TAGS | {"of", "tagged", "with", "tag", "label", "ones", "tasks", "task",
                             "things", "stuff", "items", "todos", "completed", "done", "finished",
                             "open", "pending", "everything", "as"}  # fmt: skip

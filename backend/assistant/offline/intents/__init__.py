@@ -29,7 +29,7 @@ from backend.assistant.offline.intents import (
     undo,
     update,
 )
-from backend.assistant.offline.intents.base import Message, Parser, Reread
+from backend.assistant.offline.intents.base import NOT_DONE, Message, Parser, Reread
 from backend.assistant.offline.language import (
     SENTENCE_STOP,
     clean_title,
@@ -307,8 +307,7 @@ _STORY_THEN_ADD = re.compile(
 # "I cleaned the fridge and wiped the oven but I didn't get to the freezer, so only mark those
 # two": what was not done is named only to be left alone, and "those two" are the ones told.
 _NOT_DONE_TOO = re.compile(
-    r",?\s+but\s+(?:(?:i|we)\s+)?(?:did ?n[o']t|have ?n[o']t|never|could ?n[o']t|could not|did not|"
-    r"have not)\s+(?:(?:really|quite|actually)\s+)?(?:(?:get|got) (?:round |around )?to|do|finish|manage|"
+    rf",?\s+but\s+(?:(?:i|we)\s+)?{NOT_DONE}\s+(?:(?:really|quite|actually)\s+)?(?:(?:get|got) (?:round |around )?to|do|finish|manage|"
     r"have (?:the )?time for|start)\b[^,.;!?]*?"
     r"(?:\s*[,.;]?\s*(?:so\s+)?(?:(?:please|just|only|pls)\s+)*(?:mark|tick|check|cross|close)\s+"
     r"(?:(?:off|only|just)\s+)*(?:those|them|these|the)\s*(?:two|three|four|2|3|4|ones|others)?"
@@ -329,7 +328,7 @@ def _without_not_done(message: str, today: date) -> str:
 # a command after a story, naming its tasks itself, is the message; the story only says why.
 _STORY_THEN_COMMAND = re.compile(
     r"^(?P<story>.+?)(?:[,.;!]+\s*|\s+)(?:and\s+)?so[\s,]+(?:(?:can|could|would|will)\s+(?:you|u)"
-    r"\s+|please\s+|pls\s+|just\s+)*(?P<request>(?:delete|remove|get rid of|bin|scrap|drop|mark|"
+    r"\s+|please\s+|pls\s+|just\s+)*(?P<request>(?:delete|remove|get rid of|bin|scrap|drop|mark|clear out|"
     r"tick off|cross off|check off|reopen|unmark|untick|uncheck|there(?:'s| is) no (?:point|sense|use))"
     r"\s+\S.*?)[\s?!.]*$",
     re.I,
@@ -343,8 +342,10 @@ def _request_after_story(message: str, today: date) -> str:
     if (m := _STORY_THEN_COMMAND.match(message.strip())) is None:
         return message
     request = _understand(m["request"], today)
-    if request.kind not in _TOOL or not request.items or _points_back(request) or request.then:
+    if request.kind not in _TOOL or not (request.items or _scoped(request)) or request.then:
         return message  # "…, so mark those two": the story names the tasks
+    if _points_back(request):
+        return message
     return m["request"] if _understand(m["story"], today).kind in _STORY_KINDS else message
 
 
@@ -853,6 +854,13 @@ def _told_then_asked(told: Intent, said: str, asked: Intent, piece: str) -> bool
     return kinds and not _COMMAND_START.match(said) and bool(_COMMAND_START.match(piece))
 
 
+def _scoped(intent: Intent) -> bool:
+    """A bulk request that says its own scope: "clear out everything due tomorrow" (never a
+    bare "everything", which after a story may mean only the tasks it told)."""
+    f = intent.filter
+    return intent.everything and bool(f.due or f.due_on or f.tag or f.word_tag or f.priority)
+
+
 def _points_back(intent: Intent) -> bool:
     """The request's task is "it", "that", "them": a task named before."""
     return bool(intent.items) and _PRONOUN_SUBJECT.match(intent.items[0]) is not None
@@ -1077,7 +1085,8 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
     chat = {"help", "greet", "thanks", "confirm", "decline"}
     if commands and intent.kind in chat:
         intent = read_clause(text, quoted, today)
-    if len(clauses) > 1 and (intent.kind == "help" or _points_back(intent)):
+    unscoped = intent.everything and not intent.items and not _scoped(intent)
+    if len(clauses) > 1 and (intent.kind == "help" or _points_back(intent) or unscoped):
         read = [(read_clause(c, quoted, today), c) for c in clauses]
         acting = [(i, c) for i, c in read if i.kind not in chat]
         if any(_COMMAND_START.match(c) or _REMOVE_START.match(c) for _, c in acting):
@@ -1091,9 +1100,17 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
         same = [i for i, c in read if i.kind == intent.kind and i.items and c != chosen
                 and not _PRONOUN_SUBJECT.match(i.items[0])]  # fmt: skip
         scope = [m[0] for c in others if (m := BULK_SCOPE.search(c))]
-        if intent.items and _ALL_OF_IT.match(intent.items[0]) and len(scope) == 1:
-            scoped = act(intent.kind, scope[0], today)  # "…, mark it all done": that scope
-            intent.items, intent.everything, intent.filter = [], True, scoped.filter
+        all_of_it = intent.items and _ALL_OF_IT.match(intent.items[0])
+        if (all_of_it or unscoped) and len(scope) == 1:
+            # "…, mark it all done", "I got through everything due today, mark all of it
+            # done": that scope (work told as not done gives none)
+            # (the scope's words may have been cut into a clause of their own: "everything,
+            # due today")
+            whole = next((m[0] for m in BULK_SCOPE.finditer(text) if m[0].startswith(scope[0])), "")
+            scoped = act(intent.kind, max(scope[0], whole, key=len).replace(",", ""), today)
+            told_not_done = any(re.search(rf"\b{NOT_DONE}\b", c, re.I) for c in others)
+            if not told_not_done and ((all_of_it and not unscoped) or _scoped(scoped)):
+                intent.items, intent.everything, intent.filter = [], True, scoped.filter
         elif _points_back(intent) and same:
             intent.items = same[-1].items  # "I don't need X anymore, delete it"
             intent.fallback_subject = same[-1].fallback_subject

@@ -181,12 +181,22 @@ _REMOVING = re.compile(r"^(?:cancel|drop|clear)\s+(?!off\b|out\b)", re.I)
 _DAY_OF_A_TASK = re.compile(r"\bon\s+(?:\w+day|the\s+\d)|'s\b", re.I)
 
 
+# "clear out everything that's due tomorrow": the day says which tasks go, not when to clear.
+_CLEARING_ALL_DUE = re.compile(
+    r"^(?:clear|wipe|clean)\s+(?:out|away|off)\s+everything\s+"
+    r"(?:(?:that|which)\s+(?:is|was|are)\s+|that's\s+)?due\b",
+    re.I,
+)
+
+
 def parse_scheduled_task(msg: Message) -> Intent | None:
     """ "finish the slides tonight", "check emails every weekday at 9am": such a verb said with
     a day still to come, a time or a repeat names a task to add, not one to close."""
     if not _CLOSING_VERB.match(msg.text) or _CLOSING_WORDS.search(msg.text):
         return None
     if _REMOVING.match(msg.text) and _DAY_OF_A_TASK.search(msg.text):
+        return None
+    if _CLEARING_ALL_DUE.match(msg.text):
         return None
     titles, details, each = titles_in(msg.literal(msg.text), msg.today)
     upcoming = details.due is not None and details.due >= msg.today

@@ -13,6 +13,11 @@ from datetime import date
 
 from backend.assistant.offline.parsing import Intent, with_quotes
 
+# Work told as not done: "did not", "haven't", "couldn't", "never" ("didn't get to the car wash",
+# "never got round to the recycling", "but I didn't do the freezer"). Such work is never a
+# completion; the one list that complete, reopen and the clause reader all use.
+NOT_DONE = r"(?:(?:did|have|has|had|could|was|were)\s*(?:n'?t|not)|never)"
+
 
 @dataclass(frozen=True)
 class Message:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from backend.assistant.offline import replies, statements
 from backend.assistant.offline.classifier.combine import Chosen
 from backend.assistant.offline.intents import delete
-from backend.assistant.offline.intents.base import Message
+from backend.assistant.offline.intents.base import NOT_DONE, Message
 from backend.assistant.offline.language import base_form
 from backend.assistant.offline.matching import candidates
 from backend.assistant.offline.parsing import TASK_VERBS, Intent, act, first_match, rx
@@ -123,8 +123,7 @@ def happened_to_user(text: str) -> bool:
 # "didn't get to the car wash today", "never got round to the recycling": work told as not
 # done is never a completion, whatever verb follows
 _DENIED = re.compile(
-    r"^(?:(?:i|we)\s+)?(?:still\s+|just\s+|really\s+)?(?:(?:did|have|has|had|could|was|were)"
-    r"\s*(?:n'?t|not)|never|not\s+yet)\b",
+    rf"^(?:(?:i|we)\s+)?(?:still\s+|just\s+|really\s+)?(?:{NOT_DONE}|not\s+yet)\b",
     re.I,
 )
 

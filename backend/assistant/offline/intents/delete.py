@@ -19,7 +19,9 @@ DELETE = rx(
     r"kill|nuke|wipe|clear|cancel|ditch|lose|strike|scratch|cross out|axe|rm|del)\s+(?P<rest>.+)$",
     # "clean out my completed tasks" deletes; "clean out the fridge" is a task
     r"^(?:wipe|clear|clean)\s+(?:out|away|off)\s+"
-    r"(?P<rest>.*\b(?:tasks?|to-?dos?|items?|completed|done|finished|list)\b.*)$",
+    r"(?P<rest>.*\b(?:tasks?|to-?dos?|items?|completed|done|finished|list)\b.*"
+    # "clear out everything that's due tomorrow" (never "clear out everything in the shed")
+    r"|everything\s+(?:(?:that|which)\s+(?:is|was|are|were)\s+|that's\s+)?(?:due|tagged|overdue)\b.*)$",
     r"^(?:forget about|forget)\s+(?P<rest>.+)$",
     r"^take\s+(?P<rest>.+?)\s+off\s+(?:my|the)\s+(?:todo\s+|to-?do\s+|task\s+)?list$",
     # said, not asked: "we're not doing the party after all", "no need for the florist anymore",
@@ -38,6 +40,11 @@ DELETE = rx(
     r"(?=\s*(?:[,.;!]\s*(?:so\s+)?(?:please\s+)?(?:get rid of|delete|remove|drop|bin|scrap|trash|ditch)"
     r"\s+(?:it|that|them|this)\W*)?$)",
     r"^i (?:don'?t|do not|no longer) (?:need|want) (?P<rest>.+?)(?: anymore| any more)?$",
+    # the task named first, then kept no more: "that thing about the piano tuner, we don't need
+    # it anymore since we sold the piano", "the gym one we no longer need"
+    rf"^(?!(?:remind|add|put|create|make|note|set)\b)(?P<rest>.+?)[\s,;]+(?:i|we)\s+"
+    rf"(?:(?:do not|don't|will not|won't)\s+(?:need|want)\s+(?:it|that|this|them)(?={_NO_LONGER})"
+    r"|no longer\s+(?:need|want)(?:\s+(?:it|that|this|them))?\b)\b.*$",
     r"^(?P<rest>.+?) (?:can|should) (?:be|go) (?:deleted|removed)$",
     r"^(?P<rest>.+?) (?:can|should|may) go$",  # "the dentist one can go"
     # "the party got cancelled": a statement that implies a delete (which still asks first)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from backend.assistant.offline.intents.base import Message
+from backend.assistant.offline.intents.base import NOT_DONE, Message
 from backend.assistant.offline.parsing import Details, Intent, act, first_match, rx, take_details
 
 REOPEN = rx(
@@ -20,7 +20,7 @@ REOPEN = rx(
     r"(?P<rest>(?!(?:want|need|like|know|mean|say|think|ask|add|see)\b)[a-z]+ .+)$",
     # "didn't get to the car wash today, ugh", "never got round to the recycling": work told
     # as not done; an open task stays open, a closed one is open again
-    r"^(?:(?:i|we)\s+)?(?:still\s+)?(?:did not|have not|has not|had not|could ?n[o']?t|never)\s+"
+    rf"^(?:(?:i|we)\s+)?(?:still\s+)?{NOT_DONE}\s+"
     r"(?:actually |really |quite |even |end up )*(?:(?:get|got)\s+(?:round\s+|around\s+)?to\s+"
     r"|manage(?:d)?\s+to\s+|find\s+(?:the\s+)?time\s+for\s+|do\s+(?=the\b|my\b|our\b))?"
     # ("I never sent it. reopen it": "it" is named by the turn before, and the request says so)
