@@ -766,9 +766,17 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
     pointing = any(_points_back(i) for i in read)
     if len(read) == 1 and len(pieces) > 1:
         return read[0]  # "add X & remind me to Y", "move X to friday and put it on high"
-    if len(read) < 2 or not all(tools) or not _distinct(read, tools) or pointing:
+    # a question asked last is answered after the changes ("mark X done and tell me what's left")
+    asked = read[-1] if len(read) > 1 and read[-1].kind == "list" else None
+    if asked is not None:
+        read, tools = read[:-1], tools[:-1]
+    if not read or not all(tools) or not _distinct(read, tools) or pointing:
+        return None
+    if len(read) < 2 and asked is None:
         return None
     first, *rest = read
+    if asked is not None:
+        rest.append(asked)
     first.then = rest
     return first
 
@@ -910,11 +918,22 @@ def _starts_request(segment: str, quoted: list[str], today: date) -> bool:
         return _asks_add(text) and not any(re.search(r"\b(?:it|them)\b", i) for i in intent.items)
     if intent.kind == "update":
         return bool(intent.items) and _changes(intent)
+    if intent.kind == "list":  # "…and tell me what else is due today": a question of its own
+        return _ASKED.match(text) is not None
     if intent.kind in {"complete", "reopen", "delete"}:
         told = bool(_COMMAND_START.match(text) or statements.says_done(text))
         told = told or (intent.kind == "reopen" and statements.cue(text) == "reopen")
         return bool(intent.items) and not intent.everything and told
     return False
+
+
+# A question asked after a request: "tell me what's left", "what else is due today?",
+# "show me the rest", "then list my tasks" (a bare "the list" names nothing asked).
+_ASKED = re.compile(
+    r"^(?:(?:tell|show|give)\s+me\b|(?:list|show)\s+(?:my|me|the|all|what)\b"
+    r"|(?:what|which|how many|anything)\b.*\b(?:left|else|due|open|today|tomorrow|tasks?|remaining)\b)",
+    re.I,
+)
 
 
 def _asks_add(text: str) -> bool:
