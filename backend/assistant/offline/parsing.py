@@ -481,7 +481,7 @@ _NESTED_ADD = re.compile(
 # "all of these for me" before a colon or dash (never "this week: …", a date).
 # "two things for me:", "for us:": whom a list is for, said before its colon
 _FOR_ME_LIST = re.compile(
-    r"^(?:(?:\w+\s+)?(?:more\s+)?(?:things?|items?|tasks?|todos?|bits)\s+)?for\s+(?:me|us)\s*:\s*"
+    r"^(?:(?:\w+\s+){0,2}(?:more\s+)?(?:things?|items?|tasks?|todos?|bits)\s+)?for\s+(?:me|us)\s*:\s*"
     r"|^(?:me|us)\s*:\s*",
     re.I,
 )
