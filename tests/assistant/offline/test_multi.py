@@ -338,7 +338,8 @@ DONE_BUT_NOT_THAT_ONE = [
       "Call the garage about the clutch": {"completed": False, "due": "+1"}}),
     (_open("Pay the rent", "Wash the car"),
      "I paid the rent but I never got round to washing the car so move it to saturday",
-     {"Pay the rent": {"completed": True}, "Wash the car": {"completed": False, "due": "saturday"}}),
+     {"Pay the rent": {"completed": True},
+      "Wash the car": {"completed": False, "due": "saturday"}}),
     (_open("Buy the birthday card", "Email the accountant"),
      "bought the birthday card but didn't have time to email the accountant, push that one "
      "to friday",
@@ -346,7 +347,8 @@ DONE_BUT_NOT_THAT_ONE = [
       "Email the accountant": {"completed": False, "due": "friday"}}),
     (_open("Water the plants", "Fix the shelf"),
      "watered the plants and I didn't get to fix the shelf so could you move it to sunday",
-     {"Water the plants": {"completed": True}, "Fix the shelf": {"completed": False, "due": "sunday"}}),
+     {"Water the plants": {"completed": True},
+      "Fix the shelf": {"completed": False, "due": "sunday"}}),
     (_open("Post the parcel", "Call grandma"),
      "posted the parcel but I couldn't call grandma so please move that to tomorrow",
      {"Post the parcel": {"completed": True}, "Call grandma": {"completed": False, "due": "+1"}}),
@@ -366,7 +368,8 @@ DONE_BUT_NOT_THAT_ONE = [
       "Buy dog food": {"completed": False, "due": "+1"}}),
     (_open("Send the invoice", "Call the bank"),
      "sent the invoice but I didn't manage to call the bank so move that one to friday pls",
-     {"Send the invoice": {"completed": True}, "Call the bank": {"completed": False, "due": "friday"}}),
+     {"Send the invoice": {"completed": True},
+      "Call the bank": {"completed": False, "due": "friday"}}),
     (_open("Iron the shirts", "Hoover the stairs"),
      "ironed the shirts but I never got around to hoover the stairs so put it on saturday",
      {"Iron the shirts": {"completed": True},
@@ -385,7 +388,8 @@ async def test_done_but_not_that_one_moves_the_task_not_done(
 # Each task of an add list keeps the day said with it, and "for me:" opens the list.
 ADD_LISTS = [
     ([], "add call Ana tmrw, pay the nanny friday, and book a massage",
-     {"Call Ana": {"due": "+1"}, "Pay the nanny": {"due": "friday"}, "Book a massage": {"due_date": None}}),
+     {"Call Ana": {"due": "+1"}, "Pay the nanny": {"due": "friday"},
+      "Book a massage": {"due_date": None}}),
     ([], "add email Bob monday, pay the gas bill saturday and buy stamps",
      {"Email Bob": {"due": "monday"}, "Pay the gas bill": {"due": "saturday"},
       "Buy stamps": {"due_date": None}}),
@@ -443,8 +447,11 @@ CHANGE_THEN_ASK = [
 @pytest.mark.parametrize("message", CHANGE_THEN_ASK)
 async def test_a_change_then_a_question_does_both(app: FastAPI, message: str):
     today = str(date.today())
-    start = [{"title": "Order the cake", "due_date": today},
-             {"title": "Buy balloons", "due_date": today}, {"title": "Send the invites"}]  # fmt: skip
+    start = [
+        {"title": "Order the cake", "due_date": today},
+        {"title": "Buy balloons", "due_date": today},
+        {"title": "Send the invites"},
+    ]
     t = await converse(app, start, [message], {s["title"] for s in start})
     assert t.problems == []
     after = by_title(t.after)

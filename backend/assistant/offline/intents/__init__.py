@@ -699,7 +699,7 @@ _JOINT = re.compile(
     r"|\s+but\s+(?!(?:i\s+|we\s+)?(?:meant|mean|wanted)\b)"  # "… but I meant X": a correction
     # "…, they want a deposit so add X": "so" before a command
     r"|\s+so\s+(?=(?:(?:please|pls|just|now|can you|could you|would you)\s+)*(?:add|remind me|put down"
-    r"|mark|tick|move|push|set|make|change|reschedule|delete|remove)\b)",
+    r"|mark|tick|move|push|set|make|change|reschedule)\b)",  # deletes: _STORY_THEN_COMMAND
     re.I,
 )
 # Words that only join the requests: "…, oh and also please add Y", "… and then mark X".
@@ -803,17 +803,17 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
     pointing = any(_points_back(i) for i in read)
     if len(read) == 1 and len(pieces) > 1:
         return read[0]  # "add X & remind me to Y", "move X to friday and put it on high"
-    # a question asked last is answered after the changes ("mark X done and tell me what's left")
-    asked = read[-1] if len(read) > 1 and read[-1].kind == "list" else None
-    if asked is not None:
+    # a question question last is answered after the changes ("mark X done and tell me what's left")
+    question = read[-1] if len(read) > 1 and read[-1].kind == "list" else None
+    if question is not None:
         read, tools = read[:-1], tools[:-1]
     if not read or not all(tools) or not _distinct(read, tools) or pointing:
         return None
-    if len(read) < 2 and asked is None:
+    if len(read) < 2 and question is None:
         return None
     first, *rest = read
-    if asked is not None:
-        rest.append(asked)
+    if question is not None:
+        rest.append(question)
     first.then = rest
     return first
 
