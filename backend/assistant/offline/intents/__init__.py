@@ -326,11 +326,11 @@ _NOT_DONE_TOO = re.compile(
 # "that one" is the task not done, named by its words ("move call the garage to tomorrow").
 _NOT_DONE_THEN_CHANGE = re.compile(
     r"^(?P<before>.*?)(?:^|[,.;!]?\s+(?:but|and)\s+)(?:(?:i|we)\s+)?(?:did ?n[o']t|did not|could ?n[o']t"
-    r"|could not|never|have ?n[o']t|have not)\s+(?:(?:really|quite|actually|even)\s+)?(?:(?:manage\s+to"
+    r"|could not|never(?!\s+mind\b)|have ?n[o']t|have not)\s+(?:(?:really|quite|actually|even)\s+)?(?:(?:manage\s+to"
     r"|(?:get|got)\s+(?:(?:round|around)\s+)?to|have\s+(?:the\s+)?time\s+(?:to|for)|get\s+a\s+chance\s+to"
     r"|do|finish)\s+)?(?P<x>[^,.;!?]+?)(?:\s*[,.;]\s*(?:(?:so|and)\s+)?|\s+(?:so|and)\s+)(?:(?:can|could|would)\s+(?:you|u)\s+"
     r"|please\s+|pls\s+|just\s+)*(?P<verb>move|push|shift|reschedule|bump|put|set|change|postpone)\s+"
-    r"(?:that\s+one|this\s+one|that|it|this)\s+(?P<rest>\S.*)$",
+    r"(?:that\s+one|this\s+one|that|it|this)\s+(?P<rest>(?!back\b)\S.*)$",
     re.I,
 )
 
@@ -338,7 +338,7 @@ _NOT_DONE_THEN_CHANGE = re.compile(
 def _not_done_then_change(message: str) -> str:
     if (m := _NOT_DONE_THEN_CHANGE.match(message.strip())) is None:
         return message
-    verb = "move" if m["verb"].lower() in {"put", "set"} else m["verb"]  # "put X on …" adds
+    verb = "move" if m["verb"].lower() == "put" else m["verb"]  # "put X on …" adds
     change = f"{verb} {m['x']} {m['rest']}"
     return f"{m['before']}. {change}" if m["before"].strip() else change
 
@@ -803,7 +803,7 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
     pointing = any(_points_back(i) for i in read)
     if len(read) == 1 and len(pieces) > 1:
         return read[0]  # "add X & remind me to Y", "move X to friday and put it on high"
-    # a question question last is answered after the changes ("mark X done and tell me what's left")
+    # a question asked last is answered after the changes ("mark X done and tell me what's left")
     question = read[-1] if len(read) > 1 and read[-1].kind == "list" else None
     if question is not None:
         read, tools = read[:-1], tools[:-1]
