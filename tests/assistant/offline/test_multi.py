@@ -484,3 +484,13 @@ async def test_terse_changes_each_go_to_their_task(app: FastAPI, message: str):
         "Clear the gutters": {"priority": "high", "due_date": None},
         "Buy paint for the bedroom": {"priority": "medium", "due": "saturday"},
         "Sand the bedroom floor": {"priority": "medium", "due_date": None}})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "message", ["never mind, put it back", "never mind put it back", "oh never mind, put it back"]
+)
+def test_never_mind_put_it_back_is_no_task_left_undone(message: str):
+    # "never … , put it …" is the shape of "didn't X, so move it …", but means undo
+    from backend.assistant.offline.intents import understand
+
+    assert understand(message, date.today()).kind == "undo"
