@@ -500,6 +500,12 @@ _NESTED_ADD = re.compile(
 
 # Words that only point at the list that follows: "these", "the following three items",
 # "all of these for me" before a colon or dash (never "this week: …", a date).
+# "two things for me:", "for us:": whom a list is for, said before its colon
+_FOR_ME_LIST = re.compile(
+    r"^(?:(?:\w+\s+){0,2}(?:more\s+)?(?:things?|items?|tasks?|todos?|bits)\s+)?for\s+(?:me|us)\s*:\s*"
+    r"|^(?:me|us)\s*:\s*",
+    re.I,
+)
 _LIST_INTRO = re.compile(
     rf"^(?:all\s+(?:of\s+)?)?(?:these|those|the following|following|this|the next)"
     rf"(?:\s+(?:\d+|two|three|four|five|six|few|ones?|things?|items?|{TASK_WORD}))*"
@@ -551,6 +557,7 @@ def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]
     )
     rest = re.sub(r"^(?:a\s+)?(?:(?:new|another)\s+)?one\s*[:\-]\s*", "", rest, flags=re.I)
     rest = re.sub(r"^(?:for\s+)?me\s+to\s+", "", rest, flags=re.I)  # "a task for me to X"
+    rest = _FOR_ME_LIST.sub("", rest)  # "add two things for me: X, and Y"
     rest = attribute_clauses_as_commas(without_reason(story_apart(without_lead_in(rest), today)))
     titles: list[str] = []
     per_task: list[Details] = []
@@ -581,6 +588,9 @@ def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]
         # "call Tom tomorrow, pay the vet friday, and Z by the 30th": when tasks before the
         # last have days of their own, the day read last is the last task's, not all of theirs
         dated = any(take_details(t, today)[1].due for t in tasks[:-1])
+        # each task's own day, found where it was said ("pay the nanny friday, and book X")
+        said = split_tasks(_NESTED_ADD.sub("", segment)) if dated else []
+        days = [take_details(s, today)[1] for s in said] if len(said) == len(tasks) else []
         for n, task in enumerate(tasks):
             own = details
             if story and (n == 0 or not _starts_with_verb(task := without_lead_in(task))):
@@ -589,6 +599,8 @@ def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]
                 shared = details
                 if dated and n < len(tasks) - 1:
                     shared = replace(details, due=None, day_of_month=None)
+                if days:
+                    shared = replace(details, due=days[n].due, day_of_month=days[n].day_of_month)
                 task, own = _with_own_details(task, shared, today)
             if clean_title(task) and not (names_no_task if n == 0 else no_task)(clean_title(task)):
                 titles.append(clean_title(task))

@@ -281,3 +281,216 @@ async def test_a_completion_told_before_deleting_it_is_the_reason(app: FastAPI, 
     start = _open("Cancel the gym membership", "Buy running shoes")
     turns = ["is the gym cancellation still on my list?", told, "yes"]
     await _check(app, start, turns, {"Buy running shoes": {"completed": False}})
+
+
+# A completion told first, then an add joined by "so": both are done ("… that's done and they
+# want a deposit so add pay the deposit by friday").
+DONE_SO_ADD = [
+    (_open("Call the florist"), "yeah so I called the florist just now that's done and they "
+     "want a deposit so add pay the florist deposit by friday",
+     {"Call the florist": {"completed": True}, "Pay the florist deposit": {"due": "friday"}}),
+    (_open("Email the landlord"), "I emailed the landlord, he wants the form back so add "
+     "send the form to the landlord tomorrow",
+     {"Email the landlord": {"completed": True}, "Send the form to the landlord": {"due": "+1"}}),
+    (_open("Book the vet"), "booked the vet and they need the records so please add "
+     "find the vaccination records",
+     {"Book the vet": {"completed": True}, "Find the vaccination records": {}}),
+    (_open("Call the plumber"), "the plumber has been called, he comes on monday so add "
+     "clear the space under the sink sunday",
+     {"Call the plumber": {"completed": True},
+      "Clear the space under the sink": {"due": "sunday"}}),
+    (_open("Order the sofa"), "ordered the sofa, it arrives next week so can you add "
+     "measure the doorway",
+     {"Order the sofa": {"completed": True}, "Measure the doorway": {}}),
+    (_open("Pay the electrician"), "ok paid the electrician and he left a receipt so add "
+     "file the receipt on friday",
+     {"Pay the electrician": {"completed": True}, "File the receipt": {"due": "friday"}}),
+    (_open("Call the school"), "I called the school that's done and they want a letter so "
+     "remind me to write the letter to the school tomorrow",
+     {"Call the school": {"completed": True}, "Write the letter to the school": {"due": "+1"}}),
+    (_open("Renew the insurance"), "renewed the insurance and it's cheaper now so add "
+     "cancel the old direct debit",
+     {"Renew the insurance": {"completed": True}, "Cancel the old direct debit": {}}),
+    (_open("Return the library books"), "returned the library books, there's a fine so "
+     "add pay the library fine by saturday",
+     {"Return the library books": {"completed": True},
+      "Pay the library fine": {"due": "saturday"}}),
+    (_open("Ring the garage"), "I rang the garage, the part is in so add pick up the car "
+     "on thursday",
+     {"Ring the garage": {"completed": True}, "Pick up the car": {"due": "thursday"}}),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "message", "want"), DONE_SO_ADD)
+async def test_a_completion_then_so_add(
+    app: FastAPI, start: list[dict[str, Any]], message: str, want: dict[str, dict[str, Any]]
+):
+    await _check(app, start, [message], want)
+
+
+# One thing done, another not: "that one" is the task not done, named by its words.
+DONE_BUT_NOT_THAT_ONE = [
+    (_open("Pick up the new glasses", "Call the garage about the clutch"),
+     "right so I picked up the new glasses on the way home but I didn't manage to call the "
+     "garage so can you move that one to tomorrow",
+     {"Pick up the new glasses": {"completed": True},
+      "Call the garage about the clutch": {"completed": False, "due": "+1"}}),
+    (_open("Pay the rent", "Wash the car"),
+     "I paid the rent but I never got round to washing the car so move it to saturday",
+     {"Pay the rent": {"completed": True},
+      "Wash the car": {"completed": False, "due": "saturday"}}),
+    (_open("Buy the birthday card", "Email the accountant"),
+     "bought the birthday card but didn't have time to email the accountant, push that one "
+     "to friday",
+     {"Buy the birthday card": {"completed": True},
+      "Email the accountant": {"completed": False, "due": "friday"}}),
+    (_open("Water the plants", "Fix the shelf"),
+     "watered the plants and I didn't get to fix the shelf so could you move it to sunday",
+     {"Water the plants": {"completed": True},
+      "Fix the shelf": {"completed": False, "due": "sunday"}}),
+    (_open("Post the parcel", "Call grandma"),
+     "posted the parcel but I couldn't call grandma so please move that to tomorrow",
+     {"Post the parcel": {"completed": True}, "Call grandma": {"completed": False, "due": "+1"}}),
+    (_open("Clean the kitchen", "Mop the hallway"),
+     "cleaned the kitchen, but we didn't finish mop the hallway so push it to thursday",
+     {"Clean the kitchen": {"completed": True},
+      "Mop the hallway": {"completed": False, "due": "thursday"}}),
+    (_open("Book the flights", "Renew the passport"),
+     "I booked the flights but I did not manage to renew the passport, so can you move that "
+     "one to monday",
+     {"Book the flights": {"completed": True},
+      "Renew the passport": {"completed": False, "due": "monday"}}),
+    (_open("Collect the dry cleaning", "Buy dog food"),
+     "collected the dry cleaning but didn't get a chance to buy dog food so reschedule it for "
+     "tomorrow",
+     {"Collect the dry cleaning": {"completed": True},
+      "Buy dog food": {"completed": False, "due": "+1"}}),
+    (_open("Send the invoice", "Call the bank"),
+     "sent the invoice but I didn't manage to call the bank so move that one to friday pls",
+     {"Send the invoice": {"completed": True},
+      "Call the bank": {"completed": False, "due": "friday"}}),
+    (_open("Iron the shirts", "Hoover the stairs"),
+     "ironed the shirts but I never got around to hoover the stairs so put it on saturday",
+     {"Iron the shirts": {"completed": True},
+      "Hoover the stairs": {"completed": False, "due": "saturday"}}),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "message", "want"), DONE_BUT_NOT_THAT_ONE)
+async def test_done_but_not_that_one_moves_the_task_not_done(
+    app: FastAPI, start: list[dict[str, Any]], message: str, want: dict[str, dict[str, Any]]
+):
+    await _check(app, start, [message], want)
+
+
+# Each task of an add list keeps the day said with it, and "for me:" opens the list.
+ADD_LISTS = [
+    ([], "add call Ana tmrw, pay the nanny friday, and book a massage",
+     {"Call Ana": {"due": "+1"}, "Pay the nanny": {"due": "friday"},
+      "Book a massage": {"due_date": None}}),
+    ([], "add email Bob monday, pay the gas bill saturday and buy stamps",
+     {"Email Bob": {"due": "monday"}, "Pay the gas bill": {"due": "saturday"},
+      "Buy stamps": {"due_date": None}}),
+    ([], "add text Mia tomorrow, book the dentist thursday, and renew the permit",
+     {"Text Mia": {"due": "+1"}, "Book the dentist": {"due": "thursday"},
+      "Renew the permit": {"due_date": None}}),
+    ([], "add call the bank sunday, water the lawn tomorrow, and clean the grill",
+     {"Call the bank": {"due": "sunday"}, "Water the lawn": {"due": "+1"},
+      "Clean the grill": {"due_date": None}}),
+    ([], "add two things for me: collect the suit from the dry cleaner on Thursday, and "
+     "ring the bakery tomorrow",
+     {"Collect the suit from the dry cleaner": {"due": "thursday"},
+      "Ring the bakery": {"due": "+1"}}),
+    ([], "could you please add the following for me: buy a new kettle, and call the council",
+     {"Buy a new kettle": {}, "Call the council": {}}),
+    ([], "please add three things for me: book the hotel, pack the tent, and wash the van",
+     {"Book the hotel": {}, "Pack the tent": {}, "Wash the van": {}}),
+    ([], "add for me: email the tutor friday, and print the essay",
+     {"Email the tutor": {"due": "friday"}, "Print the essay": {}}),
+    ([], "Good morning! Could you add two tasks for me: renew the car tax on Monday, and "
+     "book an MOT on Saturday? Thanks so much.",
+     {"Renew the car tax": {"due": "monday"}, "Book an MOT": {"due": "saturday"}}),
+    ([], "add a couple of things for us: buy paint, and fix the fence",
+     {"Buy paint": {}, "Fix the fence": {}}),
+    ([], "add pay the window cleaner friday, call the vet tomorrow, and order cat litter",
+     {"Pay the window cleaner": {"due": "friday"}, "Call the vet": {"due": "+1"},
+      "Order cat litter": {"due_date": None}}),
+]  # fmt: skip
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(("start", "message", "want"), ADD_LISTS)
+async def test_add_lists_keep_each_day_and_open_with_for_me(
+    app: FastAPI, start: list[dict[str, Any]], message: str, want: dict[str, dict[str, Any]]
+):
+    await _check(app, start, [message], want)
+
+
+# A change, then a question: the change is made, then the question is answered after it.
+CHANGE_THEN_ASK = [
+    "mark the cake order done and tell me what else is due today",
+    "tick off the cake order, what's left for today?",
+    "cake order is done, what else is due today",
+    "mark order the cake as done and then show me what's due today",
+    "complete the cake order and list what's left today",
+    "cross off the cake order. what else do I have today?",
+    "mark the cake order done please, and tell me what's still due today",
+    "done with the cake order, and what else is due today?",
+    "check off order the cake and show me my tasks for today",
+    "finish the cake order then tell me what's left for today",
+]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("message", CHANGE_THEN_ASK)
+async def test_a_change_then_a_question_does_both(app: FastAPI, message: str):
+    today = str(date.today())
+    start = [
+        {"title": "Order the cake", "due_date": today},
+        {"title": "Buy balloons", "due_date": today},
+        {"title": "Send the invites"},
+    ]
+    t = await converse(app, start, [message], {s["title"] for s in start})
+    assert t.problems == []
+    after = by_title(t.after)
+    assert after["order the cake"]["completed"] is True, t.replies
+    assert after["buy balloons"]["completed"] is False, t.replies
+    assert after["send the invites"]["completed"] is False, t.replies
+    assert "Buy balloons" in t.replies[-1], t.replies
+
+
+# A name with a priority, then a change said with an arrow: each task gets its own change.
+TERSE_CHANGES = [
+    "gutters hi prio, and paint -> sat",
+    "gutters high priority, paint -> saturday",
+    "gutters urgent, and move the paint to saturday",
+    "gutters hi prio, then paint → sat",
+    "gutters high prio; paint => sat",
+    "change gutters to hi prio, and paint -> sat",
+    "paint -> sat, gutters -> high",
+    "gutters -> high priority, paint -> saturday",
+    "gutters hi prio, paint -> sat pls",
+    "the gutters hi prio, and bedroom paint -> sat",
+]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("message", TERSE_CHANGES)
+async def test_terse_changes_each_go_to_their_task(app: FastAPI, message: str):
+    start = _open("Clear the gutters", "Buy paint for the bedroom", "Sand the bedroom floor")
+    await _check(app, start, [message], {
+        "Clear the gutters": {"priority": "high", "due_date": None},
+        "Buy paint for the bedroom": {"priority": "medium", "due": "saturday"},
+        "Sand the bedroom floor": {"priority": "medium", "due_date": None}})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "message", ["never mind, put it back", "never mind put it back", "oh never mind, put it back"]
+)
+def test_never_mind_put_it_back_is_no_task_left_undone(message: str):
+    # "never … , put it …" is the shape of "didn't X, so move it …", but means undo
+    from backend.assistant.offline.intents import understand
+
+    assert understand(message, date.today()).kind == "undo"

@@ -213,7 +213,11 @@ _TOOL = {"add": "add_task", "complete": "complete_task", "reopen": "complete_tas
          "update": "update_task", "delete": "delete_task"}  # fmt: skip
 
 
-_ARROW = re.compile(r"^(?P<x>[^>]+?)\s*(?:->|\u2192|=>)\s*(?P<y>.+)$")
+# "visa -> hi prio"; in a list of changes each arrow is its own ("gutters hi prio, and paint -> sat")
+_ARROW = re.compile(
+    r"(?:^|(?<=[,;]))(?P<join>\s*(?:(?:and|then|also|plus)\s+)?)(?P<x>[^>,;]+?)\s*(?:->|\u2192|=>)\s*"
+    r"(?P<y>[^,;]+)"
+)
 
 
 def understand(message: str, today: date, hybrid: bool = False) -> Intent:
@@ -228,6 +232,7 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
         message = news.told or message
     message = from_the_action(message)  # "she reminded me that we have to book the cabin"
     message = _request_after_story(message, today)
+    message = _not_done_then_change(message)
     message = _without_not_done(message, today)
     message = _respelled(message)  # "add text Mikey … sorry, spelled it wrong, it's Micky"
     if (matched := _changed_to_match(message, today)) is not None:
@@ -314,6 +319,27 @@ _NOT_DONE_TOO = re.compile(
     r"(?:\s+(?:as\s+)?(?:done|off|complete|completed))?)?[\s.!]*$",
     re.I,
 )
+
+
+# "I picked up X but I didn't manage to call the garage so can you move that one to tomorrow":
+# "that one" is the task not done, named by its words ("move call the garage to tomorrow").
+_NOT_DONE_THEN_CHANGE = re.compile(
+    r"^(?P<before>.*?)(?:^|[,.;!]?\s+(?:but|and)\s+)(?:(?:i|we)\s+)?(?:did ?n[o']t|did not|could ?n[o']t"
+    r"|could not|never(?!\s+mind\b)|have ?n[o']t|have not)\s+(?:(?:really|quite|actually|even)\s+)?(?:(?:manage\s+to"
+    r"|(?:get|got)\s+(?:(?:round|around)\s+)?to|have\s+(?:the\s+)?time\s+(?:to|for)|get\s+a\s+chance\s+to"
+    r"|do|finish)\s+)?(?P<x>[^,.;!?]+?)(?:\s*[,.;]\s*(?:(?:so|and)\s+)?|\s+(?:so|and)\s+)(?:(?:can|could|would)\s+(?:you|u)\s+"
+    r"|please\s+|pls\s+|just\s+)*(?P<verb>move|push|shift|reschedule|bump|put|set|change|postpone)\s+"
+    r"(?:that\s+one|this\s+one|that|it|this)\s+(?P<rest>(?!back\b)\S.*)$",
+    re.I,
+)
+
+
+def _not_done_then_change(message: str) -> str:
+    if (m := _NOT_DONE_THEN_CHANGE.match(message.strip())) is None:
+        return message
+    verb = "move" if m["verb"].lower() == "put" else m["verb"]  # "put X on …" adds
+    change = f"{verb} {m['x']} {m['rest']}"
+    return f"{m['before']}. {change}" if m["before"].strip() else change
 
 
 def _without_not_done(message: str, today: date) -> str:
@@ -550,7 +576,7 @@ def _understand_hidden(command: str, quoted: list[str], today: date) -> Intent:
     text = normalise(without_thinking_aloud(normalise(fix_typos(without_pleasantries(command)))))
     text = command_preamble(text) or text  # "make new task: X" is "add X"
     text = without_reason(text)  # "… because I need the suit": never part of a request
-    text = _ARROW.sub(r"change \g<x> to \g<y>", text)  # "visa -> hi prio"
+    text = _ARROW.sub(r"\g<join>change \g<x> to \g<y>", text)  # "visa -> hi prio"
     text = _topic_named(text)
     text = _KEEP_BUT.sub(r"\g<task> is \g<change>", text)  # "keep X on thu but it's at 4pm"
     if not text or QUOTE_RX.fullmatch(text):
@@ -673,7 +699,10 @@ def _story_then_told(text: str, quoted: list[str], today: date) -> Intent | None
 # Where a second request may start: a sentence end, a comma, "&", "+", "and", "plus", "then".
 _JOINT = re.compile(
     rf"(?:{SENTENCE_STOP}|;)+\s+|,\s*|\s+[&+]\s+|\s+(?:and|plus|then)\s+"
-    r"|\s+but\s+(?!(?:i\s+|we\s+)?(?:meant|mean|wanted)\b)",  # "… but I meant X": a correction
+    r"|\s+but\s+(?!(?:i\s+|we\s+)?(?:meant|mean|wanted)\b)"  # "… but I meant X": a correction
+    # "…, they want a deposit so add X": "so" before a command
+    r"|\s+so\s+(?=(?:(?:please|pls|just|now|can you|could you|would you)\s+)*(?:add|remind me|put down"
+    r"|mark|tick|move|push|set|make|change|reschedule)\b)",  # deletes: _STORY_THEN_COMMAND
     re.I,
 )
 # Words that only join the requests: "…, oh and also please add Y", "… and then mark X".
@@ -718,6 +747,9 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
         return None
     stops = [end for _, end in cuts[1:]] + [len(text)]
     pieces = [_unjoined(text[start:end]) for (start, _), end in zip(cuts, stops, strict=True)]
+    # "booked the vet and they need the records, so add …": what others said or how things
+    # are now, after what was done, is no part of the task's name
+    pieces = [_done_without_remark(p, quoted, today) for p in pieces[:-1]] + pieces[-1:]
     if any(_asks_add(_part(p)) for p in pieces):
         # "long day. the freezer is rattling again, can you add …": the parts that only tell
         # the situation are context; the rest is read as the message
@@ -743,7 +775,12 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
         if _story_before_told(read, pieces, piece, quoted, today):
             continue  # "I spent all day in the garden and I mowed the lawn": a story
         bare = one.kind == "add" and not _asks_add(piece)
-        if not read and bare and not _asks_add(pieces[1]):
+        if (
+            not read
+            and bare
+            and not _asks_add(pieces[1])
+            and not _names_then_changes(one, pieces[1], quoted, today)
+        ):
             return None  # "flights aren't urgent anymore, set to medium": no task to add
         if read and _adds_to(read[-1], one, explicit=_asks_add(pieces[0])):
             continue
@@ -769,15 +806,47 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
     pointing = any(_points_back(i) for i in read)
     if len(read) == 1 and len(pieces) > 1:
         return read[0]  # "add X & remind me to Y", "move X to friday and put it on high"
-    if len(read) < 2 or not all(tools) or not _distinct(read, tools) or pointing:
+    # a question asked last is answered after the changes ("mark X done and tell me what's left")
+    question = read[-1] if len(read) > 1 and read[-1].kind == "list" else None
+    if question is not None:
+        read, tools = read[:-1], tools[:-1]
+    if not read or not all(tools) or not _distinct(read, tools) or pointing:
+        return None
+    if len(read) < 2 and question is None:
         return None
     first, *rest = read
+    if question is not None:
+        rest.append(question)
     first.then = rest
     return first
 
 
 # Where the parts of a told situation meet: "long day at work, the freezer is rattling again".
 _SITUATION_PARTS = re.compile(rf"\s*(?:[,;:]|{SENTENCE_STOP}(?:\s|$)|\s-\s)\s*")
+
+
+_REMARK_AFTER_DONE = re.compile(
+    r"(?:,|\s+and|\s+but)\s+(?:they|he|she|it|there|that)(?:'s|'re|\s+(?:is|are|was|were|has|have|had"
+    r"|needs?|wants?|comes?|left|said|says|asked|arrives?|costs?))\b.*$",
+    re.I,
+)
+
+
+def _done_without_remark(piece: str, quoted: list[str], today: date) -> str:
+    cut = _REMARK_AFTER_DONE.sub("", piece)
+    if cut == piece or _told(_part(cut), quoted, today).kind not in {"complete", "reopen"}:
+        return piece
+    return cut
+
+
+def _names_then_changes(one: Intent, after: str, quoted: list[str], today: date) -> bool:
+    """ "gutters hi prio, and paint -> sat": a name with a priority or tag (which may name an
+    open task, ``names_task``), then a change that names a task of its own."""
+    d = one.details
+    if one.names_task is None or not (d.priority or d.tags) or one.then:
+        return False
+    then = _told(_part(after), quoted, today)
+    return then.kind == "update" and bool(then.items) and not _points_back(then)
 
 
 def _situation(piece: str, one: Intent, sentence: bool, quoted: list[str], today: date) -> bool:
@@ -920,11 +989,22 @@ def _starts_request(segment: str, quoted: list[str], today: date) -> bool:
         return _asks_add(text) and not any(re.search(r"\b(?:it|them)\b", i) for i in intent.items)
     if intent.kind == "update":
         return bool(intent.items) and _changes(intent)
+    if intent.kind == "list":  # "…and tell me what else is due today": a question of its own
+        return _ASKED.match(text) is not None
     if intent.kind in {"complete", "reopen", "delete"}:
         told = bool(_COMMAND_START.match(text) or statements.says_done(text))
         told = told or (intent.kind == "reopen" and statements.cue(text) == "reopen")
         return bool(intent.items) and not intent.everything and told
     return False
+
+
+# A question asked after a request: "tell me what's left", "what else is due today?",
+# "show me the rest", "then list my tasks" (a bare "the list" names nothing asked).
+_ASKED = re.compile(
+    r"^(?:(?:tell|show|give)\s+me\b|(?:list|show)\s+(?:my|me|the|all|what)\b"
+    r"|(?:what|which|how many|anything)\b.*\b(?:left|else|due|open|today|tomorrow|tasks?|remaining)\b)",
+    re.I,
+)
 
 
 def _asks_add(text: str) -> bool:
