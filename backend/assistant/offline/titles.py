@@ -98,8 +98,9 @@ _ADD_THIS_LAST = re.compile(
 )
 
 
-# A story, then "so (can you) add X": the request is the words after it.
-_STORY_SO_ADD = re.compile(
+# A story, then "so (can you) add X": the request is the words after it (intents decides
+# whether the story is only a story).
+STORY_SO_ADD = re.compile(
     r"^(?P<story>.{12,}?)(?:\s*[,;.]\s*|\s+)(?:and\s+)?so\s+(?:(?:can|could|would) you\s+)?"
     r"(?:please\s+)?(?:add|put)\s+(?P<rest>\S.*)$",
     re.I,
@@ -113,8 +114,6 @@ def command_preamble(text: str) -> str | None:
     said, text = text, _TO_COMMAND.sub("", text)
     if (last := _ADD_THIS_LAST.search(text)) and last.start() > 0:
         text = text[: last.start()]
-    if (late := _STORY_SO_ADD.match(text)) and no_task(late["story"]):
-        text = f"add {late['rest']}"  # "rent is due on the 1st, so can you add pay rent …"
     if r := _REMINDER_TO.match(text):
         priority = f", {r['p'].strip()}" if r["p"] else ""
         text = f"add {r['rest']}{priority}"

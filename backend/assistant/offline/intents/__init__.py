@@ -54,6 +54,7 @@ from backend.assistant.offline.parsing import (
 )
 from backend.assistant.offline.targets import Decision, Turn
 from backend.assistant.offline.titles import (
+    STORY_SO_ADD,
     attribute_clauses_as_commas,
     command_preamble,
     from_the_action,
@@ -571,10 +572,25 @@ def _unhidden(intent: Intent, quoted: list[str]) -> Intent:
     return intent
 
 
+def _story_then_add(text: str, quoted: list[str], today: date) -> str:
+    """ "rent is due on the 1st, so can you add pay rent …": the request is the words after "so
+    add". A story that tells work done ("I called the florist, they want a deposit so add …") is
+    a request of its own, read with the add as two."""
+    late = STORY_SO_ADD.match(text)
+    if late is None or not no_task(late["story"]):
+        return text
+    if (both := _requests(text, quoted, today)) and any(
+        part.kind in _ACTS for part in (both, *both.then)
+    ):
+        return text  # "the plumber has been called, …": the story is a request too
+    return f"add {late['rest']}"
+
+
 def _understand_hidden(command: str, quoted: list[str], today: date) -> Intent:
     """The message's reading, its quotes hidden (``hide_quotes``) while it is read."""
     text = normalise(without_thinking_aloud(normalise(fix_typos(without_pleasantries(command)))))
     text = command_preamble(text) or text  # "make new task: X" is "add X"
+    text = _story_then_add(text, quoted, today)
     text = without_reason(text)  # "… because I need the suit": never part of a request
     text = _ARROW.sub(r"\g<join>change \g<x> to \g<y>", text)  # "visa -> hi prio"
     text = _topic_named(text)
