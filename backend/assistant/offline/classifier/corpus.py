@@ -36,6 +36,7 @@ MEASURED_SETS = [
     "blind-9",
     "blind-10",
     "blind-11",
+    "blind-12",
 ]
 SEED = 20261130
 PER_INTENT = 700
