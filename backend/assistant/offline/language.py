@@ -225,13 +225,13 @@ def expand_contractions(text: str) -> str:
 # A command said as a gerund after "would you mind": "(would you mind) adding X" is "add X".
 _GERUND_COMMAND = re.compile(
     r"^(add|remov|delet|mark|putt|mov|chang|creat|reschedul|renam|tagg|tick|complet|reopen"
-    r"|cancel|push|jott|writ)ing\b",
+    r"|cancel|push|jott|writ|tell|show|list|giv)ing\b",
     re.I,
 )
 _GERUND_BASE = {"remov": "remove", "delet": "delete", "putt": "put", "mov": "move",
                 "chang": "change", "creat": "create", "reschedul": "reschedule",
                 "renam": "rename", "tagg": "tag", "complet": "complete", "jott": "jot",
-                "writ": "write"}  # fmt: skip
+                "writ": "write", "giv": "give"}  # fmt: skip
 
 
 # An emoji between two sentences ends the first: "the cactus died 😢 delete its reminder".

@@ -791,7 +791,7 @@ _TOPIC = re.compile(
     r"find|that says|matching"
     r"|(?:anything|something|stuff|things?|tasks?|todos|items|any|list|agenda)\s+(?:for|with|on)"
     r"|(?:have|got|need|left|sort|do|organi[sz]e|prepare|buy|get|bring|there|on|remains?|"
-    r"remaining)\s+for)\s+"
+    r"remaining|outstanding|open|pending|unfinished|undone)\s+for)\s+"
     r"(?P<t>[^,;.!?]+)",
     re.I,
 )

@@ -63,6 +63,13 @@ _ASKS = re.compile(
 
 
 _WROTE = r"(?:put|wrote|write|noted|note|saved|added|add|left|jotted|jot)(?:\s+down)?"
+# Only words for writing a note, not "add" ("what tasks did I add?" asks about the list).
+_NOTED = r"(?:(?:note|noted|write|wrote|jot|jotted)(?:\s+down)?|put\s+down|put\s+in\s+the\s+notes?)"
+# What a task has as fields of its own, and words for tasks: not a detail kept in a note.
+_OWN_FIELDS = (
+    r"(?:time|day|date|due|deadline|priority|tags?|labels?|status|tasks?|todos?|things?|items?|"
+    r"stuff|ones?|reminders?)\b"
+)
 # A question whose answer is one field of one task: its due date, its priority, its notes.
 _FIELD = {
     "due": rx(
@@ -119,6 +126,12 @@ _FIELD = {
         # "what did I write about the insurance", "remind me what I noted for the flight"
         rf"^(?:what\s+did\s+i|(?:remind|tell)\s+me\s+what\s+i(?:\s+have)?)\s+{_WROTE}\s+"
         r"(?:about|for|on|in|under|regarding)\s+(?P<t>.+?)\??$",
+        # "which brand of reeds did I note down?", "which hotel did I put down for the trip?":
+        # a kind of detail asked of what was written (never the task's own fields)
+        rf"^(?:what|which)\s+(?!{_OWN_FIELDS})[\w-]+(?:\s+of)?\s+(?P<t>(?!{_OWN_FIELDS})[\w'-]+(?:\s+[\w'-]+)?)"
+        rf"\s+did\s+i\s+{_NOTED}\??$",
+        rf"^(?:what|which)\s+(?!{_OWN_FIELDS})[\w-]+(?:\s+[\w-]+)?\s+did\s+i\s+{_NOTED}"
+        r"\s+(?:for|on|about|under|regarding)\s+(?:the\s+|my\s+)?(?P<t>.+?)(?:\s+(?:task|one|notes?))?\??$",
     ),
 }
 
