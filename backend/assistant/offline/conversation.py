@@ -80,12 +80,28 @@ class Conversation:
         with_tasks = [r for r in records if r.tasks()]
         if not with_tasks:
             return []
-        turn = with_tasks[-1].turn
+        return self._tasks_of_turn(with_tasks[-1].turn, with_tasks)
+
+    def the_other(self) -> list[dict[str, Any]]:
+        """ "the other one": of the tasks an earlier turn showed or changed together, those the
+        latest turn did not touch ("what's tagged allotment?" … "I ordered the seeds" … "make
+        the other one high priority"); nothing when no such group is left."""
+        records = self.earlier + [r for r in self.this_turn if r.tool != "list_tasks"]
+        with_tasks = [r for r in records if r.tasks()]
+        latest = {t["id"] for t in self.recent_tasks()}
+        for turn in sorted({r.turn for r in with_tasks}, reverse=True)[1:]:
+            group = self._tasks_of_turn(turn, with_tasks)
+            rest = [t for t in group if t["id"] not in latest]
+            if len(group) > 1 and 0 < len(rest) < len(group):
+                return rest
+        return []
+
+    def _tasks_of_turn(self, turn: int, with_tasks: list[ToolRecord]) -> list[dict[str, Any]]:
         acted = [r for r in with_tasks if r.turn == turn and r.tool != "list_tasks"]
         if acted:
             tool = acted[-1].tool
             return [t for r in acted if r.tool == tool for t in r.tasks()]
-        record = with_tasks[-1]
+        record = [r for r in with_tasks if r.turn == turn][-1]
         reply = self.reply_by_turn.get(turn, "")
         shown = numbered_titles(reply)
         if not shown:

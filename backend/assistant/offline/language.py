@@ -130,7 +130,7 @@ _POLITE_END = re.compile(
     r"when you get a chance|asap please|too|as well|also|already|lol|haha|cheers|tbh|honestly|"
     r"many thanks|thanks (?:so much|a lot)|thank you (?:so|very) much|much appreciated|"
     r"if (?:it is|it's) not too much (?:trouble|bother)|if you do not mind|if you don't mind|"
-    r"mate|x+|thank u|ty+|"
+    r"mate|x+|thank u|ty+|then|in that case|"  # "ok mark it done then"
     r"\u2714\ufe0f?|\u2713|\u2705|:\)|:d))+\s*$",
     re.IGNORECASE,
 )

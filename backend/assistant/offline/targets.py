@@ -38,6 +38,10 @@ PLURAL_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# "make the other one high priority": the one of a pair the latest turn left alone (the
+# subject arrives without "the" and "one")
+THE_OTHER = re.compile(r"^(?:the\s+)?other(?:\s+(?:one|task|todo|item))?$", re.I)
+
 BOTH = re.compile(r"^(?:both|both of them|them both|the two)$", re.I)
 
 THE_X_ONES = re.compile(r"^(?:all\s+)?(?:the\s+)?#?(?P<word>[\w-]+)\s+ones$", re.I)
@@ -208,6 +212,12 @@ def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
         if last and last[-1].tool == "list_tasks":  # "it" after a list of several: ask
             return Decision(reply=replies.ask_which("it", recent, turn.today))
         return recent[-1:]
+    if THE_OTHER.match(subject):
+        rest = convo.the_other()
+        if len(rest) == 1:
+            return rest
+        return Decision(reply=replies.ask_which("the other one", rest, turn.today) if rest
+                        else "Which task do you mean? Tell me its title.")  # fmt: skip
     if m := THE_X_ONES.match(subject):  # "the shopping ones": show them and ask, never guess
         everything = lookup(convo, status="all", limit=LOOKUP_LIMIT)
         if isinstance(everything, ToolCall):
