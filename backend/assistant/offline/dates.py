@@ -50,7 +50,7 @@ _LEAD = r"(?:\b(?:starting|beginning)\s+(?:on\s+|from\s+)?|\b(?:due|by|on|for|be
 # Each alternative is one way people name a day; named groups tell which.
 _PHRASE = re.compile(
     _LEAD
-    + r"(?:"
+    + r"\b(?:"  # a whole word: "mowed" holds no "wed"
     + r"(?P<today>today|tonight|this (?:morning|afternoon|evening)|later today|end of (?:the )?day|eod)"
     + r"|(?P<overmorrow>(?:(?:the )?day )?after " + _TOMORROW + r")"
     + r"|(?P<tomorrow>" + _TOMORROW + r")(?: (?:morning|afternoon|evening|night))?"

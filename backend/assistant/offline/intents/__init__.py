@@ -52,7 +52,7 @@ from backend.assistant.offline.parsing import (
     take_details,
     with_quotes,
 )
-from backend.assistant.offline.targets import Decision, Turn
+from backend.assistant.offline.targets import PRONOUN, Decision, Turn
 from backend.assistant.offline.titles import (
     STORY_SO_ADD,
     attribute_clauses_as_commas,
@@ -764,8 +764,9 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
     stops = [end for _, end in cuts[1:]] + [len(text)]
     pieces = [_unjoined(text[start:end]) for (start, _), end in zip(cuts, stops, strict=True)]
     # "booked the vet and they need the records, so add …": what others said or how things
-    # are now, after what was done, is no part of the task's name
-    pieces = [_done_without_remark(p, quoted, today) for p in pieces[:-1]] + pieces[-1:]
+    # are now, after what was done, is no part of the task's name (nor after the last piece:
+    # "…, and put the deck back to not done, it needs another coat")
+    pieces = [_done_without_remark(p, quoted, today) for p in pieces]
     if any(_asks_add(_part(p)) for p in pieces):
         # "long day. the freezer is rattling again, can you add …": the parts that only tell
         # the situation are context; the rest is read as the message
@@ -1063,6 +1064,14 @@ def _adds_to(before: Intent, after: Intent, *, explicit: bool) -> bool:
     return False
 
 
+def _refers(intent: Intent) -> bool:
+    """The request's task is named only by a word that points ("it", "that task", "task back"
+    as "putting that task back" leaves it)."""
+    if not intent.items or re.match(r"^(?:(?:that|this|the)\s+)?(?:task|one)\b", intent.items[0]):
+        return True
+    return any(p.match(intent.items[0]) for p in (_PRONOUN_SUBJECT, PRONOUN))
+
+
 def _distinct(read: list[Intent], tools: list[str | None]) -> bool:
     """Requests that are really several: each uses another tool, or those that use the same
     one each change a task of its own ("move the gym to friday and make the tax thing high",
@@ -1074,8 +1083,10 @@ def _distinct(read: list[Intent], tools: list[str | None]) -> bool:
         a != b and words & other for (a, words), (b, other) in itertools.combinations(closing, 2)
     ):
         return False  # "the printer jammed after I fixed it. mark fix the printer as not done"
-    if len(closing) > 1 and any(i.kind == "reopen" and not i.told for i in read):
-        return False  # "…, so would you mind putting that task back": one request, said at length
+    if len(closing) > 1 and any(i.kind == "reopen" and not i.told and _refers(i) for i in read):
+        # "…, so would you mind putting that task back": one request, said at length (never
+        # "mark the fence done, and put the deck back to not done": each names its task)
+        return False
     kinds = [(tool, i.kind) for tool, i in zip(tools, read, strict=True)]
     same = [i for k, i in zip(kinds, read, strict=True) if kinds.count(k) > 1]
     named = [(i.kind, *i.items) for i in same if i.kind in {"update", "complete"} and i.items]

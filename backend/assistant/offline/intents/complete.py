@@ -39,10 +39,17 @@ _PARTICIPLE = (r"(?:done|finished|completed|written|paid|sent|booked|bought|sort
                r"collected|printed|signed|delivered|repaired|replaced|uploaded|scanned|watered|"
                r"mowed|mown|vacuumed|hoovered|ironed|tidied)")  # fmt: skip
 
+# Past forms that say something other than "done": "mark the report as flagged".
+_NO_COMPLETION = (r"(?:flagged|starred|pinned|prioriti[sz]ed|tagged|labell?ed|archived|needed|"
+                  r"required|delayed|postponed|cancell?ed|started|blocked|assigned|snoozed|"
+                  r"planned|scheduled|unfinished|undone|uncompleted|read)")  # fmt: skip
+
 COMPLETE = rx(
     # "mark it", "put it done": the other clause of the message says what "it" is.
     r"^(?:mark|tick|check|cross|put|set)\s+(?P<rest>it|that|this|them|those)(?:\s+(?:as\s+)?(?:done|off|complete|completed|finished))?$",
     r"^(?:mark|set|flag|make)\s+(?P<rest>.+?)\s+(?:as\s+)?(?:done|complete|completed|finished|off)$",
+    # "mark the fence as stained": the task's own verb, done (never a state that is no completion)
+    rf"^(?:mark|set)\s+(?P<rest>.+?)\s+as\s+(?!{_NO_COMPLETION}\b)(?P<verb>{_PARTICIPLE}|[a-z]{{3,}}ed)$",
     r"^(?:cross|tick|check|strike|knock)\s+(?P<rest>.+?)\s+off(?:\s+(?:my|the)\s+list)?$",
     r"^(?:done|finished|completed|complete)\s*[:\-]\s*(?P<rest>.+)$",
     r"^(?P<rest>.+?)\s*(?:[:\-\u2013]|is|are)\s*(?:all\s+)?(?:done|finished|complete|completed)$",
@@ -95,7 +102,11 @@ _DONE_COMMAND = re.compile(
 _REOPEN_COMMAND = re.compile(
     r"^(?:(?:please|pls|just)\s+)*(?:reopen|re-open|uncheck|untick|unmark)\s+\S"
     r"|^(?:(?:please|pls|just)\s+)*(?:put|bring)\s+.+?\s+back(?:\s+(?:on|to|in)\s+(?:my|the)\s+"
-    r"(?:todo\s+|to-do\s+)?list)?$",
+    r"(?:todo\s+|to-do\s+)?list)?$"
+    # "put the deck back to not done", "mark X as unfinished again"
+    r"|^(?:(?:please|pls|just)\s+)*(?:mark|set|flag|make|put|move|change|switch)\s+.+?\s+"
+    r"(?:back\s+)?(?:(?:to|as|into)\s+)?(?:not done|undone|incomplete|not complete|not completed|"
+    r"not finished|unfinished|open)(?:\s+again)?$",
     re.I,
 )
 

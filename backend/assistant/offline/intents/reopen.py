@@ -5,11 +5,15 @@ from __future__ import annotations
 from backend.assistant.offline.intents.base import NOT_DONE, Message
 from backend.assistant.offline.parsing import Details, Intent, act, first_match, rx, take_details
 
+# The task's words, one clause: "mark the fence as stained, and put the deck back to not done"
+# is two requests.
+_ONE_CLAUSE = r"(?P<rest>(?:(?!\s+and\s+(?:put|mark|set|move|make|change|flag)\b)[^,;])+?)"
+
 REOPEN = rx(
     r"^(?:reopen|re-open|uncheck|un-check|untick|un-tick|unmark|un-complete|uncomplete|undo|restore|bring back|reactivate|resurrect)\s+(?P<rest>.+)$",
-    r"^(?:mark|set|flag|make|put|move|change|switch)\s+(?P<rest>.+?)\s+(?:back\s+)?(?:to|as|into)\s+(?:not done|undone|incomplete|pending|open|active|to ?do|unfinished)(?: again)?$",
+    rf"^(?:mark|set|flag|make|put|move|change|switch)\s+{_ONE_CLAUSE}\s+(?:back\s+)?(?:to|as|into)\s+(?:not done|undone|incomplete|pending|open|active|to ?do|unfinished)(?: again)?$",
     r"^(?:put|bring|move)\s+(?P<rest>.+?)\s+back(?:\s+(?:on|to|in)\s+(?:my|the)\s+(?:todo\s+|to-do\s+)?list)?$",
-    r"^(?:mark|set|flag|make)\s+(?P<rest>.+?)\s+(?:as\s+)?(?:not done|undone|incomplete|not complete"
+    rf"^(?:mark|set|flag|make)\s+{_ONE_CLAUSE}\s+(?:as\s+)?(?:not done|undone|incomplete|not complete"
     r"|not completed|not finished|unfinished|pending|open|active|to ?do)(?: again)?$",
     r"^(?P<rest>.+?)\s+(?:is|are|was|were)(?: actually| still)?\s+(?:not (?:actually |really )?(?:done|finished|complete|completed)"
     r"|still pending|still open|incomplete|unfinished)(?:\s+(?:yet|after all|actually|really|either))*$",

@@ -115,6 +115,10 @@ RESCHEDULE = rx(
     r"^(?:make|set)\s+(?P<rest>.+?\s+due\s+.+)$",
     rf"^{_SUBJECT}\s+(?:is|should be|needs to be)\s+(?:now\s+)?(?:due|done by|finished by)\s+.+$",
     rf"^{_SUBJECT}\s+(?:should|must|needs to|has to)\s+be\s+(?:on|for|by)\s+.+$",
+    # "the farrier needs to move to saturday" (never "I need to move to Berlin": a task to add)
+    rf"^(?!(?:i|we|you|u)\s){_SUBJECT}\s+(?:(?:needs?|has|have|has got|have got|got|ought)\s+to\s+"
+    r"(?:be\s+)?(?:move|moved|push|pushed|shift|shifted|rescheduled|changed|go|put off)|"
+    r"needs?\s+(?:moving|pushing|shifting|rescheduling))\s+(?:back\s+)?(?:to|till|until|for|on)\s+.+$",
     # The task first, then the move: "groceries move to sat", "phone bill please move to the 20th".
     # No task named: "…, please change for the friday": "it", which the other clause names.
     r"^(?:change|move|push|reschedule|put|set|shift)\s+(?P<rest>it|that|this)?\s*(?:to|for|till|until|on)(?:\s+\S+){1,3}$",
