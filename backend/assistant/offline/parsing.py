@@ -272,10 +272,11 @@ def _take_schedule(text: str, details: Details) -> str:
     if m := times.CLEAR_TIME.search(text):
         details.clear_time = True
         text = text[: m.start()] + " " + text[m.end() :]
+    part = None
     if found := times.find_repeat(text):
         text, repeat = found
-        details.repeat, details.time = repeat.rule, repeat.time
-    if clock := times.find_time(text):
+        details.repeat, details.time, part = repeat.rule, repeat.time, repeat.part
+    if clock := times.find_time(text, part):
         text, details.time = times.VAGUE_TIME.sub(" ", clock[0]), clock[1].value
     return text
 

@@ -653,7 +653,32 @@ def _quoted_again(text: str, quoted: list[str]) -> str:
 _STORY_COLON = re.compile(r"^(?P<story>[^:]{1,40}):\s+(?P<rest>.+)$")
 
 
+# "hw: finish the problem set", "work: email Sam": a one-word label before a colon only files
+# the task, which is the words after it, said with a verb of their own.
+_LABEL = re.compile(r"^(?P<label>[a-z][\w'-]{1,14}):\s+(?P<rest>\S.*)$", re.I)
+# ... never a field's name: "note: call back after 5" is a note for the task in view
+_FIELD_LABELS = {"note", "notes", "description", "details", "detail", "comment", "title", "name",
+                 "rename", "tag", "tags", "priority", "due", "date", "time", "repeat", "update",
+                 "change", "edit", "fix", "correction", "ps", "pps", "also", "edit"}  # fmt: skip
+
+
+def _labelled(text: str, quoted: list[str], today: date) -> Intent | None:
+    if (m := _LABEL.match(text)) is None or m["label"].lower() in _FIELD_LABELS:
+        return None
+    label = _understand_one(m["label"], quoted, today)
+    if label.kind not in {"add", "help"} or label.details != Details():
+        return None  # "done: X", "urgent: X", "mon: X" say more than a label
+    rest = _understand_one(m["rest"], quoted, today)
+    if rest.kind != "add" or rest.then or not rest.items:
+        return None
+    if not all(item.split()[0].lower() in TASK_VERBS for item in rest.items if item.split()):
+        return None
+    return rest
+
+
 def _read(text: str, quoted: list[str], today: date) -> Intent:
+    if labelled := _labelled(text, quoted, today):
+        return labelled
     story = _STORY_COLON.match(text)
     if story and _asks_nothing(story["story"], quoted, today):
         several = _requests(story["rest"], quoted, today)  # after a preamble asking nothing

@@ -131,7 +131,9 @@ CLEAR_DUE = rx(
 PRIORITY = rx(
     r"^(?:bump|move|put|set|change|drop|knock|raise|lower)\s+(?P<rest>.+?)\s+(?:down\s+|up\s+)?(?:to|on|at|as)\s+(?:a\s+)?(?P<p>high|low|medium|normal|top)(?:\s+priority)?$",
     r"^(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+)?(?:a\s+)?(?P<p>top|high|low|medium)\s+priority$",
-    r"^(?:make|set|mark|change|flag)\s+(?P<rest>.+?)\s+(?:to\s+|as\s+)?(?:a\s+)?"
+    # (never "make a task X …, very important": that adds X)
+    r"^(?:make|set|mark|change|flag)\s+(?!(?:a|an|one|another|new)\s+(?:new\s+)?(?:task|todo|reminder)\b)"
+    r"(?P<rest>.+?)\s+(?:to\s+|as\s+)?(?:a\s+)?"
     r"(?P<p>not urgent|not important|high|low|medium|normal|top|urgent|important|critical)(?:\s+priority)?$",
     # "put it high": only of a task said before ("put X high" may be a task to add)
     r"^put\s+(?P<rest>it|that|this|them|that one|this one)\s+(?:as\s+)?(?:a\s+)?"
@@ -142,7 +144,7 @@ PRIORITY = rx(
     r"^(?P<down>deprioriti[sz]e|de-prioriti[sz]e|lower the priority of|lower priority of)\s+(?P<rest>.+)$",
     r"^(?P<down>no (?:rush|hurry))\s+(?:on|for|with)\s+(?P<rest>.+)$",
     # never of a task said with its obligation: "I must (to) send X friday, is urgent" adds it
-    r"^(?!(?:add|create|new|remind|schedule|put|todo|(?:i|we)\s+(?:need|have|must|should|gotta|got to|ought))\b)(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+|really\s+|very\s+|super\s+)?(?P<p>urgent|important|critical|high priority|low priority|not urgent|not important)(?:\s+now)?$",
+    r"^(?!(?:add|create|new|remind|schedule|put|todo|make\s+(?:a|an|one|another)\s+(?:new\s+)?(?:task|todo|reminder)|(?:i|we)\s+(?:need|have|must|should|gotta|got to|ought))\b)(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+|really\s+|very\s+|super\s+)?(?P<p>urgent|important|critical|high priority|low priority|not urgent|not important)(?:\s+now)?$",
     # the level first: "hi prio on the tax thing", "high priority for the visa please"
     r"^(?:make\s+it\s+|set\s+)?(?P<p>high|hi|low|lo|medium|normal|top)\s+(?:priority|prio|pri)\s+(?:on|for|to)\s+(?P<rest>.+)$",
 )
