@@ -100,7 +100,8 @@ def test_how_often_said_of_the_task_word(
         ("admin: renew the car tax", "renew the car tax", {}),
         ("bday: order the cake for Tom", "order the cake for Tom", {}),
         ("gym: book a class", "book a class", {}),
-        ("uni: submit the essay friday, high", "submit the essay", {"due": FRI, "priority": "high"}),
+        ("uni: submit the essay friday, high", "submit the essay",
+         {"due": FRI, "priority": "high"}),
         # controls: labels that say more keep their meaning
         ("urgent: fix the leaking tap", "fix the leaking tap", {"priority": "high"}),
         ("mon: send timesheet", "send timesheet", {"due": MON}),

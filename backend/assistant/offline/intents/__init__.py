@@ -659,7 +659,7 @@ _LABEL = re.compile(r"^(?P<label>[a-z][\w'-]{1,14}):\s+(?P<rest>\S.*)$", re.I)
 # ... never a field's name: "note: call back after 5" is a note for the task in view
 _FIELD_LABELS = {"note", "notes", "description", "details", "detail", "comment", "title", "name",
                  "rename", "tag", "tags", "priority", "due", "date", "time", "repeat", "update",
-                 "change", "edit", "fix", "correction", "ps", "pps", "also", "edit"}  # fmt: skip
+                 "change", "edit", "fix", "correction", "ps", "pps", "also"}  # fmt: skip
 
 
 def _labelled(text: str, quoted: list[str], today: date) -> Intent | None:
