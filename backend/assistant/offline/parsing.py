@@ -103,6 +103,9 @@ class Intent:
     # A part of a run-on that tells what happened ("I finish the call with the bank. Please
     # add …"): its words name the task, read with the tasks in view (``statements.referred``).
     told: str | None = None
+    # update: "the landlord wants the keys back by the 28th, set that as the due date": the
+    # story's words may name the task by one word, when no task matches them (``update``).
+    story: str | None = None
 
 
 def rx(*patterns: str) -> list[re.Pattern[str]]:

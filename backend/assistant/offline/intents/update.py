@@ -32,6 +32,7 @@ from backend.assistant.offline.parsing import (
     take_details,
     titles_in,
 )
+from backend.assistant.offline.statements import named_by_a_word, referred
 from backend.assistant.offline.targets import (
     LOOKUP_LIMIT,
     PRONOUN,
@@ -1256,6 +1257,8 @@ def handle(turn: Turn) -> Decision:
     if (named := _named_for_name_fix(turn)) is not None:
         return named
     found = find_targets(turn, done_wanted=None)
+    if isinstance(found, Decision) and not found.calls and turn.intent.story:
+        found = _named_in_story(turn) or found
     if isinstance(found, Decision):
         return found
     if turn.intent.everything:
@@ -1270,6 +1273,17 @@ def handle(turn: Turn) -> Decision:
             return Decision(reply="Which tag should I take off? Tell me its name.")
         turn.intent.remove_tags = [tag]
     return _change(turn, found)
+
+
+def _named_in_story(turn: Turn) -> list[dict[str, Any]] | Decision | None:
+    """ "the landlord wants the keys back by the 28th, …": the story's words, read with the
+    open tasks in view, name one task (``statements``), or none is guessed."""
+    tasks = lookup(turn.convo, status="all", limit=LOOKUP_LIMIT)
+    if isinstance(tasks, ToolCall):
+        return Decision(calls=[tasks])
+    story, open_tasks = turn.intent.story or "", [t for t in tasks if not t["completed"]]
+    found = referred(story, open_tasks) or named_by_a_word(story, open_tasks)
+    return found if len(found) == 1 else None
 
 
 _THAT_TAG = {"that", "this", "the"}  # "remove that tag from both of them": no tag's name said
