@@ -120,7 +120,8 @@ _POLITE_START = re.compile(
     r"be (?:so|as) (?:kind|good)(?: as)? to|be (?:kind|good) enough to))*"
     r"|i'?d like you to|please you|you please|i'?d like to|i would like to"
     r"|i was wondering if you could(?: possibly)?|(?:just )?letting you know(?: that)?|fyi"
-    r"|is (?:it )?possible (?:for you )?to"  # a learner's "is possible to put a task?"
+    # a learner's "is possible to put a task?"; "would it be possible to rename X"
+    r"|(?:is|would|will|could|might) (?:it )?(?:be )?(?:at all )?possible (?:for you )?to"
     r"|(?:can|could) i(?: get you to)?|i want you to|help me|let'?s|lets|you can|you could|you may"
     r"|(?:can|could|shall) we|we need to|just|quick question|question)[\s,!.:]+)+",
     re.IGNORECASE,

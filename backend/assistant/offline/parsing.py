@@ -103,6 +103,9 @@ class Intent:
     # A part of a run-on that tells what happened ("I finish the call with the bank. Please
     # add …"): its words name the task, read with the tasks in view (``statements.referred``).
     told: str | None = None
+    # update: "the landlord wants the keys back by the 28th, set that as the due date": the
+    # story's words may name the task by one word, when no task matches them (``update``).
+    story: str | None = None
 
 
 def rx(*patterns: str) -> list[re.Pattern[str]]:
@@ -272,10 +275,11 @@ def _take_schedule(text: str, details: Details) -> str:
     if m := times.CLEAR_TIME.search(text):
         details.clear_time = True
         text = text[: m.start()] + " " + text[m.end() :]
+    part = None
     if found := times.find_repeat(text):
         text, repeat = found
-        details.repeat, details.time = repeat.rule, repeat.time
-    if clock := times.find_time(text):
+        details.repeat, details.time, part = repeat.rule, repeat.time, repeat.part
+    if clock := times.find_time(text, part):
         text, details.time = times.VAGUE_TIME.sub(" ", clock[0]), clock[1].value
     return text
 

@@ -140,6 +140,14 @@ def referred(text: str, tasks: list[Task]) -> list[Task]:
     return [t for n, share, t in scored if (n, share) == best]
 
 
+def named_by_a_word(text: str, tasks: list[Task]) -> list[Task]:
+    """The tasks one of whose words other than the verb is said ("the landlord wants the keys
+    back" names "Return the rental keys"): only for a change asked outright, and only to act
+    when one task is named."""
+    said = content_words(text)
+    return [t for t in _may_mean(text, tasks) if _hits(said, _title_parts(t)[1])]
+
+
 def named_with_verb(text: str, tasks: list[Task]) -> list[Task]:
     """The tasks whose own verb and another of their words are said, when too few of their words
     are said to name them (``referred``): "I finished the puzzle" names "Finish the 1000-piece

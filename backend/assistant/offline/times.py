@@ -174,12 +174,13 @@ def without_hedge(text: str) -> str:
     return _ISH.sub(r"\g<lead>\g<h>", _HEDGED.sub(r"\g<lead> ", text))
 
 
-def find_time(text: str) -> tuple[str, Found] | None:
+def find_time(text: str, said_part: str | None = None) -> tuple[str, Found] | None:
     """The time said in the text, and the text with the phrase cut out (a part of the day
-    keeps its day: "tomorrow evening" leaves "tomorrow", "tonight" leaves "today")."""
+    keeps its day: "tomorrow evening" leaves "tomorrow", "tonight" leaves "today").
+    ``said_part``: a part of the day said elsewhere ("every night at 9": 21:00)."""
     text = _spelled_to_digits(without_hedge(text))
     part = _PART.search(text)
-    part_name = (part["part"] or "tonight").lower() if part else None
+    part_name = (part["part"] or "tonight").lower() if part else said_part
     value: str | None = None
     found: tuple[int, int] | None = None
     if m := _CLOCK.search(text):
@@ -202,8 +203,8 @@ def find_time(text: str) -> tuple[str, Found] | None:
         value, found = _bare(h, part_name, minutes), (m.start(), m.end())
     elif m := _BARE_HOUR.search(text):
         value, found = _bare(int(m["h"]), part_name), (m.start(), m.end())
-    if value is None and part_name:
-        value = PART_OF_DAY[part_name]
+    if value is None and part:
+        value = PART_OF_DAY[part_name or "tonight"]
     if value is None:
         return None
     cut = text
@@ -336,7 +337,7 @@ _ADVERBS = {
 
 
 def _to_rule(m: re.Match[str], kind: str) -> tuple[str, str | None] | None:
-    """The rule, and a time the phrase implies ("every morning": 09:00)."""
+    """The rule, and a part of the day the phrase says ("every morning")."""
     g = m.groupdict()
     if kind == "nth_day":
         return _rule("MONTHLY", byday=f"{_NTH[g['nth'].lower()]}{_days(g['day'])[0]}"), None
@@ -369,7 +370,7 @@ def _to_rule(m: re.Match[str], kind: str) -> tuple[str, str | None] | None:
     if kind == "unit":
         return _rule(_UNITS[g["unit"].lower()]), None
     if kind == "daily_part":
-        return _rule("DAILY"), PART_OF_DAY[(g["part"] or "night").lower()]
+        return _rule("DAILY"), (g["part"] or "night").lower()
     return _ADVERBS[g["adverb"].lower()], None
 
 
@@ -377,6 +378,7 @@ def _to_rule(m: re.Match[str], kind: str) -> tuple[str, str | None] | None:
 class Repeat:
     rule: str
     time: str | None  # "every morning" says a time too
+    part: str | None = None  # ... and its part of the day: "every night at 9" is 21:00
 
 
 # How long a repeat lasts, said right after it: "every day for 7 days", "for 3 weeks", "5 times".
@@ -417,7 +419,9 @@ def find_repeat(text: str) -> tuple[str, Repeat] | None:
             if (c := _FOR_COUNT.match(text, end)) and (counted := _with_count(rule, c)):
                 rule, end = counted, c.end()
             rest = text[: m.start()] + " " + text[end:]
-            return re.sub(r"\s{2,}", " ", rest).strip(), Repeat(rule, made[1])
+            part = made[1]
+            time = PART_OF_DAY[part] if part else None
+            return re.sub(r"\s{2,}", " ", rest).strip(), Repeat(rule, time, part)
     return None
 
 

@@ -31,7 +31,8 @@ _PREAMBLE = re.compile(
 _TASK_WORDS = {"task", "tasks", "todo", "to-do", "item", "reminder"}
 # "please to add X" (the "to" of "I want to add" kept after "please"), "I want (to) add X"
 _TO_COMMAND = re.compile(
-    r"^(?:(?:i\s+)?(?:want|would like|'d like|need)\s+(?:that\s+)?(?:you\s+)?(?=(?:to\s+)?add\b))?"
+    r"^(?:(?:i\s+)?(?:want|would like|'d like|need)\s+(?:that\s+)?(?:you\s+)?(?=(?:to\s+)?(?:add\b|"
+    r"(?:make|create)\s+(?:me\s+)?(?:a|an|one|another)\s+(?:new\s+)?(?:task|todo|to-do|reminder)\b)))?"
     r"(?:to\s+)?"
     r"(?=(?:add|put|create|make|remind)\b)",
     re.I,
@@ -83,7 +84,7 @@ def without_thinking_aloud(text: str) -> str:
 
 # "I must check X every weekday, please make this task": the request to add comes last, and
 # what was said before it is the task ("add it" alone; "make/save/set it" only with a task word;
-# a learner's "please make reminder", "can you note it", "write it down").
+# a learner's "please make reminder", "can you note it", "write it down", "please remember me").
 _ADD_THIS_LAST = re.compile(
     r"(?:[,;.!]+\s*|\s+(?:so|and)\s+)(?:(?:so|and|then)\s+)?(?:(?:can|could|would) you\s+)?"
     r"(?:please\s+|pls\s+|just\s+)*(?:(?:add|put)\s+(?:this|it|that)"
@@ -91,7 +92,10 @@ _ADD_THIS_LAST = re.compile(
     r"(?:(?:as|into|in|for)\s+)?(?:an?\s+|my\s+)?(?:new\s+)?(?:task|todo|to-do|reminder|item)"
     r"|(?:make|create|set|add)\s+(?:me\s+)?(?:an?\s+|one\s+)?(?:new\s+)?(?:task|todo|to-do|reminder)"
     r"(?:\s+(?:for|of|about)\s+(?:this|it|that))?"
-    r"|(?:note|write|jot|save)\s+(?:this|it|that)(?:\s+down)?)"
+    r"|(?:note|write|jot|save)\s+(?:this|it|that)(?:\s+down)?"
+    # a learner's "please remember me", "remind me of it", "don't let me forget"
+    r"|(?:remember|remind)\s+(?:me|it)(?:\s+(?:of|about)\s+(?:this|it|that))?"
+    r"|(?:do not|don'?t)\s+let\s+me\s+forget(?:\s+(?:this|it|that))?)"
     r"(?:\s+(?:on|to|in|into)\s+(?:my|the)\s+(?:(?:todo|to-do|task)\s+)?list)?"
     r"(?:\s+(?:for me|please|pls|thanks|thank you))*\W*$",
     re.I,
@@ -107,11 +111,26 @@ STORY_SO_ADD = re.compile(
 )
 
 
+# "add a daily task: X", "set up a weekly reminder to X": how often, said of the task word
+# itself, is the task's repeat (not a word of the title, and not lost with the command words).
+_REPEATING_TASK = re.compile(
+    r"^(?:(?:add|create|make|set up|set|put in|new)\s+)?(?:me\s+)?(?:(?:a|an|one|another)\s+)?"
+    r"(?:new\s+)?(?P<often>daily|nightly|weekly|monthly|yearly|annual|fortnightly|biweekly)\s+"
+    r"(?:recurring\s+|repeating\s+)?(?:task|todo|to-do|reminder|item)\s*"
+    r"(?:[:\-]|to\b|for\b|that says\b|called\b)?\s*(?P<rest>\S.*)$",
+    re.I,
+)
+_OFTEN = {"nightly": "every night", "annual": "yearly"}
+
+
 def command_preamble(text: str) -> str | None:
     """ "make new task: X", "in list: X", "you add for me a task: X" -> "add X": everything
     before the colon is command words, and one of them says a task is being added. Before a
     comma they must name the task too ("I want add one task, cancel the gym")."""
     said, text = text, _TO_COMMAND.sub("", text)
+    if r := _REPEATING_TASK.match(text):
+        often = r["often"].lower()
+        return f"add {r['rest']} {_OFTEN.get(often, often)}"
     if (last := _ADD_THIS_LAST.search(text)) and last.start() > 0:
         text = text[: last.start()]
     if r := _REMINDER_TO.match(text):

@@ -233,7 +233,7 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
         message = news.told or message
     message = from_the_action(message)  # "she reminded me that we have to book the cabin"
     message = _request_after_story(message, today)
-    message = _not_done_then_change(message)
+    message = _not_done_then_change(message, today)
     message = _without_not_done(message, today)
     message = _respelled(message)  # "add text Mikey … sorry, spelled it wrong, it's Micky"
     if (matched := _changed_to_match(message, today)) is not None:
@@ -280,7 +280,24 @@ _TO_MATCH = re.compile(
 )
 
 
+# "the landlord wants the keys back by the 28th, set that as the due date": the day the story
+# says is the due date of the task its other words name (none or several: we ask).
+_DAY_AS_DUE = re.compile(
+    r"^(?P<story>.+?)\s*(?:[,;.!-]+|\bso\b)\s*(?:so\s+)?(?:please\s+|pls\s+|can you\s+|could you\s+)*"
+    r"(?:(?:set|make|put|use|mark|have)\s+(?:that|this|it)\s+(?:as\s+)?(?:the\s+|its\s+|my\s+)?"
+    r"|(?:that'?s|that\s+is|this\s+is)\s+(?:the\s+|its\s+|my\s+)?(?:new\s+)?)"
+    r"(?:due\s+date|deadline|due\s+day)(?:\s+(?:for\s+it|then|please|pls|thanks|thank you))*[.!]*$",
+    re.I,
+)
+
+
 def _changed_to_match(message: str, today: date) -> Intent | None:
+    if m := _DAY_AS_DUE.match(normalise(message)):
+        rest, details = take_details(m["story"], today)
+        if not details.due or details.priority or details.tags or details.repeat:
+            return None
+        said = subjects(rest) or [rest]
+        return Intent("update", said, Details(due=details.due), story=" ".join(said))
     if not (m := _TO_MATCH.match(normalise(message))):
         return None
     _, details = take_details(m["story"], today)
@@ -325,22 +342,35 @@ _NOT_DONE_TOO = re.compile(
 # "I picked up X but I didn't manage to call the garage so can you move that one to tomorrow":
 # "that one" is the task not done, named by its words ("move call the garage to tomorrow").
 _NOT_DONE_THEN_CHANGE = re.compile(
-    r"^(?P<before>.*?)(?:^|[,.;!]?\s+(?:but|and)\s+)(?:(?:i|we)\s+)?(?:did ?n[o']t|did not|could ?n[o']t"
-    r"|could not|never(?!\s+mind\b)|have ?n[o']t|have not)\s+(?:(?:really|quite|actually|even)\s+)?(?:(?:manage\s+to"
+    r"^(?P<before>.*?)(?:^|[,.;!]?\s+(?:but|and)\s+)(?:(?:i|we)(?:\s+|(?=\s*'[mr])))?(?:did ?n[o']t|did not|could ?n[o']t"
+    r"|could not|never(?!\s+mind\b)|have ?n[o']t|have not|can'?t|can ?not|won'?t|will not"
+    r"|(?:\s*'m|\s*'re|am|are)\s+not\s+(?:going\s+to|gonna|able\s+to))"
+    r"\s+(?:(?:really|quite|actually|even)\s+)?(?:(?:manage\s+to"
     r"|(?:get|got)\s+(?:(?:round|around)\s+)?to|have\s+(?:the\s+)?time\s+(?:to|for)|get\s+a\s+chance\s+to"
-    r"|do|finish)\s+)?(?P<x>[^,.;!?]+?)(?:\s*[,.;]\s*(?:(?:so|and)\s+)?|\s+(?:so|and)\s+)(?:(?:can|could|would)\s+(?:you|u)\s+"
-    r"|please\s+|pls\s+|just\s+)*(?P<verb>move|push|shift|reschedule|bump|put|set|change|postpone)\s+"
+    r"|do|finish|make|manage)\s+)?(?P<x>[^,.;!?]+?)(?:\s*[,.;]\s*(?:(?:so|and)\s+)?|\s+(?:so|and)\s+)(?:(?:can|could|would)\s+(?:you|u)\s+"
+    r"|please\s+|pls\s+|just\s+|(?:i|we)(?:'ll|\s+will)\s+|let'?s\s+)*"
+    r"(?P<verb>move|push|shift|reschedule|bump|put|set|change|postpone|do)\s+"
     r"(?:that\s+one|this\s+one|that|it|this)\s+(?P<rest>(?!back\b)\S.*)$",
     re.I,
 )
 
 
-def _not_done_then_change(message: str) -> str:
+def _not_done_then_change(message: str, today: date) -> str:
     if (m := _NOT_DONE_THEN_CHANGE.match(message.strip())) is None:
         return message
-    verb = "move" if m["verb"].lower() == "put" else m["verb"]  # "put X on …" adds
+    verb = "move" if m["verb"].lower() in {"put", "do"} else m["verb"]  # "put X on …" adds
+    if m["verb"].lower() == "do" and not _only_a_day(m["rest"], today):
+        return message  # "can't do X, do it properly": no day, no move
     change = f"{verb} {m['x']} {m['rest']}"
     return f"{m['before']}. {change}" if m["before"].strip() else change
+
+
+def _only_a_day(words: str, today: date) -> bool:
+    """ "tmrw", "on friday instead": a day and nothing else."""
+    rest, details = take_details(normalise(words), today)
+    return bool(details.due or details.shift_days) and not re.search(
+        r"\w", re.sub(r"\b(?:instead|then|please|pls|thanks|rather)\b", "", rest, flags=re.I)
+    )
 
 
 def _without_not_done(message: str, today: date) -> str:
@@ -361,13 +391,23 @@ _STORY_THEN_COMMAND = re.compile(
     re.I,
 )
 _STORY_KINDS = {"help", "add", "delete", "complete", "reopen"}
+# "the Saturday market got cancelled, get rid of the stall task": a delete said after a story
+# with no "so" is the message too, when the story asks nothing else (or only a delete; never
+# "milk, eggs, delete the bread one": an add).
+_STORY_THEN_DELETE = re.compile(
+    r"^(?P<story>.+?)\s*(?:[,.;!]+|\s-)\s*(?:(?:can|could|would|will)\s+(?:you|u)\s+|please\s+|pls\s+"
+    r"|just\s+)*(?P<request>(?:delete|remove|get rid of|bin|scrap|ditch|clear out)\s+\S.*?)[\s?!.]*$",
+    re.I,
+)
 
 
 def _request_after_story(message: str, today: date) -> str:
     if (m := _STORY_THEN_ADD.match(message.strip())) is not None:
         return m["request"] if _understand(m["story"], today).kind == "help" else message
     if (m := _STORY_THEN_COMMAND.match(message.strip())) is None:
-        return message
+        m = _STORY_THEN_DELETE.match(message.strip())
+        if m is None or _understand(m["story"], today).kind not in {"help", "delete"}:
+            return message
     request = _understand(m["request"], today)
     if request.kind not in _TOOL or not (request.items or _scoped(request)) or request.then:
         return message  # "…, so mark those two": the story names the tasks
@@ -653,7 +693,32 @@ def _quoted_again(text: str, quoted: list[str]) -> str:
 _STORY_COLON = re.compile(r"^(?P<story>[^:]{1,40}):\s+(?P<rest>.+)$")
 
 
+# "hw: finish the problem set", "work: email Sam": a one-word label before a colon only files
+# the task, which is the words after it, said with a verb of their own.
+_LABEL = re.compile(r"^(?P<label>[a-z][\w'-]{1,14}):\s+(?P<rest>\S.*)$", re.I)
+# ... never a field's name: "note: call back after 5" is a note for the task in view
+_FIELD_LABELS = {"note", "notes", "description", "details", "detail", "comment", "title", "name",
+                 "rename", "tag", "tags", "priority", "due", "date", "time", "repeat", "update",
+                 "change", "edit", "fix", "correction", "ps", "pps", "also"}  # fmt: skip
+
+
+def _labelled(text: str, quoted: list[str], today: date) -> Intent | None:
+    if (m := _LABEL.match(text)) is None or m["label"].lower() in _FIELD_LABELS:
+        return None
+    label = _understand_one(m["label"], quoted, today)
+    if label.kind not in {"add", "help"} or label.details != Details():
+        return None  # "done: X", "urgent: X", "mon: X" say more than a label
+    rest = _understand_one(m["rest"], quoted, today)
+    if rest.kind != "add" or rest.then or not rest.items:
+        return None
+    if not all(item.split()[0].lower() in TASK_VERBS for item in rest.items if item.split()):
+        return None
+    return rest
+
+
 def _read(text: str, quoted: list[str], today: date) -> Intent:
+    if labelled := _labelled(text, quoted, today):
+        return labelled
     story = _STORY_COLON.match(text)
     if story and _asks_nothing(story["story"], quoted, today):
         several = _requests(story["rest"], quoted, today)  # after a preamble asking nothing

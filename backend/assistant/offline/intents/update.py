@@ -32,6 +32,7 @@ from backend.assistant.offline.parsing import (
     take_details,
     titles_in,
 )
+from backend.assistant.offline.statements import named_by_a_word, referred
 from backend.assistant.offline.targets import (
     LOOKUP_LIMIT,
     PRONOUN,
@@ -135,7 +136,9 @@ CLEAR_DUE = rx(
 PRIORITY = rx(
     r"^(?:bump|move|put|set|change|drop|knock|raise|lower)\s+(?P<rest>.+?)\s+(?:down\s+|up\s+)?(?:to|on|at|as)\s+(?:a\s+)?(?P<p>high|low|medium|normal|top)(?:\s+priority)?$",
     r"^(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+)?(?:a\s+)?(?P<p>top|high|low|medium)\s+priority$",
-    r"^(?:make|set|mark|change|flag)\s+(?P<rest>.+?)\s+(?:to\s+|as\s+)?(?:a\s+)?"
+    # (never "make a task X …, very important": that adds X)
+    r"^(?:make|set|mark|change|flag)\s+(?!(?:a|an|one|another|new)\s+(?:new\s+)?(?:task|todo|reminder)\b)"
+    r"(?P<rest>.+?)\s+(?:to\s+|as\s+)?(?:a\s+)?"
     r"(?P<p>not urgent|not important|high|low|medium|normal|top|urgent|important|critical)(?:\s+priority)?$",
     # "put it high": only of a task said before ("put X high" may be a task to add)
     r"^put\s+(?P<rest>it|that|this|them|that one|this one)\s+(?:as\s+)?(?:a\s+)?"
@@ -146,7 +149,7 @@ PRIORITY = rx(
     r"^(?P<down>deprioriti[sz]e|de-prioriti[sz]e|lower the priority of|lower priority of)\s+(?P<rest>.+)$",
     r"^(?P<down>no (?:rush|hurry))\s+(?:on|for|with)\s+(?P<rest>.+)$",
     # never of a task said with its obligation: "I must (to) send X friday, is urgent" adds it
-    r"^(?!(?:add|create|new|remind|schedule|put|todo|(?:i|we)\s+(?:need|have|must|should|gotta|got to|ought))\b)(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+|really\s+|very\s+|super\s+)?(?P<p>urgent|important|critical|high priority|low priority|not urgent|not important)(?:\s+now)?$",
+    r"^(?!(?:add|create|new|remind|schedule|put|todo|make\s+(?:a|an|one|another)\s+(?:new\s+)?(?:task|todo|reminder)|(?:i|we)\s+(?:need|have|must|should|gotta|got to|ought))\b)(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+|really\s+|very\s+|super\s+)?(?P<p>urgent|important|critical|high priority|low priority|not urgent|not important)(?:\s+now)?$",
     # the level first: "hi prio on the tax thing", "high priority for the visa please"
     r"^(?:make\s+it\s+|set\s+)?(?P<p>high|hi|low|lo|medium|normal|top)\s+(?:priority|prio|pri)\s+(?:on|for|to)\s+(?P<rest>.+)$",
 )
@@ -1258,6 +1261,8 @@ def handle(turn: Turn) -> Decision:
     if (named := _named_for_name_fix(turn)) is not None:
         return named
     found = find_targets(turn, done_wanted=None)
+    if isinstance(found, Decision) and not found.calls and turn.intent.story:
+        found = _named_in_story(turn) or found
     if isinstance(found, Decision):
         return found
     if turn.intent.everything:
@@ -1272,6 +1277,17 @@ def handle(turn: Turn) -> Decision:
             return Decision(reply="Which tag should I take off? Tell me its name.")
         turn.intent.remove_tags = [tag]
     return _change(turn, found)
+
+
+def _named_in_story(turn: Turn) -> list[dict[str, Any]] | Decision | None:
+    """ "the landlord wants the keys back by the 28th, …": the story's words, read with the
+    open tasks in view, name one task (``statements``), or none is guessed."""
+    tasks = lookup(turn.convo, status="all", limit=LOOKUP_LIMIT)
+    if isinstance(tasks, ToolCall):
+        return Decision(calls=[tasks])
+    story, open_tasks = turn.intent.story or "", [t for t in tasks if not t["completed"]]
+    found = referred(story, open_tasks) or named_by_a_word(story, open_tasks)
+    return found if len(found) == 1 else None
 
 
 _THAT_TAG = {"that", "this", "the"}  # "remove that tag from both of them": no tag's name said
