@@ -119,7 +119,9 @@ async def test_a_correction_after_the_marker_acts_on_the_correction(
     app: FastAPI, message: str, want: dict[str, dict[str, Any]]
 ):
     start = [t for t in _START]
-    await _check(app, start, [message], {**{t["title"]: {"completed": False} for t in start}, **want})
+    await _check(
+        app, start, [message], {**{t["title"]: {"completed": False} for t in start}, **want}
+    )
 
 
 @pytest.mark.asyncio
@@ -132,7 +134,9 @@ async def test_never_mind_after_a_question_still_declines_it(app: FastAPI):
 
 @pytest.mark.asyncio
 async def test_never_mind_put_it_back_still_undoes(app: FastAPI):
-    t = await converse(app, _START, ["mark the gym done", "never mind, put it back"], {"Go to the gym"})
+    t = await converse(
+        app, _START, ["mark the gym done", "never mind, put it back"], {"Go to the gym"}
+    )
     assert t.problems == []
     gym = next(x for x in t.after if x["title"] == "Go to the gym")
     assert gym["completed"] is False, t.replies
