@@ -140,3 +140,28 @@ async def test_never_mind_put_it_back_still_undoes(app: FastAPI):
     assert t.problems == []
     gym = next(x for x in t.after if x["title"] == "Go to the gym")
     assert gym["completed"] is False, t.replies
+
+
+# Words near a marker that take nothing back: read as before (a correction, a day, a task).
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("dentist friday, wait no, it's thursday", "add"),  # a correction of the day
+        ("change the review to tuesday - no wait, wednesday", "update"),
+        ("I need to move the gym task to later today", "add"),  # "later today" is a time
+        ("I want to push the gym task by one day", "update"),  # "one day" is a shift
+        ("add fix the car, oh no, I forgot the tyres", "add"),  # "oh no" takes nothing back
+        (
+            "mark the gym done and cancel this week's yoga",
+            "complete",
+        ),  # "cancel this …" is a request
+        ("what's due today? nvm", "list"),  # a question, answered as before
+        ("never mind", "decline"),  # to a question asked: still declines it
+    ],
+)
+def test_words_near_a_marker_that_take_nothing_back(message: str, kind: str):
+    from datetime import date
+
+    from backend.assistant.offline.intents import understand
+
+    assert understand(message, date(2026, 11, 30)).kind == kind

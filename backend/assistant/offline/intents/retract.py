@@ -24,12 +24,14 @@ from backend.assistant.offline.parsing import Intent
 from backend.assistant.offline.targets import Decision, Turn
 
 _CHANGES = {"add", "complete", "reopen", "update", "delete"}
+_COMMAND_WORDS = (r"add|put|create|remind me|mark|tick|delete|remove|move|push|make|set|change|"
+                  r"rename|reopen|undo|complete")  # fmt: skip
 
 # The words that take a request back. Multi-word ones are clear after a bare space too; the
 # short ones ("jk", "nvm") only after a pause, so "add call JK" stays a task.
 _CLEAR = (r"(?:just (?:kidding|joking)|(?:scratch|cancel|ignore|forget) (?:that|this|all that)|"
           r"never ?mind|forget (?:it|about it)|don'?t do (?:it|that)|do not do (?:it|that)|"
-          r"(?:wait|actually|no|oh|hmm),? (?:don'?t|do not|no)(?: do (?:it|that))?|"
+          r"(?:wait|actually|no|hmm),? (?:don'?t|do not|no)(?: do (?:it|that))?|"
           r"(?:no,? )?wait,? not (?:yet|now)|(?:i )?changed my mind)")  # fmt: skip
 _SHORT = r"(?:jk|j/k|jks|kidding|nvm|nvmd|nah)"
 _LEAD = r"(?:(?:oh|ah|um|uh|hmm|wait|no|actually|lol|haha|ok|okay|sorry)[,!]?\s+)*"
@@ -53,6 +55,12 @@ _REASON = re.compile(
     r"(?:is|are|was|were|has|have)\b)",
     re.I,
 )
+# A correction, not a reason: "wait no, it's thursday", "no, I meant 5pm", "actually high".
+_CORRECTS = re.compile(
+    r"^(?:i mean|i meant|make it|make that|rather|(?:it|that)(?:'s| is| should be| was)\s+"
+    r"(?:\w+day|tomorrow|today|tonight|at|on|due|for|in|next|high|low|medium|urgent|\d))\b",
+    re.I,
+)
 # The words of another task: no day, no priority, no request ("the yoga one", not "the 5pm one").
 _OTHER_TASK = re.compile(r"^(?!.*\d)[\w' -]+$")
 # "delete the gym task, no wait, the yoga one": the same change, to the other task.
@@ -63,7 +71,7 @@ _THE_OTHER = re.compile(
 )
 # "add eggs, never mind the milk": a thing dropped from the request, not the request.
 _DROPPED = re.compile(
-    rf"^(?P<request>.+?){_PAUSE}(?:never ?mind|nvm|forget(?: about)?|scratch|skip)\s+"
+    rf"^(?P<request>.+?){_PAUSE}(?:never ?mind|nvm)\s+"
     r"(?:the |my )(?P<x>[\w' -]+?)[.!]*$",
     re.I,
 )
@@ -76,7 +84,8 @@ _LIST_VERB = (r"(?:delete|remove|erase|get rid of|bin|scrap|mark|tick|check off|
 _FUTURE = (r"(?:(?:i|we)(?:'ll| will| might| may| would|'m going to| am going to|'re going to| are "
            r"going to| want to| wanna| need to| have to| should)|(?:should|can|could|will) be|"
            r"needs? to be)")  # fmt: skip
-_LATER = (r"(?:eventually|at some point|some ?day|one day|sooner or later|later on|later|"
+# (never a bare "later" or "one day": "move it to later today", "push it one day")
+_LATER = (r"(?:eventually|at some point|some ?day|one day(?=,? (?:i|we)\b)|sooner or later|later on|maybe later|"
           r"in the future|down the (?:line|road))")  # fmt: skip
 _NOT_NOW = r"not (?:now|yet|right now|just yet|for now|at the moment)(?: though| tho)?"
 # The change is clearly one to the list: a list-only verb, or the task called a task.
@@ -113,7 +122,14 @@ def parse(message: str, read: Callable[[str], Intent]) -> Intent | None:
     if (other := _THE_OTHER.match(text)) and _OTHER_TASK.match(other["x"]):
         request = read(other["request"])
         if request.kind in _CHANGES - {"add"} and request.items and not request.then:
-            return replace(request, items=[other["x"]], told=None, everything=False)
+            return replace(
+                request,
+                items=[other["x"]],
+                told=None,
+                everything=False,
+                alt_subject=None,
+                fallback_subject=None,
+            )
     m = _TAKEN_BACK.match(text)
     if m is None:
         return None
@@ -122,7 +138,7 @@ def parse(message: str, read: Callable[[str], Intent]) -> Intent | None:
         return None  # "what's due today? nvm": a question, answered as before
     paused = re.match(rf"{_PAUSE}|$", m["tail"])
     tail = _FILLER.sub("", m["tail"]).strip(" .!")
-    if not tail or _REASON.match(tail):
+    if not tail or (_REASON.match(tail) and not _CORRECTS.match(tail)):
         return Intent("retract")
     if not paused:
         return None  # "… and cancel this week's yoga": no marker, words of a request
@@ -147,11 +163,7 @@ def _meant_later(text: str, read: Callable[[str], Intent]) -> bool:
     return read(text[: put_off.start()]).kind in _CHANGES - {"add"}
 
 
-_COMMAND = re.compile(
-    r"^(?:please\s+)?(?:add|put|create|remind me|mark|tick|delete|remove|move|push|make|set|"
-    r"change|rename|reopen|undo|complete)\b",
-    re.I,
-)
+_COMMAND = re.compile(rf"^(?:please\s+)?(?:{_COMMAND_WORDS})\b", re.I)
 
 
 def _starts_request(tail: str, read: Callable[[str], Intent]) -> bool:
