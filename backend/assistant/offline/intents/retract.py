@@ -52,7 +52,7 @@ _FILLER = re.compile(
 _REASON = re.compile(
     r"^(?:i|i'm|i've|i'd|i'll|im|ive|we|we're|we've|it|it's|its|that|that's|thats|this|they|"
     r"because|cause|'cause|cos|since|as|still|not|haven't|didn't|already|turns out|the .+ "
-    r"(?:is|are|was|were|has|have)\b)",
+    r"(?:is|are|was|were|has|have))(?![\w'])",
     re.I,
 )
 # A correction, not a reason: "wait no, it's thursday", "no, I meant 5pm", "actually high".
