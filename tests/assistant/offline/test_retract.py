@@ -147,6 +147,8 @@ async def test_never_mind_put_it_back_still_undoes(app: FastAPI):
     ("message", "kind"),
     [
         ("dentist friday, wait no, it's thursday", "add"),  # a correction of the day
+        ("add order printer ink, high priority. actually no, make that normal priority", "add"),
+        ("add dentist appointment on friday... wait no, not friday, thursday", "add"),
         ("change the review to tuesday - no wait, wednesday", "update"),
         ("I need to move the gym task to later today", "add"),  # "later today" is a time
         ("I want to push the gym task by one day", "update"),  # "one day" is a shift

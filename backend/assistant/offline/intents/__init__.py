@@ -233,7 +233,7 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     # First, on the whole message: "mark X done... jk", "eventually I'll delete X, not now"
     # (a clause alone cannot tell that a later one takes it back; see ``retract``).
     if (
-        taken := retract.parse(message, lambda words: understand(words, today, hybrid))
+        taken := retract.parse(message, today, lambda words: understand(words, today, hybrid))
     ) is not None:
         return taken
     message = _enumerated(message)  # "first thing I paid X second thing …": sentences

@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 
-from backend.assistant.offline.parsing import Intent
+from backend.assistant.offline.parsing import Details, Intent, take_details
 from backend.assistant.offline.targets import Decision, Turn
 
 _CHANGES = {"add", "complete", "reopen", "update", "delete"}
@@ -107,7 +108,7 @@ _PUT_OFF = re.compile(rf"(?:[,;.]|\bbut\b|\s[-\u2013\u2014])\s*(?:but\s+)?{_NOT_
 _ADDS = re.compile(r"\b(?:add|remind me|put .+ on|new task|note (?:down|that)|create)\b", re.I)
 
 
-def parse(message: str, read: Callable[[str], Intent]) -> Intent | None:
+def parse(message: str, today: date, read: Callable[[str], Intent]) -> Intent | None:
     """The message taken back ("retract") or meant for later ("later"), or a correction after
     its marker read instead; None when it is none of these. ``read`` understands other words."""
     text = re.sub(r"[\u2018\u2019]", "'", message).strip()
@@ -138,7 +139,11 @@ def parse(message: str, read: Callable[[str], Intent]) -> Intent | None:
         return None  # "what's due today? nvm": a question, answered as before
     paused = re.match(rf"{_PAUSE}|$", m["tail"])
     tail = _FILLER.sub("", m["tail"]).strip(" .!")
-    if not tail or (_REASON.match(tail) and not _CORRECTS.match(tail)):
+    if _CORRECTS.match(tail) or (
+        tail[:4].lower() == "not " and take_details(tail, today)[1] != Details()
+    ):
+        return None  # "… actually no, make that normal priority", "… wait no, not friday, thursday"
+    if not tail or _REASON.match(tail):
         return Intent("retract")
     if not paused:
         return None  # "… and cancel this week's yoga": no marker, words of a request
