@@ -25,6 +25,7 @@ from backend.assistant.offline.intents import (
     delete,
     question,
     reopen,
+    retract,
     social,
     undo,
     update,
@@ -69,6 +70,8 @@ from backend.assistant.offline.titles import (
     without_thinking_aloud,
 )
 
+# (Requests taken back, or meant for later, are read before these, on the whole message:
+# ``retract.parse`` in ``understand``.)
 PARSERS: list[Parser] = [
     undo.parse,  # first: "never mind, undo that" is not a "no"
     confirm.parse_yes,
@@ -124,6 +127,8 @@ HANDLERS: dict[str, Callable[[Turn], Decision]] = {
     "help": social.handle_help,
     "unclear": social.handle_unclear,
     "undo": undo.handle,
+    "retract": retract.handle,  # taken back in the same message: nothing changes
+    "later": retract.handle,  # a change meant for later, not now: nothing changes
 }
 
 
@@ -225,6 +230,12 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     """What one message asks for: one request, or several in order (``Intent.then``).
     ``hybrid``: the intent classifier may choose where the rules did not (``classifier/``)."""
     message = _undictated(message)  # "call the garage comma tomorrow comma high priority"
+    # First, on the whole message: "mark X done... jk", "eventually I'll delete X, not now"
+    # (a clause alone cannot tell that a later one takes it back; see ``retract``).
+    if (
+        taken := retract.parse(message, today, lambda words: understand(words, today, hybrid))
+    ) is not None:
+        return taken
     message = _enumerated(message)  # "first thing I paid X second thing …": sentences
     message = without_musing(message)  # "hmm what else... oh right, I should …"
     if (news := _news_from(message, today)) is not None:
