@@ -1004,6 +1004,8 @@ TASK_VERBS = set(
         "service",
         "defrost",
         "descale",
+        "ship",
+        "mop",
     ]
 )
 

@@ -20,7 +20,7 @@ from backend.assistant.offline import replies
 from backend.assistant.offline.conversation import Conversation
 from backend.assistant.offline.language import IRREGULAR_PAST as _IRREGULAR
 from backend.assistant.offline.language import NAMES_NO_TASK, is_past, normalise
-from backend.assistant.offline.matching import candidates, names_another_thing
+from backend.assistant.offline.matching import candidates, names_another_act, names_another_thing
 from backend.assistant.offline.parsing import (
     TASK_VERBS,
     Details,
@@ -181,6 +181,7 @@ def completes(text: str, task: Task) -> bool:
     if (m := _STATE.search(text)) and m["word"].lower() in _title_words(task):
         return True  # "bathroom's clean", "bins are out": the state the task leads to
     own = [m["verb"] for m in _FIRST_PERSON_PAST.finditer(text) if is_past(m["verb"])]
+    own = [v for v in own if not names_another_act(stem(v), task["title"])]  # "I signed it"
     return bool(own) and len(_hits(content_words(text), nouns)) >= 2
 
 

@@ -11,7 +11,7 @@ from backend.assistant.offline.classifier.combine import Chosen
 from backend.assistant.offline.intents import delete
 from backend.assistant.offline.intents.base import NOT_DONE, Message
 from backend.assistant.offline.language import base_form
-from backend.assistant.offline.matching import candidates
+from backend.assistant.offline.matching import VAGUE_VERBS, candidates, names_another_act
 from backend.assistant.offline.parsing import TASK_VERBS, Intent, act, first_match, rx
 from backend.assistant.offline.targets import (
     LOOKUP_LIMIT,
@@ -161,7 +161,7 @@ def _gerund_verb(word: str) -> str | None:
 
 
 # Verbs that say only that something was finished, not which task: "finished the essay".
-_VAGUE = {"do", "finish", "complete", "get", "make", "take", "sort", "handle", "check", "go"}
+_VAGUE = VAGUE_VERBS
 
 
 def _task_verb(word: str | None) -> str | None:
@@ -179,6 +179,8 @@ def present_verb(past: str) -> str | None:
     first, rest = words[0], words[1:]
     irregular = base_form(first)
     forms = [irregular] if irregular != first else [first[:-2], first[:-1], first[:-3] + "y"]
+    if irregular == first and first.endswith("ed") and first[-3:-2] == first[-4:-3]:
+        forms.append(first[:-3])  # the consonant doubled: "cancelled", "planned", "shipped"
     verb = next((f for f in forms if f in TASK_VERBS), None)
     if verb is None or verb in _VAGUE:
         return None
@@ -218,6 +220,12 @@ def _guessed_from_story(turn: Turn, found: list[Task]) -> bool:
     return not all(statements.completes(text, t) for t in found)
 
 
+def _told_act(intent: Intent) -> str | None:
+    """The verb told before the thing ("pay" in "I paid the accountant"), if one was."""
+    item, thing = (intent.items or [""])[0], intent.fallback_subject
+    return item.removesuffix(thing).strip() or None if thing and item.endswith(thing) else None
+
+
 def handle(turn: Turn) -> Decision:
     finish = turn.intent.kind == "complete"
     done = turn.convo.done_this_turn("complete_task")
@@ -238,6 +246,12 @@ def handle(turn: Turn) -> Decision:
         # "rang the dentist" names "Call the dentist": the verb said may not be the title's
         bare = replace(turn.intent, items=[turn.intent.fallback_subject], fallback_subject=None)
         found = find_targets(Turn(bare, turn.convo, turn.today), done_wanted=not finish)
+    if finish and isinstance(found, list) and (verb := _told_act(turn.intent)):
+        # "I paid the accountant": not "Send receipts to the accountant", whose act is another
+        other = [t for t in found if names_another_act(verb, t["title"])]
+        found = [t for t in found if t not in other]
+        if not found:
+            return Decision(reply=replies.ask_scope(other, turn.today))
     # what was told, or a statement ("finished the puzzle" with two puzzle tasks): its words
     said = turn.intent.told or not _COMMAND.match(turn.convo.user_text)
     told = isinstance(found, Decision) and not found.calls and said
