@@ -343,7 +343,8 @@ _SAME_ACT = [{"call", "ring", "phone"}, {"email", "mail"}, {"text", "message"},
 # not one another ("emailed Sara" is no news of "Text Sara").
 _WAYS_OF = {"send": {"post", "mail", "email", "text", "message", "submit", "upload", "drop"},
             "clean": {"wash", "tidy", "hoover", "vacuum", "mop", "wipe", "dust", "polish"},
-            "buy": {"pick", "grab", "collect", "fetch"}, "submit": {"file", "upload", "email"}}  # fmt: skip
+            "buy": {"pick", "grab", "collect", "fetch"},
+            "submit": {"file", "upload", "email"}}  # fmt: skip
 
 
 def names_another_act(told: str, title: str) -> bool:

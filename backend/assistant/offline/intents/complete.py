@@ -246,9 +246,9 @@ def handle(turn: Turn) -> Decision:
         # "rang the dentist" names "Call the dentist": the verb said may not be the title's
         bare = replace(turn.intent, items=[turn.intent.fallback_subject], fallback_subject=None)
         found = find_targets(Turn(bare, turn.convo, turn.today), done_wanted=not finish)
-    if finish and isinstance(found, list) and (verb := _told_act(turn.intent)):
+    if finish and isinstance(found, list) and (act_told := _told_act(turn.intent)):
         # "I paid the accountant": not "Send receipts to the accountant", whose act is another
-        other = [t for t in found if names_another_act(verb, t["title"])]
+        other = [t for t in found if names_another_act(act_told, t["title"])]
         found = [t for t in found if t not in other]
         if not found:
             return Decision(reply=replies.ask_scope(other, turn.today))
