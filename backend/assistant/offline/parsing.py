@@ -1004,8 +1004,6 @@ TASK_VERBS = set(
         "service",
         "defrost",
         "descale",
-        "ship",
-        "mop",
     ]
 )
 

@@ -60,7 +60,7 @@ COMPLETE = rx(
     r"^(?P<rest>(?:it|that|this|that one|this one|them|those|all|both|all of them|both of them)) (?:are |is )?(?:done|complete|finished)(?: now| already)?$",
     r"^(?:done|finished|completed)$",
     # The thing first, then what was done to it: "internet bill I paid", "the essay, finished".
-    rf"^(?P<rest>.+?)\s+(?:is|are|was|were|has been|have been)\s+(?:now\s+|all\s+|finally\s+)?{_PARTICIPLE}(?:\s+(?:now|already|today|though|anyway|at last))?$",
+    rf"^(?P<rest>.+?)\s+(?:is|are|was|were|has been|have been)\s+(?:now\s+|all\s+|finally\s+)?(?P<verb>{_PARTICIPLE})(?:\s+(?:now|already|today|though|anyway|at last))?$",
     rf"^(?P<rest>.+?),?\s+(?:i|we)(?:\s+have|'ve)?\s+(?:already\s+|just\s+|finally\s+)?(?P<verb>{_PAST})(?:\s+(?:it|already|today|yesterday))*$",
     # A bare report of what was done: "paid the rent", "booked the flights!", "got the tickets".
     rf"^(?:just\s+|finally\s+|already\s+)?(?!read\b)(?P<verb>{_PAST})\s+(?!to\b|a\b|an\b|some\b|more\b)(?P<rest>.+?)(?:\s+(?:yesterday|today|earlier|already|this morning|last night))?[\s!.]*$",
