@@ -324,3 +324,42 @@ def prefer(found: list[Task], completed: bool) -> list[Task]:
     """Among equally good matches, the ones in the state the action needs."""
     wanted = [t for t in found if t["completed"] is completed]
     return wanted or found
+
+
+# Verbs that say only that something was finished, not what was done to it ("got the tickets"
+# is "Buy tickets"; "sorted the plumber" may be "Pay the plumber"): never another act.
+VAGUE_VERBS = {"do", "done", "finish", "complete", "get", "make", "take", "sort", "handle",
+               "check", "go", "have", "deal"}  # fmt: skip
+# Acts done in many ways: "Contact the landlord" may be done by an email, a call, a visit.
+_BROAD = {"contact", "arrange", "organise", "organize", "follow", "reply", "respond"}
+# One act said in other words ("rang mum" is "Call mum"): verbs in one group name one act.
+_SAME_ACT = [{"call", "ring", "phone"}, {"email", "mail"}, {"text", "message"},
+             {"hoover", "vacuum"}, {"fix", "repair"}, {"book", "reserve", "schedule"},
+             {"buy", "purchase", "order"}, {"pick", "collect", "fetch"},
+             {"return", "give", "bring", "drop"}, {"cook", "bake", "prepare"}, {"write", "draft"},
+             {"read", "review"}, {"visit", "see", "meet", "attend"}, {"study", "learn", "revise"},
+             {"practice", "practise"}, {"pay", "settle"}]  # fmt: skip
+# A broad act and ways of doing it ("emailed the invoice" is "Send the invoice"); the ways are
+# not one another ("emailed Sara" is no news of "Text Sara").
+_WAYS_OF = {"send": {"post", "mail", "email", "text", "message", "submit", "upload", "drop"},
+            "clean": {"wash", "tidy", "hoover", "vacuum", "mop", "wipe", "dust", "polish"},
+            "buy": {"pick", "grab", "collect", "fetch"},
+            "submit": {"file", "upload", "email"}}  # fmt: skip
+
+
+def names_another_act(told: str, title: str) -> bool:
+    """The act told is not the title's own, though said of its thing: "I paid the accountant"
+    is no news of "Send receipts to the accountant", "I called the plumber" none of "Pay the
+    plumber". Completing on the thing alone would close a task still to do, so the caller asks.
+    Only where both verbs are known acts: a vague verb ("got the tickets") or a title that
+    starts with no verb ("Dentist appointment") never blocks."""
+    said = told.lower().split()[:1]
+    words = utils.default_process(title).split()[:1]
+    if not said or not words or said[0] not in TASK_VERBS or words[0] not in TASK_VERBS:
+        return False
+    verb, own = said[0], words[0]
+    if verb == own or not {verb, own}.isdisjoint(VAGUE_VERBS | _BROAD):
+        return False
+    if verb in _WAYS_OF.get(own, ()) or own in _WAYS_OF.get(verb, ()):
+        return False
+    return not any(verb in group and own in group for group in _SAME_ACT)

@@ -20,7 +20,7 @@ from backend.assistant.offline import replies
 from backend.assistant.offline.conversation import Conversation
 from backend.assistant.offline.language import IRREGULAR_PAST as _IRREGULAR
 from backend.assistant.offline.language import NAMES_NO_TASK, is_past, normalise
-from backend.assistant.offline.matching import candidates, names_another_thing
+from backend.assistant.offline.matching import candidates, names_another_act, names_another_thing
 from backend.assistant.offline.parsing import (
     TASK_VERBS,
     Details,
@@ -173,6 +173,14 @@ def _title_words(task: Task) -> set[str]:
     return set(_WORD.findall(task["title"].lower()))
 
 
+def _unknown_verb(task: Task) -> str | None:
+    """A title's first word, as the verb it may be though no known one ("Restock the crash
+    cart", "Repot the fern"); never a form that names a thing ("Washing machine repair")."""
+    words = _WORD.findall(task["title"].lower())
+    first = words[0] if len(words) > 1 else ""
+    return first if len(first) > 2 and not is_past(first) and not first.endswith("ing") else None
+
+
 def completes(text: str, task: Task) -> bool:
     """Whether the statement says the task was done: a plain word of completion ("done",
     "back from"), the task's own verb in the past, whoever did it ("the car's been washed",
@@ -186,9 +194,12 @@ def completes(text: str, task: Task) -> bool:
     past = [w for w in _WORD.findall(text.lower()) if is_past(w)]
     if verb is not None and any(_same(p, verb) for p in past):
         return True
+    if verb is None and (act := _unknown_verb(task)) and any(_same(p, act) for p in past):
+        return True  # "crash cart restocked": "Restock the crash cart", a verb we do not list
     if (m := _STATE.search(text)) and m["word"].lower() in _title_words(task):
         return True  # "bathroom's clean", "bins are out": the state the task leads to
     own = [m["verb"] for m in _FIRST_PERSON_PAST.finditer(text) if is_past(m["verb"])]
+    own = [v for v in own if not names_another_act(stem(v), task["title"])]  # "I signed it"
     return bool(own) and len(_hits(content_words(text), nouns)) >= 2
 
 

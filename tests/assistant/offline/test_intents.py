@@ -95,7 +95,8 @@ def test_a_change_implied_by_a_statement():
         ("reopen the essay and add a note: needs a conclusion",
          [("reopen", ["essay"]), ("update", ["essay"])]),
         ("add eggs and bread", [("add", ["eggs", "bread"])]),  # one request, two tasks
-        ("rent is paid, mark it done", [("complete", ["rent"])]),  # one request about "rent"
+        # one request about "rent", read with the act told ("pay"; "rent" alone if no task has it)
+        ("rent is paid, mark it done", [("complete", ["pay rent"])]),
     ],
 )  # fmt: skip
 def test_several_requests_in_one_message(message: str, expected: list[tuple[str, list[str]]]):

@@ -84,7 +84,7 @@ def test_thinking_aloud_adds_nothing():
          [["Call Jon"], ["Call John"]]),
         ("wait, it's not done actually, the dryer broke", ["reopen"], [["it"]]),
         ("finished writing the Q3 report", ["complete"], [["write Q3 report"]]),
-        ("what's due today? also the milk is bought", ["list", "complete"], [[], ["milk"]]),
+        ("what's due today? also the milk is bought", ["list", "complete"], [[], ["buy milk"]]),
         ("finished the laundry and the dishes, now add vacuum the living room",
          ["complete", "add"], [["laundry and the dishes"], ["vacuum the living room"]]),
         ("the task of pay the rent, I mark it done by mistake, please make it not done again",

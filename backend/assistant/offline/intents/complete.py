@@ -11,7 +11,7 @@ from backend.assistant.offline.classifier.combine import Chosen
 from backend.assistant.offline.intents import delete
 from backend.assistant.offline.intents.base import NOT_DONE, Message
 from backend.assistant.offline.language import base_form
-from backend.assistant.offline.matching import candidates
+from backend.assistant.offline.matching import VAGUE_VERBS, candidates, names_another_act
 from backend.assistant.offline.parsing import TASK_VERBS, Intent, act, first_match, rx
 from backend.assistant.offline.targets import (
     LOOKUP_LIMIT,
@@ -67,7 +67,7 @@ COMPLETE = rx(
     r"^(?P<rest>(?:it|that|this|that one|this one|them|those|all|both|all of them|both of them)) (?:are |is )?(?:done|complete|finished)(?: now| already)?$",
     r"^(?:done|finished|completed)$",
     # The thing first, then what was done to it: "internet bill I paid", "the essay, finished".
-    rf"^(?P<rest>.+?)\s+(?:is|are|was|were|has been|have been)\s+(?:now\s+|all\s+|finally\s+)?{_PARTICIPLE}(?:\s+(?:now|already|today|though|anyway|at last))?$",
+    rf"^(?P<rest>.+?)\s+(?:is|are|was|were|has been|have been)\s+(?:now\s+|all\s+|finally\s+)?(?P<verb>{_PARTICIPLE})(?:\s+(?:now|already|today|though|anyway|at last))?$",
     rf"^(?P<rest>.+?),?\s+(?:i|we)(?:\s+have|'ve)?\s+(?:already\s+|just\s+|finally\s+)?(?P<verb>{_PAST})(?:\s+(?:it|already|today|yesterday))*$",
     # A bare report of what was done: "paid the rent", "booked the flights!", "got the tickets".
     rf"^(?:just\s+|finally\s+|already\s+)?(?!read\b)(?P<verb>{_PAST})\s+(?!to\b|a\b|an\b|some\b|more\b)(?P<rest>.+?)(?:\s+(?:yesterday|today|earlier|already|this morning|last night))?[\s!.]*$",
@@ -172,7 +172,7 @@ def _gerund_verb(word: str) -> str | None:
 
 
 # Verbs that say only that something was finished, not which task: "finished the essay".
-_VAGUE = {"do", "finish", "complete", "get", "make", "take", "sort", "handle", "check", "go"}
+_VAGUE = VAGUE_VERBS
 
 
 def _task_verb(word: str | None) -> str | None:
@@ -190,6 +190,8 @@ def present_verb(past: str) -> str | None:
     first, rest = words[0], words[1:]
     irregular = base_form(first)
     forms = [irregular] if irregular != first else [first[:-2], first[:-1], first[:-3] + "y"]
+    if irregular == first and first.endswith("ed") and first[-3:-2] == first[-4:-3]:
+        forms.append(first[:-3])  # the consonant doubled: "cancelled", "planned", "shipped"
     verb = next((f for f in forms if f in TASK_VERBS), None)
     if verb is None or verb in _VAGUE:
         return None
@@ -229,6 +231,12 @@ def _guessed_from_story(turn: Turn, found: list[Task]) -> bool:
     return not all(statements.completes(text, t) for t in found)
 
 
+def _told_act(intent: Intent) -> str | None:
+    """The verb told before the thing ("pay" in "I paid the accountant"), if one was."""
+    item, thing = (intent.items or [""])[0], intent.fallback_subject
+    return item.removesuffix(thing).strip() or None if thing and item.endswith(thing) else None
+
+
 def handle(turn: Turn) -> Decision:
     finish = turn.intent.kind == "complete"
     done = turn.convo.done_this_turn("complete_task")
@@ -249,6 +257,12 @@ def handle(turn: Turn) -> Decision:
         # "rang the dentist" names "Call the dentist": the verb said may not be the title's
         bare = replace(turn.intent, items=[turn.intent.fallback_subject], fallback_subject=None)
         found = find_targets(Turn(bare, turn.convo, turn.today), done_wanted=not finish)
+    if finish and isinstance(found, list) and (act_told := _told_act(turn.intent)):
+        # "I paid the accountant": not "Send receipts to the accountant", whose act is another
+        other = [t for t in found if names_another_act(act_told, t["title"])]
+        found = [t for t in found if t not in other]
+        if not found:
+            return Decision(reply=replies.ask_scope(other, turn.today))
     # what was told, or a statement ("finished the puzzle" with two puzzle tasks): its words
     said = turn.intent.told or not _COMMAND.match(turn.convo.user_text)
     told = isinstance(found, Decision) and not found.calls and said
