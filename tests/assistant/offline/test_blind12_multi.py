@@ -1,6 +1,8 @@
 """Requests from blind-12's multi cases: "the farrier needs to move to saturday" moves that
 task; "mark the fence as stained" completes it; a completion and a reopening that each name
-their own task are two requests, even with a remark after the last."""
+their own task are two requests, even with a remark after the last. From blind-13's first run:
+a rename with no new title asks, and how a day was ("today has been sooo exhausting") adds
+nothing."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import pytest
 from fastapi import FastAPI
 
 from backend.assistant.offline.intents import understand
+from tests.assistant.offline.safety import by_title, converse
 from tests.assistant.offline.test_adds import TODAY
 from tests.assistant.offline.test_multi import _check
 
@@ -123,3 +126,60 @@ def test_a_weekday_is_a_whole_word(message: str) -> None:
     """ "mowed" holds no "wed": no due date (before, "mowed the lawn" added "mo the lawn")."""
     intent = understand(message, TODAY)
     assert all(i.details.due is None for i in (intent, *intent.then)), intent
+
+
+_CHOIR = [{"title": "Choir rehearsal"}, {"title": "Buy sheet music"}]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    "message",
+    [
+        # blind-13: renamed the task to "One"
+        "oh they call it choir practice now not rehearsal so can you rename that one, everything "
+        "else stays the same",
+        "rename that one",
+        "can you rename this one please",
+        "rename it too",
+        "please rename that one again",
+    ],
+)
+async def test_a_rename_with_no_new_title_asks_and_changes_nothing(
+    app: FastAPI, message: str
+) -> None:
+    t = await converse(app, _CHOIR, ["is choir rehearsal on my list?", message], set())
+    assert t.problems == []
+    assert sorted(by_title(t.after)) == ["buy sheet music", "choir rehearsal"], t.replies
+    assert "?" in t.replies[-1], t.replies
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ugh today has been sooo exhausting",  # blind-13: added 'Has been sooo exhausting'
+        "today was so long",
+        "yesterday was a nightmare",
+        "tomorrow is going to be busy",
+        "this morning has been a disaster",
+        "today has been a lot tbh",
+        "monday was rough",
+        "tonight is gonna be a long one",
+        "this week has been crazy",
+        "ugh the afternoon was endless",
+    ],
+)
+def test_how_a_day_was_adds_nothing(message: str) -> None:
+    assert understand(message, TODAY).kind == "help"
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        ("remind me tomorrow is bin day", "bin day"),
+        ("add is the shop open tomorrow", "shop open"),
+        ("add pay the gas bill today", "pay the gas bill"),
+    ],
+)
+def test_an_add_said_outright_still_adds(message: str, title: str) -> None:
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items) == ("add", [title])

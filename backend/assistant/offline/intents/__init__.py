@@ -273,6 +273,9 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     if intent.kind == "add" and _story_title(message, intent.items):
         # "got called in for a shift tmrw": a story of the user's day is no task to add
         return Intent("help")
+    if intent.kind == "add" and _how_it_was(message, intent.items):
+        # "ugh today has been sooo exhausting": how the day was, no task to add
+        return Intent("help")
     if intent.kind == "add" and statements.hedged(message):
         # "maybe cancelling the gym, not sure yet": thinking aloud adds nothing
         return Intent("help")
@@ -589,6 +592,16 @@ def _asks_advice(message: str) -> bool:
     remark after it, asks for no change: its first sentence asks it."""
     first = re.match(rf"(?:(?!{SENTENCE_STOP}).)*\?", message.strip())
     return first is not None and bool(_ADVICE.match(normalise(first[0])))
+
+
+# A title that starts with "is", "was", "has been": what something is like, never an action.
+_STATE_START = re.compile(
+    r"^(?:has|have|had|was|were|is|are|am|been|being|going to be|gonna be)\b", re.I
+)
+
+
+def _how_it_was(message: str, titles: list[str]) -> bool:
+    return not _ASKS_TO_ADD.search(message) and all(_STATE_START.match(t) for t in titles)
 
 
 def _story_title(message: str, titles: list[str]) -> bool:

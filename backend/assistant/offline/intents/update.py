@@ -1252,12 +1252,23 @@ def _later_split(m: re.Match[str], msg: Message) -> Intent | None:
     return None
 
 
+# "rename that one": a word that points, where the new title should be
+_NO_NEW_TITLE = re.compile(
+    r"^(?:one|ones|it|that|this|them|(?:the\s+)?task|too|as well|again)"
+    r"(?:\s+(?:again|too|as well|please|then|now))*$",
+    re.I,
+)
+
+
 def handle(turn: Turn) -> Decision:
     done = turn.convo.done_this_turn("update_task")
     if done:
         return Decision(
             reply=" ".join(filter(None, [describe_updates(done, turn), failures(done)]))
         )
+    if turn.intent.new_title and _NO_NEW_TITLE.match(turn.intent.new_title):
+        return Decision(reply="What should the new title be? Say, for example: rename it to "
+                        "Choir practice.")  # fmt: skip
     if (named := _named_for_name_fix(turn)) is not None:
         return named
     found = find_targets(turn, done_wanted=None)
