@@ -98,6 +98,7 @@ schedule scheduled read road rent sent went dent send sand band hand land open o
 ever over also else plan plant clean clear card care core more store story today toady
 talk tank tack walk chalk stalk shot shoe shoes moved postponed rescheduled think chance
 mondays tuesdays wednesdays thursdays fridays saturdays sundays
+charge charged charging charger
 mornings afternoons evenings nights
 """
 _KEEP = set(_KEEP_WORDS.split())

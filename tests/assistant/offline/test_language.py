@@ -77,6 +77,19 @@ def test_typos_are_fixed_only_in_command_words():
     assert fix_typos("read that novel, no rush") == "read that novel, no rush"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "charge the camera batteries tonight",  # blind-13: became "change the camera batteries"
+        "charged the phone",
+        "charging cable for the laptop",
+        "buy a new charger",
+    ],
+)
+def test_a_word_one_letter_from_a_command_word_is_kept(text: str):
+    assert fix_typos(text) == text
+
+
 def test_politeness_is_stripped():
     assert normalise("Hi! Could you please add milk? Thanks!") == "add milk"
 

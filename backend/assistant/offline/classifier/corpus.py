@@ -37,6 +37,7 @@ MEASURED_SETS = [
     "blind-10",
     "blind-11",
     "blind-12",
+    "blind-13",
 ]
 SEED = 20261130
 PER_INTENT = 700
