@@ -1158,7 +1158,7 @@ def _refers(intent: Intent) -> bool:
     as "putting that task back" leaves it)."""
     if not intent.items or re.match(r"^(?:(?:that|this|the)\s+)?(?:task|one)\b", intent.items[0]):
         return True
-    return any(p.match(intent.items[0]) for p in (_PRONOUN_SUBJECT, PRONOUN))
+    return _points_back(intent) or PRONOUN.match(intent.items[0]) is not None
 
 
 def _distinct(read: list[Intent], tools: list[str | None]) -> bool:

@@ -42,7 +42,7 @@ _PARTICIPLE = (r"(?:done|finished|completed|written|paid|sent|booked|bought|sort
 # Past forms that say something other than "done": "mark the report as flagged".
 _NO_COMPLETION = (r"(?:flagged|starred|pinned|prioriti[sz]ed|tagged|labell?ed|archived|needed|"
                   r"required|delayed|postponed|cancell?ed|started|blocked|assigned|snoozed|"
-                  r"planned|scheduled|unfinished|undone|uncompleted|read)")  # fmt: skip
+                  r"planned|scheduled|unfinished|uncompleted)")  # fmt: skip
 
 COMPLETE = rx(
     # "mark it", "put it done": the other clause of the message says what "it" is.
