@@ -14,12 +14,19 @@ from typing import Any
 
 import httpx
 from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from backend.auth.models import User
+from backend.auth.security import create_access_token
+from backend.tasks.changes import ChangeRecorder
+from backend.tasks.schemas import TaskCreate, TaskUpdate
+from backend.tasks.service import TaskService
 from tests.chat_helpers import new_thread, reply_text, say, tasks
-from tests.conftest import signed_up
+from tests.conftest import make_client
 
 FIELDS = ("title", "completed", "priority", "due_date", "tags", "description")
 _emails = itertools.count()
+_NO_PASSWORD = "!"  # no password hash verifies against it: these users only hold a token
 
 
 @dataclass
@@ -39,13 +46,32 @@ def by_title(task_list: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 
 async def new_user(app: FastAPI, start: list[dict[str, Any]]) -> httpx.AsyncClient:
-    client = await signed_up(app, f"safety{next(_emails)}@example.com")
-    for task in start:
-        body = {k: v for k, v in task.items() if k != "completed"}
-        created = (await client.post("/api/tasks", json=body)).json()
-        if task.get("completed"):
-            await client.patch(f"/api/tasks/{created['id']}", json={"completed": True})
+    """A signed-in client of a new user who already holds ``start``.
+
+    Made straight through the user model and the task service, as the sign-up and task routes
+    do (one change set per write, recorded as the dashboard's), not over HTTP: what these tests
+    exercise is the assistant, and a sign-up plus one request per task took about two thirds of
+    each test's time. The routes themselves are tested in tests/test_auth.py and test_tasks.py.
+    """
+    settings = app.state.settings
+    async with app.state.sessionmaker() as session:
+        user = User(email=f"safety{next(_emails)}@example.com", password_hash=_NO_PASSWORD)
+        session.add(user)
+        await session.commit()
+        assert user.id is not None
+        for task in start:
+            body = {k: v for k, v in task.items() if k != "completed"}
+            created = await _service(session, user.id).create(TaskCreate.model_validate(body))
+            if task.get("completed"):
+                await _service(session, user.id).update(created.id, TaskUpdate(completed=True))
+        token = create_access_token(settings, user.id, user.token_version)
+    client = make_client(app)
+    client.cookies.set(settings.auth_cookie_name, token)
     return client
+
+
+def _service(session: AsyncSession, user_id: int) -> TaskService:
+    return TaskService(session, user_id, changes=ChangeRecorder(user_id, "dashboard"))
 
 
 async def converse(
@@ -57,9 +83,10 @@ async def converse(
     out = Transcript(before=await tasks(client))
     allowed = {t.lower() for t in may_change}
     thread_id = None
+    after = {t["id"]: t for t in out.before}
     try:
         for text in turns:
-            before = {t["id"]: t for t in await tasks(client)}
+            before = after  # nothing but the conversation changes the list between turns
             if thread_id is None:
                 thread_id, events = await new_thread(client, text)
             else:
@@ -81,7 +108,7 @@ async def converse(
             gone = set(before) - set(after)
             if gone and not _confirms(text):
                 out.problems.append(f"{text!r} deleted without a yes: {reply!r}")
-        out.after = await tasks(client)
+        out.after = list(after.values())
     finally:
         await client.aclose()
     return out
