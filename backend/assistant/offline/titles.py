@@ -184,8 +184,19 @@ def without_pleasantries(text: str) -> str:
 
 
 _REASON = re.compile(
-    r"(?:,\s*|\s+)(?:because|cause|'cause|cos|cuz|since)\s+"
-    r"(?:i|we|you|he|she|they|it|there|my|our|the|of)\b.*$",
+    r"(?:,\s*|\s+)(?:(?:because|cause|'cause|cos|cuz|since)\s+"
+    r"(?:i|we|you|he|she|they|it|there|my|our|the)\b"
+    # "because" said in lower case starts a reason whatever follows ("… because last week I
+    # forgot"); "Because of Winn-Dixie" in capitals is a title's word, "the cause of" a noun
+    r"|(?-i:because)\s+(?=\w)).*$",
+    re.I,
+)
+# An aside about remembering, up to the end of its clause: "… before I forget (again)", "… so
+# I don't forget", "… in case I forget": why it is said, never the task.
+_ASIDE = re.compile(
+    r"(?:,\s*|\s+)(?:(?:just\s+)?before\s+i\s+forget|(?:just\s+)?in\s+case\s+i\s+forget|"
+    r"so\s+(?:that\s+)?i\s+(?:don'?t|do\s+not|won'?t|will\s+not|dont|wont)\s+forget|lest\s+i\s+forget)"
+    r"(?:\s+(?:it|again|about\s+it|this\s+time))*(?=\s*[,;.!?]|\s*$|\s+(?:and|but)\s)",
     re.I,
 )
 # A condition or a consequence, up to the end of its clause: "… before it expires on the 10th",
@@ -206,6 +217,7 @@ _REASON_KEEPS = re.compile(r"\b(?:urgent|important|asap|(?:high|top|low)\s+prio(
 def without_reason(text: str) -> str:
     """ "pick up the suit because I need it for the interview": the reason is no part of it,
     but a date or an urgency it gives is kept ("… because it's due tomorrow")."""
+    text = _ASIDE.sub("", text)
     for clause in (_REASON, _CONDITION):
         if m := clause.search(text):
             reason = m.group(0)
