@@ -40,6 +40,29 @@ ALIASES = {"ad": "add", "dont": "don't", "im": "i'm", "ive": "i've", "whats": "w
            "arvo": "afternoon", "nite": "night", "untill": "until", "mnth": "month"}  # fmt: skip
 # Texting shorthand that is a word only in its place: "hw many" (not "finish hw"), "4 the kids".
 _TEXTING = [
+    # "rmnd me 2 email Dana", "remnd me to …": "remind" shortened, known by the "me" after it
+    (re.compile(r"\b(?:rmnd|remnd|rmd|rmind|remd|rmdn|remnd|remid|remin)(?=\s+me\b)", re.I), "remind"),
+    # A learner's "remind me to": "(I need that) you remember me: X", "can you remember me to
+    # X", "make me remember to X"; "remember me" with nothing after stays as it is said
+    (
+        re.compile(
+            r"^(?:(?:i|we)\s+(?:need|want|would like|'d like)\s+(?:that\s+)?)?"
+            r"(?:(?:can|could|will|would)\s+you\s+)?(?:please\s+)?(?:you\s+)?(?:please\s+)?"
+            r"(?:remember\s+me|make\s+me\s+remember)(?:\s*:\s*|\s+to\s+|\s+that\s+(?=\w))",
+            re.I,
+        ),
+        "remind me to ",
+    ),
+    # "set up a reminder so I remember to X", "a reminder so that I don't forget to X"
+    (
+        re.compile(
+            r"\breminder\s+so\s+(?:that\s+)?i\s+(?:can\s+|will\s+|'ll\s+)?"
+            r"(?:remember|do\s+not\s+forget|don'?t\s+forget|will\s+not\s+forget|won'?t\s+forget)"
+            r"\s+to\s+(?=\w)",
+            re.I,
+        ),
+        "reminder to ",
+    ),
     (re.compile(r"\bhw(?=\s+(?:many|much|do|did|is|are|was|about|long)\b)", re.I), "how"),
     (re.compile(r"(?<![\w:.])4(?=\s+(?:the|my|me|a|an|this|that|them|him|her|us)\b)", re.I), "for"),
     # "remind me 2 feed the cat", "need 2 call mum": "2" after a word taking "to" is "to"

@@ -39,7 +39,7 @@ _TO_COMMAND = re.compile(
 )
 # "set a reminder to X", "add a high priority task to X": the command, and a priority said in it
 _REMINDER_TO = re.compile(
-    r"^(?:set|create|make|add|put|schedule)\s+(?:me\s+)?(?:a|an|one|another)\s+(?:new\s+)?"
+    r"^(?:set(?:\s+up)?|create|make|add|put(?:\s+in)?|schedule)\s+(?:me\s+)?(?:a|an|one|another)\s+(?:new\s+)?"
     r"(?P<p>(?:high|low|medium|top|urgent|important)(?:[- ]priority)?\s+)?"
     r"(?:reminder|task|todo|to-do)\s+(?:for me\s+)?(?:to|about|that|for)\s+(?P<rest>\S.*)$",
     re.I,
@@ -150,7 +150,8 @@ _PLEASANTRY = re.compile(
     r"^(?:(?:hi|hey|hello|good (?:morning|afternoon|evening)|dear \w+)(?: there| all)?|"
     r"i hope (?:you|your|all)\b.*|hope (?:you|your|all)\b.*|how are you\b.*|"
     r"thanks?\b.*|thank you\b.*|many thanks\b.*|cheers|have a (?:nice|good|great) \w+|"
-    r"(?:(?:that'?s|it'?s|that is|it is)\s+)?(?:much|greatly|really) appreciated|appreciate it)$",
+    r"(?:(?:that'?s|it'?s|that is|it is)\s+)?(?:much|greatly|really) appreciated|appreciate it|"
+    r"(?:i'?m\s+|i am\s+)?(?:much|very|most|greatly)\s+obliged|(?:you'?re|you are)\s+(?:a star|the best))$",
     re.I,
 )
 _SENTENCE_END = re.compile(rf"(?<={SENTENCE_STOP})\s+")
