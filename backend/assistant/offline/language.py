@@ -195,7 +195,9 @@ def fix_typos(text: str) -> str:
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
         lower = word.lower()
-        if lower in ALIASES and text[m.end() : m.end() + 1] != "/":  # "w/" is read below
+        if lower in ALIASES and text[m.end() : m.end() + 1] not in {"/", "&"}:  # "w/" below
+            if text[m.start() - 1 : m.start()] == "&":
+                return word  # "R&D", "Q&A": an abbreviation, not a texting "r" for "are"
             return ALIASES[lower]
         if len(lower) < 4 or lower in _VOCAB_SET or lower in _KEEP or not lower.isalpha():
             return word

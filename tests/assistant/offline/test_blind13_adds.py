@@ -172,11 +172,13 @@ def _tasks(message: str) -> list[tuple[str, object]]:
          [("call the vet", TUE), ("buy cat litter", TODAY)]),
         ("add email the landlord friday & pay the rent monday",
          [("email the landlord", FRI), ("pay the rent", MON)]),
-        ("pick up the suit + call mom tomorrow", [("pick up the suit", None), ("call mom", TUE)]),
+        # what the last part says is said of both, as with "and" ("call mom and email dad
+        # tomorrow")
+        ("pick up the suit + call mom tomorrow", [("pick up the suit", TUE), ("call mom", TUE)]),
         ("add book the flights wed + renew passport fri",
          [("book the flights", WED), ("renew passport", FRI)]),
         ("wash the car & clean the garage saturday",
-         [("wash the car", None), ("clean the garage", date(2026, 12, 5))]),
+         [("wash the car", date(2026, 12, 5)), ("clean the garage", date(2026, 12, 5))]),
         ("remind me to call the dentist tmrw + buy stamps",
          [("call the dentist", TUE), ("buy stamps", None)]),
         ("add water plants+feed the cat", [("water plants", None), ("feed the cat", None)]),
