@@ -195,9 +195,10 @@ _REASON = re.compile(
 # An aside about remembering, up to the end of its clause: "… before I forget (again)", "… so
 # I don't forget", "… in case I forget": why it is said, never the task.
 _ASIDE = re.compile(
-    r"(?:,\s*|\s+)(?:(?:just\s+)?before\s+i\s+forget|(?:just\s+)?in\s+case\s+i\s+forget|"
-    r"so\s+(?:that\s+)?i\s+(?:don'?t|do\s+not|won'?t|will\s+not|dont|wont)\s+forget|lest\s+i\s+forget)"
-    r"(?:\s+(?:it|again|about\s+it|this\s+time))*(?=\s*[,;.!?]|\s*$|\s+(?:and|but)\s)",
+    r"(?:,\s*|\s+)(?:(?:(?:just\s+)?(?:before|in\s+case)\s+i\s+forget|lest\s+i\s+forget)"
+    r"\b[^,;.!?]*"  # "… before I forget and lose it": the whole clause
+    r"|so\s+(?:that\s+)?i\s+(?:don'?t|do\s+not|won'?t|will\s+not|dont|wont)\s+forget"
+    r"(?:\s+(?:it|again|about\s+it|this\s+time))*(?=\s*[,;.!?]|\s*$))",
     re.I,
 )
 # A condition or a consequence, up to the end of its clause: "… before it expires on the 10th",

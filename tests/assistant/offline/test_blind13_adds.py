@@ -39,6 +39,7 @@ EOM = date(2026, 11, 30)  # TODAY is Monday 30 November
         ("remind me to text Sam wednesday so i dont forget again", "text Sam", {"due": WED}),
         ("put down return the library books friday since I got fined last time",
          "return the library books", {"due": FRI}),
+        ("remind me to email Dana tmrw, before I forget and lose it", "email Dana", {"due": TUE}),
         ("remind me to order dog food because otherwise we run out", "order dog food", {}),
         ("add fix the gate because honestly it keeps banging", "fix the gate", {}),
         ("remind me to pay rent because it's due tomorrow", "pay rent", {"due": TUE}),
@@ -47,6 +48,9 @@ EOM = date(2026, 11, 30)  # TODAY is Monday 30 November
         ("add find the cause of the noise", "find the cause of the noise", {}),
         ("remind me to read Because of Winn-Dixie", "read Because of Winn-Dixie", {}),
         ("add watch the film Before I Go", "watch the film Before I Go", {}),
+        # control: what not to forget is the task's own words here
+        ("remind me to call mum so I don't forget her birthday",
+         "call mum so I do not forget her birthday", {}),
     ],
 )  # fmt: skip
 def test_a_trailing_reason_or_aside_is_no_part_of_the_title(
