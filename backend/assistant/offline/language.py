@@ -41,7 +41,7 @@ ALIASES = {"ad": "add", "dont": "don't", "im": "i'm", "ive": "i've", "whats": "w
 # Texting shorthand that is a word only in its place: "hw many" (not "finish hw"), "4 the kids".
 _TEXTING = [
     # "rmnd me 2 email Dana", "remnd me to …": "remind" shortened, known by the "me" after it
-    (re.compile(r"\b(?:rmnd|remnd|rmd|rmind|remd|rmdn|remnd|remid|remin)(?=\s+me\b)", re.I), "remind"),
+    (re.compile(r"\b(?:rmnd|remnd|rmd|rmind|remd|rmdn|remid|remin)(?=\s+me\b)", re.I), "remind"),
     # A learner's "remind me to": "(I need that) you remember me: X", "can you remember me to
     # X", "make me remember to X"; "remember me" with nothing after stays as it is said
     (

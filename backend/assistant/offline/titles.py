@@ -151,7 +151,8 @@ _PLEASANTRY = re.compile(
     r"i hope (?:you|your|all)\b.*|hope (?:you|your|all)\b.*|how are you\b.*|"
     r"thanks?\b.*|thank you\b.*|many thanks\b.*|cheers|have a (?:nice|good|great) \w+|"
     r"(?:(?:that'?s|it'?s|that is|it is)\s+)?(?:much|greatly|really) appreciated|appreciate it|"
-    r"(?:i'?m\s+|i am\s+)?(?:much|very|most|greatly)\s+obliged|(?:you'?re|you are)\s+(?:a star|the best))$",
+    r"(?:i'?m\s+|i am\s+)?(?:much|very|most|greatly)\s+obliged|"
+    r"(?:you'?re|you are)\s+(?:a star|the best))$",
     re.I,
 )
 _SENTENCE_END = re.compile(rf"(?<={SENTENCE_STOP})\s+")
