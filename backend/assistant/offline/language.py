@@ -53,6 +53,17 @@ _TEXTING = [
         ),
         "remind me to ",
     ),
+    # "make sure I don't forget to X", "help me not forget to X", "help me remember to X"
+    (
+        re.compile(
+            r"^(?:please\s+)?(?:(?:make\s+sure|ensure)\s+(?:that\s+)?i\s+(?:do\s+not|don'?t|dont|never)"
+            r"\s+forget|help\s+me\s+(?:to\s+)?(?:not\s+forget|remember))\s+to\s+(?=\w)",
+            re.I,
+        ),
+        "remind me to ",
+    ),
+    # "remind me pls to X": the politeness said inside the request
+    (re.compile(r"\b(?P<r>remind\s+me)\s+(?:please|pls|plz)\s+(?=to\s)", re.I), r"\g<r> "),
     # "set up a reminder so I remember to X", "a reminder so that I don't forget to X"
     (
         re.compile(

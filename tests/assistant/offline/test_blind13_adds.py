@@ -75,6 +75,7 @@ def test_a_trailing_reason_or_aside_is_no_part_of_the_title(
          {"due": EOM, "priority": "high"}),
         ("review the budget by eom, tag work", "review the budget", {"due": EOM, "tags": ["work"]}),
         ("pay the card by end of the mo", "pay the card", {"due": EOM}),
+        ("send the report by eow", "send the report", {"due": FRI}),  # as "end of the week"
         # controls: other words starting like those are no date
         ("add email Mo about the trip", "email Mo about the trip", {}),
         ("add buy a moth trap", "buy a moth trap", {}),
@@ -115,6 +116,12 @@ def test_end_of_month_abbreviated(message: str, title: str, attributes: dict[str
         ("add a reminder so that I remember to call the school", "call the school", {}),
         ("set up a reminder to sign the form by friday", "sign the form", {"due": FRI}),
         ("create a reminder so I don't forget to pay the nanny", "pay the nanny", {}),
+        ("make sure I don't forget to call the bank friday", "call the bank", {"due": FRI}),
+        ("help me not forget to renew the lease", "renew the lease", {}),
+        ("help me remember to bring the charger", "bring the charger", {}),
+        ("remind me pls to pay rent", "pay rent", {}),
+        ("I want you remember me to call the bank", "call the bank", {}),
+        ("could you remember me that I have to call the bank", "call the bank", {}),
         # controls: the words are a title, or a remark, not the request form
         ("rmnd me 2 kids need lunch money", "2 kids need lunch money", {}),
         ("remind me to call Mr Remember", "call Mr Remember", {}),
