@@ -58,8 +58,9 @@ _PHRASE = re.compile(
     + r"|(?P<in_n>in " + _NUM + r" (?P<unit>days?|weeks?|months?))(?:(?:'s|s'|')? time\b)?"
     + r"|(?P<n_from_now>(?P<n2>" + _NUM + r") (?P<unit2>days?|weeks?|months?)(?:'s|')? (?:from now|from today|later|out|time))"
     + r"|(?P<weekend>(?:this |next |the )?weekend)"
-    + r"|(?P<end_week>(?:the )?end of (?:the |this )?week)"
-    + r"|(?P<end_month>(?:the )?end of (?:the |this )?month)"
+    + r"|(?P<end_week>(?:the )?end of (?:the |this )?(?:week|wk)|eow)"
+    # "end of mth", "end of mo", "eom": the shorthand of office mail
+    + r"|(?P<end_month>(?:the )?end of (?:the |this )?(?:month|mth|mnth|mo)|eom)"
     + r"|(?P<next_week>next week)"
     + r"|(?P<next_month>next month)"
     # "friday the 4th": one day, named twice

@@ -40,6 +40,40 @@ ALIASES = {"ad": "add", "dont": "don't", "im": "i'm", "ive": "i've", "whats": "w
            "arvo": "afternoon", "nite": "night", "untill": "until", "mnth": "month"}  # fmt: skip
 # Texting shorthand that is a word only in its place: "hw many" (not "finish hw"), "4 the kids".
 _TEXTING = [
+    # "rmnd me 2 email Dana", "remnd me to …": "remind" shortened, known by the "me" after it
+    (re.compile(r"\b(?:rmnd|remnd|rmd|rmind|remd|rmdn|remid|remin)(?=\s+me\b)", re.I), "remind"),
+    # A learner's "remind me to": "(I need that) you remember me: X", "can you remember me to
+    # X", "make me remember to X"; "remember me" with nothing after stays as it is said
+    (
+        re.compile(
+            r"^(?:(?:i|we)\s+(?:need|want|would like|'d like)\s+(?:that\s+)?)?"
+            r"(?:(?:can|could|will|would)\s+you\s+)?(?:please\s+)?(?:you\s+)?(?:please\s+)?"
+            r"(?:remember\s+me|make\s+me\s+remember)(?:\s*:\s*|\s+to\s+|\s+that\s+(?=\w))",
+            re.I,
+        ),
+        "remind me to ",
+    ),
+    # "make sure I don't forget to X", "help me not forget to X", "help me remember to X"
+    (
+        re.compile(
+            r"^(?:please\s+)?(?:(?:make\s+sure|ensure)\s+(?:that\s+)?i\s+(?:do\s+not|don'?t|dont|never)"
+            r"\s+forget|help\s+me\s+(?:to\s+)?(?:not\s+forget|remember))\s+to\s+(?=\w)",
+            re.I,
+        ),
+        "remind me to ",
+    ),
+    # "remind me pls to X": the politeness said inside the request
+    (re.compile(r"\b(?P<r>remind\s+me)\s+(?:please|pls|plz)\s+(?=to\s)", re.I), r"\g<r> "),
+    # "set up a reminder so I remember to X", "a reminder so that I don't forget to X"
+    (
+        re.compile(
+            r"\breminder\s+so\s+(?:that\s+)?i\s+(?:can\s+|will\s+|'ll\s+)?"
+            r"(?:remember|do\s+not\s+forget|don'?t\s+forget|will\s+not\s+forget|won'?t\s+forget)"
+            r"\s+to\s+(?=\w)",
+            re.I,
+        ),
+        "reminder to ",
+    ),
     (re.compile(r"\bhw(?=\s+(?:many|much|do|did|is|are|was|about|long)\b)", re.I), "how"),
     (re.compile(r"(?<![\w:.])4(?=\s+(?:the|my|me|a|an|this|that|them|him|her|us)\b)", re.I), "for"),
     # "remind me 2 feed the cat", "need 2 call mum": "2" after a word taking "to" is "to"
@@ -172,7 +206,9 @@ def fix_typos(text: str) -> str:
     def fix(m: re.Match[str]) -> str:
         word = m.group(0)
         lower = word.lower()
-        if lower in ALIASES and text[m.end() : m.end() + 1] != "/":  # "w/" is read below
+        if lower in ALIASES and text[m.end() : m.end() + 1] not in {"/", "&"}:  # "w/" below
+            if text[m.start() - 1 : m.start()] == "&":
+                return word  # "R&D", "Q&A": an abbreviation, not a texting "r" for "are"
             return ALIASES[lower]
         if len(lower) < 4 or lower in _VOCAB_SET or lower in _KEEP or not lower.isalpha():
             return word

@@ -345,7 +345,9 @@ def split_tasks(title: str) -> list[str]:
 def _verb_phrases(title: str) -> list[str] | None:
     """ "pick up the kids at 3pm and buy snacks for the trip": two tasks, each a task verb with
     words of its own ("call and book a dentist" stays whole)."""
-    halves = re.split(r"\s+(?:and|&)\s+", title)
+    # "call the vet tmrw + buy cat litter": a "+" between two verb phrases joins requests
+    # too ("buy AA + AAA batteries", "practise C++" have no verb phrase on both sides)
+    halves = re.split(r"\s+(?:and|&)\s+|\s*\+\s*", title)
     if len(halves) != 2 or "," in title:
         return None
     if all(len(h.split()) >= 2 and h.split()[0].lower() in TASK_VERBS for h in halves):
@@ -376,7 +378,7 @@ def _segments(rest: str, today: date) -> list[str]:
     parts = [p for p in _SEGMENTS.split(rest) if p and p.strip()]
     out = []
     for part in parts:
-        halves = re.split(r"\s+and\s+", part)
+        halves = re.split(r"\s+(?:and|&|\+)\s+", part)
         repeat = times.find_repeat(part)  # "every tuesday and thursday" is one repeat
         if len(halves) > 1 and not repeat and all(find_date(h, today) for h in halves):
             out += halves  # "vet on friday and car wash on saturday"

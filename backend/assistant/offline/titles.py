@@ -39,7 +39,7 @@ _TO_COMMAND = re.compile(
 )
 # "set a reminder to X", "add a high priority task to X": the command, and a priority said in it
 _REMINDER_TO = re.compile(
-    r"^(?:set|create|make|add|put|schedule)\s+(?:me\s+)?(?:a|an|one|another)\s+(?:new\s+)?"
+    r"^(?:set(?:\s+up)?|create|make|add|put(?:\s+in)?|schedule)\s+(?:me\s+)?(?:a|an|one|another)\s+(?:new\s+)?"
     r"(?P<p>(?:high|low|medium|top|urgent|important)(?:[- ]priority)?\s+)?"
     r"(?:reminder|task|todo|to-do)\s+(?:for me\s+)?(?:to|about|that|for)\s+(?P<rest>\S.*)$",
     re.I,
@@ -150,7 +150,9 @@ _PLEASANTRY = re.compile(
     r"^(?:(?:hi|hey|hello|good (?:morning|afternoon|evening)|dear \w+)(?: there| all)?|"
     r"i hope (?:you|your|all)\b.*|hope (?:you|your|all)\b.*|how are you\b.*|"
     r"thanks?\b.*|thank you\b.*|many thanks\b.*|cheers|have a (?:nice|good|great) \w+|"
-    r"(?:(?:that'?s|it'?s|that is|it is)\s+)?(?:much|greatly|really) appreciated|appreciate it)$",
+    r"(?:(?:that'?s|it'?s|that is|it is)\s+)?(?:much|greatly|really) appreciated|appreciate it|"
+    r"(?:i'?m\s+|i am\s+)?(?:much|very|most|greatly)\s+obliged|"
+    r"(?:you'?re|you are)\s+(?:a star|the best))$",
     re.I,
 )
 _SENTENCE_END = re.compile(rf"(?<={SENTENCE_STOP})\s+")
@@ -184,8 +186,20 @@ def without_pleasantries(text: str) -> str:
 
 
 _REASON = re.compile(
-    r"(?:,\s*|\s+)(?:because|cause|'cause|cos|cuz|since)\s+"
-    r"(?:i|we|you|he|she|they|it|there|my|our|the|of)\b.*$",
+    r"(?:,\s*|\s+)(?:(?:because|cause|'cause|cos|cuz|since)\s+"
+    r"(?:i|we|you|he|she|they|it|there|my|our|the)\b"
+    # "because" said in lower case starts a reason whatever follows ("… because last week I
+    # forgot"); "Because of Winn-Dixie" in capitals is a title's word, "the cause of" a noun
+    r"|(?-i:because)\s+(?=\w)).*$",
+    re.I,
+)
+# An aside about remembering, up to the end of its clause: "… before I forget (again)", "… so
+# I don't forget", "… in case I forget": why it is said, never the task.
+_ASIDE = re.compile(
+    r"(?:,\s*|\s+)(?:(?:(?:just\s+)?(?:before|in\s+case)\s+i\s+forget|lest\s+i\s+forget)"
+    r"\b[^,;.!?]*"  # "… before I forget and lose it": the whole clause
+    r"|so\s+(?:that\s+)?i\s+(?:don'?t|do\s+not|won'?t|will\s+not|dont|wont)\s+forget"
+    r"(?:\s+(?:it|again|about\s+it|this\s+time))*(?=\s*[,;.!?]|\s*$))",
     re.I,
 )
 # A condition or a consequence, up to the end of its clause: "… before it expires on the 10th",
@@ -206,6 +220,7 @@ _REASON_KEEPS = re.compile(r"\b(?:urgent|important|asap|(?:high|top|low)\s+prio(
 def without_reason(text: str) -> str:
     """ "pick up the suit because I need it for the interview": the reason is no part of it,
     but a date or an urgency it gives is kept ("… because it's due tomorrow")."""
+    text = _ASIDE.sub("", text)
     for clause in (_REASON, _CONDITION):
         if m := clause.search(text):
             reason = m.group(0)

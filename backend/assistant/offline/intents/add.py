@@ -9,7 +9,7 @@ from typing import Any
 
 from backend.assistant.offline import replies
 from backend.assistant.offline.intents.base import Message
-from backend.assistant.offline.language import clean_title
+from backend.assistant.offline.language import clean_title, normalise
 from backend.assistant.offline.parsing import (
     ARTICLE,
     MY_LIST,
@@ -29,7 +29,7 @@ from backend.assistant.offline.parsing import (
     without_words,
 )
 from backend.assistant.offline.targets import Decision, ToolCall, Turn, failures
-from backend.assistant.offline.titles import only_command_words
+from backend.assistant.offline.titles import only_command_words, says_add
 
 # "I should probably X", "I must really X": how sure or keen, never part of the task
 _SOFTENER = (
@@ -217,6 +217,10 @@ _SCHEDULE_FIRST = re.compile(
 _SCHEDULE_BEFORE_PERSON = re.compile(r"^(?P<head>.{3,30}?)\s+(?P<rest>(?:i|we)(?:'ve)?\s.+)$", re.I)
 
 
+# "(it) is", "this is": the words a learner says before "important", with no task in them
+_COPULA = re.compile(r"\s*(?:(?:it|this|that)\s+)?(?:is|'s)?\s*", re.I)
+
+
 def schedule_last(text: str, today: date) -> str:
     """What is said first is said of the task after it: "drop off the parcel tomorrow morning"."""
     if (p := _SCHEDULE_BEFORE_PERSON.match(text)) and first_match(ADD, p["rest"]):
@@ -228,6 +232,15 @@ def schedule_last(text: str, today: date) -> str:
         return text
     leftover, details = take_details(m["head"], today)
     said = details.due or details.time or details.repeat or details.priority or details.tags
+    rest_words = m["rest"].split()
+    if (
+        details.priority
+        and _COPULA.fullmatch(leftover)
+        and (says_add(m["rest"]) or rest_words[0].lower() in TASK_VERBS)
+    ):
+        # a learner's "Is important, please add: X, for monday.": how urgent, said of the
+        # request to come, is said after it as one more attribute (not a sentence of its own)
+        return f"{normalise(m['rest'])}, {m['head']}"
     if said and not clean_title(leftover):  # "whenever, add sort old photos"
         return f"{m['rest']} {m['head']}"
     if said and only_command_words(leftover):  # "for friday please add: X", "task for friday: X"

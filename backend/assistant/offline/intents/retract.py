@@ -31,7 +31,8 @@ _COMMAND_WORDS = (r"add|put|create|remind me|mark|tick|delete|remove|move|push|m
 # The words that take a request back. Multi-word ones are clear after a bare space too; the
 # short ones ("jk", "nvm") only after a pause, so "add call JK" stays a task.
 _CLEAR = (r"(?:just (?:kidding|joking)|(?:scratch|cancel|ignore|forget) (?:that|this|all that)|"
-          r"never ?mind|forget (?:it|about it)|don'?t do (?:it|that)|do not do (?:it|that)|"
+          # "… before I forget it": what the user might do, never "forget it!"
+          r"never ?mind|(?<!\bi )forget (?:it|about it)|don'?t do (?:it|that)|do not do (?:it|that)|"
           r"(?:wait|actually|no|hmm),? (?:don'?t|do not|no)(?: do (?:it|that))?|"
           r"(?:no,? )?wait,? not (?:yet|now)|(?:i )?changed my mind)")  # fmt: skip
 _SHORT = r"(?:jk|j/k|jks|kidding|nvm|nvmd|nah)"
