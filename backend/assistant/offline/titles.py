@@ -158,7 +158,7 @@ _SENTENCE_END = re.compile(rf"(?<={SENTENCE_STOP})\s+")
 
 _GREETING = re.compile(
     r"^(?:hi|hey|hello|good (?:morning|afternoon|evening))(?: there| all| guys| team)?"
-    r"\s*[,!.]\s*(?=\S)",
+    r"\s*(?:[,!.]|\s-)\s*(?=\S)",  # "Hi there - would you …" too
     re.I,
 )
 

@@ -62,6 +62,9 @@ RENAME = rx(
     # "make the gym task say Go for a run", "I'd like the lawn task to say Mow the front lawn"
     r"^(?:make|have|let|i'?d like|i would like|i want)\s+(?P<target>.+?)\s+(?:to\s+)?"
     r"(?:say|read|be called|be named|be titled)\s*:?\s+(?P<new>.+)$",
+    # "update the 'Call Jim' task so that it says 'Call Jim about the fence'"
+    r"^(?:updat(?:e|ing)|chang(?:e|ing)|edit(?:ing)?|fix|amend)\s+(?P<target>.+?),?\s+so\s+(?:that\s+)?"
+    r"(?:it|the title|the name)\s+(?:says|reads|is called|is named|is titled)\s*:?\s+(?P<new>.+)$",
 )
 # The task named first, then the new title: "the cake task, call it Order the birthday cake",
 # "the cake one: change the title to Pick up the cake". The new title runs to the end.
@@ -202,7 +205,7 @@ NOTE = rx(
     r"\s+(?:that|saying)\s+(?P<note>.+)$",
     # "jot down under the car service: …", "for the passport, jot down that …"
     rf"^(?:{_NOTE_VERB})\s+(?:under|for|on)\s+(?!(?:me|us|myself)\b)(?P<rest>.+?)\s*(?::|\s-|,|\s+that)\s*(?P<note>.+)$",
-    rf"^(?:for|on|under)\s+(?P<rest>.+?),\s*(?:{_NOTE_VERB})\s+(?:that\s*|:\s*)(?P<note>.+)$",
+    rf"^(?:for|on|under)\s+(?P<rest>.+?),\s*(?:also\s+)?(?:{_NOTE_VERB})\s+(?:that\s*|:\s*)(?P<note>.+)$",
     # "gym session - note: locker 12", "car service: remember the code is 4411" (not
     # "remember to …": that is a task)
     r"^(?P<rest>[^:,-]+?)\s*(?:-|:|,)\s*(?:note|nb|fyi|remember(?!\s+to\b))\s*:?\s+(?:that\s+)?(?P<note>.+)$",
@@ -228,7 +231,9 @@ TYPO = rx(
     r"^(?:fix|correct)\s+(?:the\s+)?(?:typo|spelling|mistake|title|name)\s+(?:in|of|on)\s+(?P<rest>.+?),?"
     r"\s+(?:it\s+)?should be\s+(?P<right>[\w'-]+)$",
     r"^(?:it\s+)?(?:should be|is)\s+(?P<right>[\w'-]+),?\s+not\s+(?P<wrong>[\w'-]+),?\s+(?:in|on|for)\s+(?P<rest>.+)$",
-    r"^(?:it\s+is\s+)?(?P<right>[\w'-]+),?\s+not\s+(?P<wrong>[\w'-]+)(?:,|\s+-)?\s+"
+    # "it's Cathy with a C, not Kathy - can you fix the email task"
+    r"^(?:it\s+is\s+)?(?P<right>[\w'-]+)(?:\s+with\s+(?:an?|one|two|double|a double)\s+\w)?,?\s+not\s+"
+    r"(?P<wrong>[\w'-]+)(?:,|\s+-)?\s+"
     r"(?:(?:can|could|would) you\s+|please\s+)?(?:fix|correct|change|update)\s+(?P<rest>.+)$",
     # "I spelled it wrong, the lease call is with John not Jon": the task, then the words
     r"^(?:.*?\b(?:wrong|typo|misspel\w*|mistake|spelling)\b[^,;:.!]*[,;:.!-]+\s+)?(?P<rest>.+?)\s+(?:is|are|was|should be)\s+"
@@ -354,6 +359,13 @@ NAME_FIX = rx(
     r"(?:\s+with\s+(?:an?|one|two|double|a\s+double)\s+[a-z](?:'?s)?)?"
     r"(?:,?\s+not\s+(?P<wrong>[a-z][\w'-]+))?[.!]*$",
 )
+# A name spelt out with its letter and no typo word: "oops it's Steven with a v" just after
+# "text Stephen about the BBQ". The letter says it is a spelling; the task is the one in view.
+NAME_SPELT = re.compile(
+    r"^(?:it|that|he|she)\s+is\s+(?P<right>[a-z][\w'-]+)\s+with\s+(?:an?|one|two|double|a\s+double)\s+"
+    r"[a-z](?:'?s)?(?:,?\s+not\s+(?P<wrong>[a-z][\w'-]+))?[.!]*$",
+    re.I,
+)
 # The right word said first, the wrong one after "not": "it's actually the plumber I need to
 # call, not the electrician". Only the task with the wrong word, and only that word, changes.
 NOT_THE = rx(
@@ -372,12 +384,42 @@ def parse_name_fix(msg: Message) -> Intent | None:
             subject = [f"{subject[0]} {m['wrong']}"] if subject else [m["wrong"]]
             return Intent("update", subject, swap=(m["wrong"], m["right"]))
         return Intent("update", subject or ["it"], name_fix=m["right"])
+    if m := NAME_SPELT.match(msg.text):
+        if m["wrong"]:
+            return Intent("update", [m["wrong"]], swap=(m["wrong"], m["right"]))
+        return Intent("update", ["it"], name_fix=m["right"])
     if m := first_match(NOT_THE, msg.text):
         right, wrong = m["right"], m["wrong"]
         if any(take_details(w, msg.today)[1] != Details() or _is_level(w) for w in (right, wrong)):
             return None  # "it's friday, not thursday": a date
         return Intent("update", [wrong], swap=(wrong, right))
     return None
+
+
+# A new name told as news: "they call it choir practice now, not rehearsal", "it's called
+# the book club now not reading group", "it's choir practice now not rehearsal". Only the task
+# with the old word(s) changes, and only those words (a tail like "so can you rename that one,
+# everything else stays the same" asks nothing more; one that says a date or a level is left
+# to the other rules).
+NOW_CALLED = re.compile(
+    r"^(?:(?:(?:they|we|people|everyone|everybody|you)\s+(?:call|name)\s+it|it\s+is\s+(?:now\s+)?(?:called|named))"
+    r"\s+(?:(?:the|a|an)\s+)?(?P<right>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)(?:\s+now)?"
+    r"|it\s+is\s+(?:(?:the|a|an)\s+)?(?P<right2>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)\s+now)"
+    r",?\s+(?:and\s+)?not\s+(?:(?:the|a|an)\s+)?(?P<wrong>[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)(?:\s+any\s?more)?"
+    r"(?P<tail>\s*[,;.!-]\s*.*|\s+(?:so|though)\b.*)?$",
+    re.I,
+)
+
+
+def parse_now_called(msg: Message) -> Intent | None:
+    if not (m := NOW_CALLED.match(msg.text)):
+        return None
+    right, wrong = m["right"] or m["right2"], m["wrong"]
+    if any(take_details(w, msg.today)[1] != Details() or _is_level(w) for w in (right, wrong)):
+        return None  # "it's friday now, not thursday": a date
+    if m["tail"] and take_details(m["tail"], msg.today)[1] != Details():
+        return None  # more said than the name
+    return Intent("update", [wrong], swap=(wrong, right))
 
 
 def _is_level(word: str) -> bool:
@@ -1339,13 +1381,7 @@ def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
         if intent.typo_in and not swap and len(found) == 1:
             swap = _title_slip(task["title"], intent.typo_in)
         if swap and len(found) == 1:
-            wrong, right = swap
-            title = re.sub(
-                rf"\b{re.escape(wrong)}\b",
-                lambda w: right[:1].upper() + right[1:] if w[0][:1].isupper() else right,  # noqa: B023
-                task["title"],
-                flags=re.I,
-            )
+            title = _swapped(task["title"], *swap)
             if title != task["title"]:
                 changes["title"] = title
         if d.due:
@@ -1376,6 +1412,25 @@ def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
     if not calls:
         return Decision(reply=f"What should I change about {replies.quoted(found)}?")
     return Decision(calls=calls)
+
+
+def _swapped(title: str, wrong: str, right: str) -> str:
+    """The title with the wrong word(s) put right. Words of the right phrase the title already
+    has just before them are not said twice: "Choir rehearsal", ("rehearsal", "choir
+    practice"): "Choir practice"."""
+    words = right.split()
+    lead = ""
+    for n in range(len(words) - 1, 0, -1):
+        said = r"\s+".join(re.escape(w) for w in words[:n])
+        if re.search(rf"\b{said}\s+{re.escape(wrong)}\b", title, re.I):
+            lead = rf"{said}\s+"
+            break
+    return re.sub(
+        rf"\b{lead}{re.escape(wrong)}\b",
+        lambda w: right[:1].upper() + right[1:] if w[0][:1].isupper() else right,
+        title,
+        flags=re.I,
+    )
 
 
 def _name_slip(title: str, name: str) -> tuple[str, str] | None:
