@@ -508,7 +508,12 @@ _SCHEDULE_FILLER = re.compile(
 )
 
 
-_BEING = re.compile(r"\s+(?:is|are|was|were|will be|should be)\b", re.I)
+# "yoga is just a one-off now", "the plumber can come anytime tomorrow": the task is before it
+_BEING = re.compile(
+    r"\s+(?:is|are|was|were|will be|should be|"
+    r"(?:can|could|will|may|might)\s+(?:come|do|make|fit|see|happen|be|start|go)\b)\b",
+    re.I,
+)
 
 
 def parse_clear_schedule(msg: Message) -> Intent | None:
@@ -572,20 +577,37 @@ TOPIC_THEN_CHANGES = re.compile(
     r"(?:it|that)\s+(?:is|was|will be)\s+(?P<rest>.+)$",
     re.I,
 )
+# ... or as "the X thing/task/one" with no "about": "you know the garage cleanup thing it can
+# totally wait honestly just make it low priority"
+TOPIC_THING = re.compile(
+    r"^(?:(?:you know|hey|hi|so|ok|okay|um|uh|erm|right|oh|and)[,\s]+)*"
+    r"(?:the|that|my)\s+(?P<t>[\w'-]+(?:\s+[\w'-]+){0,4}?)\s+(?:thing|task|one|item)[,;:]?\s+"
+    r"(?P<rest>(?:it|that)\b.+)$",
+    re.I,
+)
+# "it can (totally) wait": the task is not urgent, said as a fact about it
+_CAN_WAIT = re.compile(
+    r"\b(?:it|that|this)\s+can\s+(?:(?:totally|definitely|easily|probably|really|surely|honestly|just)\s+)*wait\b",
+    re.I,
+)
 _CLAUSE_BREAK = re.compile(r"\s*[,;.]\s*|\s+(?:and\s+)?also\s+|\s+and\s+(?=it\b)", re.I)
 # the words that say no more than "change it": the shared filler, and the words of a change
-_FILLER = FILLER_WORDS | {"needed", "wanted", "required", "due", "fix", "change", "update", "bump"}
+_FILLER = FILLER_WORDS | {"needed", "wanted", "required", "due", "fix", "change", "update", "bump",
+                          "make", "set", "honestly", "totally", "seriously", "definitely"}  # fmt: skip
 _RAISE = re.compile(
     r"\b(?:bump|push|move|put)\s+(?:it|that)\s+up\b|\b(?:more\s+)?important\b", re.I
 )
 
 
 def parse_topic_then_changes(msg: Message) -> Intent | None:
-    if not (m := TOPIC_THEN_CHANGES.match(msg.text)):
+    if not (m := TOPIC_THEN_CHANGES.match(msg.text) or TOPIC_THING.match(msg.text)):
         return None
     details = Details()
     for clause in _CLAUSE_BREAK.split(msg.literal(m["rest"])):
         leftover, said = details_from(clause, msg.today)
+        if _CAN_WAIT.search(leftover):  # "it can totally wait": low, unless a level is said
+            said.priority = said.priority or "low"
+            leftover = _CAN_WAIT.sub(" ", leftover)
         if not said.priority and _RAISE.search(leftover):  # "it's important so bump it up"
             said.priority = "high"
             leftover = _RAISE.sub(" ", leftover)
@@ -859,6 +881,10 @@ def parse_said_differently(msg: Message) -> Intent | None:
             if who and not _PEOPLE.match(who):  # "the dentist" + "appointment"
                 rest = re.sub(r"^(?:the|my|our)\s+", "", who, flags=re.I) + " " + rest
             return Intent("update", _named(msg.literal(rest)), details=details)
+        # "the essay deadline got extended by a week": a distance, from its own due date
+        moved = re.search(r"\b(?:extended|moved|pushed|put back|postponed|delayed)\b", text, re.I)
+        if moved and (shift := _shift(m["when"])) and not shift.rest.strip(" .!") and not shift.minutes:
+            return Intent("update", _named(msg.literal(m["rest"])), details=shift.details())
     return None
 
 
