@@ -232,7 +232,7 @@ TYPO = rx(
     r"\s+(?:it\s+)?should be\s+(?P<right>[\w'-]+)$",
     r"^(?:it\s+)?(?:should be|is)\s+(?P<right>[\w'-]+),?\s+not\s+(?P<wrong>[\w'-]+),?\s+(?:in|on|for)\s+(?P<rest>.+)$",
     # "it's Cathy with a C, not Kathy - can you fix the email task"
-    r"^(?:it\s+is\s+)?(?P<right>[\w'-]+)(?:\s+with\s+(?:an?|one|two|double|a double)\s+\w)?,?\s+not\s+"
+    r"^(?:it\s+is\s+)?(?P<right>[\w'-]+)(?:\s+with\s+(?:an?|one|two|double|a double)\s+[a-z](?:'?s)?)?,?\s+not\s+"
     r"(?P<wrong>[\w'-]+)(?:,|\s+-)?\s+"
     r"(?:(?:can|could|would) you\s+|please\s+)?(?:fix|correct|change|update)\s+(?P<rest>.+)$",
     # "I spelled it wrong, the lease call is with John not Jon": the task, then the words
@@ -362,8 +362,8 @@ NAME_FIX = rx(
 # A name spelt out with its letter and no typo word: "oops it's Steven with a v" just after
 # "text Stephen about the BBQ". The letter says it is a spelling; the task is the one in view.
 NAME_SPELT = re.compile(
-    r"^(?:it|that|he|she)\s+is\s+(?P<right>[a-z][\w'-]+)\s+with\s+(?:an?|one|two|double|a\s+double)\s+"
-    r"[a-z](?:'?s)?(?:,?\s+not\s+(?P<wrong>[a-z][\w'-]+))?[.!]*$",
+    r"^(?:(?:it|that|he|she)\s+is|its)\s+(?P<right>[a-z][\w'-]+)\s+with\s+(?:an?|one|two|double|a\s+double)\s+"
+    r"[a-z]{1,2}(?:'?s)?(?:,?\s+not\s+(?P<wrong>[a-z][\w'-]+))?[.!]*$",
     re.I,
 )
 # The right word said first, the wrong one after "not": "it's actually the plumber I need to
