@@ -402,10 +402,11 @@ def parse_name_fix(msg: Message) -> Intent | None:
 # everything else stays the same" asks nothing more; one that says a date or a level is left
 # to the other rules).
 NOW_CALLED = re.compile(
-    r"^(?:(?:(?:they|we|people|everyone|everybody|you)\s+(?:call|name)\s+it|it\s+is\s+(?:now\s+)?(?:called|named))"
+    r"^(?:(?:(?:they|we|people|everyone|everybody|you)\s+(?:calls?|names?)\s+it|it\s+is\s+(?:now\s+)?(?:called|named))"
     r"\s+(?:(?:the|a|an)\s+)?(?P<right>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)(?:\s+now)?"
     r"|it\s+is\s+(?:(?:the|a|an)\s+)?(?P<right2>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)\s+now)"
-    r",?\s+(?:and\s+)?not\s+(?:(?:the|a|an)\s+)?(?P<wrong>[a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)(?:\s+any\s?more)?"
+    r",?\s+(?:and\s+)?not\s+(?:(?:the|a|an)\s+)?(?P<wrong>[a-z][\w'-]*(?:\s+(?!any\s?more\b|now\b)[a-z][\w'-]*)?)"
+    r"(?:\s+(?:any\s?more|now))?"
     r"(?P<tail>\s*[,;.!-]\s*.*|\s+(?:so|though)\b.*)?$",
     re.I,
 )
@@ -415,8 +416,10 @@ def parse_now_called(msg: Message) -> Intent | None:
     if not (m := NOW_CALLED.match(msg.text)):
         return None
     right, wrong = m["right"] or m["right2"], m["wrong"]
-    if any(take_details(w, msg.today)[1] != Details() or _is_level(w) for w in (right, wrong)):
-        return None  # "it's friday now, not thursday": a date
+    for words in (right, wrong):
+        rest, said = take_details(words, msg.today)
+        if (said != Details() and not rest.strip()) or _is_level(words):
+            return None  # "it's friday now, not thursday": a date ("the daily sync" is a name)
     if m["tail"] and take_details(m["tail"], msg.today)[1] != Details():
         return None  # more said than the name
     return Intent("update", [wrong], swap=(wrong, right))
