@@ -584,7 +584,7 @@ TOPIC_THEN_CHANGES = re.compile(
 # totally wait honestly just make it low priority"
 TOPIC_THING = re.compile(
     r"^(?:(?:you know|hey|hi|so|ok|okay|um|uh|erm|right|oh|and)[,\s]+)*"
-    r"(?:the|that|my)\s+(?P<t>[\w'-]+(?:\s+[\w'-]+){0,4}?)\s+(?:thing|task|one|item)[,;:]?\s+"
+    r"(?:the|that|my)\s+(?P<t>[\w'-]+(?:\s+[\w'-]+){0,4}?)\s+(?:thing|task|one|item)(?:\s*[,;:]|\s+-)?\s+"
     r"(?P<rest>(?:it|that)\b.+)$",
     re.I,
 )
@@ -611,6 +611,9 @@ def parse_topic_then_changes(msg: Message) -> Intent | None:
         if _CAN_WAIT.search(leftover):  # "it can totally wait": low, unless a level is said
             said.priority = said.priority or "low"
             leftover = _CAN_WAIT.sub(" ", leftover)
+        if not said.priority and (level := _LEVEL_LAST.search(leftover)):  # "make it low"
+            said.priority = priority_word(level["p"])
+            leftover = leftover[: level.start()]
         if not said.priority and _RAISE.search(leftover):  # "it's important so bump it up"
             said.priority = "high"
             leftover = _RAISE.sub(" ", leftover)
@@ -787,9 +790,9 @@ DEADLINE_GIVEN = rx(
     r"(?P<rest>.+)$",
     # "the deadline for the essay is now friday", "the essay deadline got moved to friday"
     r"^(?:the\s+)?(?:deadline|due date)\s+(?:for|of|on)\s+(?P<rest>.+?)\s+(?:is|was|got|has been)\s+"
-    r"(?:now\s+)?(?:(?:moved|changed|pushed|extended|put back)\s+)?(?:to\s+|until\s+)?(?P<when>.+)$",
+    r"(?:now\s+)?(?:(?:moved|changed|pushed|extended|put back|postponed|delayed)\s+)?(?:to\s+|until\s+)?(?P<when>.+)$",
     r"^(?P<rest>.+?)(?:'s)?\s+(?:deadline|due date)\s+(?:is|was|got|has been)\s+(?:now\s+)?"
-    r"(?:(?:moved|changed|pushed|extended|put back)\s+)?(?:to\s+|until\s+)?(?P<when>.+)$",
+    r"(?:(?:moved|changed|pushed|extended|put back|postponed|delayed)\s+)?(?:to\s+|until\s+)?(?P<when>.+)$",
     # "the report isn't due till friday": the day said is its new due date
     r"^(?P<rest>.+?)\s+(?:is|are)\s+not\s+(?:due|needed)\s+(?:until|till|til|before)\s+(?P<when>.+)$",
     # "I'd like the report to be done by friday", "I want the gym to be on saturday"
