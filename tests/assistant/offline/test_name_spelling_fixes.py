@@ -51,7 +51,8 @@ NEXT_TURN = [
     (["remind me to text Stephen about the BBQ", "oops it's Steven with a v"],
      "Text Steven about the BBQ"),
     # invented: the task just added, its name spelt out with a letter in the next message
-    (["remind me to text Stephen about the BBQ", "it's Steven with a v"], "Text Steven about the BBQ"),
+    (["remind me to text Stephen about the BBQ", "it's Steven with a v"],
+     "Text Steven about the BBQ"),
     (["add call Katrin", "sorry, it's Kathrin with an h"], "Call Kathrin"),
     (["add email Jon about the lease", "oh it's John with an h"], "Email John about the lease"),
     (["remind me to call Ana", "oops it's Anna with two n's"], "Call Anna"),
@@ -107,7 +108,8 @@ NOTHING_TO_FIX = [
     (KATHY, "it's Steven with a v, not Stephen"),
     ([{"title": "Text Sam about the BBQ"}], "oops it's Steven with a v"),
     # a task in view, but no word of it like the name
-    ([{"title": "Email Kathy about the invoice"}], "it's Cathy with a C, not Kathy - fix the phone task"),
+    ([{"title": "Email Kathy about the invoice"}],
+     "it's Cathy with a C, not Kathy - fix the phone task"),
 ]  # fmt: skip
 
 

@@ -889,7 +889,12 @@ def parse_said_differently(msg: Message) -> Intent | None:
             return Intent("update", _named(msg.literal(rest)), details=details)
         # "the essay deadline got extended by a week": a distance, from its own due date
         moved = re.search(r"\b(?:extended|moved|pushed|put back|postponed|delayed)\b", text, re.I)
-        if moved and (shift := _shift(m["when"])) and not shift.rest.strip(" .!") and not shift.minutes:
+        if (
+            moved
+            and (shift := _shift(m["when"]))
+            and not shift.rest.strip(" .!")
+            and not shift.minutes
+        ):
             return Intent("update", _named(msg.literal(m["rest"])), details=shift.details())
     return None
 
