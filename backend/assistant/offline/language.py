@@ -134,13 +134,14 @@ talk tank tack walk chalk stalk shot shoe shoes moved postponed rescheduled thin
 mondays tuesdays wednesdays thursdays fridays saturdays sundays
 charge charged charging charger
 mornings afternoons evenings nights
+news
 """
 _KEEP = set(_KEEP_WORDS.split())
 
 _POLITE_START = re.compile(
     r"^(?:(?:hey|hiya|heya|hi(?![\s,!.:]+(?:prio|pri|priority)\b)|hello|ok(?:ay)?|so|um+|uh+|well|oh|also|and|then|alright|right|please|pls|plz"
     r"|actually|oops|sorry|hmm+|ugh+|argh+|sigh|meh|welp|yikes"
-    r"|wait|nvm|never\s?mind|btw|by the way|quick one"
+    r"|wait|nvm|never\s?mind|btw|by the way|quick one|(?:good|great|bad|some|big) news"
     r"|one more thing|another thing"
     r"|kindly|(?:would|do|will) (?:you|u) mind"  # before "would you": "would you mind" whole
     # asking indirectly: "would you mind (adding)", "I was hoping you could", "any chance you

@@ -160,7 +160,8 @@ _SENTENCE_END = re.compile(rf"(?<={SENTENCE_STOP})\s+")
 
 _GREETING = re.compile(
     r"^(?:hi|hey|hello|good (?:morning|afternoon|evening))(?: there| all| guys| team)?"
-    r"\s*[,!.]\s*(?=\S)",
+    # "Hi there - would you …" too; never "hi - prio" (high priority)
+    r"\s*(?:[,!.]|\s-)\s*(?=\S)(?!(?:prio|pri|priority)\b)",
     re.I,
 )
 

@@ -135,9 +135,9 @@ _CHOIR = [{"title": "Choir rehearsal"}, {"title": "Buy sheet music"}]
 @pytest.mark.parametrize(
     "message",
     [
-        # blind-13: renamed the task to "One"
-        "oh they call it choir practice now not rehearsal so can you rename that one, everything "
-        "else stays the same",
+        # (blind-13's "oh they call it choir practice now not rehearsal so can you rename that
+        # one" once renamed the task to "One"; it now says the new name, and renames only the
+        # task with the old word: test_renames_told.py)
         "rename that one",
         "can you rename this one please",
         "rename it too",

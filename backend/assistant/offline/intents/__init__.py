@@ -672,6 +672,8 @@ def _understand_hidden(command: str, quoted: list[str], today: date) -> Intent:
         )
     if untag := update.parse_not_that_tag(whole):
         return untag  # "printer ink isn't a work thing, remove that tag": the tag named
+    if fix := update.parse_now_called(whole):
+        return fix  # "they call it choir practice now, not rehearsal": those words renamed
     if fix := update.parse_name_fix(whole):
         return fix  # "typo, his name is Kowalski": one request, not two clauses
     if (fix := update.parse_typo_fix(whole)) and fix.swap:

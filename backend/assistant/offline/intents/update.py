@@ -62,6 +62,9 @@ RENAME = rx(
     # "make the gym task say Go for a run", "I'd like the lawn task to say Mow the front lawn"
     r"^(?:make|have|let|i'?d like|i would like|i want)\s+(?P<target>.+?)\s+(?:to\s+)?"
     r"(?:say|read|be called|be named|be titled)\s*:?\s+(?P<new>.+)$",
+    # "update the 'Call Jim' task so that it says 'Call Jim about the fence'"
+    r"^(?:updat(?:e|ing)|chang(?:e|ing)|edit(?:ing)?|fix|amend)\s+(?P<target>.+?),?\s+so\s+(?:that\s+)?"
+    r"(?:it|the title|the name)\s+(?:says|reads|is called|is named|is titled)\s*:?\s+(?P<new>.+)$",
 )
 # The task named first, then the new title: "the cake task, call it Order the birthday cake",
 # "the cake one: change the title to Pick up the cake". The new title runs to the end.
@@ -202,7 +205,7 @@ NOTE = rx(
     r"\s+(?:that|saying)\s+(?P<note>.+)$",
     # "jot down under the car service: …", "for the passport, jot down that …"
     rf"^(?:{_NOTE_VERB})\s+(?:under|for|on)\s+(?!(?:me|us|myself)\b)(?P<rest>.+?)\s*(?::|\s-|,|\s+that)\s*(?P<note>.+)$",
-    rf"^(?:for|on|under)\s+(?P<rest>.+?),\s*(?:{_NOTE_VERB})\s+(?:that\s*|:\s*)(?P<note>.+)$",
+    rf"^(?:for|on|under)\s+(?P<rest>.+?),\s*(?:also\s+)?(?:{_NOTE_VERB})\s+(?:that\s*|:\s*)(?P<note>.+)$",
     # "gym session - note: locker 12", "car service: remember the code is 4411" (not
     # "remember to …": that is a task)
     r"^(?P<rest>[^:,-]+?)\s*(?:-|:|,)\s*(?:note|nb|fyi|remember(?!\s+to\b))\s*:?\s+(?:that\s+)?(?P<note>.+)$",
@@ -228,7 +231,9 @@ TYPO = rx(
     r"^(?:fix|correct)\s+(?:the\s+)?(?:typo|spelling|mistake|title|name)\s+(?:in|of|on)\s+(?P<rest>.+?),?"
     r"\s+(?:it\s+)?should be\s+(?P<right>[\w'-]+)$",
     r"^(?:it\s+)?(?:should be|is)\s+(?P<right>[\w'-]+),?\s+not\s+(?P<wrong>[\w'-]+),?\s+(?:in|on|for)\s+(?P<rest>.+)$",
-    r"^(?:it\s+is\s+)?(?P<right>[\w'-]+),?\s+not\s+(?P<wrong>[\w'-]+)(?:,|\s+-)?\s+"
+    # "it's Cathy with a C, not Kathy - can you fix the email task"
+    r"^(?:it\s+is\s+)?(?P<right>[\w'-]+)(?:\s+with\s+(?:an?|one|two|double|a double)\s+[a-z](?:'?s)?)?,?\s+not\s+"
+    r"(?P<wrong>[\w'-]+)(?:,|\s+-)?\s+"
     r"(?:(?:can|could|would) you\s+|please\s+)?(?:fix|correct|change|update)\s+(?P<rest>.+)$",
     # "I spelled it wrong, the lease call is with John not Jon": the task, then the words
     r"^(?:.*?\b(?:wrong|typo|misspel\w*|mistake|spelling)\b[^,;:.!]*[,;:.!-]+\s+)?(?P<rest>.+?)\s+(?:is|are|was|should be)\s+"
@@ -354,6 +359,13 @@ NAME_FIX = rx(
     r"(?:\s+with\s+(?:an?|one|two|double|a\s+double)\s+[a-z](?:'?s)?)?"
     r"(?:,?\s+not\s+(?P<wrong>[a-z][\w'-]+))?[.!]*$",
 )
+# A name spelt out with its letter and no typo word: "oops it's Steven with a v" just after
+# "text Stephen about the BBQ". The letter says it is a spelling; the task is the one in view.
+NAME_SPELT = re.compile(
+    r"^(?:(?:it|that|he|she)\s+is|its)\s+(?P<right>[a-z][\w'-]+)\s+with\s+(?:an?|one|two|double|a\s+double)\s+"
+    r"[a-z]{1,2}(?:'?s)?(?:,?\s+not\s+(?P<wrong>[a-z][\w'-]+))?[.!]*$",
+    re.I,
+)
 # The right word said first, the wrong one after "not": "it's actually the plumber I need to
 # call, not the electrician". Only the task with the wrong word, and only that word, changes.
 NOT_THE = rx(
@@ -372,12 +384,45 @@ def parse_name_fix(msg: Message) -> Intent | None:
             subject = [f"{subject[0]} {m['wrong']}"] if subject else [m["wrong"]]
             return Intent("update", subject, swap=(m["wrong"], m["right"]))
         return Intent("update", subject or ["it"], name_fix=m["right"])
+    if m := NAME_SPELT.match(msg.text):
+        if m["wrong"]:
+            return Intent("update", [m["wrong"]], swap=(m["wrong"], m["right"]))
+        return Intent("update", ["it"], name_fix=m["right"])
     if m := first_match(NOT_THE, msg.text):
         right, wrong = m["right"], m["wrong"]
         if any(take_details(w, msg.today)[1] != Details() or _is_level(w) for w in (right, wrong)):
             return None  # "it's friday, not thursday": a date
         return Intent("update", [wrong], swap=(wrong, right))
     return None
+
+
+# A new name told as news: "they call it choir practice now, not rehearsal", "it's called
+# the book club now not reading group", "it's choir practice now not rehearsal". Only the task
+# with the old word(s) changes, and only those words (a tail like "so can you rename that one,
+# everything else stays the same" asks nothing more; one that says a date or a level is left
+# to the other rules).
+NOW_CALLED = re.compile(
+    r"^(?:(?:(?:they|we|people|everyone|everybody|you)\s+(?:calls?|names?)\s+it|it\s+is\s+(?:now\s+)?(?:called|named))"
+    r"\s+(?:(?:the|a|an)\s+)?(?P<right>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)(?:\s+now)?"
+    r"|it\s+is\s+(?:(?:the|a|an)\s+)?(?P<right2>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)\s+now)"
+    r",?\s+(?:and\s+)?not\s+(?:(?:the|a|an)\s+)?(?P<wrong>[a-z][\w'-]*(?:\s+(?!any\s?more\b|now\b)[a-z][\w'-]*)?)"
+    r"(?:\s+(?:any\s?more|now))?"
+    r"(?P<tail>\s*[,;.!-]\s*.*|\s+(?:so|though)\b.*)?$",
+    re.I,
+)
+
+
+def parse_now_called(msg: Message) -> Intent | None:
+    if not (m := NOW_CALLED.match(msg.text)):
+        return None
+    right, wrong = m["right"] or m["right2"], m["wrong"]
+    for words in (right, wrong):
+        rest, said = take_details(words, msg.today)
+        if (said != Details() and not rest.strip()) or _is_level(words):
+            return None  # "it's friday now, not thursday": a date ("the daily sync" is a name)
+    if m["tail"] and take_details(m["tail"], msg.today)[1] != Details():
+        return None  # more said than the name
+    return Intent("update", [wrong], swap=(wrong, right))
 
 
 def _is_level(word: str) -> bool:
@@ -466,7 +511,12 @@ _SCHEDULE_FILLER = re.compile(
 )
 
 
-_BEING = re.compile(r"\s+(?:is|are|was|were|will be|should be)\b", re.I)
+# "yoga is just a one-off now", "the plumber can come anytime tomorrow": the task is before it
+_BEING = re.compile(
+    r"\s+(?:is|are|was|were|will be|should be|"
+    r"(?:can|could|will|may|might)\s+(?:come|do|make|fit|see|happen|be|start|go)\b)\b",
+    re.I,
+)
 
 
 def parse_clear_schedule(msg: Message) -> Intent | None:
@@ -530,20 +580,40 @@ TOPIC_THEN_CHANGES = re.compile(
     r"(?:it|that)\s+(?:is|was|will be)\s+(?P<rest>.+)$",
     re.I,
 )
+# ... or as "the X thing/task/one" with no "about": "you know the garage cleanup thing it can
+# totally wait honestly just make it low priority"
+TOPIC_THING = re.compile(
+    r"^(?:(?:you know|hey|hi|so|ok|okay|um|uh|erm|right|oh|and)[,\s]+)*"
+    r"(?:the|that|my)\s+(?P<t>[\w'-]+(?:\s+[\w'-]+){0,4}?)\s+(?:thing|task|one|item)(?:\s*[,;:]|\s+-)?\s+"
+    r"(?P<rest>(?:it|that)\b.+)$",
+    re.I,
+)
+# "it can (totally) wait": the task is not urgent, said as a fact about it
+_CAN_WAIT = re.compile(
+    r"\b(?:it|that|this)\s+can\s+(?:(?:totally|definitely|easily|probably|really|surely|honestly|just)\s+)*wait\b",
+    re.I,
+)
 _CLAUSE_BREAK = re.compile(r"\s*[,;.]\s*|\s+(?:and\s+)?also\s+|\s+and\s+(?=it\b)", re.I)
 # the words that say no more than "change it": the shared filler, and the words of a change
-_FILLER = FILLER_WORDS | {"needed", "wanted", "required", "due", "fix", "change", "update", "bump"}
+_FILLER = FILLER_WORDS | {"needed", "wanted", "required", "due", "fix", "change", "update", "bump",
+                          "make", "set", "honestly", "totally", "seriously", "definitely"}  # fmt: skip
 _RAISE = re.compile(
     r"\b(?:bump|push|move|put)\s+(?:it|that)\s+up\b|\b(?:more\s+)?important\b", re.I
 )
 
 
 def parse_topic_then_changes(msg: Message) -> Intent | None:
-    if not (m := TOPIC_THEN_CHANGES.match(msg.text)):
+    if not (m := TOPIC_THEN_CHANGES.match(msg.text) or TOPIC_THING.match(msg.text)):
         return None
     details = Details()
     for clause in _CLAUSE_BREAK.split(msg.literal(m["rest"])):
         leftover, said = details_from(clause, msg.today)
+        if _CAN_WAIT.search(leftover):  # "it can totally wait": low, unless a level is said
+            said.priority = said.priority or "low"
+            leftover = _CAN_WAIT.sub(" ", leftover)
+        if not said.priority and (level := _LEVEL_LAST.search(leftover)):  # "make it low"
+            said.priority = priority_word(level["p"])
+            leftover = leftover[: level.start()]
         if not said.priority and _RAISE.search(leftover):  # "it's important so bump it up"
             said.priority = "high"
             leftover = _RAISE.sub(" ", leftover)
@@ -720,9 +790,9 @@ DEADLINE_GIVEN = rx(
     r"(?P<rest>.+)$",
     # "the deadline for the essay is now friday", "the essay deadline got moved to friday"
     r"^(?:the\s+)?(?:deadline|due date)\s+(?:for|of|on)\s+(?P<rest>.+?)\s+(?:is|was|got|has been)\s+"
-    r"(?:now\s+)?(?:(?:moved|changed|pushed|extended|put back)\s+)?(?:to\s+|until\s+)?(?P<when>.+)$",
+    r"(?:now\s+)?(?:(?:moved|changed|pushed|extended|put back|postponed|delayed)\s+)?(?:to\s+|until\s+)?(?P<when>.+)$",
     r"^(?P<rest>.+?)(?:'s)?\s+(?:deadline|due date)\s+(?:is|was|got|has been)\s+(?:now\s+)?"
-    r"(?:(?:moved|changed|pushed|extended|put back)\s+)?(?:to\s+|until\s+)?(?P<when>.+)$",
+    r"(?:(?:moved|changed|pushed|extended|put back|postponed|delayed)\s+)?(?:to\s+|until\s+)?(?P<when>.+)$",
     # "the report isn't due till friday": the day said is its new due date
     r"^(?P<rest>.+?)\s+(?:is|are)\s+not\s+(?:due|needed)\s+(?:until|till|til|before)\s+(?P<when>.+)$",
     # "I'd like the report to be done by friday", "I want the gym to be on saturday"
@@ -817,6 +887,15 @@ def parse_said_differently(msg: Message) -> Intent | None:
             if who and not _PEOPLE.match(who):  # "the dentist" + "appointment"
                 rest = re.sub(r"^(?:the|my|our)\s+", "", who, flags=re.I) + " " + rest
             return Intent("update", _named(msg.literal(rest)), details=details)
+        # "the essay deadline got extended by a week": a distance, from its own due date
+        moved = re.search(r"\b(?:extended|moved|pushed|put back|postponed|delayed)\b", text, re.I)
+        if (
+            moved
+            and (shift := _shift(m["when"]))
+            and not shift.rest.strip(" .!")
+            and not shift.minutes
+        ):
+            return Intent("update", _named(msg.literal(m["rest"])), details=shift.details())
     return None
 
 
@@ -1339,13 +1418,7 @@ def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
         if intent.typo_in and not swap and len(found) == 1:
             swap = _title_slip(task["title"], intent.typo_in)
         if swap and len(found) == 1:
-            wrong, right = swap
-            title = re.sub(
-                rf"\b{re.escape(wrong)}\b",
-                lambda w: right[:1].upper() + right[1:] if w[0][:1].isupper() else right,  # noqa: B023
-                task["title"],
-                flags=re.I,
-            )
+            title = _swapped(task["title"], *swap)
             if title != task["title"]:
                 changes["title"] = title
         if d.due:
@@ -1376,6 +1449,25 @@ def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
     if not calls:
         return Decision(reply=f"What should I change about {replies.quoted(found)}?")
     return Decision(calls=calls)
+
+
+def _swapped(title: str, wrong: str, right: str) -> str:
+    """The title with the wrong word(s) put right. Words of the right phrase the title already
+    has just before them are not said twice: "Choir rehearsal", ("rehearsal", "choir
+    practice"): "Choir practice"."""
+    words = right.split()
+    lead = ""
+    for n in range(len(words) - 1, 0, -1):
+        said = r"\s+".join(re.escape(w) for w in words[:n])
+        if re.search(rf"\b{said}\s+{re.escape(wrong)}\b", title, re.I):
+            lead = rf"{said}\s+"
+            break
+    return re.sub(
+        rf"\b{lead}{re.escape(wrong)}\b",
+        lambda w: right[:1].upper() + right[1:] if w[0][:1].isupper() else right,
+        title,
+        flags=re.I,
+    )
 
 
 def _name_slip(title: str, name: str) -> tuple[str, str] | None:
