@@ -121,6 +121,13 @@ _POLITE_START = re.compile(
     r"be (?:so|as) (?:kind|good)(?: as)? to|be (?:kind|good) enough to))*"
     r"|i'?d like you to|please you|you please|i'?d like to|i would like to"
     r"|i was wondering if you could(?: possibly)?|(?:just )?letting you know(?: that)?|fyi"
+    # "I was wondering, if you have a moment, whether you could remind me …": each aside in
+    # turn; "wondering" only when a "whether/if you could" follows ("I was wondering about
+    # the dentist" is no request), "whether you could" only at the start of what is left
+    r"|i was (?:just )?wondering(?=[\s,]+(?:(?:if|when) you (?:have|get|got) a (?:moment|minute|"
+    r"sec(?:ond)?|chance)[\s,]+)?(?:if|whether) you (?:could|can|would|might)\b)"
+    r"|(?:if|when) you (?:have|get|got) a (?:moment|minute|sec(?:ond)?|chance)"
+    r"|(?:if|whether) you (?:could|would|might)(?: possibly)?|out of (?:pure )?curiosity"
     # a learner's "is possible to put a task?"; "would it be possible to rename X"
     r"|(?:is|would|will|could|might) (?:it )?(?:be )?(?:at all )?possible (?:for you )?to"
     r"|(?:can|could) i(?: get you to)?|i want you to|help me|let'?s|lets|you can|you could|you may"
@@ -129,7 +136,7 @@ _POLITE_START = re.compile(
 )
 _POLITE_END = re.compile(
     r"(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|for me|if you can|if possible|"
-    r"when you get a chance|asap please|too|as well|also|already|lol|haha|cheers|tbh|honestly|"
+    r"when you get a chance|(?:if|when) you have a (?:moment|minute|sec)|asap please|too|as well|also|already|lol|haha|cheers|tbh|honestly|"
     r"many thanks|thanks (?:so much|a lot)|thank you (?:so|very) much|much appreciated|"
     r"if (?:it is|it's) not too much (?:trouble|bother)|if you do not mind|if you don't mind|"
     r"mate|x+|thank u|ty+|then|in that case|"  # "ok mark it done then"

@@ -786,6 +786,11 @@ _DONE_BY_ME = re.compile(
     # a learner's "how much tasks I complete (already)?": what I did, said last, is done
     r"|\b(?:i|we)\s+(?:have\s+)?(?:already\s+)?(?:did|done|finish(?:ed)?|complete[d]?)"
     r"(?:\s+already)?\W*$"
+    # "how many tasks I've managed to complete so far?": what I managed to do is done
+    r"|\b(?:i|we)(?:'ve|'d|\s+have|\s+had)?\s+(?:already\s+)?(?:managed|been able)\s+to\s+"
+    r"(?:do|finish|complete|get done|get through|tick off|cross off|check off)\b"
+    r"|\b(?:i|we)(?:'ve|\s+have)?\s+(?:finished|completed|done|ticked off|crossed off)\s+"
+    r"(?:so far|to date|until now|till now|up to now)\b"
 )
 # What a list is about: "anything about the car", "what do I have for the party", "is there
 # something with taxes", "any tasks mentioning Anna"; the topic ends with its clause.

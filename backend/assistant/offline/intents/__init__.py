@@ -801,9 +801,10 @@ def _story_then_told(text: str, quoted: list[str], today: date) -> Intent | None
     return told
 
 
-# Where a second request may start: a sentence end, a comma, "&", "+", "and", "plus", "then".
+# Where a second request may start: a sentence end, a comma, "&", "+", "and", "plus", "then",
+# a dash between spaces ("mark the essay done - how many are left?").
 _JOINT = re.compile(
-    rf"(?:{SENTENCE_STOP}|;)+\s+|,\s*|\s+[&+]\s+|\s+(?:and|plus|then)\s+"
+    rf"(?:{SENTENCE_STOP}|;)+\s+|,\s*|\s+[&+\-\u2013\u2014]\s+|\s+(?:and|plus|then)\s+"
     r"|\s+but\s+(?!(?:i\s+|we\s+)?(?:meant|mean|wanted)\b)"  # "… but I meant X": a correction
     # "…, they want a deposit so add X": "so" before a command
     r"|\s+so\s+(?=(?:(?:please|pls|just|now|can you|could you|would you)\s+)*(?:add|remind me|put down"
