@@ -247,6 +247,17 @@ _GERUND_BASE = {"remov": "remove", "delet": "delete", "putt": "put", "mov": "mov
 _EMOJI_STOP = re.compile(r"(?<=\w)\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+[\s.!]+(?=[a-z])", re.I)
 
 
+# A learner's "I have pay the water bill already": the closing "already" (a pleasantry at the
+# end elsewhere) says it is done, so it is kept, after "have" ("I have already pay …"), where
+# ``complete`` reads it (only for a task's verb). A thing had is no act: "I have a meeting already".
+_HAVE_ALREADY = re.compile(
+    r"^(?P<have>(?:i|we)\s+(?:have|has))\s+(?P<rest>(?!(?:a|an|the|my|your|his|her|our|their|some|"
+    r"any|no|not|to|it|them|this|that|these|those|been|got|had|just|already|never|ever|also|still)\b)"
+    r"[a-z]+(?<!ed)\s+.+?)[\s,]+already(?=[\s.!?]*$)",
+    re.I,
+)
+
+
 def normalise(text: str) -> str:
     """Trimmed, single-spaced, with politeness and trailing punctuation removed."""
     text = _EMOJI_STOP.sub(". ", text)
@@ -256,6 +267,7 @@ def normalise(text: str) -> str:
         text = pattern.sub(word, text)
     text = _MIND_DOING.sub(lambda m: f"{m[1]} {_base_of(m[2])}", text)
     text = _SPACES.sub(" ", text).strip()
+    text = _HAVE_ALREADY.sub(r"\g<have> already \g<rest>", text)
     previous = None
     while previous != text:
         previous = text
