@@ -787,7 +787,8 @@ _DONE_BY_ME = re.compile(
     r"|\b(?:i|we)\s+(?:have\s+)?(?:already\s+)?(?:did|done|finish(?:ed)?|complete[d]?)"
     r"(?:\s+already)?\W*$"
     # "how many tasks I've managed to complete so far?": what I managed to do is done
-    r"|\b(?:i|we)(?:'ve|'d|\s+have|\s+had)?\s+(?:already\s+)?(?:managed|been able)\s+to\s+"
+    r"|\b(?:(?:i|we)(?:'ve|'d|\s+have|\s+had)?|(?:did|have)\s+(?:i|we))\s+(?:already\s+)?"
+    r"(?:managed|manage|been able)\s+to\s+"
     r"(?:do|finish|complete|get done|get through|tick off|cross off|check off)\b"
     r"|\b(?:i|we)(?:'ve|\s+have)?\s+(?:finished|completed|done|ticked off|crossed off)\s+"
     r"(?:so far|to date|until now|till now|up to now)\b"
