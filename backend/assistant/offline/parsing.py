@@ -1029,7 +1029,9 @@ _CUT_CLAUSE = re.compile(
 def details_from(new: str, today: date) -> tuple[str, Details]:
     leftover, details = take_details(new, today)
     if details.due:  # "for the Friday": a learner's article before the day is the day's
-        leftover = re.sub(r"^((?:due|for|to|on|at|by|until|till)\s+)?the$", "", leftover.strip(), flags=re.I)
+        leftover = re.sub(
+            r"^((?:due|for|to|on|at|by|until|till)\s+)?the$", "", leftover.strip(), flags=re.I
+        )
     return clean_title(
         re.sub(r"^(?:due|for|to|on|at|by|until|till)\s+", "", leftover.strip())
     ), details

@@ -887,10 +887,10 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
             read = done
             said = piece
             continue
-        if len(read) >= 2 and all(i.kind == "complete" and not i.then for i in read):
-            if _fits(one, len(read)):  # "I booked X and I paid Y, so mark them done": X and Y
-                said = piece
-                continue
+        # "I booked X and I paid Y, so mark them done": X and Y, already read
+        if all(i.kind == "complete" and not i.then for i in read) and _fits(one, len(read)):
+            said = piece
+            continue
         if not read and one.kind == "help" and is_told(piece):
             story.append(piece)
             continue  # "my landlord texted and the inspection is on the 9th, I have to …"
@@ -952,11 +952,13 @@ _THE_TOLD = re.compile(
 _TOLD_PARTS = re.compile(r",?\s+(?:and(?:\s+then)?|then|also)\s+|,\s*", re.I)
 # The object of a told act ("I finished the slides": "the slides"), for a pronoun after it
 _TOLD_OBJECT = re.compile(
-    r"^(?:(?:i|we)\s+)?(?:(?:have|had|just|also|then|already|finally)\s+)*[a-z]+\s+(?P<obj>.+)$", re.I
+    r"^(?:(?:i|we)\s+)?(?:(?:have|had|just|also|then|already|finally)\s+)*[a-z]+\s+(?P<obj>.+)$",
+    re.I,
 )
 _IT_OR_THEM = re.compile(r"\b(?:it|them)\b", re.I)
 _FINISHED = re.compile(
-    r"^(?:(?:i|we)\s+)?(?:(?:have|had|just|also|then|already|finally)\s+)*(?P<verb>finished)\s", re.I
+    r"^(?:(?:i|we)\s+)?(?:(?:have|had|just|also|then|already|finally)\s+)*(?P<verb>finished)\s",
+    re.I,
 )
 
 

@@ -199,7 +199,7 @@ NOTE = rx(
     rf"(?:for|of|on|about)\s+(?P<rest>.+?)\s*(?::|\s-|,|\s+that|\s+(?:{_NOTE_VERB})(?:\s+that|\s*:))\s*(?P<note>.+)$",
     # No task named: "put in the notes his number is 555-0142", "write in its notes: side gate",
     # "add to the description that …": the notes of the task in view ("it")
-    rf"^(?:{_NOTE_VERB})(?:\s+down)?\s+(?:in|into|to|on)\s+(?:the|its|it'?s)\s+(?:notes?|description|details)"
+    rf"^(?:{_NOTE_VERB})(?:\s+down)?\s+(?:in|into|to|on)\s+(?:the|its|it'?s)\s+(?:notes?|description|details)\b"
     r"(?:\s+(?:for|of|on)\s+(?:it|this|that|this one|that one))?(?:\s*:|\s+-|\s*,|\s+that\b)?\s*(?P<note>\S.*)$",
     # "add a note to the plumber task that the gate code is 2231"
     rf"^(?:add|put|attach|write|leave)\s+(?:a\s+|the\s+)?{_LITTLE}(?:note|comment)\s+(?:to|on|for)\s+(?P<rest>.+?)"
