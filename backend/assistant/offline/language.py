@@ -254,7 +254,9 @@ _EMOJI_STOP = re.compile(r"(?<=\w)\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+[\s.!]
 _HAVE_ALREADY = re.compile(
     r"^(?P<have>(?:i|we)\s+(?:have|has))\s+(?P<rest>(?!(?:a|an|the|my|your|his|her|our|their|some|"
     r"any|no|not|to|it|them|this|that|these|those|been|got|had|just|already|never|ever|also|still)\b)"
-    r"[a-z]+(?<!ed)\s+.+?)[\s,]+already(?=[\s.!?]*$)",
+    # a verb, then its object's article: "pay the water bill" ("I have lots of work" is no act)
+    r"[a-z]+(?<!ed)\s+(?:the|my|our|his|her|their|this|that|these|those|a|an)\s.+?)"
+    r"[\s,]+already(?=[\s.!?]*$)",
     re.I,
 )
 
