@@ -136,7 +136,7 @@ _POLITE_START = re.compile(
 )
 _POLITE_END = re.compile(
     r"(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|for me|if you can|if possible|"
-    r"when you get a chance|(?:if|when) you have a (?:moment|minute|sec)|"
+    r"when you get a chance|"
     r"asap please|too|as well|also|already|lol|haha|cheers|tbh|honestly|"
     r"many thanks|thanks (?:so much|a lot)|thank you (?:so|very) much|much appreciated|"
     r"if (?:it is|it's) not too much (?:trouble|bother)|if you do not mind|if you don't mind|"

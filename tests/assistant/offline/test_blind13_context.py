@@ -42,7 +42,12 @@ def test_a_note_with_no_task_named_is_for_the_task_in_view(message: str, note: s
     [
         # a task named keeps its own rule; a note with an add is the new task's
         ("put in the notes for the dentist that it's the new clinic", "update", ["dentist"]),
-        ("add call Mr. Patel, put in the notes his number is 555", "add", ["call Mr. Patel"]),
+        ("add call Mr. Patel, put in the notes that his number is 555", "add", ["call Mr. Patel"]),
+        (
+            "add book the hotel, put in the notes that it must have parking and it is due thursday",
+            "add",
+            ["book the hotel"],
+        ),
         ("write notes for the meeting", "add", ["write notes for the meeting"]),
     ],
 )

@@ -197,10 +197,6 @@ NOTE = rx(
     # "in the notes of X put that …", "notes for the flight: seat 14C"
     rf"^(?:(?:{_NOTE_VERB})\s+)?(?:in|into|to|under|on)?\s*(?:the\s+)?(?:notes?|description|details)\s+"
     rf"(?:for|of|on|about)\s+(?P<rest>.+?)\s*(?::|\s-|,|\s+that|\s+(?:{_NOTE_VERB})(?:\s+that|\s*:))\s*(?P<note>.+)$",
-    # No task named: "put in the notes his number is 555-0142", "write in its notes: side gate",
-    # "add to the description that …": the notes of the task in view ("it")
-    rf"^(?:{_NOTE_VERB})(?:\s+down)?\s+(?:in|into|to|on)\s+(?:the|its|it'?s)\s+(?:notes?|description|details)\b"
-    r"(?:\s+(?:for|of|on)\s+(?:it|this|that|this one|that one))?(?:\s*:|\s+-|\s*,|\s+that\b)?\s*(?P<note>\S.*)$",
     # "add a note to the plumber task that the gate code is 2231"
     rf"^(?:add|put|attach|write|leave)\s+(?:a\s+|the\s+)?{_LITTLE}(?:note|comment)\s+(?:to|on|for)\s+(?P<rest>.+?)"
     r"\s+(?:that|saying)\s+(?P<note>.+)$",
@@ -212,6 +208,14 @@ NOTE = rx(
     r"^(?P<rest>[^:,-]+?)\s*(?:-|:|,)\s*(?:note|nb|fyi|remember(?!\s+to\b))\s*:?\s+(?:that\s+)?(?P<note>.+)$",
 )
 
+# No task named: "put in the notes his number is 555-0142", "write in its notes: side gate",
+# "add to the description that …": the notes of the task in view ("it"). Only as a whole
+# message: after an add ("add book the hotel, put in the notes that …") they are the new task's.
+NOTE_FOR_IT = rx(
+    rf"^(?:{_NOTE_VERB})(?:\s+down)?\s+(?:in|into|to|on)\s+(?:the|its|it'?s)\s+"
+    r"(?:notes?|description|details)\b(?:\s+(?:for|of|on)\s+(?:it|this|that|this one|that one))?"
+    r"(?:\s*:|\s+-|\s*,|\s+that\b)?\s*(?P<note>\S.*)$",
+)
 
 # No verb: "the insurance notes should say …", "bike repair notes - chain is rusty" (never a
 # title with "notes" in it: "send thank-you notes, …", "write up notes: …" start with a verb).
@@ -586,7 +590,10 @@ def parse_note_request(msg: Message) -> Intent | None:
     A question about notes ("what's in the flight notes?") asks, it writes nothing."""
     if _ASKING.match(msg.text) or add.parse_note_to_self(msg):  # "note to self: …" adds
         return None
-    return parse_note(msg)
+    if (said := parse_note(msg)) is None and (m := first_match(NOTE_FOR_IT, msg.text)):
+        said = Intent("update", ["it"])  # "put in the notes his number is …": the task in view
+        said.details.description = msg.literal(m["note"]).strip()
+    return said
 
 
 def parse_note(msg: Message) -> Intent | None:
