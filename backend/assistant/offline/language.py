@@ -156,6 +156,13 @@ _POLITE_START = re.compile(
     r"be (?:so|as) (?:kind|good)(?: as)? to|be (?:kind|good) enough to))*"
     r"|i'?d like you to|please you|you please|i'?d like to|i would like to"
     r"|i was wondering if you could(?: possibly)?|(?:just )?letting you know(?: that)?|fyi"
+    # "I was wondering, if you have a moment, whether you could remind me …": each aside in
+    # turn; "wondering" only when a "whether/if you could" follows ("I was wondering about
+    # the dentist" is no request), "whether you could" only at the start of what is left
+    r"|i was (?:just )?wondering(?=[\s,]+(?:(?:if|when) you (?:have|get|got) a (?:moment|minute|"
+    r"sec(?:ond)?|chance)[\s,]+)?(?:if|whether) you (?:could|can|would|might)\b)"
+    r"|(?:if|when) you (?:have|get|got) a (?:moment|minute|sec(?:ond)?|chance)"
+    r"|(?:if|whether) you (?:could|would|might)(?: possibly)?|out of (?:pure )?curiosity"
     # a learner's "is possible to put a task?"; "would it be possible to rename X"
     r"|(?:is|would|will|could|might) (?:it )?(?:be )?(?:at all )?possible (?:for you )?to"
     r"|(?:can|could) i(?: get you to)?|i want you to|help me|let'?s|lets|you can|you could|you may"
@@ -164,7 +171,8 @@ _POLITE_START = re.compile(
 )
 _POLITE_END = re.compile(
     r"(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|for me|if you can|if possible|"
-    r"when you get a chance|asap please|too|as well|also|already|lol|haha|cheers|tbh|honestly|"
+    r"when you get a chance|"
+    r"asap please|too|as well|also|already|lol|haha|cheers|tbh|honestly|"
     r"many thanks|thanks (?:so much|a lot)|thank you (?:so|very) much|much appreciated|"
     r"if (?:it is|it's) not too much (?:trouble|bother)|if you do not mind|if you don't mind|"
     r"mate|x+|thank u|ty+|then|in that case|"  # "ok mark it done then"
@@ -277,6 +285,19 @@ _GERUND_BASE = {"remov": "remove", "delet": "delete", "putt": "put", "mov": "mov
 _EMOJI_STOP = re.compile(r"(?<=\w)\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+[\s.!]+(?=[a-z])", re.I)
 
 
+# A learner's "I have pay the water bill already": the closing "already" (a pleasantry at the
+# end elsewhere) says it is done, so it is kept, after "have" ("I have already pay …"), where
+# ``complete`` reads it (only for a task's verb). A thing had is no act: "I have a meeting already".
+_HAVE_ALREADY = re.compile(
+    r"^(?P<have>(?:i|we)\s+(?:have|has))\s+(?P<rest>(?!(?:a|an|the|my|your|his|her|our|their|some|"
+    r"any|no|not|to|it|them|this|that|these|those|been|got|had|just|already|never|ever|also|still)\b)"
+    # a verb, then its object's article: "pay the water bill" ("I have lots of work" is no act)
+    r"[a-z]+(?<!ed)\s+(?:the|my|our|his|her|their|this|that|these|those|a|an)\s.+?)"
+    r"[\s,]+already(?=[\s.!?]*$)",
+    re.I,
+)
+
+
 def normalise(text: str) -> str:
     """Trimmed, single-spaced, with politeness and trailing punctuation removed."""
     text = _EMOJI_STOP.sub(". ", text)
@@ -286,6 +307,7 @@ def normalise(text: str) -> str:
         text = pattern.sub(word, text)
     text = _MIND_DOING.sub(lambda m: f"{m[1]} {_base_of(m[2])}", text)
     text = _SPACES.sub(" ", text).strip()
+    text = _HAVE_ALREADY.sub(r"\g<have> already \g<rest>", text)
     previous = None
     while previous != text:
         previous = text

@@ -788,6 +788,12 @@ _DONE_BY_ME = re.compile(
     # a learner's "how much tasks I complete (already)?": what I did, said last, is done
     r"|\b(?:i|we)\s+(?:have\s+)?(?:already\s+)?(?:did|done|finish(?:ed)?|complete[d]?)"
     r"(?:\s+already)?\W*$"
+    # "how many tasks I've managed to complete so far?": what I managed to do is done
+    r"|\b(?:(?:i|we)(?:'ve|'d|\s+have|\s+had)?|(?:did|have)\s+(?:i|we))\s+(?:already\s+)?"
+    r"(?:managed|manage|been able)\s+to\s+"
+    r"(?:do|finish|complete|get done|get through|tick off|cross off|check off)\b"
+    r"|\b(?:i|we)(?:'ve|\s+have)?\s+(?:finished|completed|done|ticked off|crossed off)\s+"
+    r"(?:so far|to date|until now|till now|up to now)\b"
 )
 # What a list is about: "anything about the car", "what do I have for the party", "is there
 # something with taxes", "any tasks mentioning Anna"; the topic ends with its clause.
@@ -1024,6 +1030,10 @@ _CUT_CLAUSE = re.compile(
 
 def details_from(new: str, today: date) -> tuple[str, Details]:
     leftover, details = take_details(new, today)
+    if details.due:  # "for the Friday": a learner's article before the day is the day's
+        leftover = re.sub(
+            r"^((?:due|for|to|on|at|by|until|till)\s+)?the$", "", leftover.strip(), flags=re.I
+        )
     return clean_title(
         re.sub(r"^(?:due|for|to|on|at|by|until|till)\s+", "", leftover.strip())
     ), details

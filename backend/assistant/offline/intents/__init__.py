@@ -425,8 +425,8 @@ def _request_after_story(message: str, today: date) -> str:
     request = _understand(m["request"], today)
     if request.kind not in _TOOL or not (request.items or _scoped(request)) or request.then:
         return message  # "…, so mark those two": the story names the tasks
-    if _points_back(request):
-        return message
+    if _points_back(request) or (request.items and _THE_TOLD.match(request.items[0])):
+        return message  # "I fed the cat and I walked the dog so mark both done": the story's
     return m["request"] if _understand(m["story"], today).kind in _STORY_KINDS else message
 
 
@@ -803,9 +803,10 @@ def _story_then_told(text: str, quoted: list[str], today: date) -> Intent | None
     return told
 
 
-# Where a second request may start: a sentence end, a comma, "&", "+", "and", "plus", "then".
+# Where a second request may start: a sentence end, a comma, "&", "+", "and", "plus", "then",
+# a dash between spaces ("mark the essay done - how many are left?").
 _JOINT = re.compile(
-    rf"(?:{SENTENCE_STOP}|;)+\s+|,\s*|\s+[&+]\s+|\s+(?:and|plus|then)\s+"
+    rf"(?:{SENTENCE_STOP}|;)+\s+|,\s*|\s+[&+\-\u2013\u2014]\s+|\s+(?:and|plus|then)\s+"
     r"|\s+but\s+(?!(?:i\s+|we\s+)?(?:meant|mean|wanted)\b)"  # "… but I meant X": a correction
     # "…, they want a deposit so add X": "so" before a command
     r"|\s+so\s+(?=(?:(?:please|pls|just|now|can you|could you|would you)\s+)*(?:add|remind me|put down"
@@ -875,10 +876,25 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
                 return remaining
     read: list[Intent] = []
     said = ""  # the words of the request before
+    story: list[str] = []  # the words told before any request
     for piece in pieces:  # a piece may itself be statements: "cross off X and also Y is …"
         piece = _part(piece)
         one = _told(piece, quoted, today)
+        # "I finished the slides and I sent them to Lena so mark both of those done": the
+        # story before (skipped, or read as one completion) names the tasks
+        told_before = story if not read else [said] if len(read) == 1 else []
+        if (not read or read[0].kind == "complete") and (
+            done := _story_done(told_before, one, quoted, today)
+        ):
+            read = done
+            said = piece
+            continue
+        # "I booked X and I paid Y, so mark them done": X and Y, already read
+        if all(i.kind == "complete" and not i.then for i in read) and _fits(one, len(read)):
+            said = piece
+            continue
         if not read and one.kind == "help" and is_told(piece):
+            story.append(piece)
             continue  # "my landlord texted and the inspection is on the 9th, I have to …"
         if _story_before_told(read, pieces, piece, quoted, today):
             continue  # "I spent all day in the garden and I mowed the lawn": a story
@@ -927,6 +943,70 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
         rest.append(question)
     first.then = rest
     return first
+
+
+# "both of those", "them all": the tasks a story before the request told of
+_THE_TOLD = re.compile(
+    r"^(?:both(?: of (?:them|those|these))?|those(?: two)?|these(?: two)?|them(?: both| all)?|"
+    r"all of (?:them|those|these)|all (?:those|these)|the two|those things)$",
+    re.I,
+)
+_TOLD_PARTS = re.compile(r",?\s+(?:and(?:\s+then)?|then|also)\s+|,\s*", re.I)
+# The object of a told act ("I finished the slides": "the slides"), for a pronoun after it
+_TOLD_OBJECT = re.compile(
+    r"^(?:(?:i|we)\s+)?(?:(?:have|had|just|also|then|already|finally)\s+)*[a-z]+\s+(?P<obj>.+)$",
+    re.I,
+)
+_IT_OR_THEM = re.compile(r"\b(?:it|them)\b", re.I)
+_FINISHED = re.compile(
+    r"^(?:(?:i|we)\s+)?(?:(?:have|had|just|also|then|already|finally)\s+)*(?P<verb>finished)\s",
+    re.I,
+)
+
+
+def _story_done(story: list[str], one: Intent, quoted: list[str], today: date) -> list[Intent]:
+    """ "okay I finished the slides and I sent them to Lena so mark both of those done": a
+    completion of "both"/"them" after a story of things done is a completion of each thing the
+    story names, when every part of it tells one act and their number is the number asked for
+    ("both": two). "them" in a later part is the thing of the part before ("sent them to Lena":
+    the slides). Anything else: none, and "both" is asked about as before."""
+    if one.kind != "complete" or len(one.items) != 1 or not _THE_TOLD.match(one.items[0]):
+        return []
+    if len(story) != 1 or one.then:
+        return []
+    parts = [p for p in _TOLD_PARTS.split(story[0]) if p.strip()]
+    done: list[Intent] = []
+    thing = None
+    for part in parts:
+        if _IT_OR_THEM.search(part):
+            if thing is None:
+                return []
+            part = _IT_OR_THEM.sub(thing, part, count=1)
+        if not complete.told_past(part):
+            return []
+        told = _told(_part(part), quoted, today)
+        if told.kind != "complete" or len(told.items) != 1 or told.then or told.everything:
+            return []
+        if PRONOUN.match(told.items[0]) or _THE_TOLD.match(told.items[0]):
+            return []
+        if told.fallback_subject is None and (v := _FINISHED.match(part)):
+            # "I finished the slides" beside "I sent them to Lena": "Finish the slides", not
+            # any slides task (the bare words stay for a task of another verb: "Write the essay")
+            told.fallback_subject = told.items[0]
+            told.items = [f"{v['verb'].lower().removesuffix('ed')} {told.items[0]}"]
+        done.append(told)
+        thing = m["obj"] if (m := _TOLD_OBJECT.match(part)) else None
+    return done if _fits(one, len(done)) else []
+
+
+def _fits(one: Intent, count: int) -> bool:
+    """A completion of "both" (two things) or "them all" (two or more) told before it."""
+    if one.kind != "complete" or len(one.items) != 1 or not _THE_TOLD.match(one.items[0]):
+        return False
+    if one.then or one.everything:
+        return False
+    both = one.items[0].lower().startswith(("both", "those two", "these two", "the two"))
+    return count == 2 if both else count >= 2
 
 
 # Where the parts of a told situation meet: "long day at work, the freezer is rattling again".

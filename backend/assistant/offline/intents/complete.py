@@ -63,6 +63,13 @@ COMPLETE = rx(
     # "at least I managed to return the library books": the verb as the task says it
     r"^(?:(?:at least|finally|luckily|anyway)\s+)?(?:i|we)\s+(?:finally\s+|eventually\s+|somehow\s+)?"
     r"(?:managed|got round|got around)\s+to\s+(?P<now>[a-z]+)\s+(?P<rest>.+)$",
+    # a learner's perfect with the plain verb: "I have pay the water bill already", "I already
+    # have call the bank" ("already" says it is done; "I have call mom tomorrow" is no report)
+    # (a past form is read by the patterns above: only a plain verb here)
+    r"^(?:i|we)\s+(?:already\s+)?(?:have|has|'ve)\s+(?:already\s+|just\s+)?(?P<now>[a-z]+(?<!ed))\s+"
+    r"(?P<rest>.+?)\s+already$",
+    r"^(?:i|we)\s+(?:already\s+have|have\s+already|'ve\s+already)\s+(?P<now>[a-z]+(?<!ed))\s+"
+    r"(?P<rest>.+)$",
     r"^(?P<rest>.+?)\s+(?:is|are|was|were|'s)\s+(?:now\s+|all\s+)?(?:done|finished|complete|completed|taken care of)$",
     r"^(?P<rest>(?:it|that|this|that one|this one|them|those|all|both|all of them|both of them)) (?:are |is )?(?:done|complete|finished)(?: now| already)?$",
     r"^(?:done|finished|completed)$",

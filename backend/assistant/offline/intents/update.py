@@ -211,6 +211,14 @@ NOTE = rx(
     r"^(?P<rest>[^:,-]+?)\s*(?:-|:|,)\s*(?:note|nb|fyi|remember(?!\s+to\b))\s*:?\s+(?:that\s+)?(?P<note>.+)$",
 )
 
+# No task named: "put in the notes his number is 555-0142", "write in its notes: side gate",
+# "add to the description that …": the notes of the task in view ("it"). Only as a whole
+# message: after an add ("add book the hotel, put in the notes that …") they are the new task's.
+NOTE_FOR_IT = rx(
+    rf"^(?:{_NOTE_VERB})(?:\s+down)?\s+(?:in|into|to|on)\s+(?:the|its|it'?s)\s+"
+    r"(?:notes?|description|details)\b(?:\s+(?:for|of|on)\s+(?:it|this|that|this one|that one))?"
+    r"(?:\s*:|\s+-|\s*,|\s+that\b)?\s*(?P<note>\S.*)$",
+)
 
 # No verb: "the insurance notes should say …", "bike repair notes - chain is rusty" (never a
 # title with "notes" in it: "send thank-you notes, …", "write up notes: …" start with a verb).
@@ -652,7 +660,10 @@ def parse_note_request(msg: Message) -> Intent | None:
     A question about notes ("what's in the flight notes?") asks, it writes nothing."""
     if _ASKING.match(msg.text) or add.parse_note_to_self(msg):  # "note to self: …" adds
         return None
-    return parse_note(msg)
+    if (said := parse_note(msg)) is None and (m := first_match(NOTE_FOR_IT, msg.text)):
+        said = Intent("update", ["it"])  # "put in the notes his number is …": the task in view
+        said.details.description = msg.literal(m["note"]).strip()
+    return said
 
 
 def parse_note(msg: Message) -> Intent | None:
