@@ -44,6 +44,7 @@ class Details:
     clear_due: bool = False
     tags: list[str] = field(default_factory=list)
     description: str | None = None
+    replace_note: bool = False  # "change the note on X to …": else a note is added to the old
     shift_days: int = 0  # "push it back two days": relative to the task's own due date
     shift_months: int = 0  # "push it back a month": the same day of a later (earlier) month
     shift_minutes: int = 0  # "push the call back an hour": from the task's own time

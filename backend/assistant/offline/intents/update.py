@@ -666,6 +666,15 @@ def parse_note_request(msg: Message) -> Intent | None:
     return said
 
 
+# "change the note on X to …", "update the party notes, …": the old note goes. Any other way of
+# giving a note ("also note that …", "add a note: …") keeps it and adds the new one after it.
+_REPLACES_NOTE = re.compile(
+    r"^(?:change|update|replace|edit|rewrite|overwrite|correct|fix)\b[^,:;]*?"
+    r"\b(?:notes?|description|comment|details?)\b",
+    re.I,
+)
+
+
 def parse_note(msg: Message) -> Intent | None:
     m = first_match(NOTE, msg.text)
     if m is None and (said := first_match(NOTES_SAID, msg.text)):
@@ -677,6 +686,7 @@ def parse_note(msg: Message) -> Intent | None:
         named = msg.literal(m.groupdict().get("rest") or "it").strip(" -,:")
         intent = Intent("update", subjects(named) or ["it"])
         intent.details.description = msg.literal(m["note"]).strip()
+        intent.details.replace_note = bool(_REPLACES_NOTE.match(msg.text))
         return intent
     return None
 
@@ -1453,10 +1463,12 @@ def _change(turn: Turn, found: list[dict[str, Any]]) -> Decision:
             existing = task.get("tags", []) if intent.add_tags else []
             tags = [t for t in [*existing, *d.tags] if t not in intent.remove_tags]
             changes["tags"] = list(dict.fromkeys(tags))
-        if d.description:
-            changes["description"] = d.description
+        if d.description and (note := _with_note(task.get("description"), d)) is not None:
+            changes["description"] = note
         if changes:
             calls.append(ToolCall("update_task", {"task_id": task["id"], **changes}))
+    if not calls and d.description:  # the note said is the one the task has
+        return Decision(reply=f"{replies.quoted(found)} already has that note.")
     if not calls:
         return Decision(reply=f"What should I change about {replies.quoted(found)}?")
     return Decision(calls=calls)
@@ -1557,6 +1569,15 @@ def _moved_time(task: dict[str, Any], minutes: int, today: date) -> dict[str, st
     return {"due_date": str(moved.date()), "due_time": moved.strftime("%H:%M")}
 
 
+def _with_note(old: str | None, d: Details) -> str | None:
+    """The task's note after ``d``'s: the new one added on a line of its own after the old, or
+    in its place when the user asked to change it; None when it is there already."""
+    new, old = d.description or "", (old or "").strip()
+    if d.replace_note or not old:
+        return new
+    return None if new.casefold() in old.casefold() else f"{old}\n{new}"
+
+
 def describe_updates(records: list[Any], turn: Turn) -> str:
     lines = []
     for r in records:
@@ -1584,7 +1605,7 @@ def describe_updates(records: list[Any], turn: Turn) -> str:
             tags = " ".join(f"#{t}" for t in task["tags"])
             facts.append(f"tags {tags}" if tags else "no tags now")
         if "description" in args:
-            facts.append("note added")
+            facts.append("note changed" if turn.intent.details.replace_note else "note added")
         subject = f"'{task['title']}'" if "title" not in args else "Task"
         lines.append(f"Updated {subject}: {', '.join(facts)}.")
     return " ".join(lines)
