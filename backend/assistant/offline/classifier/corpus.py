@@ -38,6 +38,7 @@ MEASURED_SETS = [
     "blind-11",
     "blind-12",
     "blind-13",
+    "blind-14",
 ]
 SEED = 20261130
 PER_INTENT = 700
