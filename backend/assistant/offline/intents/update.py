@@ -136,9 +136,18 @@ CLEAR_DUE = rx(
     r"^(?P<rest>.+?)\s+(?:has|needs) no (?:due date|deadline)$",
 )
 
+# "just became", "has become", "suddenly got", "is now": how a task's urgency is said to change
+_BECAME = (
+    r"(?:(?:has|have|'s|just|now|suddenly|all of a sudden|kind of|kinda)\s+)*"
+    r"(?:became|become|becomes|got|gets|turned|went)(?:\s+(?:into|to))?"
+)
 PRIORITY = rx(
     r"^(?:bump|move|put|set|change|drop|knock|raise|lower)\s+(?P<rest>.+?)\s+(?:down\s+|up\s+)?(?:to|on|at|as)\s+(?:a\s+)?(?P<p>high|low|medium|normal|top)(?:\s+priority)?$",
     r"^(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+)?(?:a\s+)?(?P<p>top|high|low|medium)\s+priority$",
+    # a change of state said of a task: "the tax return just became top priority", "X has
+    # become urgent", "X suddenly got really important" (only the task's name comes before)
+    rf"^(?P<rest>.+?)\s+{_BECAME}\s+(?:(?:a|the|my|really|very|super|suddenly|now)\s+)*"
+    r"(?P<p>top|high|low|urgent|important|critical)(?:\s+priority)?(?:\s+now)?$",
     # (never "make a task X …, very important": that adds X)
     r"^(?:make|set|mark|change|flag)\s+(?!(?:a|an|one|another|new)\s+(?:new\s+)?(?:task|todo|reminder)\b)"
     r"(?P<rest>.+?)\s+(?:to\s+|as\s+)?(?:a\s+)?"
@@ -1307,6 +1316,9 @@ def parse_change(msg: Message) -> Intent | None:
     if m := first_match(CHANGE, msg.text):
         quoted = QUOTE_RX.fullmatch(m["target"].strip())
         target, new = msg.literal(m["target"]), msg.literal(m["new"])
+        # "change the time of X to …", "change X's date to …": a field other than the title was
+        # named, so what follows is never the new title (a value we cannot read is asked about)
+        when_said = bool(_WHEN_FIELD.search(target)) and not quoted
         target = re.sub(r"^(?:the\s+)?(?:due date|deadline|date|title|name|priority|(?:due\s+)?time)\s+(?:of|for|on)\s+", "", target, flags=re.I)  # fmt: skip
         if re.fullmatch(
             r"(?:the\s+|its\s+)?(?:due date|deadline|date|title|name|priority|(?:due\s+)?time)",
@@ -1326,8 +1338,18 @@ def parse_change(msg: Message) -> Intent | None:
             return Intent("update", named, details=details)
         if not quoted and (later := _later_split(m, msg)):
             return later
+        if when_said:
+            return Intent("update", named)  # nothing read: the handler asks what to change
         return Intent("update", named, new_title=clean_title(new))
     return None
+
+
+# A field other than the title named in "change the time of X to …", "change X due date to …"
+_WHEN_FIELD = re.compile(
+    r"^(?:the\s+|its\s+)?(?:due date|deadline|date|day|priority|(?:due\s+)?time)\b"
+    r"|\b(?:due date|deadline|date|priority|(?:due\s+)?time)$",
+    re.I,
+)
 
 
 # Where the new value may start, after the first "to": "change the visit to the museum to
