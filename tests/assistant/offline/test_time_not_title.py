@@ -12,6 +12,7 @@ from fastapi import FastAPI
 
 from backend.assistant.offline.intents import understand
 from backend.assistant.offline.times import find_time
+from tests.assistant.offline.safety import converse
 from tests.assistant.offline.test_multi import _check
 
 TODAY = date(2026, 12, 1)
@@ -87,3 +88,32 @@ async def test_through_the_app(app: FastAPI, message: str, time: str):
     start = [{"title": "Doctor appointment", "due_date": due, "due_time": "09:00"},
              {"title": "Buy bread"}]  # fmt: skip
     await _check(app, start, [message], {"Doctor appointment": {"time": time}, "Buy bread": {}})
+
+
+# With the time named as the field, a bare hour is that hour (the nearer daytime, as "at 4")
+BARE_HOURS = [
+    ("change the time of dentist to 11", "11:00"),
+    ("change the time of dentist to 4 please", "16:00"),
+    ("change dentist time to 7", "07:00"),
+    ("change the time of the dentist to 3", "15:00"),
+]
+
+
+@pytest.mark.parametrize(("message", "time"), BARE_HOURS)
+def test_a_bare_hour_when_the_time_is_named(message: str, time: str):
+    said = understand(message, TODAY)
+    assert said.kind == "update" and said.details.time == time and said.new_title is None
+
+
+def test_a_bare_number_for_the_date_is_a_day():
+    said = understand("change the date of dentist to 11", TODAY)
+    assert said.details.time is None and said.new_title is None
+
+
+@pytest.mark.asyncio
+async def test_an_unreadable_time_changes_nothing(app: FastAPI):
+    start = [{"title": "Doctor appointment"}, {"title": "Buy bread"}]
+    t = await converse(app, start, ["change the time of doctor appointment to the usual slot"], set())
+    assert t.problems == [], t.replies
+    assert sorted(x["title"] for x in t.after) == ["Buy bread", "Doctor appointment"]
+    assert all(not x.get("due_time") for x in t.after)

@@ -45,7 +45,7 @@ from backend.assistant.offline.targets import (
     has_word,
     lookup,
 )
-from backend.assistant.offline.times import CLEAR_REPEAT, CLEAR_TIME
+from backend.assistant.offline.times import CLEAR_REPEAT, CLEAR_TIME, find_time
 from backend.assistant.offline.titles import FILLER_WORDS, is_told, says_add
 
 RENAME = rx(
@@ -1339,7 +1339,12 @@ def parse_change(msg: Message) -> Intent | None:
         if not quoted and (later := _later_split(m, msg)):
             return later
         if when_said:
-            return Intent("update", named)  # nothing read: the handler asks what to change
+            said = Intent("update", named)  # nothing read: the handler asks what to change
+            # "change the time of the dentist to 11": with the time named, a bare hour is one
+            hour = find_time("at " + re.sub(r"[\s.!?]*(?:please|pls|thanks)?[\s.!?]*$", "", new))
+            if re.search(r"\btime\b", m["target"], re.I) and hour and not hour[0].strip(" ,.!?"):
+                said.details.time = hour[1].value
+            return said
         return Intent("update", named, new_title=clean_title(new))
     return None
 
