@@ -113,7 +113,8 @@ def test_a_bare_number_for_the_date_is_a_day():
 @pytest.mark.asyncio
 async def test_an_unreadable_time_changes_nothing(app: FastAPI):
     start = [{"title": "Doctor appointment"}, {"title": "Buy bread"}]
-    t = await converse(app, start, ["change the time of doctor appointment to the usual slot"], set())
+    said = "change the time of doctor appointment to the usual slot"
+    t = await converse(app, start, [said], set())
     assert t.problems == [], t.replies
     assert sorted(x["title"] for x in t.after) == ["Buy bread", "Doctor appointment"]
     assert all(not x.get("due_time") for x in t.after)
