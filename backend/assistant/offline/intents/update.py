@@ -195,6 +195,11 @@ NOTE = rx(
     rf"^(?:add|put|attach|write|leave|make)\s+(?:a\s+|the\s+)?{_LITTLE}(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading|that(?!\s+(?:says|reads)\b))\s*(?P<note>.+)$",
     rf"^(?:add|put|attach|write|leave|append|set|make)\s+(?:a\s+|the\s+)?{_LITTLE}(?:note|description|details?|comment)"
     r"\s+(?:to|on|for)\s+(?P<rest>.+?)\s*(?::|-|,|saying|that says|reading)\s*(?P<note>.+)$",
+    # "add a note to it bring the printed agenda": after a pointing word the task's name has
+    # ended, so the note needs no colon (a named task does: where would its name end?)
+    rf"^(?:add|put|attach|write|leave|append|make)\s+(?:a\s+|the\s+)?{_LITTLE}(?:note|comment)"
+    r"\s+(?:to|on|for)\s+(?P<rest>that one|this one|that task|this task|it|that|this)\s+"
+    r"(?P<note>(?!(?:too|as well|also|please|pls|now|then|and)\b)\S.*)$",
     r"^(?:a\s+)?(?:note|description|details?) (?:for|on|to) (?P<rest>.+?)\s*(?::|\s+saying|\s+that says)\s*(?P<note>.+)$",
     r"^(?:describe|annotate)\s+(?P<rest>.+?)\s*(?::|as|with)\s*(?P<note>.+)$",
     # "add oat milk to its notes", "put the gate code in the description of the party"
