@@ -76,7 +76,8 @@ _PHRASE = re.compile(
     + r"|(?P<calendar>(?:(?:" + MONTHS + r")\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)"
     + r"|(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + MONTHS + r")(?:,? \d{4})?)"
     + r"|(?:\d{4}-\d{2}-\d{2})|(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?))"
-    + r")\b",
+    # "by tomorrow itself", "today itself" (Indian English): the emphasis is the phrase's
+    + r")\b(?:\s+itself\b)?",
     re.IGNORECASE,
 )  # fmt: skip
 

@@ -139,7 +139,7 @@ news
 _KEEP = set(_KEEP_WORDS.split())
 
 _POLITE_START = re.compile(
-    r"^(?:(?:hey|hiya|heya|hi(?![\s,!.:]+(?:prio|pri|priority)\b)|hello|ok(?:ay)?|so|um+|uh+|well|oh|also|and|then|alright|right|please|pls|plz"
+    r"^(?:(?:hey|hiya|heya|yo|hi(?![\s,!.:]+(?:prio|pri|priority)\b)|hello|ok(?:ay)?|so|um+|uh+|well|oh|also|and|then|alright|right|please|pls|plz"
     r"|actually|oops|sorry|hmm+|ugh+|argh+|sigh|meh|welp|yikes"
     r"|wait|nvm|never\s?mind|btw|by the way|quick one|(?:good|great|bad|some|big) news"
     r"|one more thing|another thing"
@@ -147,8 +147,9 @@ _POLITE_START = re.compile(
     # asking indirectly: "would you mind (adding)", "I was hoping you could", "any chance you
     # could", "it would be great if you could", "would you be able to"
     r"|(?:would |do )?(?:you )?mind(?=[\s,]+\w+ing\b)"
-    r"|(?:i was hoping|i'?d be (?:so )?(?:grateful|glad|happy)|"
-    r"i would be (?:so )?(?:grateful|glad|happy)|"
+    # "I would be most grateful if you could …": any degree word before the thanks
+    r"|(?:i was hoping|(?:i'?d|i would) be (?:(?:so|most|very|really|truly|extremely|ever so) )?"
+    r"(?:grateful|glad|happy)|"
     r"it would be (?:great|nice|lovely|good|helpful|amazing)|"
     r"(?:is there )?any chance|do you think)(?: if| that)? you (?:could|can|would|might)"
     r"(?: possibly)?"

@@ -81,6 +81,12 @@ _BARE_HOUR = re.compile(
     r"instead|now)\b)\w)",
     re.I,
 )
+# "11 morning", "4 in the afternoon", "7 evening": an hour said right before its part of the
+# day is that hour (learner and spoken forms; "at" and am/pm left out). Hours 1-12 only.
+_HOUR_THEN_PART = re.compile(
+    r"\b(?P<h>1[0-2]|0?[1-9])\s+(?:in\s+the\s+)?(?=(?:morning|afternoon|evening)\b)",
+    re.I,
+)
 _HOURS = "one two three four five six seven eight nine ten eleven twelve"
 _HOUR_WORDS = {w: i for i, w in enumerate(_HOURS.split(), start=1)}
 _HOUR_WORD = r"(?:\d{1,2}|" + "|".join(_HOUR_WORDS) + ")"
@@ -201,7 +207,7 @@ def find_time(text: str, said_part: str | None = None) -> tuple[str, Found] | No
         if m["dir"].lower() == "to":
             h, minutes = (h - 2) % 12 + 1, 60 - minutes
         value, found = _bare(h, part_name, minutes), (m.start(), m.end())
-    elif m := _BARE_HOUR.search(text):
+    elif (m := _BARE_HOUR.search(text)) or (m := _HOUR_THEN_PART.search(text)):
         value, found = _bare(int(m["h"]), part_name), (m.start(), m.end())
     if value is None and part:
         value = PART_OF_DAY[part_name or "tonight"]

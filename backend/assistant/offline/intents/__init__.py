@@ -80,6 +80,7 @@ PARSERS: list[Parser] = [
     social.parse_help,
     social.parse_interjection,
     social.parse_vague_about_list,  # "clean up my list": we ask, nothing is added or changed
+    social.parse_vent,  # "ugh so much to do this week": venting, nothing is added
     question.parse_field,
     question.parse_about_one,
     question.parse_still_to_do,
@@ -126,6 +127,7 @@ HANDLERS: dict[str, Callable[[Turn], Decision]] = {
     "thanks": social.handle_thanks,
     "help": social.handle_help,
     "unclear": social.handle_unclear,
+    "vent": social.handle_vent,
     "undo": undo.handle,
     "retract": retract.handle,  # taken back in the same message: nothing changes
     "later": retract.handle,  # a change meant for later, not now: nothing changes
@@ -369,9 +371,33 @@ _NOT_DONE_THEN_CHANGE = re.compile(
 )
 
 
+# "can't make it today, do the drill thing in 4 days": a pronoun first, then the task named
+# with the day it moves to. Read as "move the drill thing in 4 days" only when what follows the
+# task's words is a day and nothing else (else "do X" may be a new task: left as it was).
+_CANT_IT_THEN_DO = re.compile(
+    r"^(?:(?:ugh|sorry|oh|hmm|so)[\s,]+)*(?:(?:i|we)(?:\s+|(?=\s*'[mr])))?(?:can'?t|can ?not|won'?t|will not|"
+    r"could ?n[o']t|could not|(?:\s*'m|\s*'re|am|are)\s+not\s+(?:going\s+to|gonna|able\s+to))\s+"
+    r"(?:make|do|manage|get\s+(?:(?:round|around)\s+)?to)\s+(?:it|that|this)"
+    r"(?:\s+(?:today|tonight|this\s+(?:morning|afternoon|evening|week)|tomorrow))?"
+    r"\s*[,.;]\s*(?:(?:so|please|pls|just|then)\s+)*(?P<verb>do|move|push|shift|reschedule|postpone)\s+"
+    r"(?P<rest>(?!(?:it|that|this|them)\b)\S.*)$",
+    re.I,
+)
+
+
+def _cant_it_then_do(message: str, today: date) -> str:
+    if (m := _CANT_IT_THEN_DO.match(message.strip())) is None:
+        return message
+    words = m["rest"].split()
+    for i in range(1, len(words)):
+        if _only_a_day(" ".join(words[i:]), today):
+            return f"move {' '.join(words[:i])} {' '.join(words[i:])}"
+    return message
+
+
 def _not_done_then_change(message: str, today: date) -> str:
     if (m := _NOT_DONE_THEN_CHANGE.match(message.strip())) is None:
-        return message
+        return _cant_it_then_do(message, today)
     verb = "move" if m["verb"].lower() in {"put", "do"} else m["verb"]  # "put X on …" adds
     if m["verb"].lower() == "do" and not _only_a_day(m["rest"], today):
         return message  # "can't do X, do it properly": no day, no move

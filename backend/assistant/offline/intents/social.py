@@ -38,6 +38,39 @@ _VAGUE_ABOUT_LIST = rx(
     r"(?:\s+(?:up|out))?(?:\s+(?:a bit|for me|please|pls))*$",
 )
 
+# "ugh i have way too much to do this week", "too many things on my plate today", "I'm swamped":
+# venting about the workload names no task, so nothing is added (a thing named, "I have to call
+# mum this week", is a task as ever: these need an amount, never a verb, after "have").
+_AMOUNT = (
+    r"(?:(?:way|far|just|so|really|such)\s+)*(?:too much|much|a lot|lots|loads|tons|a ton|"
+    r"a million things|(?:too\s+)?many (?:things|tasks)|a mountain)"
+    r"(?:\s+(?:of\s+)?(?:stuff|things|work|tasks))?"
+)
+_WHEN = (
+    r"(?:\s+(?:today|tonight|tomorrow|this week(?:end)?|this month|right now|rn|at the moment|"
+    r"lately|atm))?"
+)
+_VENT = rx(
+    r"^(?:(?:ugh+|argh+|ugh+h|omg|man|god|sigh|honestly|seriously|geez|jeez|oh god|wow)[,.!]*\s+)*"
+    r"(?:(?:i(?:'ve| have)?(?:\s+(?:got|just got))?|i got|i've got|there(?:'s| is)|got)\s+)?"
+    rf"{_AMOUNT}\s+(?:to do|on my plate|going on|to get done|to deal with){_WHEN}"
+    r"(?:\s+(?:ugh+|lol|honestly|man|omg))*[.!]*$",
+    r"^(?:(?:ugh+|argh+|omg|man|sigh|honestly)[,.!]*\s+)*i(?:'m| am)\s+(?:(?:so|really|totally|"
+    rf"completely|absolutely)\s+)*(?:swamped|overwhelmed|drowning|buried|snowed under)"
+    rf"(?:\s+(?:with|in)\s+(?:work|stuff|things|tasks))?{_WHEN}(?:\s+(?:ugh+|lol|honestly))*[.!]*$",
+)
+
+
+def parse_vent(msg: Message) -> Intent | None:
+    return Intent("vent") if any(p.match(msg.text) for p in _VENT) else None
+
+
+def handle_vent(turn: Turn) -> Decision:
+    return Decision(
+        reply="That sounds like a lot. I haven't added or changed anything. If it helps, ask "
+        'me "what\'s due this week?" or tell me one thing to add.'
+    )
+
 
 def parse_greeting(msg: Message) -> Intent | None:
     return Intent("greet") if any(p.match(msg.text) for p in GREET) else None

@@ -45,7 +45,7 @@ from backend.assistant.offline.targets import (
     has_word,
     lookup,
 )
-from backend.assistant.offline.times import CLEAR_REPEAT, CLEAR_TIME
+from backend.assistant.offline.times import CLEAR_REPEAT, CLEAR_TIME, find_time
 from backend.assistant.offline.titles import FILLER_WORDS, is_told, says_add
 
 RENAME = rx(
@@ -136,9 +136,18 @@ CLEAR_DUE = rx(
     r"^(?P<rest>.+?)\s+(?:has|needs) no (?:due date|deadline)$",
 )
 
+# "just became", "has become", "suddenly got", "is now": how a task's urgency is said to change
+_BECAME = (
+    r"(?:(?:has|have|'s|just|now|suddenly|all of a sudden|kind of|kinda)\s+)*"
+    r"(?:became|become|becomes|got|gets|turned|went)(?:\s+(?:into|to))?"
+)
 PRIORITY = rx(
     r"^(?:bump|move|put|set|change|drop|knock|raise|lower)\s+(?P<rest>.+?)\s+(?:down\s+|up\s+)?(?:to|on|at|as)\s+(?:a\s+)?(?P<p>high|low|medium|normal|top)(?:\s+priority)?$",
     r"^(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+)?(?:a\s+)?(?P<p>top|high|low|medium)\s+priority$",
+    # a change of state said of a task: "the tax return just became top priority", "X has
+    # become urgent", "X suddenly got really important" (only the task's name comes before)
+    rf"^(?P<rest>.+?)\s+{_BECAME}\s+(?:(?:a|the|my|really|very|super|suddenly|now)\s+)*"
+    r"(?P<p>top|high|low|urgent|important|critical)(?:\s+priority)?(?:\s+now)?$",
     # (never "make a task X …, very important": that adds X)
     r"^(?:make|set|mark|change|flag)\s+(?!(?:a|an|one|another|new)\s+(?:new\s+)?(?:task|todo|reminder)\b)"
     r"(?P<rest>.+?)\s+(?:to\s+|as\s+)?(?:a\s+)?"
@@ -186,6 +195,11 @@ NOTE = rx(
     rf"^(?:add|put|attach|write|leave|make)\s+(?:a\s+|the\s+)?{_LITTLE}(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading|that(?!\s+(?:says|reads)\b))\s*(?P<note>.+)$",
     rf"^(?:add|put|attach|write|leave|append|set|make)\s+(?:a\s+|the\s+)?{_LITTLE}(?:note|description|details?|comment)"
     r"\s+(?:to|on|for)\s+(?P<rest>.+?)\s*(?::|-|,|saying|that says|reading)\s*(?P<note>.+)$",
+    # "add a note to it bring the printed agenda": after a pointing word the task's name has
+    # ended, so the note needs no colon (a named task does: where would its name end?)
+    rf"^(?:add|put|attach|write|leave|append|make)\s+(?:a\s+|the\s+)?{_LITTLE}(?:note|comment)"
+    r"\s+(?:to|on|for)\s+(?P<rest>that one|this one|that task|this task|it|that|this)\s+"
+    r"(?P<note>(?!(?:too|as well|also|please|pls|now|then|and)\b)\S.*)$",
     r"^(?:a\s+)?(?:note|description|details?) (?:for|on|to) (?P<rest>.+?)\s*(?::|\s+saying|\s+that says)\s*(?P<note>.+)$",
     r"^(?:describe|annotate)\s+(?P<rest>.+?)\s*(?::|as|with)\s*(?P<note>.+)$",
     # "add oat milk to its notes", "put the gate code in the description of the party"
@@ -1307,6 +1321,9 @@ def parse_change(msg: Message) -> Intent | None:
     if m := first_match(CHANGE, msg.text):
         quoted = QUOTE_RX.fullmatch(m["target"].strip())
         target, new = msg.literal(m["target"]), msg.literal(m["new"])
+        # "change the time of X to …", "change X's date to …": a field other than the title was
+        # named, so what follows is never the new title (a value we cannot read is asked about)
+        when_said = bool(_WHEN_FIELD.search(target)) and not quoted
         target = re.sub(r"^(?:the\s+)?(?:due date|deadline|date|title|name|priority|(?:due\s+)?time)\s+(?:of|for|on)\s+", "", target, flags=re.I)  # fmt: skip
         if re.fullmatch(
             r"(?:the\s+|its\s+)?(?:due date|deadline|date|title|name|priority|(?:due\s+)?time)",
@@ -1326,8 +1343,23 @@ def parse_change(msg: Message) -> Intent | None:
             return Intent("update", named, details=details)
         if not quoted and (later := _later_split(m, msg)):
             return later
+        if when_said:
+            said = Intent("update", named)  # nothing read: the handler asks what to change
+            # "change the time of the dentist to 11": with the time named, a bare hour is one
+            hour = find_time("at " + re.sub(r"[\s.!?]*(?:please|pls|thanks)?[\s.!?]*$", "", new))
+            if re.search(r"\btime\b", m["target"], re.I) and hour and not hour[0].strip(" ,.!?"):
+                said.details.time = hour[1].value
+            return said
         return Intent("update", named, new_title=clean_title(new))
     return None
+
+
+# A field other than the title named in "change the time of X to …", "change X due date to …"
+_WHEN_FIELD = re.compile(
+    r"^(?:the\s+|its\s+)?(?:due date|deadline|date|day|priority|(?:due\s+)?time)\b"
+    r"|\b(?:due date|deadline|date|priority|(?:due\s+)?time)$",
+    re.I,
+)
 
 
 # Where the new value may start, after the first "to": "change the visit to the museum to
