@@ -90,18 +90,36 @@ def test_questions_and_dateless_words_are_no_change(message: str, kind: str) -> 
 @pytest.mark.parametrize(
     ("message", "first", "then"),
     [
-        ("the fence isn't actually fixed, reopen it, and add buy wood screws", "reopen",
-         [("add", ["buy wood screws"])]),  # blind-14
-        ("the fence isn't fixed, reopen it, and add buy wood screws", "reopen",
-         [("add", ["buy wood screws"])]),
-        ("the fence isn't actually fixed, mark it not done, and add buy wood screws", "reopen",
-         [("add", ["buy wood screws"])]),
-        ("the fence isn't fixed, reopen it and add buy wood screws", "reopen",
-         [("add", ["buy wood screws"])]),
-        ("the fence isn't fixed after all, reopen it, then add buy wood screws", "reopen",
-         [("add", ["buy wood screws"])]),
-        ("the fence isn't fixed, reopen it, and make it high priority", "reopen",
-         [("update", ["fence"])]),
+        (
+            "the fence isn't actually fixed, reopen it, and add buy wood screws",
+            "reopen",
+            [("add", ["buy wood screws"])],
+        ),  # blind-14
+        (
+            "the fence isn't fixed, reopen it, and add buy wood screws",
+            "reopen",
+            [("add", ["buy wood screws"])],
+        ),
+        (
+            "the fence isn't actually fixed, mark it not done, and add buy wood screws",
+            "reopen",
+            [("add", ["buy wood screws"])],
+        ),
+        (
+            "the fence isn't fixed, reopen it and add buy wood screws",
+            "reopen",
+            [("add", ["buy wood screws"])],
+        ),
+        (
+            "the fence isn't fixed after all, reopen it, then add buy wood screws",
+            "reopen",
+            [("add", ["buy wood screws"])],
+        ),
+        (
+            "the fence isn't fixed, reopen it, and make it high priority",
+            "reopen",
+            [("update", ["fence"])],
+        ),
     ],
 )
 def test_told_then_it_then_another_request(
@@ -126,8 +144,10 @@ def test_told_then_it_alone_is_one_reopening() -> None:
 )
 @pytest.mark.asyncio
 async def test_the_fence_is_reopened_and_the_screws_added(app: FastAPI, message: str) -> None:
-    start = [{"title": "Fix the fence", "completed": True}, {"title": "Fix the gate",
-                                                            "completed": True}]
+    start = [
+        {"title": "Fix the fence", "completed": True},
+        {"title": "Fix the gate", "completed": True},
+    ]
     want = {"Fix the fence": {"completed": False}, "Fix the gate": {"completed": True},
             "Buy wood screws": {}}  # fmt: skip
     await _check(app, start, [message], want)

@@ -78,8 +78,10 @@ async def test_a_list_of_names_with_one_missing_offers_no_delete(app: FastAPI) -
         ["delete the wifi pw", "yes"],
         ["rm wifi pwd task", "yes"],
         ["remove the wifi pw one", "y"],
-        ["I should like the task regarding the wifi password removed from my list, please.",
-         "Yes, that is correct."],
+        [
+            "I should like the task regarding the wifi password removed from my list, please.",
+            "Yes, that is correct.",
+        ],
     ],
 )
 @pytest.mark.asyncio
@@ -93,8 +95,10 @@ async def test_shorthand_and_formal_deletes_delete_the_task_named(
 @pytest.mark.parametrize(
     ("message", "item"),
     [
-        ("I should like the task regarding the garden fence removed from my list, please.",
-         "garden fence"),  # blind-14
+        (
+            "I should like the task regarding the garden fence removed from my list, please.",
+            "garden fence",
+        ),  # blind-14
         ("I want the gym task removed", "gym"),
         ("I'd like the dentist one deleted", "dentist"),
         ("I would like the task concerning the boiler deleted, thank you.", "boiler"),

@@ -155,9 +155,7 @@ def handle(turn: Turn) -> Decision:
             # "del wifi pw task" with only "Change the wifi password" close: asking "did you
             # mean" and then "delete it?" would take two yeses; the delete is requested now
             # (it waits for a yes, as every delete does) and the question asks both at once.
-            return Decision(
-                calls=[ToolCall("delete_task", {"task_ids": [guess.suggestion["id"]]})]
-            )
+            return Decision(calls=[ToolCall("delete_task", {"task_ids": [guess.suggestion["id"]]})])
         return found
     return Decision(calls=[ToolCall("delete_task", {"task_ids": [t["id"] for t in found]})])
 
