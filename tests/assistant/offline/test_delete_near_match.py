@@ -210,3 +210,21 @@ async def test_undo_after_an_add_removes_the_task(app: FastAPI, undo: str) -> No
     t = await converse(app, [{"title": "Buy milk"}], ["add buy a new kettle", undo],
                        {"Buy a new kettle"})  # fmt: skip
     assert set(by_title(t.after)) == {"buy milk"}, t.replies
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        ["the trip is off", "yes"],  # "Drop off the keys" is only alike in letters
+        ["delete the tip jar", "yes"],
+        ["remove the trip", "yes"],
+    ],
+)
+@pytest.mark.asyncio
+async def test_a_guess_sharing_no_word_said_is_never_offered_for_deleting(
+    app: FastAPI, turns: list[str]
+) -> None:
+    start = [{"title": "Drop off the keys"}, {"title": "Call the estate agent"}]
+    t = await converse(app, start, turns, set())
+    assert t.problems == [], t.replies
+    assert set(by_title(t.after)) == {"drop off the keys", "call the estate agent"}, t.replies

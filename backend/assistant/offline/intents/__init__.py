@@ -918,8 +918,16 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
             read.pop()  # "I sorted it by phone, just delete it": why it goes, not a completion
         if read and _told_then_asked(read[-1], said, one, piece):
             read.pop()  # "the gate is broken again, reopen the fix task": the request names it
-        elif read and _told_then_asked(read[-1], said, one, piece, pointing=True):
-            continue  # "the fence isn't fixed, reopen it, and add …": one reopening, the told task
+        elif (
+            read
+            and piece != _part(pieces[-1])
+            and _told_then_asked(read[-1], said, one, piece, pointing=True)
+        ):
+            # "the fence isn't fixed, reopen it, and add …": one reopening (of the task told,
+            # with what the request adds), then the rest; with nothing after it the clause
+            # reader already reads "it" as the task told
+            one.items, one.fallback_subject = read[-1].items[:1], read[-1].fallback_subject
+            read.pop()
         read += [one, *one.then]
         said = piece
         one.then = []

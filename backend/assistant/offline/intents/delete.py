@@ -7,6 +7,7 @@ import re
 
 from backend.assistant.offline import replies
 from backend.assistant.offline.intents.base import Message
+from backend.assistant.offline.matching import shares_a_word
 from backend.assistant.offline.parsing import Intent, act, first_match, rx
 from backend.assistant.offline.targets import Decision, ToolCall, Turn, delete_outcome, find_targets
 
@@ -168,5 +169,10 @@ def _near_match(turn: Turn, found: object = None) -> Decision | None:
     if found is None:
         found = find_targets(turn, done_wanted=None)
     if isinstance(found, Decision) and not found.calls and found.suggestion is not None:
-        return found
+        # only a guess sharing a word said ("the router password": "Change the wifi
+        # password"); a mere likeness of letters ("the trip is off": "Drop off the keys")
+        # is only mentioned, never offered for deleting
+        said = turn.intent.items[0] if turn.intent.items else ""
+        if shares_a_word(said, found.suggestion["title"]):
+            return found
     return None
