@@ -118,7 +118,8 @@ SHORT_FORMS = {"appt": "appointment", "appts": "appointments", "bday": "birthday
                "docs": "documents", "prescr": "prescription", "vacay": "vacation",
                "groc": "groceries", "grocs": "groceries", "mgr": "manager", "msg": "message",
                "pics": "pictures", "pic": "picture", "bros": "brothers", "bro": "brother",
-               "sis": "sister", "gran": "grandma", "nan": "grandma"}  # fmt: skip
+               "sis": "sister", "gran": "grandma", "nan": "grandma",
+               "pw": "password", "pwd": "password", "pword": "password"}  # fmt: skip
 _VOCAB_SET = set(VOCABULARY)
 # Everyday words one edit from a command word ("that"/"what", "rush"/"push"): never "fixed".
 _KEEP_WORDS = """

@@ -725,7 +725,7 @@ def subjects(rest: str) -> list[str]:
     rest = re.sub(r"[^\w\s'\"#&+-]+$", "", rest.strip())  # "paid the rent 👍"
     if not named_by_date(rest, date.today()):  # "the one for friday" is named by its day
         rest = re.sub(
-            rf"^(?:the\s+)?(?:{TASK_WORD}|one)\s+(?:about|for|called|named|with|of)\s+",
+            rf"^(?:the\s+)?(?:{TASK_WORD}|one)\s+(?:about|for|called|named|with|of|regarding|concerning)\s+",
             "",
             rest,
             flags=re.I,

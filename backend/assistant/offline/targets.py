@@ -8,7 +8,7 @@ tool calls to make, or the reply. Tasks are found through list_tasks results of 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -66,6 +66,8 @@ class Decision:
     # No task matched the words at all (not even a "did you mean"): a reading that assumed
     # an existing task was wrong, so the classifier's guess gives way to the rules' (combine.py).
     no_such_task: bool = False
+    # No task matched, but one is close ("Did you mean …?"): a delete asks about it at once.
+    suggestion: Task | None = None
 
 
 @dataclass
@@ -176,7 +178,9 @@ def find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
         pool = everything if isinstance(everything, list) else by_text
         suggestion = closest(subject, pool)
         return Decision(
-            reply=replies.not_found(subject, suggestion), no_such_task=suggestion is None
+            reply=replies.not_found(subject, suggestion),
+            no_such_task=suggestion is None,
+            suggestion=suggestion,
         )
     return found
 
@@ -262,7 +266,8 @@ def _each(subject: str, turn: Turn, done_wanted: bool | None) -> Found | None:
     missing = [p for p in parts if isinstance(p, Decision)]
     if missing and len(missing) < len(parts) and len(names) > 1:
         # "the dishes and the ironing" with no ironing task: never only some of those named
-        return missing[0]
+        # (nor a guess for one part offered as the whole request)
+        return replace(missing[0], suggestion=None)
     if missing:
         return None
     return [t for p in parts if isinstance(p, list) for t in p]

@@ -115,4 +115,5 @@ async def converse(
 
 
 def _confirms(text: str) -> bool:
-    return text.lower().strip(" .!").split()[0] in {"yes", "y", "yep", "sure", "ok", "confirm"}
+    first = text.lower().strip(" .!").split()[0].strip(",.!")  # "Yes, that is correct."
+    return first in {"yes", "y", "yep", "yup", "yeah", "sure", "ok", "confirm"}

@@ -110,9 +110,15 @@ SOMETHING_ELSE = [
     # reopen
     ([_task("Book the piano lesson", done=True)], ["reopen the piano tuning"]),
     ([_task("Pay the phone bill", done=True)], ["mark the water bill as not done"]),
-    # delete (and the yes that would confirm it)
-    ([_task("Renew car registration"), _task("Buy milk")], ["delete the car insurance", "yes"]),
-    ([_task("Walk the dog"), _task("Call mum")], ["remove the dog's vet visit", "yes"]),
+    # delete: the question names the near task ("Did you mean 'Renew car registration'? Say
+    # yes to delete it"); since blind-14 only a yes to that question deletes it
+    # (test_delete_near_match), so anything else changes nothing
+    ([_task("Renew car registration"), _task("Buy milk")], ["delete the car insurance", "no"]),
+    (
+        [_task("Walk the dog"), _task("Call mum")],
+        ["remove the dog's vet visit", "what's on my list?"],
+    ),
+    ([_task("Walk the dog"), _task("Call mum")], ["remove the dog's vet visit"]),
     # a new date
     ([_task("Walk the dog"), _task("Buy milk")], ["move the dog's vet visit to friday"]),
     ([_task("Book the piano lesson")], ["push the piano tuning to next week"]),

@@ -150,9 +150,9 @@ DELETES = [
      "the party got cancelled so remove it", {"Buy groceries": {}}),
     ([_due("Dinner with Ana", "friday"), _due("Pay rent", "monday")],
      "delete the one for friday", {"Pay rent": {}}),
-    pytest.param(_open("Send the invoice to Acme", "Send the contract"),
-     "remove the invoice task pls, client paid already", {"Send the contract": {}},
-     marks=_NOT_YET),
+    # "Did you mean 'Send the invoice to Acme'? Say yes to delete it" (blind-14)
+    (_open("Send the invoice to Acme", "Send the contract"),
+     "remove the invoice task pls, client paid already", {"Send the contract": {}}),
     (_open("Pick up the cake", "Pick up the kids"), "the cake pickup is off, delete it",
      {"Pick up the kids": {}}),
     (_open("Go to the chemist", "Go to the bank"), "pls delet the chemist errand",

@@ -676,10 +676,16 @@ def _story_then_add(text: str, quoted: list[str], today: date) -> str:
     return f"add {late['rest']}"
 
 
+# A subject dropped (Spanish, Italian, Portuguese speakers): "is for the sunday, put it
+# please", "its for friday": the task in view is what is due then.
+_NO_SUBJECT = re.compile(r"^(?:is|its)\s+(?=(?:for|due|by)\s+\S)", re.I)
+
+
 def _understand_hidden(command: str, quoted: list[str], today: date) -> Intent:
     """The message's reading, its quotes hidden (``hide_quotes``) while it is read."""
     text = normalise(without_thinking_aloud(normalise(fix_typos(without_pleasantries(command)))))
     text = command_preamble(text) or text  # "make new task: X" is "add X"
+    text = _NO_SUBJECT.sub("it is ", text)  # a learner's "is for the sunday": "it is for …"
     text = _story_then_add(text, quoted, today)
     text = without_reason(text)  # "… because I need the suit": never part of a request
     text = _ARROW.sub(r"\g<join>change \g<x> to \g<y>", text)  # "visa -> hi prio"
@@ -938,6 +944,16 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
             read.pop()  # "I sorted it by phone, just delete it": why it goes, not a completion
         if read and _told_then_asked(read[-1], said, one, piece):
             read.pop()  # "the gate is broken again, reopen the fix task": the request names it
+        elif (
+            read
+            and piece != _part(pieces[-1])
+            and _told_then_asked(read[-1], said, one, piece, pointing=True)
+        ):
+            # "the fence isn't fixed, reopen it, and add …": one reopening (of the task told,
+            # with what the request adds), then the rest; with nothing after it the clause
+            # reader already reads "it" as the task told
+            one.items, one.fallback_subject = read[-1].items[:1], read[-1].fallback_subject
+            read.pop()
         read += [one, *one.then]
         said = piece
         one.then = []
@@ -1130,10 +1146,13 @@ def _told_done(intent: Intent, said: str) -> bool:
     return intent.kind == "complete" and not _COMMAND_START.match(said)
 
 
-def _told_then_asked(told: Intent, said: str, asked: Intent, piece: str) -> bool:
+def _told_then_asked(
+    told: Intent, said: str, asked: Intent, piece: str, pointing: bool = False
+) -> bool:
     """A statement that reads as a completion or reopening, then a command of the same kind:
-    the statement tells why, the command names the task ("it": the statement names it)."""
-    kinds = told.kind == asked.kind in {"complete", "reopen"} and not _points_back(asked)
+    the statement tells why, the command names the task (``pointing``: the command's "it" is
+    the task the statement names, so the two are one request)."""
+    kinds = told.kind == asked.kind in {"complete", "reopen"} and _points_back(asked) == pointing
     return kinds and not _COMMAND_START.match(said) and bool(_COMMAND_START.match(piece))
 
 

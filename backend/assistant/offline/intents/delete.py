@@ -7,9 +7,12 @@ import re
 
 from backend.assistant.offline import replies
 from backend.assistant.offline.intents.base import Message
+from backend.assistant.offline.matching import shares_a_word
 from backend.assistant.offline.parsing import Intent, act, first_match, rx
 from backend.assistant.offline.targets import Decision, ToolCall, Turn, delete_outcome, find_targets
 
+_TASK_WORDS = r"(?:task|todo|to-do|item|one|reminder|entry)s?"
+_OFF_LIST = r"\s+(?:from|off)\s+(?:my|the|our)\s+(?:to-?do\s+|task\s+)?list"
 _NO_LONGER = r"(?:\s+(?:after all|anymore|any more|any longer|now))+"
 DELETE = rx(
     # "take out the trash" is a task; "take out the gym task", "take X off my list" delete.
@@ -47,6 +50,13 @@ DELETE = rx(
     r"|no longer\s+(?:need|want)(?:\s+(?:it|that|this|them))?\b)\b.*$",
     r"^(?P<rest>.+?) (?:can|should) (?:be|go) (?:deleted|removed)$",
     r"^(?P<rest>.+?) (?:can|should|may) go$",  # "the dentist one can go"
+    # a wish, said formally: "I should like the task regarding the fence removed from my list",
+    # "I'd like the gym one deleted", "could you have the dentist task taken off the list";
+    # only with a task word or "from my list" ("I want the spam emails deleted" may be a task)
+    rf"^(?:(?:i|we)(?:'d| would| should)?\s+(?:like|want|prefer)|(?:please\s+|(?:can|could|would)"
+    rf"\s+you\s+(?:please\s+)?)?(?:have|get))\s+(?P<rest>(?:.+?\b{_TASK_WORDS}\b.*?|.+?(?={_OFF_LIST})))"
+    rf"\s+(?:removed?|deleted?|erased?|taken? off|struck off|crossed off|gone|binned|scrapped)"
+    rf"(?:{_OFF_LIST})?(?:\s+(?:please|now|thanks|thank you))?$",
     # "the party got cancelled": a statement that implies a delete (which still asks first)
     r"^(?P<rest>.+?)\s+(?:got|was|is|has been|have been|were|are)\s+(?:cancell?ed|called off|scrapped)$",
 )
@@ -79,6 +89,19 @@ _REMARK = re.compile(
 )
 
 
+# A task kept, said beside the one deleted: "the dentist appointment (keep the doctor one)",
+# "…, not the doctor one", "… but leave the doctor task": never part of the name, and never
+# deleted (the words left name only the task to delete).
+_SPARED = re.compile(
+    r"\s*(?:\(\s*(?:but\s+)?(?:keep|leave|not|except)\b[^()]*\)?"
+    r"|(?:[,;:]|\s[-\u2013\u2014])\s*(?:but\s+)?(?:keep|leave|not|except)\s+(?:the|my|that)\s+[^,;()]+?"
+    r"|\s+but\s+(?:keep|leave|not)\s+(?:the|my|that)\s+[^,;()]+?"
+    r"|\s+(?:keep|leave|not)\s+the\s+[\w'-]+(?:\s+[\w'-]+)?\s+(?:one|task)"
+    r")(?:\s+(?:one|task|alone|as is|though|please))*\s*[.!]*$",
+    re.I,
+)
+
+
 def remark_cut(text: str) -> str:
     m = _REMARK.search(text)
     return text[: m.start()].strip() if m and m.start() > 0 else text
@@ -96,7 +119,7 @@ def parse(msg: Message) -> Intent | None:
     if m is None and (said := remark_cut(msg.text)) != msg.text:
         m = first_match(DELETE, said)  # "the florist task can go, we sorted it another way"
     if m:
-        rest = msg.literal(m["rest"])
+        rest = msg.literal(_SPARED.sub("", m["rest"]) or m["rest"])  # quoted words stay whole
         if named_first := _THEN_DELETE_IT.match(rest):
             rest = re.sub(r"\s+(?:anymore|any more)$", "", named_first["rest"], flags=re.I)
         rest = remark_cut(rest)
@@ -117,6 +140,9 @@ def handle(turn: Turn) -> Decision:
         if not record.ok or record.result.get("status") == "deleted":
             return Decision(reply=delete_outcome(record))
         if len(tasks) == 1:
+            guess = _near_match(turn)
+            if guess is not None:  # the "did you mean" is the delete's own question
+                return Decision(reply=f"{guess.reply} Say yes to delete it, or no to keep it.")
             return Decision(
                 reply=f"Delete {replies.quoted(tasks)}? Say yes to confirm, or no to keep it."
             )
@@ -126,5 +152,27 @@ def handle(turn: Turn) -> Decision:
         )
     found = find_targets(turn, done_wanted=None)
     if isinstance(found, Decision):
+        if (guess := _near_match(turn, found)) is not None and guess.suggestion is not None:
+            # "del wifi pw task" with only "Change the wifi password" close: asking "did you
+            # mean" and then "delete it?" would take two yeses; the delete is requested now
+            # (it waits for a yes, as every delete does) and the question asks both at once.
+            return Decision(calls=[ToolCall("delete_task", {"task_ids": [guess.suggestion["id"]]})])
         return found
     return Decision(calls=[ToolCall("delete_task", {"task_ids": [t["id"] for t in found]})])
+
+
+def _near_match(turn: Turn, found: object = None) -> Decision | None:
+    """The "not found, did you mean X?" answer for a one-task delete, if that is what the
+    words gave (never for "everything …" or a list of names)."""
+    if turn.intent.everything:
+        return None
+    if found is None:
+        found = find_targets(turn, done_wanted=None)
+    if isinstance(found, Decision) and not found.calls and found.suggestion is not None:
+        # only a guess sharing a word said ("the router password": "Change the wifi
+        # password"); a mere likeness of letters ("the trip is off": "Drop off the keys")
+        # is only mentioned, never offered for deleting
+        said = turn.intent.items[0] if turn.intent.items else ""
+        if shares_a_word(said, found.suggestion["title"]):
+            return found
+    return None

@@ -18,13 +18,15 @@ _BACK = (r"(?:put (?:it|that|them|those|everything) back|bring (?:it|that|them) 
          r"change (?:it|that|them) back|set (?:it|that|them) back|take (?:it|that) back|"
          r"make it like before|back to how it was|restore (?:it|that|them)|"
          r"go back(?: like before| to before| to how it was)?|ctrl ?\+? ?z(?: that| it)?)")  # fmt: skip
-_OOPS = (r"(?:never ?mind|nvm|oops|whoops|oh no|ugh|wait|no|nope|actually|my bad|sorry|mistake|"
+# "scratch that, undo", "nah undo": a word taking the last change back, then the undo itself
+_OOPS = (r"(?:never ?mind|nvm|oops|whoops|oh no|ugh|wait|no|nope|nah|actually|my bad|sorry|mistake|"
+         r"(?:scratch|cancel|forget|ignore) (?:that|it)|hmm|hm|argh|dang|damn|welp|"
          r"(?:it |that )?is (?:a )?mistake)")  # fmt: skip
 
 # Undo by name: clear in any clause ("that was a mistake, undo it").
 UNDO = rx(
-    rf"^(?:undo|revert|reverse|roll ?back)(?: {_WHAT})?(?: (?:again|please|now))?$",
-    rf"^(?:{_OOPS}[,.! ]+)+(?:undo|revert|reverse|roll ?back)(?: {_WHAT})?$",
+    rf"^(?:undo|revert|reverse|roll ?back)(?: {_WHAT})?(?: (?:again|please|pls|plz|now))?$",
+    rf"^(?:{_OOPS}[,.!\- ]+)+(?:undo|revert|reverse|roll ?back)(?: {_WHAT})?(?: (?:please|pls|plz))?$",
     rf"^(?:can|could|would) you (?:please )?(?:undo|revert|reverse)(?: {_WHAT})?$",
     r"^(?:that was a mistake|that's wrong|i did not mean that|i didn't mean that)[,.! ]+"
     rf"(?:undo|revert)(?: {_WHAT})?$",

@@ -217,6 +217,11 @@ NOTE = rx(
     # "add a note to the plumber task that the gate code is 2231"
     rf"^(?:add|put|attach|write|leave)\s+(?:a\s+|the\s+)?{_LITTLE}(?:note|comment)\s+(?:to|on|for)\s+(?P<rest>.+?)"
     r"\s+(?:that|saying)\s+(?P<note>.+)$",
+    # dictated, with no pause: "add a note to it bring the printed agenda" (only after "it":
+    # after a task's name nothing says where the name ends and the note begins)
+    rf"^(?:(?:and|also|then|oh and)\s+)?(?:add|put|attach|write|leave|append)\s+(?:a\s+|the\s+)?{_LITTLE}"
+    r"(?:note|comment)\s+(?:to|on|for)\s+(?P<rest>this one|that one|this task|that task|it|this|that)"
+    r"\s+(?!(?:that|saying|and|too|as well|please)\b)(?P<note>\w.+)$",
     # "jot down under the car service: …", "for the passport, jot down that …"
     rf"^(?:{_NOTE_VERB})\s+(?:under|for|on)\s+(?!(?:me|us|myself)\b)(?P<rest>.+?)\s*(?::|\s-|,|\s+that)\s*(?P<note>.+)$",
     rf"^(?:for|on|under)\s+(?P<rest>.+?),\s*(?:also\s+)?(?:{_NOTE_VERB})\s+(?:that\s*|:\s*)(?P<note>.+)$",
