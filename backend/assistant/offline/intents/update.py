@@ -195,11 +195,6 @@ NOTE = rx(
     rf"^(?:add|put|attach|write|leave|make)\s+(?:a\s+|the\s+)?{_LITTLE}(?:note|description|comment|details?)\s*(?::|-|saying|that says|reading|that(?!\s+(?:says|reads)\b))\s*(?P<note>.+)$",
     rf"^(?:add|put|attach|write|leave|append|set|make)\s+(?:a\s+|the\s+)?{_LITTLE}(?:note|description|details?|comment)"
     r"\s+(?:to|on|for)\s+(?P<rest>.+?)\s*(?::|-|,|saying|that says|reading)\s*(?P<note>.+)$",
-    # "add a note to it bring the printed agenda": after a pointing word the task's name has
-    # ended, so the note needs no colon (a named task does: where would its name end?)
-    rf"^(?:add|put|attach|write|leave|append|make)\s+(?:a\s+|the\s+)?{_LITTLE}(?:note|comment)"
-    r"\s+(?:to|on|for)\s+(?P<rest>that one|this one|that task|this task|it|that|this)\s+"
-    r"(?P<note>(?!(?:too|as well|also|please|pls|now|then|and)\b)\S.*)$",
     r"^(?:a\s+)?(?:note|description|details?) (?:for|on|to) (?P<rest>.+?)\s*(?::|\s+saying|\s+that says)\s*(?P<note>.+)$",
     r"^(?:describe|annotate)\s+(?P<rest>.+?)\s*(?::|as|with)\s*(?P<note>.+)$",
     # "add oat milk to its notes", "put the gate code in the description of the party"
@@ -221,7 +216,7 @@ NOTE = rx(
     # after a task's name nothing says where the name ends and the note begins)
     rf"^(?:(?:and|also|then|oh and)\s+)?(?:add|put|attach|write|leave|append)\s+(?:a\s+|the\s+)?{_LITTLE}"
     r"(?:note|comment)\s+(?:to|on|for)\s+(?P<rest>this one|that one|this task|that task|it|this|that)"
-    r"\s+(?!(?:that|saying|and|too|as well|please)\b)(?P<note>\w.+)$",
+    r"\s+(?!(?:that|saying|and|too|as well|also|please|pls|now|then)\b)(?P<note>\w.+)$",
     # "jot down under the car service: …", "for the passport, jot down that …"
     rf"^(?:{_NOTE_VERB})\s+(?:under|for|on)\s+(?!(?:me|us|myself)\b)(?P<rest>.+?)\s*(?::|\s-|,|\s+that)\s*(?P<note>.+)$",
     rf"^(?:for|on|under)\s+(?P<rest>.+?),\s*(?:also\s+)?(?:{_NOTE_VERB})\s+(?:that\s*|:\s*)(?P<note>.+)$",
