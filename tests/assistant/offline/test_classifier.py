@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi import FastAPI
 
 from backend.assistant.offline.classifier import MODEL_PATH, ModelMissing, features, load
 from backend.assistant.offline.classifier.combine import Chosen, combined, instead
@@ -21,6 +22,7 @@ from backend.assistant.offline.intents import understand
 from backend.assistant.offline.model import OfflineModel
 from backend.assistant.offline.parsing import Intent
 from backend.assistant.offline.targets import Decision
+from tests.assistant.offline.safety import converse
 
 TODAY = date(2026, 11, 21)
 
@@ -204,3 +206,29 @@ async def test_a_classifier_change_of_a_named_task_changes_only_that_task():
 def test_a_task_to_do_is_never_read_as_a_completion():
     message = "pick up the dry cleaning I dropped off friday"
     assert understand(message, TODAY, hybrid=True).kind == "add"
+
+
+@pytest.mark.parametrize(
+    "message",
+    # blind-14: after "mark call anna done", "and annabel too" reached the classifier as
+    # "annabel", which it read as a delete (0.71): a name alone asks to change nothing
+    ["annabel", "call annabel", "the garage", "gym", "dentist", "annabel too", "milk", "the vet"],
+)
+def test_a_name_alone_is_never_a_classifier_change(message: str):
+    rules = understand(message, TODAY)
+    assert combined(message, rules, TODAY).kind not in {"complete", "reopen", "delete"}
+
+
+@pytest.mark.parametrize(
+    "message", ["drop gym", "the car's been washed", "gym task can go", "scrap the gym"]
+)
+def test_a_change_word_with_the_name_still_reaches_the_classifier(message: str):
+    assert understand(message, TODAY, hybrid=True).kind in {"complete", "delete"}
+
+
+async def test_a_name_after_a_completion_completes_it_in_the_app(app: FastAPI):
+    start = [{"title": "Call Anna"}, {"title": "Call Annabel"}, {"title": "Call the garage"}]
+    t = await converse(app, start, ["mark call anna done", "and annabel too"],
+                       {"Call Anna", "Call Annabel"})  # fmt: skip
+    assert t.problems == [], t.problems
+    assert {x["title"] for x in t.after if x["completed"]} == {"Call Anna", "Call Annabel"}

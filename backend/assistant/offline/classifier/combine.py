@@ -33,6 +33,7 @@ from backend.assistant.offline.targets import PLURAL, PRONOUN, Decision
 from backend.assistant.offline.titles import says_add, without_pleasantries
 
 _CHANGES = {"complete", "reopen", "update", "delete"}
+_ADDING_ON = {"and", "too", "also", "as", "well"}  # "and annabel too": a follow-up's own words
 CONFIDENT = 0.6  # the classifier's probability needed to overrule the rules' reading
 INTENT_WORD = 0.8  # a word whose own weight for the intent is above this is no task word
 _FILLER = {
@@ -123,6 +124,9 @@ def _read_as(label: str, text: str, rules: Intent, today: date, model: Classifie
         intent = act("update", subject, today)
         intent.details = details
         return _named(intent)
+    said = [w for w in _words(text) if w.lower() not in _FILLER | _ADDING_ON]
+    if len(said) < 2:
+        return None  # a name alone ("annabel", "and the garage too") is no request to change it
     subject = _task_words(text, label, model)
     return _named(act(label, subject, today)) if subject else None
 
@@ -134,12 +138,15 @@ def _task_words(text: str, label: str, model: Classifier) -> str:
     """The message's first clause without the intent's own words ("chk off the cat" -> "cat",
     "the car's been washed, you can close it" -> "car washed")."""
     text = _LATER_CLAUSE.sub("", text) or text
-    words = re.findall(r"[\w#&+-]+(?='s\b)|[\w'#&+-]+", text)
     kept = [
-        w for w in words
+        w for w in _words(text)
         if w.lower() not in _FILLER and model.word_weight(w, label) <= INTENT_WORD
     ]  # fmt: skip
     return " ".join(kept)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w#&+-]+(?='s\b)|[\w'#&+-]+", text)
 
 
 def _named(intent: Intent) -> Intent | None:
