@@ -27,6 +27,12 @@ __all__ = ["Decision", "ToolCall", "decide"]
 
 # A fragment that continues the previous request with another task: "and call dad too",
 # "same for the slides", "slides too", "the poster as well".
+_ALL_OF_THEM = re.compile(
+    r"^(?:(?:yes|yeah|yep|ok|okay|sure)\W+)?(?:all(?: of (?:them|those|these|it))?|them all|"
+    r"(?:every|each) (?:one|single one)(?: of them)?|both(?: of them)?|yes|yeah|yep)"
+    r"(?:\W+(?:please|pls|thanks))?$",
+    re.I,
+)
 _FRAGMENT = re.compile(
     r"^(?:(?:and|also|plus|oh and)\s+(?:the\s+)?"
     r"(?!(?:add|put|create|new|remind|mark|delete|remove|move|push|tag|rename)\b)"  # a new request
@@ -131,6 +137,8 @@ def _follow_up(intent: Intent, convo: Conversation, today: date, hybrid: bool) -
             chosen = options[position - 1] if 0 < position <= len(options) else options[-1]
         elif intent.kind in {"help", "add"} and len(answer.split()) <= 8:
             chosen = answer
+    elif replies.SAY_ALL in asked and _ALL_OF_THEM.match(answer):
+        chosen = "them"  # "I'm not sure which tasks you mean … Say "all of them"": the ones listed
     elif (
         (m := re.search(r"Did you mean '(.+)'\?$", asked))
         and intent.kind == "confirm"

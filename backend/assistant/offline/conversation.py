@@ -82,6 +82,14 @@ class Conversation:
             return []
         return self._tasks_of_turn(with_tasks[-1].turn, with_tasks)
 
+    def shown_last_turn(self) -> list[dict[str, Any]]:
+        """The tasks the previous reply listed, when that turn only looked tasks up: what a bare
+        "everything" means next ("show me my groceries" … "got everything, mark them done")."""
+        last = [r for r in self.earlier if r.turn == self.turn - 1]
+        if not last or any(r.tool != "list_tasks" for r in last):
+            return []
+        return self.recent_tasks()
+
     def the_other(self) -> list[dict[str, Any]]:
         """ "the other one": of the tasks an earlier turn showed or changed together, those the
         latest turn did not touch ("what's tagged allotment?" … "I ordered the seeds" … "make

@@ -76,6 +76,11 @@ class ListFilter:
     # A yes/no question about one task: "done" ("did I finish X?") or "exists" ("is X on it?").
     asks: str | None = None
 
+    @property
+    def narrows(self) -> bool:
+        """Says which tasks ("everything due tomorrow", "all the work ones"), beyond done or not."""
+        return bool(self.due or self.due_on or self.tag or self.word_tag or self.priority)
+
 
 @dataclass
 class Intent:

@@ -11,6 +11,7 @@ from backend.assistant.offline.dates import describe
 Task = dict[str, Any]
 
 WHICH_ONE = "Which one do you mean?"
+SAY_ALL = 'Say "all of them", or name the ones you mean.'
 EXAMPLES = (
     '"add call mom tomorrow at 5pm #family", "what\'s due this week?", '
     '"mark it done", "move the dentist to Friday", "delete buy milk"'
@@ -86,8 +87,7 @@ def ask_scope(options: list[Task], today: date) -> str:
         return f"Do you mean '{options[0]['title']}'? Say its name to go ahead."
     return (
         f"I'm not sure which tasks you mean, so I changed nothing. These {len(options)} match:\n"
-        f"{numbered(options[:10], today, show_done=True)}\n"
-        'Say "all of them", or name the ones you mean.'
+        f"{numbered(options[:10], today, show_done=True)}\n" + SAY_ALL
     )
 
 

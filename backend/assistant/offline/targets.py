@@ -188,6 +188,8 @@ def find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
 def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
     intent, convo = turn.intent, turn.convo
     if intent.everything:
+        if not intent.filter.narrows and (shown := convo.shown_last_turn()):
+            return shown  # "show my groceries" … "mark everything done": what it just showed
         args = list_arguments(intent.filter, LOOKUP_LIMIT)
         listed = lookup(convo, **args)
         if isinstance(listed, ToolCall):

@@ -1159,8 +1159,7 @@ def _told_then_asked(
 def _scoped(intent: Intent) -> bool:
     """A bulk request that says its own scope: "clear out everything due tomorrow" (never a
     bare "everything", which after a story may mean only the tasks it told)."""
-    f = intent.filter
-    return intent.everything and bool(f.due or f.due_on or f.tag or f.word_tag or f.priority)
+    return intent.everything and intent.filter.narrows
 
 
 def _points_back(intent: Intent) -> bool:

@@ -244,6 +244,12 @@ def _told_act(intent: Intent) -> str | None:
     return item.removesuffix(thing).strip() or None if thing and item.endswith(thing) else None
 
 
+def _every_task(turn: Turn) -> bool:
+    """A bare "everything" with no listing just before it: every open task there is."""
+    intent = turn.intent
+    return intent.everything and not intent.filter.narrows and not turn.convo.shown_last_turn()
+
+
 def handle(turn: Turn) -> Decision:
     finish = turn.intent.kind == "complete"
     done = turn.convo.done_this_turn("complete_task")
@@ -280,6 +286,9 @@ def handle(turn: Turn) -> Decision:
     if isinstance(found, Decision):
         return found
     if finish and _guessed_from_story(turn, found):
+        return Decision(reply=replies.ask_scope(found, turn.today))
+    if said and _every_task(turn):
+        # "got everything" with nothing shown: the shopping, maybe, not every task there is
         return Decision(reply=replies.ask_scope(found, turn.today))
     todo = [t for t in found if t["completed"] is not finish]
     if not todo:
