@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from fastapi import FastAPI
 
-from tests.assistant.offline.safety import by_title, converse
+from tests.assistant.offline.safety import converse
 
 pytestmark = pytest.mark.asyncio
 
@@ -68,7 +68,7 @@ async def test_everything_told_with_nothing_shown_asks(app: FastAPI, message: st
     assert _done(t.after) == set(), t.replies
 
 
-@pytest.mark.parametrize("answer", ["all of them", "yes, all of them", "all", "yes", "them all pls"])
+@pytest.mark.parametrize("answer", ["all of them", "yes, all of them", "all", "yes", "them all"])
 async def test_all_of_them_after_the_question_completes_them(app: FastAPI, answer: str):
     """The question says 'Say "all of them"': saying it does what was asked, to those listed."""
     everyone = {t["title"] for t in START}
