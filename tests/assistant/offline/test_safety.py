@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from fastapi import FastAPI
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from tests.assistant.offline.safety import by_title, converse
@@ -364,3 +364,26 @@ async def test_a_delete_needs_a_yes_in_the_next_turn(
     t = await converse(app, start, turns, {target} if answer != "no" else set())
     assert t.problems == [], t.replies
     assert (target.lower() in by_title(t.after)) is (answer == "no"), t.replies
+
+
+SHOW = ["what's tagged {tag}?", "show my {tag} tasks", "which tasks are tagged {tag}?"]
+AFTER_SHOW = ["mark everything done", "got everything", "mark them done", "done with all of them",
+              "got everything, mark them done", "finished it all", "all done"]  # fmt: skip
+
+
+@PROPERTY
+@given(
+    start=task_lists,
+    tag=st.sampled_from(TAGS),
+    show=st.sampled_from(SHOW),
+    phrase=st.sampled_from(AFTER_SHOW),
+)
+async def test_everything_after_a_tag_listing_is_only_that_tag(
+    app: FastAPI, start: list[dict[str, Any]], tag: str, show: str, phrase: str
+):
+    """Found by blind-15: "show me my groceries stuff" … "got everything, mark them done"
+    completed a task of another tag too."""
+    tagged = {t["title"] for t in start if tag in t["tags"]}
+    assume(any(not t["completed"] for t in start if t["title"] in tagged))
+    t = await converse(app, start, [show.format(tag=tag), phrase], tagged)
+    assert t.problems == [], t.replies
