@@ -476,6 +476,7 @@ def parse_make(msg: Message) -> Intent | None:
             r"^(?:make|set)\s+(?:a|an|the)?\s*(?:new\s+)?(?:task|todo|reminder)\b", text, re.I
         )
         and not re.search(r"\s(?:as\s+)?(?:done|complete|completed|finished)$", text, re.I)
+        and not add.MAKES_A_NOTE.match(text)  # "make a note for me to X on monday" adds X
     ):
         if each := _each_own(msg.literal(m["rest"]), msg.today):
             return each

@@ -1,0 +1,78 @@
+"""Adds from blind-14, each a class of phrasing: "make a note (for me) to X" adds X (a note
+*on* a task stays one); a day and a clock time said first, then what to do; a lead-in before a
+dash ("quick one before my shift - X"); attributes said as sentences in an add's comma list
+("priority should be high, due date is X"); a trailing detail ("their number is …") is the
+task's note; "can't make it today, X" never adds a task named "Can't make it"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from backend.assistant.offline.intents import understand
+from tests.assistant.offline.test_adds import FRI, MON, THU, TODAY, TUE, WED, one_task
+
+SAT = date(2026, 12, 5)
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "attributes"),
+    [
+        # blind-14
+        ("Hi there, sorry to bother you, I've had a really hectic week and I keep forgetting "
+         "things, so could you please make a note for me to pick up the prescription from the "
+         "pharmacy on Monday? Thank you so much.", "pick up the prescription from the pharmacy",
+         {"due": MON}),
+        # invented
+        ("make a note for me to call mom, high priority", "call mom", {"priority": "high"}),
+        ("make a note to self to renew the passport by friday", "renew the passport",
+         {"due": FRI}),
+        ("could you make a note that I need to email Sarah tomorrow", "email Sarah",
+         {"due": TUE}),
+        ("jot down a note for me to water the plants on saturday", "water the plants",
+         {"due": SAT}),
+        ("write me a note to buy stamps", "buy stamps", {}),
+        ("take a quick note to book the dentist on wednesday", "book the dentist", {"due": WED}),
+        ("put down that I need to call the vet on thursday", "call the vet", {"due": THU}),
+        ("jot down that I have to renew the car insurance", "renew the car insurance", {}),
+        ("please make a note for me to order dog food tomorrow at 9am", "order dog food",
+         {"due": TUE, "time": "09:00"}),
+        ("make a note to myself to check the boiler pressure", "check the boiler pressure", {}),
+        ("leave me a note to pick up the kids at 3pm friday", "pick up the kids",
+         {"due": FRI, "time": "15:00"}),
+        ("can you make a quick note for me to return the library books",
+         "return the library books", {}),
+        ("make a mental note to stretch after workouts", "stretch after workouts", {}),
+    ],
+)  # fmt: skip
+def test_a_note_for_me_to_do_something_adds_it(
+    message: str, title: str, attributes: dict[str, object]
+) -> None:
+    assert one_task(message) == (title, attributes)
+
+
+@pytest.mark.parametrize(
+    ("message", "task", "note"),
+    [
+        ("add a note to the dentist task: bring the insurance card", "dentist",
+         "bring the insurance card"),
+        ("add a note to call mom: her number is 555-0100", "call mom", "her number is 555-0100"),
+        ("note on the report: use the new template", "report", "use the new template"),
+        ("add a note to it: ask for Maria", "it", "ask for Maria"),
+        ("put a note on the vet appointment: bring the vaccination card", "vet appointment",
+         "bring the vaccination card"),
+    ],
+)  # fmt: skip
+def test_a_note_on_a_task_stays_a_note(message: str, task: str, note: str) -> None:
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items, intent.details.description) == ("update", [task], note)
+
+
+@pytest.mark.parametrize(
+    ("message", "task", "due"),
+    [("make the dentist due friday", "dentist", FRI), ("make buy milk due monday", "buy milk", MON)],
+)  # fmt: skip
+def test_make_a_task_due_is_still_a_change(message: str, task: str, due: date) -> None:
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items, intent.details.due) == ("update", [task], due)
