@@ -76,3 +76,46 @@ def test_a_note_on_a_task_stays_a_note(message: str, task: str, note: str) -> No
 def test_make_a_task_due_is_still_a_change(message: str, task: str, due: date) -> None:
     intent = understand(message, TODAY)
     assert (intent.kind, intent.items, intent.details.due) == ("update", [task], due)
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "attributes"),
+    [
+        # blind-14: the clock time wins over "morning"
+        ("tomorrow morning at 7:30 go for a run", "go for a run", {"due": TUE, "time": "07:30"}),
+        # invented
+        ("tomorrow at 7:30 go for a run", "go for a run", {"due": TUE, "time": "07:30"}),
+        ("tomorrow go to the post office", "go to the post office", {"due": TUE}),
+        ("friday morning at 10:15 take the car in", "take the car in",
+         {"due": FRI, "time": "10:15"}),
+        ("saturday at 9:00 go to the farmers market", "go to the farmers market",
+         {"due": SAT, "time": "09:00"}),
+        ("tonight at 8:30 call mom", "call mom", {"due": TODAY, "time": "20:30"}),
+        ("monday 6:45am go swimming", "go swimming", {"due": MON, "time": "06:45"}),
+        ("wednesday at 14:00 go to the bank", "go to the bank", {"due": WED, "time": "14:00"}),
+        ("on friday at 11:30 pick up the dry cleaning", "pick up the dry cleaning",
+         {"due": FRI, "time": "11:30"}),
+        ("this afternoon at 3:15 go for a walk", "go for a walk",
+         {"due": TODAY, "time": "15:15"}),
+        ("at 7:30 tomorrow go for a run", "go for a run", {"due": TUE, "time": "07:30"}),
+        ("thursday evening at 7:45 go to choir", "go to choir", {"due": THU, "time": "19:45"}),
+    ],
+)  # fmt: skip
+def test_a_day_and_time_said_first_then_what_to_do_adds_it(
+    message: str, title: str, attributes: dict[str, object]
+) -> None:
+    assert one_task(message) == (title, attributes)
+
+
+@pytest.mark.parametrize(
+    ("message", "task", "due"),
+    [
+        ("the dentist goes to friday", "dentist", FRI),
+        ("dentist moved to thursday", "dentist", THU),
+        ("yoga goes to saturday", "yoga", SAT),
+        ("it moves to friday", "it", FRI),
+    ],
+)  # fmt: skip
+def test_a_task_moved_is_still_a_move(message: str, task: str, due: date) -> None:
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items, intent.details.due) == ("update", [task], due)
