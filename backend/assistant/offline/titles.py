@@ -172,7 +172,8 @@ _META_FIRST = re.compile(
     r"^(?:(?:so\s+|oh\s+)?(?:sorry|apologies)\s+(?:to\s+(?:bother|trouble|ask|pester)|if|for\s+"
     r"(?:bothering|the|asking|this))|i hope\s+(?:this|that|it)|hope\s+(?:this|that|it)|"
     r"(?:this|it)\s+(?:might|may|could)\s+be|quick\s+(?:question|one|favou?r)|i know\s+(?:this|it))"
-    r"\b[^,.!?;]*(?:[,.!?;]\s*(?:but\s+|and\s+)?(?=\S)|[.!?]*$)",
+    # up to a comma, a stop or a spaced dash ("quick one before my shift - order socks, low")
+    r"\b(?:(?!\s[-\u2013\u2014]\s)[^,.!?;])*(?:(?:[,.!?;]|\s[-\u2013\u2014])\s*(?:but\s+|and\s+)?(?=\S)|[.!?]*$)",
     re.I,
 )
 

@@ -119,3 +119,50 @@ def test_a_day_and_time_said_first_then_what_to_do_adds_it(
 def test_a_task_moved_is_still_a_move(message: str, task: str, due: date) -> None:
     intent = understand(message, TODAY)
     assert (intent.kind, intent.items, intent.details.due) == ("update", [task], due)
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "attributes"),
+    [
+        # blind-14
+        ("quick one before my shift - order new compression socks, low prio",
+         "order new compression socks", {"priority": "low"}),
+        # invented
+        ("quick one - order new compression socks, low prio", "order new compression socks",
+         {"priority": "low"}),
+        ("ok so - buy milk", "buy milk", {}),
+        ("ok so - pay the water bill, high priority", "pay the water bill", {"priority": "high"}),
+        ("one more thing - call the plumber tomorrow", "call the plumber", {"due": TUE}),
+        ("one more thing before I go - email the landlord, high priority", "email the landlord",
+         {"priority": "high"}),
+        ("another thing - book the vet for friday", "book the vet", {"due": FRI}),
+        ("quick one before bed - water the plants tomorrow", "water the plants", {"due": TUE}),
+        ("real quick - pick up batteries, low priority", "pick up batteries",
+         {"priority": "low"}),
+        ("ok so \u2013 buy stamps", "buy stamps", {}),
+        ("quick thing after lunch - call the bank", "call the bank", {}),
+        ("quick one while I remember - pay the parking fine", "pay the parking fine", {}),
+        ("quick favour - remind me to call the bank friday, high priority", "call the bank",
+         {"due": FRI, "priority": "high"}),
+        ("quick one before work - renew the gym membership, low priority",
+         "renew the gym membership", {"priority": "low"}),
+        ("sorry to bother you - could you add buy milk tomorrow", "buy milk", {"due": TUE}),
+    ],
+)  # fmt: skip
+def test_a_lead_in_before_a_dash_is_no_part_of_the_task(
+    message: str, title: str, attributes: dict[str, object]
+) -> None:
+    assert one_task(message) == (title, attributes)
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [("quick one before my shift", "help"), ("one more thing", "help"),
+     ("quick question - what's due today?", "list")],
+)  # fmt: skip
+def test_a_lead_in_alone_adds_nothing(message: str, kind: str) -> None:
+    assert understand(message, TODAY).kind == kind
+
+
+def test_a_hyphenated_word_is_no_lead_in() -> None:
+    assert one_task("add plan the so-called team day") == ("plan the so-called team day", {})
