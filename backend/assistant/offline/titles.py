@@ -265,10 +265,27 @@ _PUT_ATTRIBUTE = re.compile(
 )
 
 
+# An attribute said as a sentence in an add's comma list: "…, priority should be high, due
+# date is day after tomorrow" -> "…, high priority, due day after tomorrow" (fields, never a
+# second request about a task named "priority should be high").
+_FIELD_IS = re.compile(
+    r"(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+|its\s+|it'?s\s+)?"
+    r"(?:(?P<p>priority|prio)|due\s+date|due\s+day|deadline)\s+"
+    r"(?:is|should be|will be|must be|has to be|needs to be|can be|would be|=|:)\s+"
+    r"(?:set\s+(?:to|as)\s+|on\s+)?(?P<value>(?:(?!\s+and\s)[^,;])+)",
+    re.I,
+)
+
+
+def _field_said(m: re.Match[str]) -> str:
+    return f", {m['value']} priority" if m["p"] else f", due {m['value']}"
+
+
 def attribute_clauses_as_commas(text: str) -> str:
     """ "X on thursday and make it high priority" -> "X on thursday, high priority": an
     attribute said in a clause of its own is a comma part, which attribute reading handles
     ("…, tag it work" -> "…, tagged work": said of this task, not a request about another)."""
+    text = _FIELD_IS.sub(_field_said, text)
     text = _PUT_ATTRIBUTE.sub(", ", _NOT_THAT_TAG.sub(r"\g<tag>", text))
     return _TAG_IT.sub(", tagged ", _ATTRIBUTE_CLAUSE.sub(", ", text))
 

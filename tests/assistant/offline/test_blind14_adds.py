@@ -166,3 +166,45 @@ def test_a_lead_in_alone_adds_nothing(message: str, kind: str) -> None:
 
 def test_a_hyphenated_word_is_no_lead_in() -> None:
     assert one_task("add plan the so-called team day") == ("plan the so-called team day", {})
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "attributes"),
+    [
+        # blind-14 (TODAY is Monday: the day after tomorrow is Wednesday)
+        ("Add task - prepare presentation for client, priority should be high, due date is day "
+         "after tomorrow", "prepare presentation for client", {"priority": "high", "due": WED}),
+        # invented
+        ("add pay rent, deadline is friday", "pay rent", {"due": FRI}),
+        ("add book flights, priority is low", "book flights", {"priority": "low"}),
+        ("remind me to renew the passport, priority should be high, deadline is friday",
+         "renew the passport", {"priority": "high", "due": FRI}),
+        ("add call the plumber, the priority is medium and the due date is thursday",
+         "call the plumber", {"priority": "medium", "due": THU}),
+        ("add task: file taxes, due date is next monday, priority: high", "file taxes",
+         {"priority": "high", "due": MON}),
+        ("I need to email the landlord, priority should be high", "email the landlord",
+         {"priority": "high"}),
+        ("add prepare slides, due date should be wednesday", "prepare slides", {"due": WED}),
+        ("new task - clean the garage, priority will be low, due date is saturday",
+         "clean the garage", {"priority": "low", "due": SAT}),
+        ("add water the lawn, priority = low", "water the lawn", {"priority": "low"}),
+        ("create a task to fix the fence, deadline is tomorrow", "fix the fence", {"due": TUE}),
+        ("add order the cake, its priority is high", "order the cake", {"priority": "high"}),
+    ],
+)  # fmt: skip
+def test_an_attribute_said_as_a_sentence_in_an_add_is_a_field(
+    message: str, title: str, attributes: dict[str, object]
+) -> None:
+    intent = understand(message, TODAY)
+    assert not intent.then, intent.then
+    assert one_task(message) == (title, attributes)
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [("add priority review meeting", "priority review meeting"),
+     ("add finish the report and priority is high", "finish the report")],
+)  # fmt: skip
+def test_the_words_priority_and_deadline_in_a_title_stay(message: str, title: str) -> None:
+    assert one_task(message)[0] == title
