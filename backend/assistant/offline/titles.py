@@ -277,6 +277,30 @@ _FIELD_IS = re.compile(
 )
 
 
+# A detail said after an add's task is its note, never a title or a task of its own: "add call
+# the insurance company, their number is 555-0142", "…, the address is 12 Oak St", "…, code is
+# 4512", "…, ask for Maria" (a person, capitalised: "and ask for a refund" is the task's own).
+_DETAIL = re.compile(
+    r"(?:\s*[,;]\s*|\s+-\s+|\s+and\s+)(?P<d>(?:(?:(?:their|his|her|its|the|my|our|your)\s+)?"
+    r"(?:(?:phone|mobile|cell|office|door|gate|access|entry|booking|reference|order|confirmation)\s+)?"
+    r"(?:number|phone|address|code|email|e-mail|postcode|zip|zip code|pin|password|website|room"
+    r"|extension|ext|ref|reference|contact)\s+(?:is|=|:)\s+\S"
+    r"|(?-i:ask for [A-Z][\w'-]*\b))[^,;]*)",
+    re.I,
+)
+
+
+_SAYS_NEW = re.compile(r"^(?:add|create|new|remind|put|note|make|jot|write|schedule)\b", re.I)
+
+
+def _detail_as_note(text: str) -> str:
+    """The detail moved to the end as a note; attributes said after it stay attributes
+    ("…, phone number is 555-0199, high priority")."""
+    if (m := _DETAIL.search(text)) is None or m.start() == 0 or not _SAYS_NEW.match(text):
+        return text  # "I need to X, note: Y" would read as a note on a task "I need to X"
+    return f"{text[: m.start()]}{text[m.end() :]}, note: {m['d'].strip()}"
+
+
 def _field_said(m: re.Match[str]) -> str:
     return f", {m['value']} priority" if m["p"] else f", due {m['value']}"
 
@@ -285,7 +309,7 @@ def attribute_clauses_as_commas(text: str) -> str:
     """ "X on thursday and make it high priority" -> "X on thursday, high priority": an
     attribute said in a clause of its own is a comma part, which attribute reading handles
     ("…, tag it work" -> "…, tagged work": said of this task, not a request about another)."""
-    text = _FIELD_IS.sub(_field_said, text)
+    text = _detail_as_note(_FIELD_IS.sub(_field_said, text))
     text = _PUT_ATTRIBUTE.sub(", ", _NOT_THAT_TAG.sub(r"\g<tag>", text))
     return _TAG_IT.sub(", tagged ", _ATTRIBUTE_CLAUSE.sub(", ", text))
 

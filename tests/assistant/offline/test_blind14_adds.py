@@ -208,3 +208,53 @@ def test_an_attribute_said_as_a_sentence_in_an_add_is_a_field(
 )  # fmt: skip
 def test_the_words_priority_and_deadline_in_a_title_stay(message: str, title: str) -> None:
     assert one_task(message)[0] == title
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "attributes"),
+    [
+        # blind-14
+        ("add call the insurance company, their number is 555-0142", "call the insurance company",
+         {"description": "their number is 555-0142"}),
+        # invented
+        ("add visit grandma, the address is 12 Oak Street", "visit grandma",
+         {"description": "the address is 12 Oak Street"}),
+        ("add call the clinic and ask for Maria", "call the clinic",
+         {"description": "ask for Maria"}),
+        ("add pick up the parcel tomorrow, code is 4512", "pick up the parcel",
+         {"due": TUE, "description": "code is 4512"}),
+        ("remind me to call the dentist friday, their number is 020 7946 0321",
+         "call the dentist", {"due": FRI, "description": "their number is 020 7946 0321"}),
+        ("add book the restaurant, phone number is 555-0199, high priority",
+         "book the restaurant", {"priority": "high", "description": "phone number is 555-0199"}),
+        ("add call the bank, ask for Priya in mortgages, due friday", "call the bank",
+         {"due": FRI, "description": "ask for Priya in mortgages"}),
+        ("add email the landlord, his email is bob@example.com", "email the landlord",
+         {"description": "his email is bob@example.com"}),
+        ("add call Tom, his mobile number is 07700 900123", "call Tom",
+         {"description": "his mobile number is 07700 900123"}),
+        ("add drop off the keys, gate code is 1234", "drop off the keys",
+         {"description": "gate code is 1234"}),
+        ("add call the plumber - their number is 555-0123", "call the plumber",
+         {"description": "their number is 555-0123"}),
+        ("add book the hotel, booking reference is XK42", "book the hotel",
+         {"description": "booking reference is XK42"}),
+    ],
+)  # fmt: skip
+def test_a_detail_said_after_an_add_is_its_note(
+    message: str, title: str, attributes: dict[str, object]
+) -> None:
+    intent = understand(message, TODAY)
+    assert not intent.then, intent.then
+    assert one_task(message) == (title, attributes)
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [("add call the shop and ask for a refund", "call the shop and ask for a refund"),
+     ("add update the address", "update the address"),
+     ("add change the door code", "change the door code"),
+     ("add find the phone number of the plumber", "find the phone number of the plumber")],
+)  # fmt: skip
+def test_a_title_about_a_number_or_an_address_stays(message: str, title: str) -> None:
+    assert one_task(message) == (title, {})
