@@ -71,7 +71,8 @@ def test_a_note_on_a_task_stays_a_note(message: str, task: str, note: str) -> No
 
 @pytest.mark.parametrize(
     ("message", "task", "due"),
-    [("make the dentist due friday", "dentist", FRI), ("make buy milk due monday", "buy milk", MON)],
+    [("make the dentist due friday", "dentist", FRI),
+     ("make buy milk due monday", "buy milk", MON)],
 )  # fmt: skip
 def test_make_a_task_due_is_still_a_change(message: str, task: str, due: date) -> None:
     intent = understand(message, TODAY)
@@ -258,3 +259,43 @@ def test_a_detail_said_after_an_add_is_its_note(
 )  # fmt: skip
 def test_a_title_about_a_number_or_an_address_stays(message: str, title: str) -> None:
     assert one_task(message) == (title, {})
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "attributes"),
+    [
+        ("can't make it today, do the dishes", "do the dishes", {}),
+        ("no time today, do the dishes tomorrow", "do the dishes", {"due": TUE}),
+        ("sorry, can't make it today - do the dishes", "do the dishes", {}),
+        ("no time tonight, call mom tomorrow", "call mom", {"due": TUE}),
+        ("i'm too busy today, water the plants tomorrow", "water the plants", {"due": TUE}),
+        ("not today, vacuum the stairs on saturday", "vacuum the stairs", {"due": SAT}),
+        ("won't get to it today, do the ironing", "do the ironing", {}),
+        ("can't do it this week, clean the windows next monday", "clean the windows",
+         {"due": MON}),
+        ("ugh no time today, just do the dishes tomorrow", "do the dishes", {"due": TUE}),
+        ("can't make it today, buy milk", "buy milk", {}),
+        ("too busy today, do the laundry tomorrow", "do the laundry", {"due": TUE}),
+    ],
+)  # fmt: skip
+def test_an_excuse_first_is_no_task_and_the_task_names_an_open_one(
+    message: str, title: str, attributes: dict[str, object]
+) -> None:
+    intent = understand(message, TODAY)
+    assert one_task(message) == (title, attributes)
+    # an open task of that name gets the day said instead of a second one (update.handle_add)
+    assert intent.names_task
+
+
+@pytest.mark.parametrize(
+    ("message", "kind", "items"),
+    [
+        ("I can't make it to the party", "help", []),
+        ("can't make it today, do the dishes tomorrow", "update", ["dishes"]),  # as before
+        ("can't make it, move the dentist to friday", "update", ["dentist"]),
+        ("no time to waste, book the flights", "add", ["book the flights"]),
+    ],
+)  # fmt: skip
+def test_other_cant_messages_read_as_before(message: str, kind: str, items: list[str]) -> None:
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items) == (kind, items)
