@@ -39,9 +39,13 @@ _SOFTENER = (
 _COUNTED = r"(?:(?:two|three|four|five|six|\d+|these|following|few|couple of|separate|different|more|new)\s+)*"
 # The words between "add a task" and its title; whole words only ("add towels" is no "to wels")
 _JOINING = r"(?:to|for|that says|saying|called|named|about|which is)\b"
+# Other verbs only for the user ("leave me a note to X"): "leave a note that she prefers
+# mornings" is a note on the task in view (``update.parse_note``)
 NOTE_FOR_ME = (
-    r"(?:make|take|jot down|write down|write|leave|put down)\s+(?:me\s+)?(?:a\s+)?(?:quick\s+|mental\s+|little\s+)?"
-    r"note\s+(?:(?:for|to)\s+(?:me|myself|self)\s+)?"
+    r"(?:(?:make|take)\s+(?:me\s+)?(?:a\s+)?(?:quick\s+|mental\s+|little\s+)?note\s+"
+    r"(?:(?:for|to)\s+(?:me|myself|self)\s+)?"
+    r"|(?:jot down|write down|write|leave|put down)\s+(?:me\s+(?:a\s+)?(?:quick\s+)?note\s+"
+    r"|(?:a\s+)?(?:quick\s+)?note\s+(?:for|to)\s+(?:me|myself|self)\s+))"
 )
 ADD = rx(
     r"^(?:note to self|memo|reminder|quick note)\s*[:\-]?\s*(?P<rest>.+)$",
