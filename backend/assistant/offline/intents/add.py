@@ -76,7 +76,10 @@ _QUESTION_WORDS = {"how", "why", "who", "where", "when", "is", "are", "can", "co
 
 
 # "make a note for me to pick up X on monday": read before any change ("make X on monday")
-MAKES_A_NOTE = re.compile(rf"^{NOTE_FOR_ME}(?:to|that)\s", re.I)
+# ("make a note that she's into jazz" tells a fact: a note on a task, ``update.parse_note``)
+MAKES_A_NOTE = re.compile(
+    rf"^{NOTE_FOR_ME}(?:to\s|that\s+(?:i|we)\s+(?:need|have|must|should|gotta|got|ought)\b)", re.I
+)
 
 
 def parse_note_to_self(msg: Message) -> Intent | None:
