@@ -142,8 +142,11 @@ _KEEP = set(_KEEP_WORDS.split())
 _POLITE_START = re.compile(
     r"^(?:(?:hey|hiya|heya|yo|hi(?![\s,!.:]+(?:prio|pri|priority)\b)|hello|ok(?:ay)?|so|um+|uh+|well|oh|also|and|then|alright|right|please|pls|plz"
     r"|actually|oops|sorry|hmm+|ugh+|argh+|sigh|meh|welp|yikes"
-    r"|wait|nvm|never\s?mind|btw|by the way|quick one|(?:good|great|bad|some|big) news"
-    r"|one more thing|another thing"
+    r"|wait|nvm|never\s?mind|btw|by the way|(?:good|great|bad|some|big) news"
+    # "quick one before my shift - X": a lead-in, with when it is said, up to a spaced dash
+    # (or to the end: a message's clauses are split at the dash)
+    r"|(?:quick one|quick thing|one more thing|another thing|one last thing|real quick)"
+    r"(?:\s+(?:before|after|while|during|on)\s+[^-\u2013\u2014,.!?:]{1,30}?(?=\s+[-\u2013\u2014]\s|$))?"
     r"|kindly|(?:would|do|will) (?:you|u) mind"  # before "would you": "would you mind" whole
     # asking indirectly: "would you mind (adding)", "I was hoping you could", "any chance you
     # could", "it would be great if you could", "would you be able to"
@@ -168,7 +171,8 @@ _POLITE_START = re.compile(
     # a learner's "is possible to put a task?"; "would it be possible to rename X"
     r"|(?:is|would|will|could|might) (?:it )?(?:be )?(?:at all )?possible (?:for you )?to"
     r"|(?:can|could) i(?: get you to)?|i want you to|help me|let'?s|lets|you can|you could|you may"
-    r"|(?:can|could|shall) we|we need to|just|quick question|question)[\s,!.:]+)+",
+    r"|(?:can|could|shall) we|we need to|just|quick question|question)"
+    r"[\s,!.:]+(?:[-\u2013\u2014]\s+)?)+",  # "ok so - buy milk" (never "so-called")
     re.IGNORECASE,
 )
 _POLITE_END = re.compile(

@@ -172,7 +172,8 @@ _META_FIRST = re.compile(
     r"^(?:(?:so\s+|oh\s+)?(?:sorry|apologies)\s+(?:to\s+(?:bother|trouble|ask|pester)|if|for\s+"
     r"(?:bothering|the|asking|this))|i hope\s+(?:this|that|it)|hope\s+(?:this|that|it)|"
     r"(?:this|it)\s+(?:might|may|could)\s+be|quick\s+(?:question|one|favou?r)|i know\s+(?:this|it))"
-    r"\b[^,.!?;]*(?:[,.!?;]\s*(?:but\s+|and\s+)?(?=\S)|[.!?]*$)",
+    # up to a comma, a stop or a spaced dash ("quick one before my shift - order socks, low")
+    r"\b(?:(?!\s[-\u2013\u2014]\s)[^,.!?;])*(?:(?:[,.!?;]|\s[-\u2013\u2014])\s*(?:but\s+|and\s+)?(?=\S)|[.!?]*$)",
     re.I,
 )
 
@@ -264,10 +265,51 @@ _PUT_ATTRIBUTE = re.compile(
 )
 
 
+# An attribute said as a sentence in an add's comma list: "…, priority should be high, due
+# date is day after tomorrow" -> "…, high priority, due day after tomorrow" (fields, never a
+# second request about a task named "priority should be high").
+_FIELD_IS = re.compile(
+    r"(?P<sep>\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+|its\s+|it'?s\s+)?"
+    r"(?:(?P<p>priority|prio)|due\s+date|due\s+day|deadline)\s+"
+    r"(?:is|should be|will be|must be|has to be|needs to be|can be|would be|=|:)\s+"
+    r"(?:set\s+(?:to|as)\s+|on\s+)?(?P<value>(?:(?!\s+and\s)[^,;])+)",
+    re.I,
+)
+
+
+# A detail said after an add's task is its note, never a title or a task of its own: "add call
+# the insurance company, their number is 555-0142", "…, the address is 12 Oak St", "…, code is
+# 4512", "…, ask for Maria" (a person, capitalised: "and ask for a refund" is the task's own).
+_DETAIL = re.compile(
+    r"(?:\s*[,;]\s*|\s+-\s+|\s+and\s+)(?P<d>(?:(?:(?:their|his|her|its|the|my|our|your)\s+)?"
+    r"(?:(?:phone|mobile|cell|office|door|gate|access|entry|booking|reference|order|confirmation)\s+)?"
+    r"(?:number|phone|address|code|email|e-mail|postcode|zip|zip code|pin|password|website|room"
+    r"|extension|ext|ref|reference|contact)\s+(?:is|=|:)\s+\S"
+    r"|(?-i:ask for [A-Z][\w'-]*\b))[^,;]*)",
+    re.I,
+)
+
+
+_SAYS_NEW = re.compile(r"^(?:add|create|new|remind|put|note|make|jot|write|schedule)\b", re.I)
+
+
+def _detail_as_note(text: str) -> str:
+    """The detail moved to the end as a note; attributes said after it stay attributes
+    ("…, phone number is 555-0199, high priority")."""
+    if (m := _DETAIL.search(text)) is None or m.start() == 0 or not _SAYS_NEW.match(text):
+        return text  # "I need to X, note: Y" would read as a note on a task "I need to X"
+    return f"{text[: m.start()]}{text[m.end() :]}, note: {m['d'].strip()}"
+
+
+def _field_said(m: re.Match[str]) -> str:
+    return f", {m['value']} priority" if m["p"] else f", due {m['value']}"
+
+
 def attribute_clauses_as_commas(text: str) -> str:
     """ "X on thursday and make it high priority" -> "X on thursday, high priority": an
     attribute said in a clause of its own is a comma part, which attribute reading handles
     ("…, tag it work" -> "…, tagged work": said of this task, not a request about another)."""
+    text = _detail_as_note(_FIELD_IS.sub(_field_said, text))
     text = _PUT_ATTRIBUTE.sub(", ", _NOT_THAT_TAG.sub(r"\g<tag>", text))
     return _TAG_IT.sub(", tagged ", _ATTRIBUTE_CLAUSE.sub(", ", text))
 

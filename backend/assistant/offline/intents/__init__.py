@@ -248,6 +248,8 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     message = _request_after_story(message, today)
     message = _not_done_then_change(message, today)
     message = _without_not_done(message, today)
+    if (excused := _after_excuse(message, today)) is not None:
+        return excused
     message = _respelled(message)  # "add text Mikey … sorry, spelled it wrong, it's Micky"
     if (matched := _changed_to_match(message, today)) is not None:
         return matched
@@ -393,6 +395,32 @@ def _cant_it_then_do(message: str, today: date) -> str:
         if _only_a_day(" ".join(words[i:]), today):
             return f"move {' '.join(words[:i])} {' '.join(words[i:])}"
     return message
+
+
+# "can't make it today, do the dishes", "no time today, do the dishes tomorrow": why not now,
+# then the task; the excuse (and its day) is no task. What follows is the task: an open task
+# of that name gets the day said (``update.handle_add``), else it is added.
+_EXCUSE = re.compile(
+    r"^(?:(?:ugh+|sorry|oh|hmm+|so|ok(?:ay)?|argh+)[\s,]+)*(?:(?:(?:i|we)\s+)?(?:can'?t|can ?not|won'?t|"
+    r"will not|could ?n[o']t|could not|(?:'m|am|are)\s+not\s+(?:going\s+to|gonna|able\s+to))\s+"
+    r"(?:make it|do it|manage it|manage|get to it|fit it in)"
+    r"|(?:(?:i\s+)?(?:have|'ve got|got)\s+)?no time|(?:i'?m\s+|i am\s+)?(?:too busy|swamped|slammed)"
+    r"|not today)(?:\s+(?:today|tonight|this\s+(?:morning|afternoon|evening|week)))?"
+    r"\s*(?:[,.;!:]+|\s-)\s*(?:(?:so|please|pls|just|then)\s+)*(?P<rest>\S.*)$",
+    re.I,
+)
+
+
+def _after_excuse(message: str, today: date) -> Intent | None:
+    if (m := _EXCUSE.match(message.strip())) is None:
+        return None
+    said = _understand(m["rest"], today)
+    if said.kind == "help" and m["rest"].split()[0].lower() in TASK_VERBS:
+        said = _understand(f"add {m['rest']}", today)  # "do the dishes": what to do, not a question
+    if said.kind != "add" or len(said.items) != 1 or said.then:
+        return None  # "can't make it, move the dentist to friday": read as it was
+    said.names_task = said.names_task or _DO.sub("", said.items[0])
+    return said
 
 
 def _not_done_then_change(message: str, today: date) -> str:

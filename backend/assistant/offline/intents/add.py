@@ -39,9 +39,19 @@ _SOFTENER = (
 _COUNTED = r"(?:(?:two|three|four|five|six|\d+|these|following|few|couple of|separate|different|more|new)\s+)*"
 # The words between "add a task" and its title; whole words only ("add towels" is no "to wels")
 _JOINING = r"(?:to|for|that says|saying|called|named|about|which is)\b"
+# Other verbs only for the user ("leave me a note to X"): "leave a note that she prefers
+# mornings" is a note on the task in view (``update.parse_note``)
+NOTE_FOR_ME = (
+    r"(?:(?:make|take)\s+(?:me\s+)?(?:a\s+)?(?:quick\s+|mental\s+|little\s+)?note\s+"
+    r"(?:(?:for|to)\s+(?:me|myself|self)\s+)?"
+    r"|(?:jot down|write down|write|leave|put down)\s+(?:me\s+(?:a\s+)?(?:quick\s+)?note\s+"
+    r"|(?:a\s+)?(?:quick\s+)?note\s+(?:for|to)\s+(?:me|myself|self)\s+))"
+)
 ADD = rx(
     r"^(?:note to self|memo|reminder|quick note)\s*[:\-]?\s*(?P<rest>.+)$",
-    r"^(?:make|take)\s+(?:a\s+)?(?:quick\s+|mental\s+)?note\s+(?:to\s+self\s+)?(?:to|that|of|about)\s+(?P<rest>.+)$",
+    # "make a note for me to X", "jot down a quick note that X": a task to add (a note *on* a
+    # task is "add a note to <task>: …", ``update.parse_note``)
+    rf"^{NOTE_FOR_ME}(?:to|that|of|about)\s+(?P<rest>.+)$",
     rf"^make\s+{ARTICLE}{TASK_WORD}\s*(?:[:\-]|{_JOINING})?\s*(?P<rest>.+)$",
     r"^(?:i'?ve got|i have got|i'?ve gotta|i got)\s+(?:to\s+)?(?P<rest>.+)$",
     r"^(?:pop|stick|chuck|throw|slot|pencil|bung)\s+(?:in\s+)?(?P<rest>.+)$",
@@ -65,10 +75,16 @@ _QUESTION_WORDS = {"how", "why", "who", "where", "when", "is", "are", "can", "co
                    "would", "will", "do", "does"}  # fmt: skip
 
 
+# "make a note for me to pick up X on monday": read before any change ("make X on monday")
+# ("make a note that she's into jazz" tells a fact: a note on a task, ``update.parse_note``)
+MAKES_A_NOTE = re.compile(
+    rf"^{NOTE_FOR_ME}(?:to\s|that\s+(?:i|we)\s+(?:need|have|must|should|gotta|got|ought)\b)", re.I
+)
+
+
 def parse_note_to_self(msg: Message) -> Intent | None:
-    if re.match(r"^(?:note to self|memo|quick note)\b", msg.text, re.I) and (
-        m := first_match(ADD, msg.text)
-    ):
+    to_self = re.match(r"^(?:note to self|memo|quick note)\b", msg.text, re.I)
+    if (to_self or MAKES_A_NOTE.match(msg.text)) and (m := first_match(ADD, msg.text)):
         titles, details, each = titles_in(msg.literal(m["rest"]), msg.today)
         return Intent("add", titles, details, item_details=each) if titles else Intent("help")
     return None

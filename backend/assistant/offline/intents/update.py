@@ -476,6 +476,7 @@ def parse_make(msg: Message) -> Intent | None:
             r"^(?:make|set)\s+(?:a|an|the)?\s*(?:new\s+)?(?:task|todo|reminder)\b", text, re.I
         )
         and not re.search(r"\s(?:as\s+)?(?:done|complete|completed|finished)$", text, re.I)
+        and not add.MAKES_A_NOTE.match(text)  # "make a note for me to X on monday" adds X
     ):
         if each := _each_own(msg.literal(m["rest"]), msg.today):
             return each
@@ -1278,6 +1279,11 @@ _SAME_DAY = re.compile(
 )
 
 
+def _only_when(said: str, today: date) -> bool:
+    left, details = take_details(said, today)
+    return not left.strip(" ,") and bool(details.due or details.time)
+
+
 def parse_reschedule(msg: Message) -> Intent | None:
     text = msg.text
     if _ADDS.match(text):  # "remind me to go to the gym every tuesday": an add, not a move
@@ -1286,6 +1292,12 @@ def parse_reschedule(msg: Message) -> Intent | None:
         return None
     if m and _SCOPE_CLAUSE.search(m["rest"] or ""):
         return None  # "I did everything that is due today": a scope, not "X is due today"
+    if m and m["rest"] and _only_when(m["rest"], msg.today):
+        # "tomorrow at 7:30 go for a run": a day said first, then something to do, is an add
+        # ("friday moved to monday" is no task to do: read as before)
+        then = text[m.end("rest") :].split()
+        if then and then[0].lower() in TASK_VERBS:
+            return None
     if (m := first_match(RESCHEDULE, text)) and (
         shifted := _shift(text[max(m.start("rest"), 0) :])
     ):
