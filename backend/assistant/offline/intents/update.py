@@ -1129,7 +1129,8 @@ def _shift(text: str) -> Shift:
             before,
             re.I,
         )  # "in 5 days", "for 5 days from now": a date, not a shift
-        if absolute:
+        pulled_in = re.match(r"\s*by\b", m[0], re.I) and re.search(r"\bin$", before, re.I)
+        if absolute and not pulled_in:  # "pull it in by two days" is a shift
             continue
         n = 1 if m["n"] is None else int(m["n"]) if m["n"].isdigit() else _NUMBER[m["n"].lower()]
         days, months, minutes = (n * k for k in _UNITS[unit])
@@ -1141,7 +1142,7 @@ def _shift(text: str) -> Shift:
         said = {(m["dir"] or "").lower(), re.sub(r"^more\s+", "", (m["dir2"] or "").lower())}
         earlier = bool(said & _EARLIER) and not said & {"back", "later", "more", "extra"}
         rest = text[: m.start()] + " " + text[m.end() :]
-        rest = re.sub(r"\s+(?:back|forward|up)$", "", rest.strip(), flags=re.I)
+        rest = re.sub(r"\s+(?:back|forward|up|in)$", "", rest.strip(), flags=re.I)
         sign = -1 if earlier else 1
         return Shift(rest, sign * days, sign * months, sign * minutes)
     return Shift(text)
@@ -1182,13 +1183,30 @@ _STATED_VERB = re.compile(
 )
 
 
+_WISH = re.compile(
+    r"^(?:i|we)\s+(?:really\s+|just\s+)?(?:want|wanna|would\s+like|'d\s+like|need|have)\s+to\s+"
+    r"(?P<t>\w+\s+.+)$",
+    re.I,
+)
+
+
 def _shift_from_plan(msg: Message) -> Intent | None:
     """ "the electrician can't come until 3 days later than planned": the task said first."""
     if not (_THAN_PLANNED.search(msg.text) or _TIME_LATER.search(msg.text)):
         return None
     shift = _shift(msg.text)
-    if not shift or not (said := _STATED_VERB.search(msg.text)):
+    if shift and (wish := _WISH.match(_THAN_PLAN.sub("", shift.rest).strip(" ,.!"))):
+        # "I want to finish the presentation a day earlier": the task is what the wish names
+        return Intent("update", _named(msg.literal(wish["t"])), details=shift.details())
+    if not shift:
         return None
+    if not (said := _STATED_VERB.search(msg.text)):
+        # "finish the presentation a day earlier" ("I'd like to" cut as politeness): the task
+        # is the command's words, never a new task or one closed
+        first = shift.rest.split()[0].lower() if shift.rest.split() else ""
+        if first not in TASK_VERBS or _ADDS.match(shift.rest):
+            return None
+        return Intent("update", _named(msg.literal(_THAN_PLAN.sub("", shift.rest))), details=shift.details())
     named = subjects(msg.literal(msg.text[: said.start()]))
     return Intent("update", named or ["it"], details=shift.details())
 
