@@ -119,6 +119,26 @@ def test_one_field_changes_read_as_before(message, items, field, value) -> None:
     assert [i.lower().removeprefix("priority of the ") for i in intent.items] in (items, ["report"])
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        # a second task named: never one update of the first with both fields
+        "change the priority of the report to high and the due date of the essay to friday",
+        "change the priority of the report to high and the essay to friday",
+        "set the priority of the report to high and the priority to low",  # said twice
+    ],
+)
+def test_fields_of_other_tasks_are_not_merged(message) -> None:
+    intent = understand(message, TODAY)
+    assert not (
+        intent.kind == "update"
+        and not intent.then
+        and intent.details.priority
+        and (intent.details.due or intent.details.priority == "low")
+        and [i.lower() for i in intent.items] == ["report"]
+    ), intent
+
+
 @pytest.mark.asyncio
 async def test_two_fields_change_on_the_quoted_task_only(app: FastAPI) -> None:
     start = [

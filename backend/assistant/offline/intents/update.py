@@ -1659,3 +1659,63 @@ def describe_updates(records: list[Any], turn: Turn) -> str:
         subject = f"'{task['title']}'" if "title" not in args else "Task"
         lines.append(f"Updated {subject}: {', '.join(facts)}.")
     return " ".join(lines)
+
+
+# Several fields of one task in one sentence: "change the priority of X to high and the due
+# date to tomorrow", "set X's priority to low and tag it home". One update with every field;
+# a value that is not one (or a field said twice) leaves the message to the other readers.
+_FIELD = r"(?:priority|prio|due\s+date|due\s+day|deadline|date|due|tags?|labels?|due\s+time|time)"
+_FIELD_VERB = r"(?:change|set|update|make|switch|put|move)"
+_FIELDS_OF = re.compile(
+    rf"^(?:(?:can|could|would)\s+(?:you|u)\s+|please\s+|pls\s+|kindly\s+)*{_FIELD_VERB}\s+"
+    rf"(?:(?:the|its)\s+(?P<f1>{_FIELD})\s+(?:of|for|on)\s+(?P<x1>.+?)"
+    rf"|(?P<x2>.+?)(?:'s|\s+is)\s+(?P<f2>{_FIELD}))\s+to\s+(?P<rest>.+)$",  # "'s due": "is due"
+    re.I,
+)
+_NEXT_FIELD = re.compile(
+    rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:(?:the|its)\s+)?{_FIELD}\s+to\b|(?:tag|label)\s+it\b)",
+    re.I,
+)
+_FIELD_SAID = re.compile(
+    rf"^(?:(?:the|its)\s+)?(?P<f>{_FIELD})\s+to\s+(?P<v>.+)$|^(?:tag|label)\s+it\s+(?:as\s+)?(?P<tag>.+)$",
+    re.I,
+)
+
+
+def _field_value(field: str, value: str, today: date) -> Details | None:
+    value = value.strip(" .!,").removesuffix(" please").strip()
+    field = field.lower()
+    if field.startswith(("prio", "priority")):
+        p = priority_word(re.sub(r"\s+priority$", "", value, flags=re.I))
+        return Details(priority=p) if p in {"high", "medium", "low"} else None
+    if field.startswith(("tag", "label")):
+        tag = value.lstrip("#").lower()
+        return Details(tags=[tag]) if re.fullmatch(r"[\w-]{1,32}", tag) else None
+    rest, details = take_details(value if field.endswith("time") else f"by {value}", today)
+    if clean_title(rest) or details.priority or details.tags:
+        return None
+    if field.endswith("time"):
+        return details if details.time and not details.due else None
+    return details if details.due else None
+
+
+def parse_field_changes(msg: Message) -> Intent | None:
+    if not (m := _FIELDS_OF.match(msg.text)):
+        return None
+    pieces = _NEXT_FIELD.split(m["rest"])
+    if len(pieces) < 2:
+        return None  # one field: the other readers know it
+    said = [(m["f1"] or m["f2"], pieces[0])]
+    for piece in pieces[1:]:
+        if not (f := _FIELD_SAID.match(piece.strip())):
+            return None
+        said.append(("tag", f["tag"]) if f["tag"] else (f["f"], f["v"]))
+    merged: dict[str, Any] = {}
+    for field, value in said:
+        if (details := _field_value(field, value, today=msg.today)) is None:
+            return None
+        changed = {k: v for k, v in vars(details).items() if v != getattr(Details(), k)}
+        if changed.keys() & merged.keys():
+            return None  # the same field twice: not ours to choose
+        merged |= changed
+    return Intent("update", _target(msg, m["x1"] or m["x2"]), details=Details(**merged))
