@@ -697,6 +697,8 @@ def _understand_hidden(command: str, quoted: list[str], today: date) -> Intent:
     if fix := update.parse_title_fix(Message(text, quoted, today)):
         return fix  # "I wrote the title wrong, it should be 'X'": one request, not two clauses
     whole = Message(text, quoted, today)  # the user's own words run to the end: never cut
+    if tag := update.parse_implied_tag(whole):
+        return tag  # "the conference tickets are for work btw, tag it"
     if fields := update.parse_field_changes(whole):
         return fields  # "change the priority of X to high and the due date to friday": one task
     if named := update.parse_named_then_change(whole) or update.parse_topic_then_changes(whole):

@@ -1719,3 +1719,37 @@ def parse_field_changes(msg: Message) -> Intent | None:
             return None  # the same field twice: not ours to choose
         merged |= changed
     return Intent("update", _target(msg, m["x1"] or m["x2"]), details=Details(**merged))
+
+
+# A tag told as what the task is for, with "tag it" said: "the conference tickets are for work
+# btw, tag it", "tag it, it's a work thing". Without "tag it", only a usual tag word said of
+# "it" ("that's a home one"): "that's a big one" tags nothing.
+_TAG_IT = r"(?:so\s+)?(?:(?:please|pls|can you|could you|just)\s+)*(?:tag|label)\s+(?:it|that|this|them)"
+_IS_FOR = (
+    r"\s+(?:is|are)\s+(?:(?:for|from)\s+(?:my\s+|the\s+)?(?P<for>[\w-]+)"
+    r"|an?\s+(?P<kind>[\w-]+)\s+(?:thing|one|task|item|errand|job))"
+    r"(?:\s+(?:btw|by the way|tbh|fyi|really|obviously))*"
+)
+IMPLIED_TAG = rx(
+    rf"^(?P<x>.+?){_IS_FOR}\s*[,.;!-]+\s*{_TAG_IT}(?:\s+(?:accordingly|as such|please|pls|too|then))*$",
+    rf"^{_TAG_IT}\s*[,.;:-]+\s*(?P<x>it|that|this|they){_IS_FOR}$",
+)
+_USUAL_TAGS = {"work", "home", "personal", "school", "family", "health", "errands", "finance",
+               "shopping", "household", "house", "uni", "college", "office", "garden", "kids",
+               "pets", "car", "travel", "social", "fitness", "money"}  # fmt: skip
+_THAT_ONE_IS = re.compile(rf"^(?P<x>it|that|this|this one|that one){_IS_FOR}$", re.I)
+
+
+def parse_implied_tag(msg: Message) -> Intent | None:
+    m = first_match(IMPLIED_TAG, msg.text)
+    if m is None and (m := _THAT_ONE_IS.match(msg.text)):
+        if (m["for"] or m["kind"]).lower() not in _USUAL_TAGS:
+            return None
+    if m is None:
+        return None
+    tag = (m["for"] or m["kind"]).lower()
+    if take_details(tag, msg.today)[1] != Details() or tag in {"me", "you", "him", "her", "us"}:
+        return None  # "the tickets are for friday": a day, no tag
+    said = m["x"].strip()
+    items = ["it"] if PRONOUN.match(said) or said.lower() in {"this one", "that one"} else []
+    return Intent("update", items or _target(msg, said), details=Details(tags=[tag]))
