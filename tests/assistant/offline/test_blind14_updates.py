@@ -213,6 +213,8 @@ async def test_the_implied_tag_lands_on_the_task(app: FastAPI) -> None:
         "any idea if I already paid the gas bill?",
         "can you check whether I paid the gas bill?",
         "could you let me know if I've already paid the gas bill?",
+        "do you know if the gas bill has been paid",
+        "could you check if the gas bill is paid?",
     ],
 )
 def test_an_indirect_question_asks_about_the_task(message) -> None:
@@ -227,6 +229,8 @@ def test_an_indirect_question_asks_about_the_task(message) -> None:
         ("could you tell me what's due today?", "list"),
         ("have I paid the gas bill?", "list"),
         ("could you mark the gas bill as paid?", "complete"),
+        ("I was wondering if there is anything due today", "list"),
+        ("tell me if I need to call the bank", "list"),
     ],
 )
 def test_other_questions_read_as_before(message, kind) -> None:

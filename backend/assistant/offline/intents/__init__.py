@@ -81,6 +81,7 @@ PARSERS: list[Parser] = [
     social.parse_interjection,
     social.parse_vague_about_list,  # "clean up my list": we ask, nothing is added or changed
     social.parse_vent,  # "ugh so much to do this week": venting, nothing is added
+    question.parse_indirect,  # "could you tell me whether I paid X?": the question itself
     question.parse_field,
     question.parse_about_one,
     question.parse_still_to_do,
