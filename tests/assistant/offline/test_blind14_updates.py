@@ -283,3 +283,10 @@ def test_a_time_set_to_whenever_drops_the_time(message) -> None:
 )
 def test_whenever_as_no_rush_still_reads_low(message, priority) -> None:
     assert understand(message, TODAY).details.priority == priority
+
+
+@pytest.mark.asyncio
+async def test_a_time_to_whenever_keeps_the_priority(app: FastAPI) -> None:
+    start = [{"title": "Dentist", "due_date": _day("+1"), "due_time": "10:00", "priority": "high"}]
+    await _check(app, start, ["change the time of the dentist to whenever"],
+                 {"Dentist": {"due": "+1", "time": "", "priority": "high"}})  # fmt: skip

@@ -541,9 +541,22 @@ _BEING = re.compile(
 )
 
 
+# A time set "to whenever": the time goes ("whenever" is no priority here, unlike "do it
+# whenever"). "change the time of the dentist to whenever", "the dentist time can be anytime".
+_TIME_TO_ANY = re.compile(
+    r"^(?:(?:change|set|update|make|move|switch|put)\s+)?(?:the\s+)?"
+    r"(?:(?:due\s+)?time\s+(?:of|for|on)\s+(?P<x1>.+?)|(?P<x2>.+?)(?:'s|\s+is)?\s+(?:due\s+)?time|"
+    r"(?:due\s+)?time)\s+(?:to\s+(?:be\s+)?|can\s+be\s+|should\s+be\s+|is\s+)?"
+    r"(?:whenever|any\s*time)(?:\s+(?:please|pls|is fine|now))*[.!]*$",
+    re.I,
+)
+
+
 def parse_clear_schedule(msg: Message) -> Intent | None:
     """ "stop repeating the gym task", "no time needed for it", "make it one-off"."""
     text = msg.text
+    if m := _TIME_TO_ANY.match(text):
+        return Intent("update", _named(msg.literal(m["x1"] or m["x2"] or "")), Details(clear_time=True))
     if not (CLEAR_TIME.search(text) or CLEAR_REPEAT.search(text)) or _ADDS.match(text):
         return None
     rest, details = take_details(text, msg.today)
