@@ -26,7 +26,8 @@ FRIDAY = TODAY + timedelta(days=4)  # TODAY is Monday 30 November 2026
         ("I want to finish the presentation a day earlier, move it up one day",  # blind-14
          "finish the presentation", -1),
         ("I want to finish the presentation a day earlier", "finish the presentation", -1),
-        ("I'd like to submit the report two days earlier, bring it forward", "submit the report", -2),
+        ("I'd like to submit the report two days earlier, bring it forward",
+         "submit the report", -2),
         ("I want to hand in the essay a day sooner, pull it in by a day", "hand in the essay", -1),
         ("i wanna finish the slides a day earlier, move it up a day", "finish the slides", -1),
         ("we want to paint the fence two days earlier, bring it forward by two days",
@@ -65,7 +66,8 @@ async def test_the_wish_moves_only_its_task(app: FastAPI) -> None:
         {"title": "Finish the presentation", "due_date": _day("+3")},
         {"title": "Rehearse the presentation", "due_date": _day("+4")},
     ]
-    await _check(app, start, ["I want to finish the presentation a day earlier, move it up one day"],
+    turn = "I want to finish the presentation a day earlier, move it up one day"
+    await _check(app, start, [turn],
                  {"Finish the presentation": {"due": "+2"},
                   "Rehearse the presentation": {"due": "+4"}})  # fmt: skip
 

@@ -53,7 +53,7 @@ from backend.assistant.offline.parsing import (
     take_details,
     with_quotes,
 )
-from backend.assistant.offline.targets import PRONOUN, Decision, Turn
+from backend.assistant.offline.targets import PLURAL, PRONOUN, Decision, Turn
 from backend.assistant.offline.titles import (
     STORY_SO_ADD,
     attribute_clauses_as_commas,
@@ -996,12 +996,9 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
     return first
 
 
-# "both of those", "them all": the tasks a story before the request told of
-_THE_TOLD = re.compile(
-    r"^(?:both(?: of (?:them|those|these))?|those(?: two)?|these(?: two)?|them(?: both| all)?|"
-    r"all of (?:them|those|these)|all (?:those|these)|the two|those things)$",
-    re.I,
-)
+# "both of those", "them all": the tasks a story before the request told of (the words for
+# several tasks are one list, ``targets.PLURAL``)
+_THE_TOLD = PLURAL
 _TOLD_PARTS = re.compile(r",?\s+(?:and(?:\s+then)?|then|also)\s+|,\s*", re.I)
 # The object of a told act ("I finished the slides": "the slides"), for a pronoun after it
 _TOLD_OBJECT = re.compile(
@@ -1267,7 +1264,9 @@ def _changes(intent: Intent) -> bool:
 def _shifts(intent: Intent) -> bool:
     """A change by so many days: a new task has no date to move from, so "it" is one listed
     ("I want to finish the slides earlier, pull it in by two days")."""
-    return intent.kind == "update" and bool(intent.details.shift_days or intent.details.shift_months)
+    return intent.kind == "update" and bool(
+        intent.details.shift_days or intent.details.shift_months
+    )
 
 
 _WHEN_WORD = re.compile(r"\s+(?:earlier|sooner|later|early|late)$", re.I)

@@ -164,7 +164,8 @@ _DID_I = re.compile(
     re.I,
 )
 _IS_IT = re.compile(
-    r"^(?P<t>(?:the|my|our)\s+.+?)\s+(?P<be>is|are|was|were|has been|have been)\s+(?P<rest>.+)$", re.I
+    r"^(?P<t>(?:the|my|our)\s+.+?)\s+(?P<be>is|are|was|were|has been|have been)\s+(?P<rest>.+)$",
+    re.I,
 )
 
 

@@ -556,7 +556,9 @@ def parse_clear_schedule(msg: Message) -> Intent | None:
     """ "stop repeating the gym task", "no time needed for it", "make it one-off"."""
     text = msg.text
     if m := _TIME_TO_ANY.match(text):
-        return Intent("update", _named(msg.literal(m["x1"] or m["x2"] or "")), Details(clear_time=True))
+        return Intent(
+            "update", _named(msg.literal(m["x1"] or m["x2"] or "")), Details(clear_time=True)
+        )
     if not (CLEAR_TIME.search(text) or CLEAR_REPEAT.search(text)) or _ADDS.match(text):
         return None
     rest, details = take_details(text, msg.today)
@@ -1219,7 +1221,9 @@ def _shift_from_plan(msg: Message) -> Intent | None:
         first = shift.rest.split()[0].lower() if shift.rest.split() else ""
         if first not in TASK_VERBS or _ADDS.match(shift.rest):
             return None
-        return Intent("update", _named(msg.literal(_THAN_PLAN.sub("", shift.rest))), details=shift.details())
+        return Intent(
+            "update", _named(msg.literal(_THAN_PLAN.sub("", shift.rest))), details=shift.details()
+        )
     named = subjects(msg.literal(msg.text[: said.start()]))
     return Intent("update", named or ["it"], details=shift.details())
 
@@ -1737,7 +1741,9 @@ def parse_field_changes(msg: Message) -> Intent | None:
 # A tag told as what the task is for, with "tag it" said: "the conference tickets are for work
 # btw, tag it", "tag it, it's a work thing". Without "tag it", only a usual tag word said of
 # "it" ("that's a home one"): "that's a big one" tags nothing.
-_TAG_IT = r"(?:so\s+)?(?:(?:please|pls|can you|could you|just)\s+)*(?:tag|label)\s+(?:it|that|this|them)"
+_TAG_IT = (
+    r"(?:so\s+)?(?:(?:please|pls|can you|could you|just)\s+)*(?:tag|label)\s+(?:it|that|this|them)"
+)
 _IS_FOR = (
     r"\s+(?:is|are)\s+(?:(?:for|from)\s+(?:my\s+|the\s+)?(?P<for>[\w-]+)"
     r"|an?\s+(?P<kind>[\w-]+)\s+(?:thing|one|task|item|errand|job))"
@@ -1755,12 +1761,11 @@ _THAT_ONE_IS = re.compile(rf"^(?P<x>it|that|this|this one|that one){_IS_FOR}$", 
 
 def parse_implied_tag(msg: Message) -> Intent | None:
     m = first_match(IMPLIED_TAG, msg.text)
-    if m is None and (m := _THAT_ONE_IS.match(msg.text)):
-        if (m["for"] or m["kind"]).lower() not in _USUAL_TAGS:
-            return None
-    if m is None:
+    if m is None and (m := _THAT_ONE_IS.match(msg.text)) is None:
         return None
     tag = (m["for"] or m["kind"]).lower()
+    if m.re is _THAT_ONE_IS and tag not in _USUAL_TAGS:
+        return None  # no "tag it": only a usual tag word ("that's a big one" tags nothing)
     if take_details(tag, msg.today)[1] != Details() or tag in {"me", "you", "him", "her", "us"}:
         return None  # "the tickets are for friday": a day, no tag
     said = m["x"].strip()
