@@ -182,6 +182,7 @@ def test_a_tag_implied_by_a_remark_tags_the_task(message, items, tag) -> None:
     [
         "that's a big one",  # no tag word: nothing tagged
         "it's a hard one",
+        "it's for the kids",  # "for X" without "tag it": a person, a day, no tag
         "the tickets are for friday",
         "the tickets are for friday, tag it",  # a day, no tag
         "tag it",  # no tag said

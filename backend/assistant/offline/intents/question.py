@@ -163,8 +163,13 @@ _DID_I = re.compile(
     r"(?!(?:am|was|were|will|would|should|can|could|must|might|may|do|did|get)\b)\w+\s+.+)$",
     re.I,
 )
+# ... only a state a task is in ("the rent is paid", "… is on my list"), never what a person
+# does ("I was wondering if the plumber is coming" asks nothing of the list)
 _IS_IT = re.compile(
-    r"^(?P<t>(?:the|my|our)\s+.+?)\s+(?P<be>is|are|was|were|has been|have been)\s+(?P<rest>.+)$",
+    r"^(?P<t>(?:the|my|our)\s+.+?)\s+(?P<be>is|are|was|were|has been|have been)\s+"
+    r"(?P<rest>(?:already\s+|still\s+)?(?:done|finished|complete|sorted|handled|taken care of|paid|"
+    r"sent|bought|made|[a-z]{3,}ed|open|pending|due|on\s+(?:my|the)\s+list|(?:high|low|medium)\s+"
+    r"priority)\b.*)$",
     re.I,
 )
 

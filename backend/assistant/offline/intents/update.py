@@ -1764,8 +1764,10 @@ def parse_implied_tag(msg: Message) -> Intent | None:
     if m is None and (m := _THAT_ONE_IS.match(msg.text)) is None:
         return None
     tag = (m["for"] or m["kind"]).lower()
-    if m.re is _THAT_ONE_IS and tag not in _USUAL_TAGS:
-        return None  # no "tag it": only a usual tag word ("that's a big one" tags nothing)
+    if m.re is _THAT_ONE_IS and (not m["kind"] or tag not in _USUAL_TAGS):
+        # no "tag it": only "a <usual tag word> one" ("that's a big one", "is for the kids"
+        # tag nothing)
+        return None
     if take_details(tag, msg.today)[1] != Details() or tag in {"me", "you", "him", "her", "us"}:
         return None  # "the tickets are for friday": a day, no tag
     said = m["x"].strip()
