@@ -46,9 +46,11 @@ BOTH = re.compile(r"^(?:both|both of them|them both|the two)$", re.I)
 
 THE_X_ONES = re.compile(r"^(?:all\s+)?(?:the\s+)?#?(?P<word>[\w-]+)\s+ones$", re.I)
 
+# The words for several tasks just named or told of: one list for every reader
 PLURAL = re.compile(
     r"^(?:them|those|these|both|them both|both of them|all of them|all three|all of those|they|"
-    r"them all|it all|those two|these two|the two of them|both of those|all those|all these)$",
+    r"them all|it all|those two|these two|the two of them|both of those|all those|all these|"
+    r"both of these|all of these|the two|those things)$",
     re.I,
 )
 

@@ -53,7 +53,7 @@ from backend.assistant.offline.parsing import (
     take_details,
     with_quotes,
 )
-from backend.assistant.offline.targets import PRONOUN, Decision, Turn
+from backend.assistant.offline.targets import PLURAL, PRONOUN, Decision, Turn
 from backend.assistant.offline.titles import (
     STORY_SO_ADD,
     attribute_clauses_as_commas,
@@ -81,6 +81,7 @@ PARSERS: list[Parser] = [
     social.parse_interjection,
     social.parse_vague_about_list,  # "clean up my list": we ask, nothing is added or changed
     social.parse_vent,  # "ugh so much to do this week": venting, nothing is added
+    question.parse_indirect,  # "could you tell me whether I paid X?": the question itself
     question.parse_field,
     question.parse_about_one,
     question.parse_still_to_do,
@@ -210,7 +211,8 @@ _ALL_OF_IT = re.compile(r"^(?:them|those|them all|it all|all of them)$", re.I)
 _COMMAND_START = re.compile(
     r"^(?:(?:just|now|then|so|please|pls)\s+)*(?:make|mark|move|set|change|swap|switch|shift|postpone|delay|delete|remove|tick|cross|check|put|push|reschedule|rename|"
     r"tag|untag|untick|uncheck|unmark|reopen|restore|complete|finish|scratch|drop|bump|prioriti[sz]e|cancel"
-    r"|take\s+(?:the\s+|that\s+)?#?[\w-]+\s+(?:tag|label)s?)\b",
+    r"|take\s+(?:the\s+|that\s+)?#?[\w-]+\s+(?:tag|label)s?"
+    r"|(?:pull|bring)\s+(?:it|that|this|them)\b)\b",  # "pull it in", never "bring the cake"
     re.IGNORECASE,
 )
 
@@ -724,6 +726,10 @@ def _understand_hidden(command: str, quoted: list[str], today: date) -> Intent:
     if fix := update.parse_title_fix(Message(text, quoted, today)):
         return fix  # "I wrote the title wrong, it should be 'X'": one request, not two clauses
     whole = Message(text, quoted, today)  # the user's own words run to the end: never cut
+    if tag := update.parse_implied_tag(whole):
+        return tag  # "the conference tickets are for work btw, tag it"
+    if fields := update.parse_field_changes(whole):
+        return fields  # "change the priority of X to high and the due date to friday": one task
     if named := update.parse_named_then_change(whole) or update.parse_topic_then_changes(whole):
         return named  # "the task 'Call Mum' please put high priority, not the neighbour one"
     if own_words := update.parse_note_request(whole) or update.parse_rename_named_first(whole):
@@ -989,10 +995,13 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
     for before, after in itertools.pairwise(read):
         if _points_back(after) and before.items:
             after.items = before.items[:1]  # "reopen the essay and add a note: …"
-            if before.kind == "add" and after.kind in {"complete", "reopen", "delete"}:
+            if before.kind == "add" and (
+                after.kind in {"complete", "reopen", "delete"} or _shifts(after)
+            ):
                 # "I need to call the doctor again, can you reopen that one": the words before
                 # name the task the request is about; they add none
-                after.items = subjects(before.items[0]) or after.items
+                said = _WHEN_WORD.sub("", before.items[0])  # "finish it earlier, pull it in …"
+                after.items = subjects(said) or after.items
                 naming.append(before)
     read = [i for i in read if not any(i is n for n in naming)]
     read = _one_update_per_task(read)
@@ -1015,12 +1024,9 @@ def _requests(text: str, quoted: list[str], today: date) -> Intent | None:
     return first
 
 
-# "both of those", "them all": the tasks a story before the request told of
-_THE_TOLD = re.compile(
-    r"^(?:both(?: of (?:them|those|these))?|those(?: two)?|these(?: two)?|them(?: both| all)?|"
-    r"all of (?:them|those|these)|all (?:those|these)|the two|those things)$",
-    re.I,
-)
+# "both of those", "them all": the tasks a story before the request told of (the words for
+# several tasks are one list, ``targets.PLURAL``)
+_THE_TOLD = PLURAL
 _TOLD_PARTS = re.compile(r",?\s+(?:and(?:\s+then)?|then|also)\s+|,\s*", re.I)
 # The object of a told act ("I finished the slides": "the slides"), for a pronoun after it
 _TOLD_OBJECT = re.compile(
@@ -1282,6 +1288,17 @@ def _changes(intent: Intent) -> bool:
     )
 
 
+def _shifts(intent: Intent) -> bool:
+    """A change by so many days: a new task has no date to move from, so "it" is one listed
+    ("I want to finish the slides earlier, pull it in by two days")."""
+    return intent.kind == "update" and bool(
+        intent.details.shift_days or intent.details.shift_months
+    )
+
+
+_WHEN_WORD = re.compile(r"\s+(?:earlier|sooner|later|early|late)$", re.I)
+
+
 def _adds_to(before: Intent, after: Intent, *, explicit: bool) -> bool:
     """Requests that join the one before: "add X and make it high priority" (a change to "it"
     is said of the task being added), "add X & remind me to Y" (one add of two tasks)."""
@@ -1291,7 +1308,7 @@ def _adds_to(before: Intent, after: Intent, *, explicit: bool) -> bool:
     # is said of the task being added, as "it" is
     nameless = bool(after.items) and names_no_task(" ".join(after.items))
     if after.kind == "update" and (_points_back(after) or nameless):
-        if not explicit or after.new_title or after.swap or after.remove_tags:
+        if not explicit or after.new_title or after.swap or after.remove_tags or _shifts(after):
             return False
         each = before.item_details or [before.details]
         before.item_details = [_said_last(after.details, d) for d in each]
@@ -1433,7 +1450,9 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
     if commands and (added := _adds_it(intent, text, clauses, commands[-1], quoted, today)):
         return added
     chat = {"help", "greet", "thanks", "confirm", "decline"}
-    if commands and intent.kind in chat:
+    # "…, bring it forward" with no distance adds no task "bring it forward": the whole is read
+    pronoun_add = intent.kind == "add" and any(_VERB_IT.match(i) for i in intent.items)
+    if commands and (intent.kind in chat or pronoun_add):
         intent = read_clause(text, quoted, today)
     unscoped = intent.everything and not intent.items and not _scoped(intent)
     if len(clauses) > 1 and (intent.kind == "help" or _points_back(intent) or unscoped):
@@ -1476,6 +1495,9 @@ def _understand_one(text: str, quoted: list[str], today: date) -> Intent:
     return intent
 
 
+_VERB_IT = re.compile(r"^\w+\s+(?:it|that|this|them)\b", re.I)
+
+
 def _with_attributes_after(
     text: str, intent: Intent, clause: str, quoted: list[str], today: date
 ) -> Intent:
@@ -1497,6 +1519,9 @@ def _adds_it(
         intent.kind == "update"
         and _points_back(intent)
         and not (intent.new_title or intent.swap or intent.remove_tags)
+        # "I want to finish the slides earlier, pull it in by two days": a new task has no
+        # date to move from, so "it" is a task already on the list
+        and not _shifts(intent)
     ):
         return None
     for clause in clauses:

@@ -11,7 +11,7 @@ from typing import Any
 
 from backend.assistant.offline import replies
 from backend.assistant.offline.dates import describe, find_date
-from backend.assistant.offline.intents.base import Message
+from backend.assistant.offline.intents.base import Message, Reread
 from backend.assistant.offline.language import clean_title, normalise
 from backend.assistant.offline.parsing import (
     TASK_WORD,
@@ -144,6 +144,52 @@ _SEVERAL = re.compile(
 
 # "what is this app about?", "what are you about?": not about a task.
 _NO_TASK = re.compile(r"^(?:this|you|u|your|yourself|the app|this app)\b", re.I)
+
+
+# A yes/no question asked indirectly ("could you tell me whether I have already paid the gas
+# bill?", "I was wondering if I paid it", "do you know if …"): the question asked directly.
+# ("could you", "I'd like to" are cut as politeness before this is read.)
+_INDIRECT = re.compile(
+    r"^(?:(?:so|and|also|hey|hi|um+|hmm+)\s+)*(?:(?:please\s+)?(?:tell|remind)\s+me|(?:let|lemme)\s+me\s+know|"
+    r"(?:i\s+(?:was|am|'m)\s+|just\s+)*wondering|(?:do|does)\s+(?:you|u)\s+(?:happen\s+to\s+)?know|"
+    r"(?:i\s+)?(?:want|wanted|need)\s+to\s+know|know|any\s+idea|(?:can\s+you\s+|please\s+)?check)"
+    r"\s+(?:whether|if)\s+(?P<q>.+?)[?.!]*$",
+    re.I,
+)
+_HAVE_I = re.compile(r"^(?P<s>i|we)\s*(?:'ve|\s+have|\s+had)\s+(?P<rest>.+)$", re.I)
+_NEED_I = re.compile(r"^(?P<s>i|we)\s+(?P<rest>(?:still\s+)?(?:need|have)\s+to\s+.+)$", re.I)
+_DID_I = re.compile(
+    r"^(?P<s>i|we)\s+(?P<rest>(?:(?:already|actually|ever)\s+)?"
+    r"(?!(?:am|was|were|will|would|should|can|could|must|might|may|do|did|get)\b)\w+\s+.+)$",
+    re.I,
+)
+# ... only a state a task is in ("the rent is paid", "… is on my list"), never what a person
+# does ("I was wondering if the plumber is coming" asks nothing of the list)
+_IS_IT = re.compile(
+    r"^(?P<t>(?:the|my|our)\s+.+?)\s+(?P<be>is|are|was|were|has been|have been)\s+"
+    r"(?P<rest>(?:already\s+|still\s+)?(?:done|finished|complete|sorted|handled|taken care of|paid|"
+    r"sent|bought|made|[a-z]{3,}ed|open|pending|due|on\s+(?:my|the)\s+list|(?:high|low|medium)\s+"
+    r"priority)\b.*)$",
+    re.I,
+)
+
+
+def parse_indirect(msg: Message) -> Reread | None:
+    if not (m := _INDIRECT.match(msg.text)):
+        return None
+    q = m["q"].strip()
+    if h := _HAVE_I.match(q):
+        return Reread(f"have {h['s']} {h['rest']}?")
+    if n := _NEED_I.match(q):
+        return Reread(f"do {n['s']} {n['rest']}?")
+    if d := _DID_I.match(q):
+        return Reread(f"did {d['s']} {d['rest']}?")
+    if b := _IS_IT.match(q):  # "the gas bill has been paid": "is the gas bill paid?"
+        be = {"has been": "is", "have been": "are"}.get(b["be"].lower(), b["be"])
+        return Reread(f"{be} {b['t']} {b['rest']}?")
+    if t := re.match(r"^there\s+(?P<be>is|are)\s+(?P<rest>.+)$", q, re.I):
+        return Reread(f"{t['be']} there {t['rest']}?")
+    return None  # "tell me if you can …": no question of ours to read
 
 
 def parse_field(msg: Message) -> Intent | None:

@@ -542,9 +542,24 @@ _BEING = re.compile(
 )
 
 
+# A time set "to whenever": the time goes ("whenever" is no priority here, unlike "do it
+# whenever"). "change the time of the dentist to whenever", "the dentist time can be anytime".
+_TIME_TO_ANY = re.compile(
+    r"^(?:(?:change|set|update|make|move|switch|put)\s+)?(?:the\s+)?"
+    r"(?:(?:due\s+)?time\s+(?:of|for|on)\s+(?P<x1>.+?)|(?P<x2>.+?)(?:'s|\s+is)?\s+(?:due\s+)?time|"
+    r"(?:due\s+)?time)\s+(?:to\s+(?:be\s+)?|can\s+be\s+|should\s+be\s+|is\s+)?"
+    r"(?:whenever|any\s*time)(?:\s+(?:please|pls|is fine|now))*[.!]*$",
+    re.I,
+)
+
+
 def parse_clear_schedule(msg: Message) -> Intent | None:
     """ "stop repeating the gym task", "no time needed for it", "make it one-off"."""
     text = msg.text
+    if m := _TIME_TO_ANY.match(text):
+        return Intent(
+            "update", _named(msg.literal(m["x1"] or m["x2"] or "")), Details(clear_time=True)
+        )
     if not (CLEAR_TIME.search(text) or CLEAR_REPEAT.search(text)) or _ADDS.match(text):
         return None
     rest, details = take_details(text, msg.today)
@@ -1130,7 +1145,8 @@ def _shift(text: str) -> Shift:
             before,
             re.I,
         )  # "in 5 days", "for 5 days from now": a date, not a shift
-        if absolute:
+        pulled_in = re.match(r"\s*by\b", m[0], re.I) and re.search(r"\bin$", before, re.I)
+        if absolute and not pulled_in:  # "pull it in by two days" is a shift
             continue
         n = 1 if m["n"] is None else int(m["n"]) if m["n"].isdigit() else _NUMBER[m["n"].lower()]
         days, months, minutes = (n * k for k in _UNITS[unit])
@@ -1142,7 +1158,7 @@ def _shift(text: str) -> Shift:
         said = {(m["dir"] or "").lower(), re.sub(r"^more\s+", "", (m["dir2"] or "").lower())}
         earlier = bool(said & _EARLIER) and not said & {"back", "later", "more", "extra"}
         rest = text[: m.start()] + " " + text[m.end() :]
-        rest = re.sub(r"\s+(?:back|forward|up)$", "", rest.strip(), flags=re.I)
+        rest = re.sub(r"\s+(?:back|forward|up|in)$", "", rest.strip(), flags=re.I)
         sign = -1 if earlier else 1
         return Shift(rest, sign * days, sign * months, sign * minutes)
     return Shift(text)
@@ -1183,13 +1199,32 @@ _STATED_VERB = re.compile(
 )
 
 
+_WISH = re.compile(
+    r"^(?:i|we)\s+(?:really\s+|just\s+)?(?:want|wanna|would\s+like|'d\s+like|need|have)\s+to\s+"
+    r"(?P<t>\w+\s+.+)$",
+    re.I,
+)
+
+
 def _shift_from_plan(msg: Message) -> Intent | None:
     """ "the electrician can't come until 3 days later than planned": the task said first."""
     if not (_THAN_PLANNED.search(msg.text) or _TIME_LATER.search(msg.text)):
         return None
     shift = _shift(msg.text)
-    if not shift or not (said := _STATED_VERB.search(msg.text)):
+    if shift and (wish := _WISH.match(_THAN_PLAN.sub("", shift.rest).strip(" ,.!"))):
+        # "I want to finish the presentation a day earlier": the task is what the wish names
+        return Intent("update", _named(msg.literal(wish["t"])), details=shift.details())
+    if not shift:
         return None
+    if not (said := _STATED_VERB.search(msg.text)):
+        # "finish the presentation a day earlier" ("I'd like to" cut as politeness): the task
+        # is the command's words, never a new task or one closed
+        first = shift.rest.split()[0].lower() if shift.rest.split() else ""
+        if first not in TASK_VERBS or _ADDS.match(shift.rest):
+            return None
+        return Intent(
+            "update", _named(msg.literal(_THAN_PLAN.sub("", shift.rest))), details=shift.details()
+        )
     named = subjects(msg.literal(msg.text[: said.start()]))
     return Intent("update", named or ["it"], details=shift.details())
 
@@ -1653,3 +1688,100 @@ def describe_updates(records: list[Any], turn: Turn) -> str:
         subject = f"'{task['title']}'" if "title" not in args else "Task"
         lines.append(f"Updated {subject}: {', '.join(facts)}.")
     return " ".join(lines)
+
+
+# Several fields of one task in one sentence: "change the priority of X to high and the due
+# date to tomorrow", "set X's priority to low and tag it home". One update with every field;
+# a value that is not one (or a field said twice) leaves the message to the other readers.
+_FIELD = r"(?:priority|prio|due\s+date|due\s+day|deadline|date|due|tags?|labels?|due\s+time|time)"
+_FIELD_VERB = r"(?:change|set|update|make|switch|put|move)"
+_FIELDS_OF = re.compile(
+    rf"^(?:(?:can|could|would)\s+(?:you|u)\s+|please\s+|pls\s+|kindly\s+)*{_FIELD_VERB}\s+"
+    rf"(?:(?:the|its)\s+(?P<f1>{_FIELD})\s+(?:of|for|on)\s+(?P<x1>.+?)"
+    rf"|(?P<x2>.+?)(?:'s|\s+is)\s+(?P<f2>{_FIELD}))\s+to\s+(?P<rest>.+)$",  # "'s due": "is due"
+    re.I,
+)
+_NEXT_FIELD = re.compile(
+    rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?=(?:(?:the|its)\s+)?{_FIELD}\s+to\b|(?:tag|label)\s+it\b)",
+    re.I,
+)
+_FIELD_SAID = re.compile(
+    rf"^(?:(?:the|its)\s+)?(?P<f>{_FIELD})\s+to\s+(?P<v>.+)$|^(?:tag|label)\s+it\s+(?:as\s+)?(?P<tag>.+)$",
+    re.I,
+)
+
+
+def _field_value(field: str, value: str, today: date) -> Details | None:
+    value = value.strip(" .!,").removesuffix(" please").strip()
+    field = field.lower()
+    if field.startswith(("prio", "priority")):
+        p = priority_word(re.sub(r"\s+priority$", "", value, flags=re.I))
+        return Details(priority=p) if p in {"high", "medium", "low"} else None
+    if field.startswith(("tag", "label")):
+        tag = value.lstrip("#").lower()
+        return Details(tags=[tag]) if re.fullmatch(r"[\w-]{1,32}", tag) else None
+    rest, details = take_details(value if field.endswith("time") else f"by {value}", today)
+    if clean_title(rest) or details.priority or details.tags:
+        return None
+    if field.endswith("time"):
+        return details if details.time and not details.due else None
+    return details if details.due else None
+
+
+def parse_field_changes(msg: Message) -> Intent | None:
+    if not (m := _FIELDS_OF.match(msg.text)):
+        return None
+    pieces = _NEXT_FIELD.split(m["rest"])
+    if len(pieces) < 2:
+        return None  # one field: the other readers know it
+    said = [(m["f1"] or m["f2"], pieces[0])]
+    for piece in pieces[1:]:
+        if not (f := _FIELD_SAID.match(piece.strip())):
+            return None
+        said.append(("tag", f["tag"]) if f["tag"] else (f["f"], f["v"]))
+    merged: dict[str, Any] = {}
+    for field, value in said:
+        if (details := _field_value(field, value, today=msg.today)) is None:
+            return None
+        changed = {k: v for k, v in vars(details).items() if v != getattr(Details(), k)}
+        if changed.keys() & merged.keys():
+            return None  # the same field twice: not ours to choose
+        merged |= changed
+    return Intent("update", _target(msg, m["x1"] or m["x2"]), details=Details(**merged))
+
+
+# A tag told as what the task is for, with "tag it" said: "the conference tickets are for work
+# btw, tag it", "tag it, it's a work thing". Without "tag it", only a usual tag word said of
+# "it" ("that's a home one"): "that's a big one" tags nothing.
+_TAG_IT = (
+    r"(?:so\s+)?(?:(?:please|pls|can you|could you|just)\s+)*(?:tag|label)\s+(?:it|that|this|them)"
+)
+_IS_FOR = (
+    r"\s+(?:is|are)\s+(?:(?:for|from)\s+(?:my\s+|the\s+)?(?P<for>[\w-]+)"
+    r"|an?\s+(?P<kind>[\w-]+)\s+(?:thing|one|task|item|errand|job))"
+    r"(?:\s+(?:btw|by the way|tbh|fyi|really|obviously))*"
+)
+IMPLIED_TAG = rx(
+    rf"^(?P<x>.+?){_IS_FOR}\s*[,.;!-]+\s*{_TAG_IT}(?:\s+(?:accordingly|as such|please|pls|too|then))*$",
+    rf"^{_TAG_IT}\s*[,.;:-]+\s*(?P<x>it|that|this|they){_IS_FOR}$",
+)
+_USUAL_TAGS = {"work", "home", "personal", "school", "family", "health", "errands", "finance",
+               "shopping", "household", "house", "uni", "college", "office", "garden", "kids",
+               "pets", "car", "travel", "social", "fitness", "money"}  # fmt: skip
+_THAT_ONE_IS = re.compile(rf"^(?P<x>it|that|this|this one|that one){_IS_FOR}$", re.I)
+
+
+def parse_implied_tag(msg: Message) -> Intent | None:
+    m = first_match(IMPLIED_TAG, msg.text)
+    if m is None and (m := _THAT_ONE_IS.match(msg.text)) is None:
+        return None
+    tag = (m["for"] or m["kind"]).lower()
+    if m.re is _THAT_ONE_IS and (not m["kind"] or tag not in _USUAL_TAGS):
+        # no "tag it": only "a <usual tag word> one" ("that's a big one", "is for the kids"
+        # tag nothing)
+        return None
+    if take_details(tag, msg.today)[1] != Details() or tag in {"me", "you", "him", "her", "us"}:
+        return None  # "the tickets are for friday": a day, no tag
+    said = m["x"].strip()
+    items = ["it"] if PRONOUN.match(said) or said.lower() in {"this one", "that one"} else []
+    return Intent("update", items or _target(msg, said), details=Details(tags=[tag]))
