@@ -1345,6 +1345,8 @@ def _statements(text: str, quoted: list[str], today: date) -> Intent | None:
     read = [_understand_one(p, quoted, today) for p in parts]
     for part, intent in zip(parts, read, strict=True):
         named = bool(intent.items) and not _PRONOUN_SUBJECT.match(intent.items[0])
+        # "the deadline is friday" names no task ("the" is all that is left of its name)
+        named = named and not names_no_task(" ".join(intent.items))
         acts = intent.kind in _ACTS and named and not intent.everything
         adds = intent.kind == "add" and _ADDING.match(part)
         asks = intent.kind == "list" and re.search(re.escape(part) + r"\s*\?", text)
