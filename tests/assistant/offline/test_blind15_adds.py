@@ -294,3 +294,8 @@ def test_a_second_thing_folded_into_the_first_task(
     message: str, title: str, attributes: dict[str, object]
 ) -> None:
     assert the_task(message) == (title, attributes)
+
+
+def test_two_things_not_folded_stay_two_tasks() -> None:
+    intent = understand("add buy dog food and the flea stuff", TODAY)
+    assert intent.kind == "add" and intent.items == ["buy dog food", "flea stuff"]
