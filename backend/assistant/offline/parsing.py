@@ -559,7 +559,8 @@ def story_apart(text: str, today: date) -> str:
 
 
 def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]]:
-    rest = _LIST_NAMED.sub("", _PLEASE_FIRST.sub("", ON_MY_LIST.sub("", rest)))  # "add to my list X"
+    # "add to my todo list clean the fridge", "put please in my list to X"
+    rest = _LIST_NAMED.sub("", _PLEASE_FIRST.sub("", ON_MY_LIST.sub("", rest)))
     rest = _PLEASE_FIRST.sub("", rest)  # "put in my list please to buy X": no word of X
     rest = _NESTED_ADD.sub("", rest)  # "I should probably add a task to X"
     rest = re.sub(

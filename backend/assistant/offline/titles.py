@@ -32,7 +32,8 @@ _TASK_WORDS = {"task", "tasks", "todo", "to-do", "item", "reminder"}
 # "please to add X" (the "to" of "I want to add" kept after "please"), "I want (to) add X", a
 # learner's "I need that you remind me to X"
 _TO_COMMAND = re.compile(
-    r"^(?:(?:i\s+)?(?:want|would like|'d like|need)\s+(?:that\s+)?(?:you\s+)?(?=(?:to\s+)?(?:add\b|remind\s+me\b|"
+    r"^(?:(?:i\s+)?(?:want|would like|'d like|need)\s+(?:that\s+)?(?:you\s+)?"
+    r"(?=(?:to\s+)?(?:add\b|remind\s+me\b|"
     r"(?:make|create)\s+(?:me\s+)?(?:a|an|one|another)\s+(?:new\s+)?(?:task|todo|to-do|reminder)\b)))?"
     r"(?:to\s+)?"
     r"(?=(?:add|put|create|make|remind)\b)",
@@ -152,7 +153,8 @@ def command_preamble(text: str) -> str | None:
 
 
 _PLEASANTRY = re.compile(
-    r"^(?:(?:hi|hey|hello|good (?:morning|afternoon|evening)|dear \w+|excuse me|hola|bonjour|ciao|hallo)"
+    r"^(?:(?:hi|hey|hello|good (?:morning|afternoon|evening)|dear \w+|excuse me|hola|bonjour|ciao"
+    r"|hallo)"
     r"(?: there| all)?|"
     r"i hope (?:you|your|all)\b.*|hope (?:you|your|all)\b.*|how are you\b.*|"
     r"thanks?\b.*|thank you\b.*|many thanks\b.*|cheers|have a (?:nice|good|great) \w+|"

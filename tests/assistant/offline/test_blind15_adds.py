@@ -75,8 +75,10 @@ def test_sentences_after_an_add_that_only_give_attributes(
     [
         # controls: a sentence of its own that names another task is another task
         ("add buy milk. Call mom tomorrow.", ["buy milk", "Call mom"]),
-        ("add pay the gas bill. also add book the last day of school party",
-         ["pay the gas bill", "book the last day of school party"]),
+        (
+            "add pay the gas bill. also add book the last day of school party",
+            ["pay the gas bill", "book the last day of school party"],
+        ),
         ("add buy milk. add renew the passport friday", ["buy milk", "renew the passport"]),
     ],
 )
@@ -136,8 +138,8 @@ def test_a_learners_remind_me_and_the_day_of_the_month(
          "book the vet", {"due": FRI}),
         ("if you would be kind enough to add a little reminder: call grandma tomorrow",
          "call grandma", {"due": TUE}),
-        ("Would you be so kind as to add a little task for me: clean the fridge", "clean the fridge",
-         {}),
+        ("Would you be so kind as to add a little task for me: clean the fridge",
+         "clean the fridge", {}),
         ("could you add a quick little task: email Tom", "email Tom", {}),
         ("please add a small task for me: water the garden tonight", "water the garden",
          {"due": TODAY, "time": "20:00"}),
@@ -203,8 +205,8 @@ def test_put_with_its_particle_is_the_tasks_verb(
         ("put in my list kindly to renew the car insurance", "renew the car insurance", {}),
         # controls
         ("put in my list to buy eggs", "buy eggs", {}),
-        ("add say please and thank you to the kids chart", "say please and thank you to the kids chart",
-         {}),
+        ("add say please and thank you to the kids chart",
+         "say please and thank you to the kids chart", {}),
     ],
 )  # fmt: skip
 def test_please_before_the_title(message: str, title: str, attributes: dict[str, object]) -> None:
