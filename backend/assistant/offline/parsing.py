@@ -498,6 +498,10 @@ _LIST_NAMED = re.compile(
 )
 
 
+# "please" before the title, and a learner's "to" after it ("put in my list please to buy X")
+_PLEASE_FIRST = re.compile(r"^(?:(?:please|pls|plz|kindly)\b[\s:,-]*)+(?:to\s+)?", re.I)
+
+
 # An add said inside what was read as the title: "(I should) probably add a task to X", and each
 # sentence's own "add" ("add X. also add Y").
 _NESTED_ADD = re.compile(
@@ -555,7 +559,9 @@ def story_apart(text: str, today: date) -> str:
 
 
 def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]]:
-    rest = _LIST_NAMED.sub("", ON_MY_LIST.sub("", rest))  # "add to my todo list clean the fridge"
+    # "add to my todo list clean the fridge", "put please in my list to X"
+    rest = _LIST_NAMED.sub("", _PLEASE_FIRST.sub("", ON_MY_LIST.sub("", rest)))
+    rest = _PLEASE_FIRST.sub("", rest)  # "put in my list please to buy X": no word of X
     rest = _NESTED_ADD.sub("", rest)  # "I should probably add a task to X"
     rest = re.sub(
         rf"^(?:(?:\w+|\d+)\s+(?:more\s+)?(?:{TASK_WORD}|things)\s*[:\-]?\s*)", "", rest, flags=re.I

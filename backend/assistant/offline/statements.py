@@ -38,7 +38,8 @@ Task = dict[str, Any]
 HEDGE = re.compile(
     # "not sure what yet" doubts a detail, "wondering if you could" asks: neither is a doubt
     r"\b(?:thinking (?:about|of)|(?:i'?m |i am )?not sure(?: yet)?"
-    r"(?!\s+(?:what|which|where|when|how|who)\b)|maybe|perhaps|might|considering|"
+    # "(if) you might (be so kind as to) add": a request, not a doubt
+    r"(?!\s+(?:what|which|where|when|how|who)\b)|maybe|perhaps|(?<!\byou\s)might|considering|"
     r"wondering (?:if|whether|about)(?!\s+you\b)|i wonder(?!\s+if you\b)|"
     r"haven'?t decided|have not decided|"
     r"undecided|who knows)\b",

@@ -273,7 +273,8 @@ _REPEATS: list[tuple[re.Pattern[str], str]] = [
             "month_end",
         ),
         (
-            rf"\b(?:on\s+)?(?:the\s+)?{_ORD}\s+(?:day\s+)?of\s+(?:every|each|the)\s+month\b(?:\s+every\s+month)?",
+            # (a learner's "the day 15 of the month" is the 15th, once: ``dates``)
+            rf"\b(?:on\s+)?(?:the\s+)?(?<!\bday\s){_ORD}\s+(?:day\s+)?of\s+(?:every|each|the)\s+month\b(?:\s+every\s+month)?",
             "month_day",
         ),
         (

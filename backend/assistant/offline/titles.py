@@ -21,7 +21,7 @@ _COMMAND_WORDS = {
     "would", "will", "for", "me", "i", "want", "like", "this", "one", "reminder", "another",
     "remind", "set", "up", "write", "down", "here", "is", "some", "just", "quick", "also",
     "so", "ok", "okay", "and", "do", "id", "i'd", "need", "something", "thing", "wanna",
-    "adding",
+    "adding", "little", "small", "tiny",
 }  # fmt: skip
 _ADDING_WORDS = {"add", "new", "task", "tasks", "todo", "to-do", "list", "create", "reminder",
                  "adding"}  # fmt: skip
@@ -29,19 +29,25 @@ _PREAMBLE = re.compile(
     r"^(?P<pre>[^:,\"\u2063]{1,60}?)\s*(?P<sep>:|,|\s[-\u2013])\s*(?P<rest>\S.*)$"
 )
 _TASK_WORDS = {"task", "tasks", "todo", "to-do", "item", "reminder"}
-# "please to add X" (the "to" of "I want to add" kept after "please"), "I want (to) add X"
+# "please to add X" (the "to" of "I want to add" kept after "please"), "I want (to) add X", a
+# learner's "I need that you remind me to X"
 _TO_COMMAND = re.compile(
-    r"^(?:(?:i\s+)?(?:want|would like|'d like|need)\s+(?:that\s+)?(?:you\s+)?(?=(?:to\s+)?(?:add\b|"
+    r"^(?:(?:i\s+)?(?:want|would like|'d like|need)\s+(?:that\s+)?(?:you\s+)?"
+    r"(?=(?:to\s+)?(?:add\b|remind\s+me\b|"
     r"(?:make|create)\s+(?:me\s+)?(?:a|an|one|another)\s+(?:new\s+)?(?:task|todo|to-do|reminder)\b)))?"
     r"(?:to\s+)?"
     r"(?=(?:add|put|create|make|remind)\b)",
     re.I,
 )
-# "set a reminder to X", "add a high priority task to X": the command, and a priority said in it
+# "set a reminder to X", "add a high priority task to X": the command, and a priority said in it;
+# a learner's "add me the task to X", "make for me a task 'X'", "register task 'X'"
 _REMINDER_TO = re.compile(
-    r"^(?:set(?:\s+up)?|create|make|add|put(?:\s+in)?|schedule)\s+(?:me\s+)?(?:a|an|one|another)\s+(?:new\s+)?"
+    r"^(?:set(?:\s+up)?|create|make|add|put(?:\s+in)?|schedule|register)\s+"
+    r"(?:(?:for\s+)?me\s+(?:a|an|one|another|the)\s+|(?:a|an|one|another)\s+"
+    r"|(?<=register\s)(?=(?:reminder|task|todo|to-do)\b))(?:new\s+)?"
     r"(?P<p>(?:high|low|medium|top|urgent|important)(?:[- ]priority)?\s+)?"
-    r"(?:reminder|task|todo|to-do)\s+(?:for me\s+)?(?:to|about|that|for)\s+(?P<rest>\S.*)$",
+    r"(?:reminder|task|todo|to-do)\s+(?:for me\s+)?(?:(?:to|about|that|for)\s+|(?=\u2063Q\d))"
+    r"(?P<rest>\S.*)$",
     re.I,
 )
 
@@ -147,7 +153,9 @@ def command_preamble(text: str) -> str | None:
 
 
 _PLEASANTRY = re.compile(
-    r"^(?:(?:hi|hey|hello|good (?:morning|afternoon|evening)|dear \w+)(?: there| all)?|"
+    r"^(?:(?:hi|hey|hello|good (?:morning|afternoon|evening)|dear \w+|excuse me|hola|bonjour|ciao"
+    r"|hallo)"
+    r"(?: there| all)?|"
     r"i hope (?:you|your|all)\b.*|hope (?:you|your|all)\b.*|how are you\b.*|"
     r"thanks?\b.*|thank you\b.*|many thanks\b.*|cheers|have a (?:nice|good|great) \w+|"
     r"(?:(?:that'?s|it'?s|that is|it is)\s+)?(?:much|greatly|really) appreciated|appreciate it|"
@@ -159,7 +167,8 @@ _SENTENCE_END = re.compile(rf"(?<={SENTENCE_STOP})\s+")
 
 
 _GREETING = re.compile(
-    r"^(?:hi|hey|hello|good (?:morning|afternoon|evening))(?: there| all| guys| team)?"
+    r"^(?:hi|hey|hello|hola|bonjour|ciao|hallo|good (?:morning|afternoon|evening)|excuse me)"
+    r"(?: there| all| guys| team)?"
     # "Hi there - would you …" too; never "hi - prio" (high priority)
     r"\s*(?:[,!.]|\s-)\s*(?=\S)(?!(?:prio|pri|priority)\b)",
     re.I,
@@ -361,11 +370,13 @@ def is_remark(part: str) -> bool:
 
 
 # Words that only talk about a task's attributes once those are read: "I'd like it marked (as
-# high priority)", "would be good to have it done (by the 15th)", "(the) deadline is (friday)".
+# high priority)", "would be good to have it done (by the 15th)", "(the) deadline is (friday)",
+# "(the) last day is (the 28th)", a learner's "limit date is (friday)".
 _ATTRIBUTE_TALK_TEXT = """
     i'd i'm we'd it'd like love prefer want wanted ideally marked mark done finished sorted
     ready deadline date due fixed particular specific set have having get got put down make
     keep need needs needed say said let's lets until till before after
+    last final day limit latest
 """
 _ATTRIBUTE_TALK = frozenset(_ATTRIBUTE_TALK_TEXT.split())
 _OBLIGATION = (

@@ -255,6 +255,8 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     message = _respelled(message)  # "add text Mikey … sorry, spelled it wrong, it's Micky"
     if (matched := _changed_to_match(message, today)) is not None:
         return matched
+    if (folded := _folded_into_one(message, today)) is not None:
+        return folded
     intent = _understand(message, today)
     if (
         intent.kind == "add"
@@ -324,6 +326,32 @@ def _changed_to_match(message: str, today: date) -> Intent | None:
     if details == Details():
         return None
     return Intent("update", subjects(m["x"]) or [m["x"]], details)
+
+
+# "remind me to buy dog food and also the flea stuff but that can be the same task actually,
+# just call it buy dog food": the user folds what was said into one task, named again.
+_ONE_TASK_CALLED = re.compile(
+    r"^(?P<said>.+?)[\s,.;-]+(?:but\s+|actually\s+|so\s+)*(?:(?:that|it|they|this)\s+can\s+be\s+"
+    r"|make\s+(?:it|that|them)\s+|(?:as\s+)?)(?:(?:the\s+)?same|one|a\s+single)\s+task"
+    r"(?:\s+actually)?[\s,.;-]+(?:(?:actually|so|and|just)[\s,]+)*(?:call|name)\s+it\s+"
+    r"(?P<name>\S.*?)[\s.!]*$",
+    re.I,
+)
+
+
+def _folded_into_one(message: str, today: date) -> Intent | None:
+    """One task, named as the user says last, with the attributes said before; None when the
+    words before it add nothing (read as they are)."""
+    if (m := _ONE_TASK_CALLED.match(message.strip())) is None:
+        return None
+    said = _understand(m["said"], today)
+    name = clean_title(take_details(m["name"], today)[0])
+    if said.kind != "add" or not said.items or said.then or not name:
+        return None
+    details = replace(said.item_details[0] if said.item_details else said.details)
+    for more in said.item_details[1:]:
+        fill_details(details, more)
+    return Intent("add", [name], details, item_details=[details])
 
 
 # A question closing a message, after a remark: "busy day, which task is most urgent?"
@@ -707,8 +735,9 @@ def _story_then_add(text: str, quoted: list[str], today: date) -> str:
 
 
 # A subject dropped (Spanish, Italian, Portuguese speakers): "is for the sunday, put it
-# please", "its for friday": the task in view is what is due then.
-_NO_SUBJECT = re.compile(r"^(?:is|its)\s+(?=(?:for|due|by)\s+\S)", re.I)
+# please", "its for friday": the task in view is what is due then; after an add, "X. Is for
+# the work." is said of X.
+_NO_SUBJECT = re.compile(r"(?:^|(?<=[.!?;]\s))(?:is|its)\s+(?=(?:for|due|by)\s+\S)", re.I)
 
 
 def _understand_hidden(command: str, quoted: list[str], today: date) -> Intent:
@@ -1390,6 +1419,8 @@ def _statements(text: str, quoted: list[str], today: date) -> Intent | None:
     read = [_understand_one(p, quoted, today) for p in parts]
     for part, intent in zip(parts, read, strict=True):
         named = bool(intent.items) and not _PRONOUN_SUBJECT.match(intent.items[0])
+        # "the deadline is friday" names no task ("the" is all that is left of its name)
+        named = named and not names_no_task(" ".join(intent.items))
         acts = intent.kind in _ACTS and named and not intent.everything
         adds = intent.kind == "add" and _ADDING.match(part)
         asks = intent.kind == "list" and re.search(re.escape(part) + r"\s*\?", text)

@@ -95,6 +95,19 @@ _SCHEDULING = re.compile(
 )
 
 
+_PUT = re.compile(r"^(?:please\s+)?put\s+", re.I)
+# The particles of "put out / away / up / together / aside" ("put off", "put back": a change)
+_PARTICLE = r"(?:out|away|up|together|aside)"
+
+
+def _put_is_the_verb(rest: str, titles: list[str]) -> bool:
+    """ "put out the bins", "put the shelves up": the particle right after "put", or ending the
+    one title read (never "put X on my list", "put call mom tomorrow")."""
+    return bool(re.match(rf"{_PARTICLE}\s+\w", rest, re.I)) or (
+        len(titles) == 1 and re.search(rf"\s{_PARTICLE}$", titles[0], re.I) is not None
+    )
+
+
 def _quoted_details(said: str, today: date) -> Details:
     """The attributes said around a quoted title, each comma part read on its own ("'X', tag
     work, priority high, for Thursday": "for" is no tag); a note keeps its commas."""
@@ -114,6 +127,9 @@ def parse_command(msg: Message) -> Intent | None:
             titles = [msg.quoted[int(i)] for i in QUOTE_RX.findall(m["rest"])]
             return Intent("add", [t[:1].upper() + t[1:] for t in titles], details)
         titles, details, each = titles_in(msg.literal(m["rest"]), msg.today)
+        if _PUT.match(msg.text) and _put_is_the_verb(m["rest"], titles):
+            # "put out the recycling", "put the bins out": "put" is the task's own verb
+            titles, details, each = titles_in(msg.literal(_PUT.sub("put ", msg.text)), msg.today)
         if _SCHEDULING.match(msg.text) and len(each) == 1 and not (each[0].due or each[0].schedule):
             # "schedule blood test, low priority": with no day or time, arranging it is the task
             # ("schedule team lunch friday": the lunch is on friday)
