@@ -112,8 +112,15 @@ def _when_done(f: ListFilter) -> bool:
 
 
 def carries(task: Task, tag: str) -> bool:
-    """The task has the tag, singular or plural ("pet tasks" are the ones tagged pets)."""
-    return any(t.removesuffix("s") == tag.lower().removesuffix("s") for t in task.get("tags", []))
+    """The task has the tag, singular or plural ("pet tasks" are the ones tagged pets,
+    "grocery tasks" the ones tagged groceries)."""
+    return any(_one(t) == _one(tag) for t in task.get("tags", []))
+
+
+def _one(word: str) -> str:
+    """A tag word in the singular: "groceries" is "grocery", "pets" is "pet"."""
+    word = word.lower()
+    return word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
 
 
 def has_word(title: str, word: str) -> bool:

@@ -1,0 +1,141 @@
+"""Rules behind blind-15's misreadings (tests written before the fixes): a tag asked for as
+"the work ones" or in another number ("grocery tasks" for #groceries); a question after a
+sentence of context reads its filter from the question alone; ..."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from fastapi import FastAPI
+
+from backend.assistant.offline.intents import understand
+from backend.assistant.offline.targets import carries
+from tests.assistant.offline.safety import converse
+
+TODAY = date(2026, 12, 1)  # a Tuesday
+
+
+# --- a tag said as "the X ones", or in the other number -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "word"),
+    [
+        ("which of my tasks are work ones?", "work"),  # blind-15
+        ("which tasks are work ones", "work"),
+        ("show me the work ones", "work"),
+        ("show me the groceries ones", "groceries"),  # blind-15
+        ("list the home ones", "home"),
+        ("what are the school ones?", "school"),
+        ("which are the errands ones", "errands"),
+        ("can you show me just the garden ones", "garden"),
+        ("list my grocery tasks", "grocery"),  # blind-15
+        ("show my work tasks", "work"),
+    ],
+)
+def test_a_tag_said_as_the_x_ones(message: str, word: str) -> None:
+    intent = understand(message, TODAY)
+    assert intent.kind == "list"
+    assert (intent.filter.tag or intent.filter.word_tag) == word
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["which ones are done?", "show me the other ones", "list the new ones", "show the open ones",
+     "which ones are overdue", "show me the high ones"],
+)  # fmt: skip
+def test_ones_after_a_state_word_is_no_tag(message: str) -> None:
+    intent = understand(message, TODAY)
+    assert intent.kind == "list" and intent.filter.word_tag is None and intent.filter.tag is None
+
+
+@pytest.mark.parametrize(
+    ("said", "tag", "carried"),
+    [
+        ("grocery", "groceries", True),
+        ("groceries", "grocery", True),
+        ("groceries", "groceries", True),
+        ("errand", "errands", True),
+        ("pet", "pets", True),
+        ("pets", "pet", True),
+        ("family", "families", True),
+        ("work", "homework", False),
+        ("home", "homes", True),
+        ("bus", "business", False),
+        ("grocery", "gross", False),
+    ],
+)
+def test_a_tag_is_carried_in_either_number(said: str, tag: str, carried: bool) -> None:
+    assert carries({"tags": [tag]}, said) is carried
+
+
+WORK = [
+    {"title": "Write the proposal", "tags": ["work"]},
+    {"title": "Buy paint", "tags": ["home"]},
+    {"title": "Review the budget", "tags": ["work"]},
+    {"title": "Buy apples", "tags": ["groceries"]},
+]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("message", "shown", "hidden"),
+    [
+        ("which of my tasks are work ones?", ["proposal", "budget"], ["paint", "apples"]),
+        ("list my grocery tasks", ["apples"], ["paint", "proposal"]),
+        ("show me the groceries ones", ["apples"], ["paint", "proposal"]),
+    ],
+)
+async def test_the_x_ones_lists_only_that_tag(
+    app: FastAPI, message: str, shown: list[str], hidden: list[str]
+) -> None:
+    t = await converse(app, WORK, [message], set())
+    assert t.problems == []
+    reply = t.replies[-1].lower()
+    assert all(w in reply for w in shown) and not any(w in reply for w in hidden), reply
+
+
+# --- a question after a sentence of context ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "tag", "status"),
+    [
+        ("ok i'm trying to plan my weekend and need to know if i'm overloaded. how many tasks do "
+         "i have tagged home that aren't done yet?", "home", "pending"),  # blind-15
+        ("i'm planning my weekend. how many tasks do i have tagged home?", "home", "pending"),
+        ("need to know if i'm swamped. how many tasks tagged work are still open?", "work",
+         "pending"),
+        ("so i want to plan tomorrow. how many tasks tagged home do i have left?", "home",
+         "pending"),
+        ("trying to get a sense of things this week! how many tasks are tagged errands?",
+         "errands", "pending"),
+        ("figuring out my weekend. How many tasks tagged garden have I not done?",
+         "garden", "pending"),
+        ("ok quick one. how many home tasks have i finished?", "home", "completed"),
+        ("Just checking before friday. How many tasks tagged work did I complete?", "work",
+         "completed"),
+        ("planning the weekend. how many open tasks tagged family?", "family", "pending"),
+        ("busy week ahead. how many tasks tagged home are open?", "home", "pending"),
+    ],
+)  # fmt: skip
+def test_a_question_after_context_reads_only_the_question(
+    message: str, tag: str, status: str
+) -> None:
+    intent = understand(message, TODAY)
+    f = intent.filter
+    assert intent.kind == "list" and f.count_only
+    assert (f.tag or f.word_tag, f.status) == (tag, status)
+    assert f.text is None and f.due_on is None and f.due is None
+
+
+@pytest.mark.parametrize(
+    ("message", "due"),
+    [
+        ("how many tasks do i have this weekend?", date(2026, 12, 5)),  # the day is the question's
+        ("for the weekend, how many tasks do i have?", date(2026, 12, 5)),
+    ],
+)
+def test_a_day_in_the_question_itself_still_counts(message: str, due: date) -> None:
+    assert understand(message, TODAY).filter.due_on == due
