@@ -139,3 +139,85 @@ def test_a_question_after_context_reads_only_the_question(
 )
 def test_a_day_in_the_question_itself_still_counts(message: str, due: date) -> None:
     assert understand(message, TODAY).filter.due_on == due
+
+
+# --- "update that" after a story: the changes the story told, to the task it names ------------
+
+TUE, THU, FRI = date(2026, 12, 2), date(2026, 12, 3), date(2026, 12, 4)  # TUE: tomorrow
+
+
+@pytest.mark.parametrize(
+    ("message", "named", "due", "priority"),
+    [
+        ("So I talked to my manager and it turns out the budget review isn't due on Friday like "
+         "we thought, it's actually been moved up to tomorrow, and honestly it's now the most "
+         "important thing on my plate, so could you update that? Thanks.", None, TUE, "high"),
+        ("ok so the client called, they want the mockups by thursday instead. also my coffee "
+         "machine died so that's fun. anyway yeah, update the mockups", "mockups", THU, None),
+        ("the budget review got moved to thursday, can you update that", None, THU, None),
+        ("my boss says the report is due friday now. update it please", None, FRI, None),
+        ("turns out the dentist is on thursday not friday, so update that for me", None, THU,
+         None),
+        ("the landlord wants the keys back by friday. please update the keys task", "keys",
+         FRI, None),
+        ("the invoice is super urgent now, could you update it?", None, None, "high"),
+        ("the client wants the slides by tomorrow, so just update the slides. thx", "slides",
+         TUE, None),
+        ("heard from the school, the form is due thursday. anyway, update the form", "form",
+         THU, None),
+        ("the vet appointment isn't that important anymore, update that one", None, None, "low"),
+        ("so the plumber can only come friday - update the plumber accordingly", "plumber", FRI,
+         None),
+        ("the team said the demo moved to tomorrow; change it please", None, TUE, None),
+    ],
+)  # fmt: skip
+def test_update_that_after_a_story_applies_the_story(
+    message: str, named: str | None, due: date | None, priority: str | None
+) -> None:
+    intent = understand(message, TODAY)
+    assert intent.kind == "update" and not intent.then
+    assert (intent.details.due, intent.details.priority) == (due, priority)
+    if named:
+        assert named in intent.items[0]
+    else:
+        assert intent.story  # the task is the one the story's words name
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("update the mockups to thursday", "update"),  # no story: read as before
+        ("update it to friday", "update"),
+        ("had a long chat with the client. update the mockups", None),  # no change told
+        ("my coffee machine died, so that's fun. update that", None),
+    ],
+)
+def test_update_after_a_story_without_a_change_reads_as_before(message: str, kind: str | None) -> None:
+    intent = understand(message, TODAY)
+    assert intent.story is None
+    if kind:
+        assert intent.kind == kind
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("start", "message", "changed", "due", "kept"),
+    [
+        ([{"title": "Budget review"}, {"title": "Team offsite planning"}],
+         "it turns out the budget review has been moved up to tomorrow, and it's now the most "
+         "important thing on my plate, so could you update that? Thanks.", "budget review", 1,
+         "team offsite planning"),
+        ([{"title": "Send the mockups"}, {"title": "Buy coffee beans"}],
+         "ok so the client called, they want the mockups by thursday instead. also my coffee "
+         "machine died so that's fun. anyway yeah, update the mockups", "send the mockups", None,
+         "buy coffee beans"),
+    ],
+)  # fmt: skip
+async def test_update_after_a_story_changes_only_the_task_named(
+    app: FastAPI, start: list[dict[str, str]], message: str, changed: str, due: int | None,
+    kept: str,
+) -> None:  # fmt: skip
+    t = await converse(app, start, [message], {changed})
+    assert t.problems == [] and len(t.after) == 2, t.replies
+    after = {a["title"].lower(): a for a in t.after}
+    assert after[changed]["due_date"] is not None and after[kept]["due_date"] is None, t.replies
