@@ -221,3 +221,45 @@ async def test_update_after_a_story_changes_only_the_task_named(
     assert t.problems == [] and len(t.after) == 2, t.replies
     after = {a["title"].lower(): a for a in t.after}
     assert after[changed]["due_date"] is not None and after[kept]["due_date"] is None, t.replies
+
+
+# --- an arrow in its own sentence ("gym done. meal prep -> tmrw") ------------------------------
+
+
+def _reads(message: str) -> list[tuple[str, list[str]]]:
+    intent = understand(message, TODAY)
+    return [(i.kind, i.items) for i in [intent, *intent.then]]
+
+
+@pytest.mark.parametrize(
+    ("message", "read"),
+    [
+        ("gym done. meal prep -> tmrw", [("complete", ["gym"]), ("update", ["meal prep"])]),
+        ("gym done. meal prep -> friday", [("complete", ["gym"]), ("update", ["meal prep"])]),
+        ("gym is done. meal prep -> tmrw", [("complete", ["gym"]), ("update", ["meal prep"])]),
+        ("laundry done! taxes -> high", [("complete", ["laundry"]), ("update", ["taxes"])]),
+        ("meal prep -> tmrw. gym done", [("update", ["meal prep"]), ("complete", ["gym"])]),
+        ("taxes -> high! gym done", [("update", ["taxes"]), ("complete", ["gym"])]),
+        ("paid rent. dentist -> thursday", [("complete", ["pay rent"]), ("update", ["dentist"])]),
+        ("gym done. meal prep \u2192 tmrw", [("complete", ["gym"]), ("update", ["meal prep"])]),
+        ("gym done. meal prep => tmrw", [("complete", ["gym"]), ("update", ["meal prep"])]),
+        ("dishes done. laundry -> sat. taxes -> high",
+         [("complete", ["dishes"]), ("update", ["laundry"]), ("update", ["taxes"])]),
+    ],
+)
+def test_an_arrow_in_its_own_sentence_changes_only_its_task(
+    message: str, read: list[tuple[str, list[str]]]
+) -> None:
+    assert _reads(message) == read
+
+
+@pytest.mark.parametrize(
+    ("message", "read"),
+    [
+        ("visa -> hi prio", [("update", ["visa"])]),
+        ("call dr. smith -> fri", [("update", ["call dr. smith"])]),  # no sentence ends at "dr."
+        ("meal prep -> tmrw", [("update", ["meal prep"])]),
+    ],
+)
+def test_an_arrow_alone_reads_as_before(message: str, read: list[tuple[str, list[str]]]) -> None:
+    assert _reads(message) == read

@@ -222,10 +222,11 @@ _TOOL = {"add": "add_task", "complete": "complete_task", "reopen": "complete_tas
          "update": "update_task", "delete": "delete_task"}  # fmt: skip
 
 
-# "visa -> hi prio"; in a list of changes each arrow is its own ("gutters hi prio, and paint -> sat")
+# "visa -> hi prio"; in a list of changes each arrow is its own ("gutters hi prio, and paint -> sat"),
+# and so in each sentence ("gym done. meal prep -> tmrw")
 _ARROW = re.compile(
-    r"(?:^|(?<=[,;]))(?P<join>\s*(?:(?:and|then|also|plus)\s+)?)(?P<x>[^>,;]+?)\s*(?:->|\u2192|=>)\s*"
-    r"(?P<y>[^,;]+)"
+    rf"(?:^|(?<=[,;])|(?<={SENTENCE_STOP}\s))(?P<join>\s*(?:(?:and|then|also|plus)\s+)?)"
+    rf"(?P<x>(?:(?!{SENTENCE_STOP}\s)[^>,;])+?)\s*(?:->|\u2192|=>)\s*(?P<y>(?:(?!{SENTENCE_STOP}\s)[^,;])+)"
 )
 
 
