@@ -150,9 +150,14 @@ def _words_not_in(text: str, subject: str) -> str:
     return " ".join(w for w in re.findall(r"\w+", text) if w.lower() not in said)
 
 
+# "push sending it to friday": the task is named by its act; the pronoun after it adds nothing.
+_ACT_OF_IT = re.compile(r"^(?P<act>(?:the\s+)?[a-z]{2,}ing)\s+(?:it|them|that|this)$", re.I)
+
+
 def find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
     """Tasks matching the words: a lookup by text first, then everything (typos)."""
     convo = turn.convo
+    subject = _ACT_OF_IT.sub(r"\g<act>", subject)
     said = _BOTH_THE.sub("", subject)  # "both the grocery tasks": the tasks' words are "grocery"
     said = _FOR_IT.sub("", said)
     by_text = lookup(convo, status="all", text=said, limit=LOOKUP_LIMIT)

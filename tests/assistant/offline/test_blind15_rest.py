@@ -263,3 +263,41 @@ def test_an_arrow_in_its_own_sentence_changes_only_its_task(
 )
 def test_an_arrow_alone_reads_as_before(message: str, read: list[tuple[str, list[str]]]) -> None:
     assert _reads(message) == read
+
+
+# --- a task named by its act, with "it" after ("push sending it to friday") --------------------
+
+PROPOSAL = [{"title": "Draft the proposal"}, {"title": "Send the proposal"}]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("start", "message", "changed"),
+    [
+        (PROPOSAL, "finished the draft. push sending it to the day after tomorrow",
+         {"draft the proposal", "send the proposal"}),  # blind-15
+        (PROPOSAL, "push sending it to friday", {"send the proposal"}),
+        (PROPOSAL, "move sending it to tomorrow", {"send the proposal"}),
+        (PROPOSAL, "postpone drafting it to friday", {"draft the proposal"}),
+        (PROPOSAL, "make sending it high priority", {"send the proposal"}),
+        ([{"title": "Call the plumber"}, {"title": "Pay the plumber"}],
+         "push calling him to monday", set()),  # "him" is a person: no act named (asks)
+        ([{"title": "Book the hotel"}, {"title": "Pack"}], "move booking it to friday",
+         {"book the hotel"}),
+        ([{"title": "Wash the car"}, {"title": "Vacuum the car"}], "push washing it to sunday",
+         {"wash the car"}),
+        ([{"title": "Renew the passport"}, {"title": "Buy milk"}],
+         "bump renewing it to next week", {"renew the passport"}),
+        ([{"title": "Call mum"}, {"title": "Call dad"}], "push calling it to friday",
+         set()),  # two calls: asks
+    ],
+)  # fmt: skip
+async def test_a_task_named_by_its_act_and_it(
+    app: FastAPI, start: list[dict[str, str]], message: str, changed: set[str]
+) -> None:
+    t = await converse(app, start, [message], changed)
+    assert t.problems == [], t.replies
+    before = {b["title"].lower(): b for b in t.before}
+    after = {a["title"].lower(): a for a in t.after}
+    moved = {k for k, a in after.items() if a != before[k]}
+    assert moved == changed, t.replies
