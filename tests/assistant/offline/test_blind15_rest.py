@@ -301,3 +301,55 @@ async def test_a_task_named_by_its_act_and_it(
     after = {a["title"].lower(): a for a in t.after}
     moved = {k for k, a in after.items() if a != before[k]}
     assert moved == changed, t.replies
+
+
+# --- a story, then "delete it": the task the story's words name --------------------------------
+
+DAN = [{"title": "Plan the surprise party for Dan"}, {"title": "Buy a card for Dan"}]
+POTTERY = [{"title": "Sign up for the pottery class"}, {"title": "Call the bank"}]
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    ("start", "message", "deleted"),
+    [
+        (DAN, "well dan found out about the surprise party so that's ruined. just delete it",
+         "plan the surprise party for dan"),  # blind-15
+        (DAN, "dan heard about the surprise party, so it's ruined. delete it",
+         "plan the surprise party for dan"),
+        (DAN, "ugh the surprise party is off, dan found out. can you remove it",
+         "plan the surprise party for dan"),
+        (DAN, "the surprise party got spoiled. just get rid of it",
+         "plan the surprise party for dan"),
+        (DAN, "dan already got a card from his sister. delete that one", "buy a card for dan"),
+        (POTTERY, "Hi, I've decided against the pottery class after all. Would you mind "
+         "removing that one from my list?", "sign up for the pottery class"),  # blind-15
+        (POTTERY, "I've decided against the pottery class. Could you remove it?",
+         "sign up for the pottery class"),
+        (POTTERY, "I changed my mind about the pottery class, please delete it",
+         "sign up for the pottery class"),
+        (POTTERY, "decided against the pottery class after all, remove that please",
+         "sign up for the pottery class"),
+        (POTTERY, "the bank emailed me instead. delete it", "call the bank"),
+        ([{"title": "Book the pottery class"}, {"title": "Pay for the pottery class"}],
+         "I've decided against the pottery class. Could you remove it?", None),  # two: asks
+        (DAN, "dan is coming over later. delete it", None),  # "dan" alone names both: asks
+        (POTTERY, "it's raining so that's ruined. just delete it", None),  # names no task
+    ],
+)  # fmt: skip
+async def test_a_story_then_delete_it_deletes_the_task_the_story_names(
+    app: FastAPI, start: list[dict[str, str]], message: str, deleted: str | None
+) -> None:
+    t = await converse(app, start, [message, "yes"], {deleted} if deleted else set())
+    assert t.problems == [], t.replies
+    left = {a["title"].lower() for a in t.after}
+    want = {s["title"].lower() for s in start} - ({deleted} if deleted else set())
+    assert left == want, t.replies
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["I've decided against the pottery class after all", "I changed my mind about the gym"],
+)
+def test_deciding_against_is_no_reopen(message: str) -> None:
+    assert understand(message, TODAY).kind != "reopen"
