@@ -912,12 +912,18 @@ def list_filter(text: str, today: date) -> ListFilter:
         lower,
     ):
         f.tag = m.group(1) or m.group(2)
-    elif (
-        m := re.search(
-            r"\b(?<!')([\w-]+)\s+(?:tasks|todos|stuff|items|things|list|jobs|bits)\b", lower
-        )
-    ) and m.group(1) not in _NOT_TAGS:
-        f.word_tag = m.group(1)
+    elif word := next(  # "which of my tasks are work ones": the first word no state word
+        (
+            m.group(1)
+            for m in re.finditer(
+                r"\b(?<!')([\w-]+)\s+(?:tasks|todos|stuff|items|things|list|jobs|bits|ones)\b",
+                lower,
+            )
+            if m.group(1) not in _NOT_TAGS
+        ),
+        None,
+    ):
+        f.word_tag = word
     if topic := _topic(text, today):
         f.text = topic
     elif (

@@ -255,8 +255,13 @@ def _negated(text: str) -> bool:
     return False
 
 
-# Not about the task's state at all: a wish to drop it, a question.
-_OTHER = re.compile(r"\b(?:anymore|any more|no longer|don'?t need|do not need|cancel)\b", re.I)
+# Not about the task's state at all: a wish to drop it ("I've decided against the pottery
+# class after all"), a question.
+_OTHER = re.compile(
+    r"\b(?:anymore|any more|no longer|don'?t need|do not need|cancel|decided against"
+    r"|chang(?:e|ed|ing) my mind (?:about|on))\b",
+    re.I,
+)
 
 
 def cue(text: str) -> str | None:

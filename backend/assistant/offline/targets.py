@@ -114,8 +114,15 @@ def _when_done(f: ListFilter) -> bool:
 
 
 def carries(task: Task, tag: str) -> bool:
-    """The task has the tag, singular or plural ("pet tasks" are the ones tagged pets)."""
-    return any(t.removesuffix("s") == tag.lower().removesuffix("s") for t in task.get("tags", []))
+    """The task has the tag, singular or plural ("pet tasks" are the ones tagged pets,
+    "grocery tasks" the ones tagged groceries)."""
+    return any(_one(t) == _one(tag) for t in task.get("tags", []))
+
+
+def _one(word: str) -> str:
+    """A tag word in the singular: "groceries" is "grocery", "pets" is "pet"."""
+    word = word.lower()
+    return word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
 
 
 def has_word(title: str, word: str) -> bool:
@@ -145,9 +152,14 @@ def _words_not_in(text: str, subject: str) -> str:
     return " ".join(w for w in re.findall(r"\w+", text) if w.lower() not in said)
 
 
+# "push sending it to friday": the task is named by its act; the pronoun after it adds nothing.
+_ACT_OF_IT = re.compile(r"^(?P<act>(?:the\s+)?[a-z]{2,}ing)\s+(?:it|them|that|this)$", re.I)
+
+
 def find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
     """Tasks matching the words: a lookup by text first, then everything (typos)."""
     convo = turn.convo
+    subject = _ACT_OF_IT.sub(r"\g<act>", subject)
     said = _BOTH_THE.sub("", subject)  # "both the grocery tasks": the tasks' words are "grocery"
     said = _FOR_IT.sub("", said)
     by_text = lookup(convo, status="all", text=said, limit=LOOKUP_LIMIT)

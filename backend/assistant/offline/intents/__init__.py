@@ -53,6 +53,7 @@ from backend.assistant.offline.parsing import (
     take_details,
     with_quotes,
 )
+from backend.assistant.offline.matching import shares_a_word
 from backend.assistant.offline.targets import PLURAL, PRONOUN, Decision, Turn
 from backend.assistant.offline.titles import (
     STORY_SO_ADD,
@@ -223,10 +224,11 @@ _TOOL = {"add": "add_task", "complete": "complete_task", "reopen": "complete_tas
          "update": "update_task", "delete": "delete_task"}  # fmt: skip
 
 
-# "visa -> hi prio"; in a list of changes each arrow is its own ("gutters hi prio, and paint -> sat")
+# "visa -> hi prio"; in a list of changes each arrow is its own ("gutters hi prio, and paint -> sat"),
+# and so in each sentence ("gym done. meal prep -> tmrw")
 _ARROW = re.compile(
-    r"(?:^|(?<=[,;]))(?P<join>\s*(?:(?:and|then|also|plus)\s+)?)(?P<x>[^>,;]+?)\s*(?:->|\u2192|=>)\s*"
-    r"(?P<y>[^,;]+)"
+    rf"(?:^|(?<=[,;])|(?<={SENTENCE_STOP}\s))(?P<join>\s*(?:(?:and|then|also|plus)\s+)?)"
+    rf"(?P<x>(?:(?!{SENTENCE_STOP}\s)[^>,;])+?)\s*(?:->|\u2192|=>)\s*(?P<y>(?:(?!{SENTENCE_STOP}\s)[^,;])+)"
 )
 
 
@@ -313,7 +315,39 @@ _DAY_AS_DUE = re.compile(
 )
 
 
+# "so the budget review isn't due on Friday, it's been moved up to tomorrow and it's now the
+# most important thing, so could you update that? Thanks", "the client wants the mockups by
+# thursday instead. anyway, update the mockups": the changes are the ones the story tells, made
+# to the task the request names ("that": the one the story's words name; none or several: ask).
+_UPDATE_AFTER_STORY = re.compile(
+    r"^(?P<story>.+?)\s*(?:[,;.!?]+|\s-)\s*(?:(?:so|and|anyway|anyways|yeah|ok(?:ay)?|then)[\s,]+)*"
+    r"(?:(?:can|could|would|will)\s+(?:you|u)\s+|please\s+|pls\s+|just\s+)*"
+    r"(?:update|change|adjust|amend|fix)\s+(?P<x>that(?:\s+one)?|this(?:\s+one)?|it|(?:the|my)\s+\S.*?)"
+    r"(?:\s+(?:for\s+me|accordingly|please|pls|then))*[\s?!.]*(?:(?:thanks|thank\s+you|thx|ty)[\s.!]*)?$",
+    re.I,
+)
+
+
+def _update_after_story(message: str, today: date) -> Intent | None:
+    if not (m := _UPDATE_AFTER_STORY.match(normalise(message))):
+        return None
+    story, x = m["story"], m["x"]
+    pointing = bool(re.match(r"(?:that|this|it)\b", x, re.I))
+    if not pointing:  # the story's sentences about the task named, if any say it
+        about = [s for s in re.split(r"(?<=[.!?;])\s+", story) if shares_a_word(x, s)]
+        story = " ".join(about) or story
+    rest, details = take_details(_without_old_value(story, today), today)
+    if details == Details():
+        return None  # the story tells no change: read as before
+    if pointing:
+        said = subjects(rest) or [rest]
+        return Intent("update", said, details, story=story)
+    return Intent("update", subjects(x) or [x], details)
+
+
 def _changed_to_match(message: str, today: date) -> Intent | None:
+    if (told := _update_after_story(message, today)) is not None:
+        return told
     if m := _DAY_AS_DUE.match(normalise(message)):
         rest, details = take_details(m["story"], today)
         if not details.due or details.priority or details.tags or details.repeat:

@@ -9,7 +9,18 @@ from backend.assistant.offline import replies
 from backend.assistant.offline.intents.base import Message
 from backend.assistant.offline.matching import shares_a_word
 from backend.assistant.offline.parsing import Intent, act, first_match, rx
-from backend.assistant.offline.targets import Decision, ToolCall, Turn, delete_outcome, find_targets
+from backend.assistant.offline.statements import referred
+from backend.assistant.offline.targets import (
+    LOOKUP_LIMIT,
+    PRONOUN,
+    Decision,
+    Task,
+    ToolCall,
+    Turn,
+    delete_outcome,
+    find_targets,
+    lookup,
+)
 
 _TASK_WORDS = r"(?:task|todo|to-do|item|one|reminder|entry)s?"
 _OFF_LIST = r"\s+(?:from|off)\s+(?:my|the|our)\s+(?:to-?do\s+|task\s+)?list"
@@ -151,6 +162,8 @@ def handle(turn: Turn) -> Decision:
             "Say yes to confirm, or no to keep them."
         )
     found = find_targets(turn, done_wanted=None)
+    if isinstance(found, Decision) and not found.calls:
+        found = _named_in_story(turn) or found
     if isinstance(found, Decision):
         if (guess := _near_match(turn, found)) is not None and guess.suggestion is not None:
             # "del wifi pw task" with only "Change the wifi password" close: asking "did you
@@ -159,6 +172,23 @@ def handle(turn: Turn) -> Decision:
             return Decision(calls=[ToolCall("delete_task", {"task_ids": [guess.suggestion["id"]]})])
         return found
     return Decision(calls=[ToolCall("delete_task", {"task_ids": [t["id"] for t in found]})])
+
+
+def _named_in_story(turn: Turn) -> list[Task] | Decision | None:
+    """ "dan found out about the surprise party so that's ruined. just delete it" with no task
+    in view: the other part's words (or the message's), read with the open tasks, name one
+    task ("Plan the surprise party for Dan", not "Buy a card for Dan", which has only "Dan");
+    several or none: as before (a question)."""
+    if not PRONOUN.match(turn.intent.items[0] if turn.intent.items else "it"):
+        return None
+    tasks = lookup(turn.convo, status="all", limit=LOOKUP_LIMIT)
+    if isinstance(tasks, ToolCall):
+        return Decision(calls=[tasks])
+    open_tasks = [t for t in tasks if not t["completed"]]
+    for said in (turn.intent.alt_subject, turn.convo.user_text):  # the part, else all of it
+        if said and len(found := referred(said, open_tasks)) == 1:
+            return found
+    return None
 
 
 def _near_match(turn: Turn, found: object = None) -> Decision | None:

@@ -326,8 +326,18 @@ def parse_question(msg: Message) -> Intent | None:
     if (_ASKS.match(msg.text) or _HOW_MANY.search(msg.text)) and not re.match(
         r"^(?:find|look for) (?:and|then) ", msg.text, re.I
     ):
-        return Intent("list", filter=list_filter(msg.literal(msg.text), msg.today))
+        return Intent("list", filter=list_filter(msg.literal(_the_question(msg.text)), msg.today))
     return None
+
+
+def _the_question(text: str) -> str:
+    """ "ok I'm planning my weekend. how many tasks tagged home are open?": a sentence before
+    the one asking only says why; its words ("weekend", "need to know") filter nothing."""
+    m = _HOW_MANY.search(text)
+    if m is None or _ASKS.match(text):
+        return text
+    starts = [s.end() for s in re.finditer(r"[.!?]\s+", text[: m.start()])]
+    return text[starts[-1] :] if starts else text
 
 
 # "get groceries tomorrow", "read the contract", "see the doctor friday": verbs that list ("get
