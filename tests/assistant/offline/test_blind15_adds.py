@@ -301,3 +301,24 @@ def test_a_second_thing_folded_into_the_first_task(
 def test_two_things_not_folded_stay_two_tasks() -> None:
     intent = understand("add buy dog food and the flea stuff", TODAY)
     assert intent.kind == "add" and intent.items == ["buy dog food", "flea stuff"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "until friday it must be done",
+        "the report must be done",
+        "laundry needs to be done",
+        "by the 15th it has to be finished",
+        "the slides should be completed",
+    ],
+)
+def test_what_must_be_done_is_no_completion(message: str) -> None:
+    assert understand(message, TODAY).kind != "complete"
+
+
+@pytest.mark.parametrize(
+    "message", ["the report is done", "laundry done", "the slides are finished"]
+)
+def test_what_is_done_is_still_a_completion(message: str) -> None:
+    assert understand(message, TODAY).kind == "complete"
