@@ -416,6 +416,14 @@ _NAMES_NO_TASK = """
     off it's i've i'm we've ive im"""
 NAMES_NO_TASK = set(_NAMES_NO_TASK.split())
 
+# "until friday it must be done", "the report has to be finished by monday": still to do, so
+# never a report that it is done, and "it must be done" alone names no task
+OBLIGED = re.compile(
+    r"\b(?:must|has to|have to|needs? to|should|ought to|got to|gotta|is to|are to)\s+be\s+"
+    r"(?:done|finished|completed?|sorted|ready|submitted|sent|paid)\b",
+    re.I,
+)
+
 # Irregular past forms and participles -> the verb a task title uses.
 IRREGULAR_PAST = {"went": "go", "gone": "go", "did": "do", "done": "do", "bought": "buy",
                   "paid": "pay", "wrote": "write", "written": "write", "sent": "send",

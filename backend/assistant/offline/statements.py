@@ -19,7 +19,7 @@ from typing import Any
 from backend.assistant.offline import replies
 from backend.assistant.offline.conversation import Conversation
 from backend.assistant.offline.language import IRREGULAR_PAST as _IRREGULAR
-from backend.assistant.offline.language import NAMES_NO_TASK, is_past, normalise
+from backend.assistant.offline.language import NAMES_NO_TASK, OBLIGED, is_past, normalise
 from backend.assistant.offline.matching import candidates, names_another_act, names_another_thing
 from backend.assistant.offline.parsing import (
     TASK_VERBS,
@@ -264,11 +264,16 @@ _OTHER = re.compile(
 )
 
 
+def obliged(text: str) -> bool:
+    """Work said as still to do: never a report that it is done."""
+    return bool(OBLIGED.search(text))
+
+
 def cue(text: str) -> str | None:
     """What a statement says happened to a task: "complete", "reopen", or None. Read from
     the words alone; whether a task is named is decided against the tasks."""
     text = normalise(text)
-    if not text or text.endswith("?") or _OTHER.search(text):
+    if not text or text.endswith("?") or _OTHER.search(text) or obliged(text):
         return None
     if _mended(text):
         return "complete"
@@ -309,7 +314,7 @@ def kind_of(text: str) -> str | None:
     or a completion when a past verb may be the task's own."""
     if (found := cue(text)) is not None:
         return found
-    if _OTHER.search(text) or text.rstrip().endswith("?"):
+    if _OTHER.search(text) or text.rstrip().endswith("?") or obliged(text):
         return None
     if _STATE.match(normalise(text)):
         return "complete"  # perhaps: only if the word is the task's own (``completes``)

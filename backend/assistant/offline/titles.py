@@ -12,7 +12,7 @@ import re
 from datetime import date
 
 from backend.assistant.offline.dates import find_date
-from backend.assistant.offline.language import SENTENCE_STOP, normalise
+from backend.assistant.offline.language import OBLIGED, SENTENCE_STOP, normalise
 
 # Words that can only be the command around a title, never the task itself.
 _COMMAND_WORDS = {
@@ -473,6 +473,13 @@ FILLER_WORDS = frozenset(_FILLER_TEXT.split())
 def names_no_task(words: str) -> bool:
     """ "there is at all", "so would be perfect", "wait no": no word that could name a task."""
     found = re.findall(r"[\w']+", words.lower())
+    rest = " ".join(found[1:])
+    if (
+        found[:1] in (["it"], ["this"], ["that"])
+        and (m := OBLIGED.match(rest))
+        and not rest[m.end() :]
+    ):
+        return True  # "it must be done"
     return bool(found) and all(w in FILLER_WORDS for w in found)
 
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, fields
 from datetime import date
 
+from backend.assistant.offline import statements
 from backend.assistant.offline.classifier import Classifier, load
 from backend.assistant.offline.language import fix_typos, normalise
 from backend.assistant.offline.parsing import (
@@ -124,6 +125,8 @@ def _read_as(label: str, text: str, rules: Intent, today: date, model: Classifie
         intent = act("update", subject, today)
         intent.details = details
         return _named(intent)
+    if label == "complete" and statements.obliged(text):
+        return None  # "the report must be done": still to do
     said = [w for w in _words(text) if w.lower() not in _FILLER | _ADDING_ON]
     if len(said) < 2:
         return None  # a name alone ("annabel", "and the garage too") is no request to change it

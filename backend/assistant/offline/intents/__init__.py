@@ -38,6 +38,7 @@ from backend.assistant.offline.language import (
     normalise,
     without_spoken_punctuation,
 )
+from backend.assistant.offline.matching import shares_a_word
 from backend.assistant.offline.parsing import (
     BULK_SCOPE,
     QUOTE_RX,
@@ -53,7 +54,6 @@ from backend.assistant.offline.parsing import (
     take_details,
     with_quotes,
 )
-from backend.assistant.offline.matching import shares_a_word
 from backend.assistant.offline.targets import PLURAL, PRONOUN, Decision, Turn
 from backend.assistant.offline.titles import (
     STORY_SO_ADD,
@@ -166,7 +166,8 @@ def _bulk_update(intent: Intent, text: str, today: date) -> Intent:
 # dentist thing is now on monday", "pay rent should be on the 1st".
 _STATED = re.compile(
     r"^(?P<x>.+?)\s+(?:is|are|should be|has to be|needs to be|must be|got moved|was moved|"
-    r"has been moved|is moved)(?:\s+(?:now|actually|instead))?$",
+    r"has been moved|is moved)(?:\s+(?:now|actually|instead))?"
+    r"(?:\s+(?:done|finished|completed?|ready|submitted|sent|paid))?$",  # "must be ready by …"
     re.I,
 )
 

@@ -146,16 +146,8 @@ _DENIED = re.compile(
 )
 
 
-# "until friday it must be done", "it has to be finished by then": what is still to do
-_OBLIGED = re.compile(
-    r"\b(?:must|has to|have to|needs? to|should|got to|gotta|is to)\s+be\s+"
-    r"(?:done|finished|completed?)\s*$",
-    re.I,
-)
-
-
 def parse(msg: Message) -> Intent | None:
-    if happened_to_user(msg.text) or _DENIED.match(msg.text) or _OBLIGED.search(msg.text):
+    if happened_to_user(msg.text) or _DENIED.match(msg.text) or statements.obliged(msg.text):
         return None
     if m := first_match(COMPLETE, msg.text):
         if m.groupdict().get("now") and not _task_verb(m["now"]):
