@@ -192,7 +192,9 @@ def test_update_that_after_a_story_applies_the_story(
         ("my coffee machine died, so that's fun. update that", None),
     ],
 )
-def test_update_after_a_story_without_a_change_reads_as_before(message: str, kind: str | None) -> None:
+def test_update_after_a_story_without_a_change_reads_as_before(
+    message: str, kind: str | None
+) -> None:
     intent = understand(message, TODAY)
     assert intent.story is None
     if kind:
@@ -243,8 +245,10 @@ def _reads(message: str) -> list[tuple[str, list[str]]]:
         ("paid rent. dentist -> thursday", [("complete", ["pay rent"]), ("update", ["dentist"])]),
         ("gym done. meal prep \u2192 tmrw", [("complete", ["gym"]), ("update", ["meal prep"])]),
         ("gym done. meal prep => tmrw", [("complete", ["gym"]), ("update", ["meal prep"])]),
-        ("dishes done. laundry -> sat. taxes -> high",
-         [("complete", ["dishes"]), ("update", ["laundry"]), ("update", ["taxes"])]),
+        (
+            "dishes done. laundry -> sat. taxes -> high",
+            [("complete", ["dishes"]), ("update", ["laundry"]), ("update", ["taxes"])],
+        ),
     ],
 )
 def test_an_arrow_in_its_own_sentence_changes_only_its_task(
@@ -400,3 +404,4 @@ async def test_pack_for_the_trip_one_day_earlier(app: FastAPI) -> None:
     t = await converse(app, start, ["pack for the trip one day earlier pls"], {"pack for the trip"})
     assert t.problems == [] and len(t.after) == 1, t.replies
     assert t.after[0]["due_date"] == str(day + timedelta(days=2)), t.replies
+

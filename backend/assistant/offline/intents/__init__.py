@@ -38,6 +38,7 @@ from backend.assistant.offline.language import (
     normalise,
     without_spoken_punctuation,
 )
+from backend.assistant.offline.matching import shares_a_word
 from backend.assistant.offline.parsing import (
     BULK_SCOPE,
     QUOTE_RX,
@@ -53,7 +54,6 @@ from backend.assistant.offline.parsing import (
     take_details,
     with_quotes,
 )
-from backend.assistant.offline.matching import shares_a_word
 from backend.assistant.offline.targets import PRONOUN, Decision, Turn
 from backend.assistant.offline.titles import (
     STORY_SO_ADD,
