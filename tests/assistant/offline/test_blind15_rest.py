@@ -404,4 +404,3 @@ async def test_pack_for_the_trip_one_day_earlier(app: FastAPI) -> None:
     t = await converse(app, start, ["pack for the trip one day earlier pls"], {"pack for the trip"})
     assert t.problems == [] and len(t.after) == 1, t.replies
     assert t.after[0]["due_date"] == str(day + timedelta(days=2)), t.replies
-
