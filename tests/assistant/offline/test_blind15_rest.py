@@ -188,6 +188,8 @@ def test_update_that_after_a_story_applies_the_story(
     [
         ("update the mockups to thursday", "update"),  # no story: read as before
         ("update it to friday", "update"),
+        # a task word alone: the story's own words name the task, as before (blind-8)
+        ("recycling collection changed to every thursday, update the reminder", "update"),
         ("had a long chat with the client. update the mockups", None),  # no change told
         ("my coffee machine died, so that's fun. update that", None),
     ],

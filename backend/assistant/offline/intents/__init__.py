@@ -43,6 +43,7 @@ from backend.assistant.offline.parsing import (
     BULK_SCOPE,
     QUOTE_RX,
     TASK_VERBS,
+    TASK_WORD,
     Details,
     Intent,
     act,
@@ -322,10 +323,15 @@ _UPDATE_AFTER_STORY = re.compile(
 )
 
 
+_TASK_WORD_ONLY = re.compile(rf"^(?:the|my|that|this)\s+{TASK_WORD}$", re.I)
+
+
 def _update_after_story(message: str, today: date) -> Intent | None:
     if not (m := _UPDATE_AFTER_STORY.match(normalise(message))):
         return None
     story, x = m["story"], m["x"]
+    if _TASK_WORD_ONLY.match(x):
+        return None  # "…, update the reminder": read as before (the story names the task)
     pointing = bool(re.match(r"(?:that|this|it)\b", x, re.I))
     if not pointing:  # the story's sentences about the task named, if any say it
         about = [s for s in re.split(r"(?<=[.!?;])\s+", story) if shares_a_word(x, s)]
