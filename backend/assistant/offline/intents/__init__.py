@@ -346,8 +346,6 @@ def _update_after_story(message: str, today: date) -> Intent | None:
 
 
 def _changed_to_match(message: str, today: date) -> Intent | None:
-    if (told := _update_after_story(message, today)) is not None:
-        return told
     if m := _DAY_AS_DUE.match(normalise(message)):
         rest, details = take_details(m["story"], today)
         if not details.due or details.priority or details.tags or details.repeat:
@@ -355,7 +353,7 @@ def _changed_to_match(message: str, today: date) -> Intent | None:
         said = subjects(rest) or [rest]
         return Intent("update", said, Details(due=details.due), story=" ".join(said))
     if not (m := _TO_MATCH.match(normalise(message))):
-        return None
+        return _update_after_story(message, today)  # "…, so could you update that?"
     _, details = take_details(m["story"], today)
     if details == Details():
         return None
