@@ -337,8 +337,8 @@ def _update_after_story(message: str, today: date) -> Intent | None:
         about = [s for s in re.split(r"(?<=[.!?;])\s+", story) if shares_a_word(x, s)]
         story = " ".join(about) or story
     rest, details = take_details(_without_old_value(story, today), today)
-    if details == Details():
-        return None  # the story tells no change: read as before
+    if details == Details() or _understand(message, today).kind not in {"add", "help"}:
+        return None  # no change told, or the rules read a request already: as before
     if pointing:
         said = subjects(rest) or [rest]
         return Intent("update", said, details, story=story)
