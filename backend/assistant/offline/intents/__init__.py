@@ -43,6 +43,7 @@ from backend.assistant.offline.parsing import (
     BULK_SCOPE,
     QUOTE_RX,
     TASK_VERBS,
+    TASK_WORD,
     Details,
     Intent,
     act,
@@ -329,17 +330,22 @@ _UPDATE_AFTER_STORY = re.compile(
 )
 
 
+_TASK_WORD_ONLY = re.compile(rf"^(?:the|my|that|this)\s+{TASK_WORD}$", re.I)
+
+
 def _update_after_story(message: str, today: date) -> Intent | None:
     if not (m := _UPDATE_AFTER_STORY.match(normalise(message))):
         return None
     story, x = m["story"], m["x"]
+    if _TASK_WORD_ONLY.match(x):
+        return None  # "…, update the reminder": read as before (the story names the task)
     pointing = bool(re.match(r"(?:that|this|it)\b", x, re.I))
     if not pointing:  # the story's sentences about the task named, if any say it
         about = [s for s in re.split(r"(?<=[.!?;])\s+", story) if shares_a_word(x, s)]
         story = " ".join(about) or story
     rest, details = take_details(_without_old_value(story, today), today)
-    if details == Details():
-        return None  # the story tells no change: read as before
+    if details == Details() or _understand(message, today).kind not in {"add", "help"}:
+        return None  # no change told, or the rules read a request already: as before
     if pointing:
         said = subjects(rest) or [rest]
         return Intent("update", said, details, story=story)
@@ -347,8 +353,6 @@ def _update_after_story(message: str, today: date) -> Intent | None:
 
 
 def _changed_to_match(message: str, today: date) -> Intent | None:
-    if (told := _update_after_story(message, today)) is not None:
-        return told
     if m := _DAY_AS_DUE.match(normalise(message)):
         rest, details = take_details(m["story"], today)
         if not details.due or details.priority or details.tags or details.repeat:
@@ -356,7 +360,7 @@ def _changed_to_match(message: str, today: date) -> Intent | None:
         said = subjects(rest) or [rest]
         return Intent("update", said, Details(due=details.due), story=" ".join(said))
     if not (m := _TO_MATCH.match(normalise(message))):
-        return None
+        return _update_after_story(message, today)  # "…, so could you update that?"
     _, details = take_details(m["story"], today)
     if details == Details():
         return None

@@ -1229,12 +1229,31 @@ def _shift_from_plan(msg: Message) -> Intent | None:
     return Intent("update", named or ["it"], details=shift.details())
 
 
+# No verb at all, a task's words then how far and which way: "pack for the trip one day earlier
+# pls", "dentist 2 days later", "the report a week sooner please".
+_SHIFT_LAST = re.compile(
+    r"\s+(?:(?:\d+|" + "|".join(sorted(_NUMBER, key=len, reverse=True)) + r")\s+)"
+    r"(?:days?|weeks?|fortnights?|months?)\s+(?:later|earlier|sooner|back|forward)"
+    r"(?:\s+(?:instead|then|please|pls|thanks|thank you|thx))*[\s.!]*$",
+    re.I,
+)
+
+
+def _shift_said_after(msg: Message) -> Intent | None:
+    if not (m := _SHIFT_LAST.search(msg.text)) or not (shift := _shift(msg.text[m.start() :])):
+        return None
+    named = _strip_filler(msg.text[: m.start()])
+    if not named or _PEOPLE.match(named) or _STATED_VERB.search(named):
+        return None  # "she came 2 days later": a story, no task named
+    return Intent("update", subjects(msg.literal(named)) or [named], details=shift.details())
+
+
 def parse_shift(msg: Message) -> Intent | None:
     text = msg.text
     if _ADDS.match(text):
         return None
     if not (verb := _MOVE_VERB.search(text)):
-        return _shift_from_plan(msg)
+        return _shift_from_plan(msg) or _shift_said_after(msg)
     rest, days, months, minutes = _shift(text)
     if not (days or months or minutes):
         return None
