@@ -139,7 +139,11 @@ _PRIORITY_WORDS = re.compile(
     r"|priority\s*(?:is\s+|of\s+|[:=]\s*)?(?P<p2>high|low|medium|normal)"
     # hedged: "not super urgent", "nothing dramatic", "no big deal" (low); "moderately
     # important", "important-ish" (medium)
-    r"|(?P<lo2>not (?:very |that |so |really |super |too |terribly |hugely |particularly |especially |overly |massively |all that )?(?:urgent|important|pressing)(?: at all)?"
+    # "isn't urgent anymore", "no longer urgent", "not a priority any more": said as a change
+    r"|(?P<lo2>(?:no longer|not) (?:(?:that|so|very|really) )?(?:urgent|important|pressing|a priority)"
+    r" (?:anymore|any more|any longer)|no longer (?:(?:that|so|very|really) )?(?:urgent|important"
+    r"|pressing|a priority)"
+    r"|not (?:very |that |so |really |super |too |terribly |hugely |particularly |especially |overly |massively |all that )?(?:urgent|important|pressing)(?: at all)?"
     r"|nothing (?:urgent|important|pressing|dramatic|major|serious|critical|crazy|huge)|not a priority|no hurry"
     r"|(?:no|not a) (?:big|huge) (?:deal|thing))"
     r"|(?P<mid>(?:moderately|somewhat|semi|medium|mildly|slightly|reasonably|a little)[- ](?:important|urgent)"

@@ -405,3 +405,69 @@ async def test_pack_for_the_trip_one_day_earlier(app: FastAPI) -> None:
     t = await converse(app, start, ["pack for the trip one day earlier pls"], {"pack for the trip"})
     assert t.problems == [] and len(t.after) == 1, t.replies
     assert t.after[0]["due_date"] == str(day + timedelta(days=2)), t.replies
+
+
+# --- "no longer urgent", "isn't urgent anymore": low, never high ------------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "the shelf isn't urgent anymore",  # blind-15
+        "the shelf is no longer urgent",  # read as high before
+        "the shelf isn't important anymore",
+        "the shelf is not a priority anymore",
+        "the shelf is not urgent any more",
+        "the shelf is no longer a priority",
+        "the shelf isn't that urgent anymore",
+        "shelf no longer important",
+        "the shelf is not really urgent any longer",
+        "the shelf isn't pressing anymore",
+    ],
+)
+def test_no_longer_urgent_is_low(message: str) -> None:
+    intent = understand(message, TODAY)
+    assert intent.details.priority == "low" or all(d.priority == "low" for d in intent.item_details)
+    assert "anymore" not in " ".join(intent.items) and "longer" not in " ".join(intent.items)
+
+
+@pytest.mark.parametrize(
+    ("message", "priority"),
+    [
+        ("the shelf is urgent now", "high"),
+        ("the shelf is still urgent", "high"),
+        ("the shelf is not urgent", "low"),
+    ],
+)
+def test_urgency_said_otherwise_reads_as_before(message: str, priority: str) -> None:
+    assert understand(message, TODAY).details.priority == priority
+
+
+@pytest.mark.asyncio
+async def test_no_longer_urgent_lowers_the_task_named(app: FastAPI) -> None:
+    start = [{"title": "Fix the shelf", "priority": "high"}, {"title": "Email the landlord"}]
+    t = await converse(app, start, ["the shelf is no longer urgent"], {"fix the shelf"})
+    assert t.problems == [] and len(t.after) == 2, t.replies
+    after = {a["title"]: a for a in t.after}
+    assert after["Fix the shelf"]["priority"] == "low", t.replies
+
+
+# "emailed the landlord, the shelf isn't urgent anymore, put it on low": "it" is the shelf.
+# Before, the middle clause was dropped as a remark and the landlord task was lowered.
+@pytest.mark.asyncio
+@pytest.mark.parametrize(
+    "message",
+    [
+        "emailed the landlord, the shelf isn't urgent anymore, put it on low",
+        "emailed the landlord, the shelf is no longer urgent, make it low priority",
+        "emailed the landlord, the shelf is not important any more, set it to low",
+        "I emailed the landlord, the shelf isn't urgent anymore, so put it on low",
+    ],
+)
+async def test_it_after_a_lowered_task_is_that_task(app: FastAPI, message: str) -> None:
+    start = [{"title": "Email the landlord"}, {"title": "Fix the shelf", "priority": "high"}]
+    t = await converse(app, start, [message], {"email the landlord", "fix the shelf"})
+    assert t.problems == [], t.replies
+    after = {a["title"]: a for a in t.after}
+    assert after["Email the landlord"]["priority"] == "medium", t.replies
+    assert after["Fix the shelf"]["priority"] == "low", t.replies

@@ -162,6 +162,8 @@ PRIORITY = rx(
     r"^(?P<down>no (?:rush|hurry))\s+(?:on|for|with)\s+(?P<rest>.+)$",
     # never of a task said with its obligation: "I must (to) send X friday, is urgent" adds it
     r"^(?!(?:add|create|new|remind|schedule|put|todo|make\s+(?:a|an|one|another)\s+(?:new\s+)?(?:task|todo|reminder)|(?:i|we)\s+(?:need|have|must|should|gotta|got to|ought))\b)(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+|really\s+|very\s+|super\s+)?(?P<p>urgent|important|critical|high priority|low priority|not urgent|not important)(?:\s+now)?$",
+    # "the shelf is not urgent anymore", "the shelf is no longer important": lowered
+    r"^(?!(?:add|create|new|remind|schedule|put|todo)\b)(?P<rest>.+?)\s+(?:is|are)\s+(?P<down>(?:not|no longer)\s+(?:(?:that|so|very|really)\s+)?(?:urgent|important|pressing|a priority))(?:\s+(?:anymore|any more|any longer|now))?$",
     # the level first: "hi prio on the tax thing", "high priority for the visa please"
     r"^(?:make\s+it\s+|set\s+)?(?P<p>high|hi|low|lo|medium|normal|top)\s+(?:priority|prio|pri)\s+(?:on|for|to)\s+(?P<rest>.+)$",
 )
