@@ -471,3 +471,19 @@ async def test_it_after_a_lowered_task_is_that_task(app: FastAPI, message: str) 
     after = {a["title"]: a for a in t.after}
     assert after["Email the landlord"]["priority"] == "medium", t.replies
     assert after["Fix the shelf"]["priority"] == "low", t.replies
+
+
+# Two changes to one task in one message: where both set a field, the one said later wins.
+@pytest.mark.parametrize(
+    ("message", "priority"),
+    [
+        ("flights arent urgent anymore, set to medium", "medium"),
+        ("renewing the gym membership isn't urgent anymore, set it to medium", "medium"),
+        ("the shelf is no longer important, make it medium priority", "medium"),
+        ("the shelf isn't urgent anymore, make it normal priority", "medium"),
+        ("the shelf isn't urgent anymore, put it on low", "low"),
+    ],
+)
+def test_a_priority_said_after_a_lowering_wins(message: str, priority: str) -> None:
+    intent = understand(message, TODAY)
+    assert (intent.kind, intent.details.priority, intent.then) == ("update", priority, [])

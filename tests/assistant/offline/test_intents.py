@@ -162,7 +162,8 @@ def test_what_a_statement_does_and_to_which_task(message: str, kind: str, subjec
          "finish the invoice for Globex"),
         ("turns out we still need printer paper, put that one back on the list", "printer paper"),
         ("the meeting with Priya, please change for the friday", "meeting with Priya"),
-        ("flights arent urgent anymore, set to medium", "flights"),
+        # ("flights arent urgent anymore, set to medium" names its task itself now: see
+        # test_blind15_rest.test_a_priority_said_after_a_lowering_wins)
     ],
 )  # fmt: skip
 def test_a_command_without_a_task_points_at_the_other_clause(message: str, other: str):

@@ -127,7 +127,12 @@ async def test_two_tasks_each_get_their_own_priority(app: FastAPI):
         ("take off the urgent tag from the report", "report", "urgent"),
         ("get rid of the home tag on fix the fence", "fix the fence", "home"),
         ("pls remove the #work tag from the slides", "slides", "work"),
-        ("the budget slides aren't urgent anymore, take the urgent tag off", "it", "urgent"),
+        # the first clause names the task itself now ("X isn't urgent anymore" is a change)
+        (
+            "the budget slides aren't urgent anymore, take the urgent tag off",
+            "budget slides",
+            "urgent",
+        ),
         ("report is done being important lol, remove the important tag", "it", "important"),
         ("lose the high tag on the gym task", "gym", "high"),
         ("untag the gym task from #health", "gym", "health"),

@@ -1476,7 +1476,8 @@ def _statements(text: str, quoted: list[str], today: date) -> Intent | None:
 
 
 def _one_update_per_task(read: list[Intent]) -> list[Intent]:
-    """ "move X to saturday and also make it high": two changes to one task are one update."""
+    """ "move X to saturday and also make it high": two changes to one task are one update;
+    where both set a field the later wins ("X isn't urgent anymore, set it to medium")."""
     out: list[Intent] = []
     for intent in read:
         last = out[-1] if out else None
@@ -1486,7 +1487,7 @@ def _one_update_per_task(read: list[Intent]) -> list[Intent]:
             and intent.items == last.items
             and not (intent.new_title or intent.swap or intent.remove_tags)
         ):
-            fill_details(last.details, intent.details)
+            last.details = _said_last(intent.details, last.details)
             continue
         out.append(intent)
     return out
