@@ -17,9 +17,15 @@ from typing import Any
 from backend.assistant.offline import replies, statements
 from backend.assistant.offline.classifier.combine import instead, rules_reading
 from backend.assistant.offline.conversation import Conversation, ToolRecord
-from backend.assistant.offline.intents import HANDLERS, question, understand
+from backend.assistant.offline.intents import HANDLERS, question, understand, update
 from backend.assistant.offline.language import normalise, ordinal
-from backend.assistant.offline.parsing import Details, Intent, priority_word, take_details
+from backend.assistant.offline.parsing import (
+    Details,
+    Intent,
+    first_match,
+    priority_word,
+    take_details,
+)
 from backend.assistant.offline.targets import Decision, ToolCall, Turn
 from backend.assistant.offline.titles import FILLER_WORDS, names_no_task, says_add
 
@@ -130,6 +136,9 @@ def _follow_up(intent: Intent, convo: Conversation, today: date, hybrid: bool) -
         return intent
     answer = convo.user_text.strip().strip(".!")
     chosen: str | None = None
+    if convo.pending_delete() is not None and (m := first_match(update.CORRECTION, answer)):
+        # "delete X?" … "no sorry, I meant the library card": that one is to go (asked again)
+        return Intent("delete", [m["new"]])
     if replies.WHICH_ONE in asked:
         options = replies.numbered_titles(asked)
         position = ordinal(answer)

@@ -234,10 +234,22 @@ _ARROW = re.compile(
 )
 
 
+# "move the caterer call to thursday and leave the flowers as they are": a task said to stay
+# as it is is no part of the request, so never one it changes (the delete's own forms, "(keep
+# the doctor one)", are ``delete._SPARED``)
+_LEFT_AS_IS = re.compile(
+    r"\s*,?\s*(?:\b(?:and|but)\s+)?(?:please\s+)?(?:leave|keep)\s+(?:the|my|that|those|these)\s+"
+    r"[^,;.!?]+?\s+(?:as\s+(?:it\s+is|they\s+are|is)|alone|unchanged|untouched|"
+    r"where\s+(?:it\s+is|they\s+are)|the\s+same)(?:\s+(?:please|pls|though))?\s*[.!]*$",
+    re.I,
+)
+
+
 def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     """What one message asks for: one request, or several in order (``Intent.then``).
     ``hybrid``: the intent classifier may choose where the rules did not (``classifier/``)."""
     message = _undictated(message)  # "call the garage comma tomorrow comma high priority"
+    message = _LEFT_AS_IS.sub("", message)  # "…, and leave the flowers as they are"
     # First, on the whole message: "mark X done... jk", "eventually I'll delete X, not now"
     # (a clause alone cannot tell that a later one takes it back; see ``retract``).
     if (

@@ -1,0 +1,78 @@
+"""Two wrong changes blind-16's first run found, fixed after it:
+- "delete X?" … "no sorry, I meant the library card" renamed X to "Library card" (the
+  correction was read as one of the last change); now it asks to delete the task meant;
+- "move the caterer call to thursday and leave the flowers as they are" moved the flowers
+  too (the kept task's words were read as part of the name)."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi import FastAPI
+
+from tests.assistant.offline.safety import by_title, converse
+
+pytestmark = pytest.mark.asyncio
+
+CARDS = [{"title": "Renew the library card"}, {"title": "Renew the parking permit"}]
+
+
+@pytest.mark.parametrize(
+    "correction",
+    [
+        "no sorry, I meant the library card",
+        "I meant the library card",
+        "sorry I meant renew the library card",
+        "no, I mean the library card",
+        "oops I meant the library card one",
+        "wait, I meant the library card",
+    ],
+)
+async def test_i_meant_after_a_delete_question_asks_about_the_task_meant(
+    app: FastAPI, correction: str
+):
+    turns = ["delete renew the parking permit", correction, "yes"]
+    t = await converse(app, CARDS, turns, {"Renew the library card"})
+    assert t.problems == [], t.problems
+    assert set(by_title(t.after)) == {"renew the parking permit"}, t.replies
+    assert "library card" in t.replies[1].lower() and "?" in t.replies[1], t.replies
+
+
+async def test_i_meant_then_no_keeps_both(app: FastAPI):
+    turns = ["delete renew the parking permit", "I meant the library card", "no"]
+    t = await converse(app, CARDS, turns, set())
+    assert t.problems == [], t.problems
+    assert sorted(map(str, t.after)) == sorted(map(str, t.before)), t.replies
+
+
+PARTY = [
+    {"title": "Call the caterer", "due_date": "2026-12-02"},
+    {"title": "Order the flowers", "due_date": "2026-12-02"},
+]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "move the caterer call to thursday and leave the flowers as they are",
+        "okay so the caterer called and said tomorrow doesn't work for them so move the caterer "
+        "call to thursday and leave the flowers as they are",
+        "move the caterer call to thursday but keep the flowers where they are",
+        "push the caterer call to thursday, leave the flowers alone please",
+        "move the caterer call to thursday and keep the flowers unchanged",
+        "caterer call to thursday, leave the flowers as is",
+    ],
+)
+async def test_a_task_said_to_stay_as_it_is_is_not_changed(app: FastAPI, message: str):
+    t = await converse(app, PARTY, [message], {"Call the caterer"})
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    assert after["order the flowers"]["due_date"] == "2026-12-02", t.replies
+    assert after["call the caterer"]["due_date"] != "2026-12-02", t.replies
+
+
+@pytest.mark.parametrize("message", ["buy milk and keep the receipt", "keep the change"])
+async def test_keep_without_as_it_is_is_still_a_task(app: FastAPI, message: str):
+    t = await converse(app, [], [f"add {message}"], {"buy milk", "keep the receipt",
+                                                     "keep the change"})  # fmt: skip
+    assert t.problems == [], t.problems
+    assert t.after, t.replies
