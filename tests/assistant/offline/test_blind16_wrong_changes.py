@@ -76,3 +76,23 @@ async def test_keep_without_as_it_is_is_still_a_task(app: FastAPI, message: str)
                                                      "keep the change"})  # fmt: skip
     assert t.problems == [], t.problems
     assert t.after, t.replies
+
+
+JON = [{"title": "Call Jon about the quote", "due_date": "2026-12-02"}, {"title": "Buy toner"}]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "the 'call Jon' task, sorry, I meant John, not Jon",
+        "the call Jon task, sorry, I meant John, not Jon",
+    ],
+)
+async def test_i_meant_a_name_not_another_after_the_task_changes_only_that_word(
+    app: FastAPI, message: str
+):
+    """It renamed the whole task to "John" (the comma cut "not Jon" off)."""
+    t = await converse(app, JON, [message], {"Call Jon about the quote",
+                                             "Call John about the quote"})  # fmt: skip
+    assert t.problems == [], t.problems
+    assert "call john about the quote" in by_title(t.after), t.replies

@@ -245,11 +245,17 @@ _LEFT_AS_IS = re.compile(
 )
 
 
+_MEANT_NOT = re.compile(
+    r"(?P<meant>\bi\s+mean[t]?\s+[\w'-]+(?:\s+[\w'-]+)?),\s+not(?=\s+[\w'-]+[.!]*$)", re.I
+)
+
+
 def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     """What one message asks for: one request, or several in order (``Intent.then``).
     ``hybrid``: the intent classifier may choose where the rules did not (``classifier/``)."""
     message = _undictated(message)  # "call the garage comma tomorrow comma high priority"
     message = _LEFT_AS_IS.sub("", message)  # "…, and leave the flowers as they are"
+    message = _MEANT_NOT.sub(r"\g<meant> not", message)  # one clause: "I meant John, not Jon"
     # First, on the whole message: "mark X done... jk", "eventually I'll delete X, not now"
     # (a clause alone cannot tell that a later one takes it back; see ``retract``).
     if (
