@@ -227,9 +227,16 @@ def _note_without_due(note: str, details: Details, today: date) -> str:
     return note
 
 
+# "I made them yesterday evening", "finished it last night": a part of a day gone by
+_PAST_PART_OF_DAY = re.compile(
+    r"\byesterday\s+(?:in\s+the\s+)?(?:morning|afternoon|evening|night)\b|\blast\s+night\b", re.I
+)
+
+
 def take_details(text: str, today: date) -> tuple[str, Details]:
     """Cut priority, due date, tags and a note out of the text; what is left is the title."""
     details = Details()
+    text = _PAST_PART_OF_DAY.sub("yesterday", text)  # when it happened: never a due time
     if m := _NOTE.search(text):
         note = (m["d"] or m["paren"] or m["d2"] or m["d3"] or "").strip()
         details.description = _note_without_due(note, details, today) or None

@@ -96,3 +96,26 @@ async def test_i_meant_a_name_not_another_after_the_task_changes_only_that_word(
                                              "Call John about the quote"})  # fmt: skip
     assert t.problems == [], t.problems
     assert "call john about the quote" in by_title(t.after), t.replies
+
+
+TAXES = [{"title": "Prepare the tax documents"}, {"title": "Prepare the school lunches"}]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "the documents for the taxes are ready, I made them yesterday evening, you can put done",
+        "I prepared the tax documents yesterday evening",
+        "prepared the tax documents last night",
+        "finished the tax documents yesterday in the evening, mark it done",
+        "the tax documents are done, did them yesterday afternoon",
+    ],
+)
+async def test_a_part_of_a_day_gone_by_is_when_it_was_done_never_a_due_time(
+    app: FastAPI, message: str
+):
+    """The first set a due time of 18:00 (today) on the task instead of completing it."""
+    t = await converse(app, TAXES, [message], {"Prepare the tax documents"})
+    assert t.problems == [], t.problems
+    task = by_title(t.after)["prepare the tax documents"]
+    assert (task["completed"], task["due_date"], task["due_time"]) == (True, None, None), t.replies
