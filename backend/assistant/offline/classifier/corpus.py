@@ -39,6 +39,8 @@ MEASURED_SETS = [
     "blind-12",
     "blind-13",
     "blind-14",
+    "blind-15",
+    "blind-16",
 ]
 SEED = 20261130
 PER_INTENT = 700
