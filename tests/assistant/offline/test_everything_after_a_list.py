@@ -78,10 +78,13 @@ async def test_all_of_them_after_the_question_completes_them(app: FastAPI, answe
     assert _done(t.after) == everyone, t.replies
 
 
+@pytest.mark.xfail(
+    strict=True, reason="naming a task in answer to the scope question is not understood yet"
+)
 async def test_naming_one_after_the_question_completes_only_that(app: FastAPI):
     t = await converse(app, START, ["got everything", "just the milk"], {"Buy milk"})
     assert t.problems == [], t.problems
-    assert _done(t.after) <= {"Buy milk"}, t.replies
+    assert _done(t.after) == {"Buy milk"}, t.replies
 
 
 @pytest.mark.parametrize(
