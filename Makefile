@@ -11,7 +11,8 @@ PORT ?= 8000
 PG_TEST_URL := postgresql+asyncpg://postgres@127.0.0.1:5432/test
 export TEST_DATABASE_URL ?= $(shell pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && echo $(PG_TEST_URL))
 
-.PHONY: help uv deps migrate run test test-backend lint format clean bench eval classifier \
+.PHONY: help uv deps migrate run test test-backend test-backend-sqlite test-backend-postgresql \
+	test-backend-none lint format clean bench eval classifier \
 	frontend-deps frontend-build lint-frontend test-frontend chatkit-types api-types
 
 # Frontend (frontend/, Next.js): Node 20.19+ and npm. `make run` serves its production build.
@@ -70,16 +71,23 @@ format: deps
 	$(UV) run ruff check --fix backend tests alembic
 	$(UV) run ruff format backend tests alembic
 
+# The backend suite in three shares, run side by side (tests/conftest.py, --database): the tests
+# on SQLite, those on PostgreSQL (when reachable) and those that use no database.
+BACKEND_SHARES := $(addprefix test-backend-,sqlite none $(if $(TEST_DATABASE_URL),postgresql))
+
 test-backend: deps
 	@if [ -n "$$TEST_DATABASE_URL" ]; then echo "Backend tests on SQLite and PostgreSQL"; \
 		else echo "Backend tests on SQLite (no PostgreSQL at 127.0.0.1:5432)"; fi
-	$(UV) run pytest
+	@$(MAKE) --no-print-directory -j3 --output-sync=target $(BACKEND_SHARES)
 
-# Lint first (it fails fast); then the backend's and the frontend's tests side by side: each keeps
-# about one core busy, so on two cores this takes about as long as the longer of the two. Each
-# part's output is printed whole when that part ends (--output-sync), not interleaved.
+$(BACKEND_SHARES): test-backend-%: deps
+	$(UV) run pytest --database $*
+
+# Lint first (it fails fast); then the backend's shares and the frontend's tests side by side, so
+# both cores stay busy until the end. Each part's output is printed whole when that part ends
+# (--output-sync), not interleaved.
 test: lint
-	@$(MAKE) --no-print-directory -j2 --output-sync=target test-backend test-frontend
+	@$(MAKE) --no-print-directory -j4 --output-sync=target $(BACKEND_SHARES) test-frontend
 
 # npm ci only when node_modules is missing or the lock file changed.
 frontend/node_modules/.package-lock.json: frontend/package-lock.json frontend/package.json

@@ -4,6 +4,9 @@ SQLite only, see below).
 SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (``make test`` sets it when a local
 server answers). The schema is built by the real migrations, and every test starts from empty
 tables, so no test depends on another or on the order they run in.
+
+``--database sqlite``, ``--database postgresql`` or ``--database none`` (the tests that use no
+database) runs one share of the suite, so ``make test`` can run the shares side by side.
 """
 
 from __future__ import annotations
@@ -51,20 +54,38 @@ _LANGUAGE_TESTS = "tests/assistant/offline/"
 _ON_BOTH_DATABASES = {"tests/assistant/offline/test_safety.py"}
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database",
+        choices=("sqlite", "postgresql", "none"),
+        help="run only the tests on this database (none: the tests that use no database)",
+    )
+
+
+def _database_of(item: pytest.Item) -> str:
+    """The database a collected test runs on, or "none"."""
+    params = getattr(item, "callspec", None)
+    params = params.params if params is not None else {}
+    return str(params.get("database_url") or params.get("scratch_url") or "none")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    def language_test_on_postgres(item: pytest.Item) -> bool:
+    only = config.getoption("--database")
+
+    def deselected(item: pytest.Item) -> bool:
+        database = _database_of(item)
+        if only and database != only:
+            return True
         path = item.nodeid.split("::")[0]
-        callspec = getattr(item, "callspec", None)
         return (
-            path.startswith(_LANGUAGE_TESTS)
+            database == "postgresql"
+            and path.startswith(_LANGUAGE_TESTS)
             and path not in _ON_BOTH_DATABASES
-            and callspec is not None
-            and callspec.params.get("database_url") == "postgresql"
         )
 
-    skipped = [item for item in items if language_test_on_postgres(item)]
+    skipped = [item for item in items if deselected(item)]
     if skipped:
-        items[:] = [item for item in items if not language_test_on_postgres(item)]
+        items[:] = [item for item in items if not deselected(item)]
         config.hook.pytest_deselected(items=skipped)
 
 
