@@ -32,7 +32,7 @@ from backend.assistant.offline.titles import (
 QUOTE = "\u2063Q{}\u2063"  # the n-th quoted text, hidden while the command is parsed
 QUOTE_RX = re.compile("\u2063Q(\\d+)\u2063")
 # An apostrophe inside a word is no closing quote: 'pay for Zoe's school trip'.
-# Guillemets (« », ‹ ›), low-high quotes („ “) and curly single quotes (‘ ’) are quotes too: a
+# Guillemets (double and single), low-high quotes and curly single quotes are quotes too: a
 # French or German speaker's "créer une tâche « X »" quotes a title as "X" does.
 _QUOTED = re.compile(
     r'"([^"]+)"|\u201c([^\u201d]+)\u201d|(?<!\w)\'((?:[^\']|(?<=\w)\'(?=\w)){2,}?)\'(?!\w)'
