@@ -77,7 +77,7 @@ async def test_jake_wedding_keeps_its_day_and_priority(app: FastAPI):
     ("message", "title"),
     [
         ("add email the assistant manager", "Email the assistant manager"),
-        ("hire an assistant", "Hire an assistant"),
+        ("add hire an assistant", "Hire an assistant"),
         ("add assistant coach meeting", "Assistant coach meeting"),
     ],
 )
@@ -190,7 +190,7 @@ async def test_typographic_quotes_work_like_quotes(
          "Pay the car insurance", "2027-03-15", "FREQ=YEARLY"),  # blind-16
         ("add water the garden, every week, first one on friday",
          "Water the garden", "2026-12-04", "FREQ=WEEKLY"),
-        ("add pay the gym, every month, the first one on 5 January 2027",
+        ("add pay the gym, every month, first payment on 5 January 2027",
          "Pay the gym", "2027-01-05", "FREQ=MONTHLY"),
         ("add service the boiler every year, first one is on 10 April 2027",
          "Service the boiler", "2027-04-10", "FREQ=YEARLY"),
@@ -204,3 +204,44 @@ async def test_first_one_on_a_day_starts_the_repeat(
     titles = by_title(t.after)
     assert set(titles) == {title.lower()}, (titles.keys(), t.replies)
     assert titles[title.lower()]["due_date"] == due, titles
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [("add finish the first one on friday", "Finish the first one"),
+     ("add make my first payment on friday", "Make my first payment")],
+)  # fmt: skip
+async def test_a_first_thing_named_keeps_its_words(app: FastAPI, message: str, title: str):
+    task = await _added(app, message, title)
+    assert task["due_date"] == "2026-12-04", task
+
+
+# --- "for the X add that Y": a note on the task X names ---------------------------------------
+
+PARTY = [
+    {"title": "Plan the birthday party", "description": "Saturday at the park"},
+    {"title": "Book the dentist"},
+]
+
+
+@pytest.mark.parametrize(
+    ("message", "note"),
+    [
+        ("for the party add that we need 12 balloons", "12 balloons"),  # blind-16
+        ("for the birthday party add that Sam brings the cake", "Sam brings the cake"),
+        ("for the party add a note that the cake is chocolate", "the cake is chocolate"),
+        ("for my party add that we need 3 tables", "3 tables"),
+    ],
+)
+async def test_for_the_task_add_that_is_a_note_on_it(app: FastAPI, message: str, note: str):
+    t = await converse(app, PARTY, [message], {"Plan the birthday party"})
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    assert set(after) == {"plan the birthday party", "book the dentist"}, t.replies
+    assert note in (after["plan the birthday party"]["description"] or ""), t.replies
+
+
+async def test_for_a_task_not_there_add_that_adds_no_junk_task(app: FastAPI):
+    t = await converse(app, PARTY, ["for the wedding add that we need 12 balloons"], set())
+    assert t.problems == [], t.problems
+    assert sorted(map(str, t.after)) == sorted(map(str, t.before)), t.replies
