@@ -143,7 +143,10 @@ news
 _KEEP = set(_KEEP_WORDS.split())
 
 _POLITE_START = re.compile(
-    r"^(?:(?:hey|hiya|heya|yo|hi(?![\s,!.:]+(?:prio|pri|priority)\b)|hello|ok(?:ay)?|so|um+|uh+|well|oh|also|and|then|alright|right|please|pls|plz"
+    # a name after a greeting, then the request: "hey Jarvis add X", "hi bot, remind me …"
+    r"^(?:(?:hey|hiya|heya|yo|hi|hello|ok(?:ay)?)\s+(?!(?:prio|pri|priority)\b)[a-z]+"
+    r"(?:\s*,\s*|\s+)(?=(?:add|create|remind|please|pls|plz|can|could|would)\b)"
+    r"|(?:hey|hiya|heya|yo|hi(?![\s,!.:]+(?:prio|pri|priority)\b)|hello|ok(?:ay)?|so|um+|uh+|well|oh|also|and|then|alright|right|please|pls|plz"
     r"|actually|oops|sorry|hmm+|ugh+|argh+|sigh|meh|welp|yikes"
     r"|wait|nvm|never\s?mind|btw|by the way|(?:good|great|bad|some|big) news"
     # the assistant addressed ("hey assistant add X", "assistant, remind me …"): with a comma
