@@ -981,7 +981,8 @@ _JOINT = re.compile(
 )
 # Words that only join the requests: "…, oh and also please add Y", "… and then mark X".
 _JOINING = re.compile(
-    r"^(?:(?:and|also|then|plus|oh|so|now|okay|ok|please|pls|can you|could you|but)\b|[&+])[\s,]*",
+    r"^(?:(?:and|also|then|plus|oh|so|now|okay|ok|please|pls|can you|could you|but|anyway|anyways)\b"
+    r"|[&+])[\s,]*",
     re.I,
 )
 
