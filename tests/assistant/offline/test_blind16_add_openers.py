@@ -57,6 +57,9 @@ async def test_a_misspelt_can_you_is_no_title(app: FastAPI, message: str, title:
         ("ok assistant remind me to water the plants", "Water the plants"),
         ("hi bot add buy stamps", "Buy stamps"),
         ("hey assistant, please add renew the passport", "Renew the passport"),
+        ("hey Jarvis add buy milk", "Buy milk"),
+        ("hi bot, remind me to call mum", "Call mum"),
+        ("hey there add defrost the freezer", "Defrost the freezer"),
     ],
 )  # fmt: skip
 async def test_the_assistant_addressed_is_no_title(app: FastAPI, message: str, title: str):
@@ -120,6 +123,17 @@ async def test_vendor_contract_keeps_its_attributes(app: FastAPI):
 )
 async def test_anyway_inside_a_title_stays(app: FastAPI, message: str, title: str):
     await _added(app, message, title)
+
+
+async def test_anyway_add_after_a_task_adds_both(app: FastAPI):
+    t = await converse(app, [], ["buy milk. anyway add buy eggs"], {"Buy milk", "Buy eggs"})
+    assert t.problems == [], t.problems
+    assert set(by_title(t.after)) == {"buy milk", "buy eggs"}, t.replies
+
+
+async def test_the_assistant_addressed_then_a_question_adds_nothing(app: FastAPI):
+    t = await converse(app, [], ["hey assistant what's due today?"], set())
+    assert t.problems == [] and t.after == [], t.replies
 
 
 # --- a label ending in ':' ----------------------------------------------------------------
