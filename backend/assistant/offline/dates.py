@@ -45,7 +45,17 @@ _ORD_WORD = "(?:" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + ")"
 _END = r"(?=\s*$|\s*[,.;!?]|\s+(?:and|so|at|please|pls|then|too|as well)\b)"
 _TOMORROW = r"(?:tomorrow|tmrw?|tmw|tomorow|tommorow|tommorrow)"
 # Whole words only: "inspection day after tmrw" must not lose its "on".
-_LEAD = r"(?:\b(?:starting|beginning)\s+(?:on\s+|from\s+)?|\b(?:due|by|on|for|before|until|till|at|from)\s+)?"
+# "…, every year, first one on 15 March": the first of a repeat is when it starts ("finish the
+# first one on friday", "my first payment on friday" keep their words: a thing named).
+_FIRST_ONE = (
+    r"(?:(?:^|(?<=,))\s*the\s+|(?<!\bthe\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\bmy\s)(?<!\byour\s)"
+    r"(?<!\bour\s)(?<!\bhis\s)(?<!\bher\s)\b)first\s+(?:one|time|payment|instalment|installment|occurrence)"
+    r"\s+(?:is\s+|will\s+be\s+|being\s+)?(?:on\s+|from\s+|due\s+)?"
+)
+_LEAD = (
+    rf"(?:{_FIRST_ONE}|\b(?:starting|beginning)\s+(?:on\s+|from\s+)?"
+    r"|\b(?:due|by|on|for|before|until|till|at|from)\s+)?"
+)
 
 # Each alternative is one way people name a day; named groups tell which.
 _PHRASE = re.compile(

@@ -40,6 +40,9 @@ ALIASES = {"ad": "add", "dont": "don't", "im": "i'm", "ive": "i've", "whats": "w
            "arvo": "afternoon", "nite": "night", "untill": "until", "mnth": "month"}  # fmt: skip
 # Texting shorthand that is a word only in its place: "hw many" (not "finish hw"), "4 the kids".
 _TEXTING = [
+    # "cn u add X", "cud u remind me": "can/could" shortened, known by the "you" after it
+    (re.compile(r"\bcn(?=\s+(?:u|you)\b)", re.I), "can"),
+    (re.compile(r"\b(?:cud|cld|culd|cood)(?=\s+(?:u|you)\b)", re.I), "could"),
     # "rmnd me 2 email Dana", "remnd me to …": "remind" shortened, known by the "me" after it
     (re.compile(r"\b(?:rmnd|remnd|rmd|rmind|remd|rmdn|remid|remin)(?=\s+me\b)", re.I), "remind"),
     # A learner's "remind me to": "(I need that) you remember me: X", "can you remember me to
@@ -140,9 +143,16 @@ news
 _KEEP = set(_KEEP_WORDS.split())
 
 _POLITE_START = re.compile(
-    r"^(?:(?:hey|hiya|heya|yo|hi(?![\s,!.:]+(?:prio|pri|priority)\b)|hello|ok(?:ay)?|so|um+|uh+|well|oh|also|and|then|alright|right|please|pls|plz"
+    # a name after a greeting, then the request: "hey Jarvis add X", "hi bot, remind me …"
+    r"^(?:(?:hey|hiya|heya|yo|hi|hello|ok(?:ay)?)\s+(?!(?:prio|pri|priority)\b)[a-z]+"
+    r"(?:\s*,\s*|\s+)(?=(?:add|create|remind|please|pls|plz|can|could|would)\b)"
+    r"|(?:hey|hiya|heya|yo|hi(?![\s,!.:]+(?:prio|pri|priority)\b)|hello|ok(?:ay)?|so|um+|uh+|well|oh|also|and|then|alright|right|please|pls|plz"
     r"|actually|oops|sorry|hmm+|ugh+|argh+|sigh|meh|welp|yikes"
     r"|wait|nvm|never\s?mind|btw|by the way|(?:good|great|bad|some|big) news"
+    # the assistant addressed ("hey assistant add X", "assistant, remind me …"): with a comma
+    # after it, or a request's first word ("assistant coach meeting" is a title)
+    r"|(?:assistant|bot|chatbot|robot)(?=\s*[,!:]|\s+(?:add|create|remind|put|please|pls|plz|can|"
+    r"could|would|make|mark|delete|remove|move|new|schedule|set|show|list|what|tag|note|i)\b)"
     # "quick one before my shift - X": a lead-in, with when it is said, up to a spaced dash
     # (or to the end: a message's clauses are split at the dash)
     r"|(?:quick one|quick thing|one more thing|another thing|one last thing|real quick)"

@@ -32,8 +32,13 @@ from backend.assistant.offline.titles import (
 QUOTE = "\u2063Q{}\u2063"  # the n-th quoted text, hidden while the command is parsed
 QUOTE_RX = re.compile("\u2063Q(\\d+)\u2063")
 # An apostrophe inside a word is no closing quote: 'pay for Zoe's school trip'.
+# Guillemets (double and single), low-high quotes and curly single quotes are quotes too: a
+# French or German speaker's "créer une tâche « X »" quotes a title as "X" does.
 _QUOTED = re.compile(
     r'"([^"]+)"|\u201c([^\u201d]+)\u201d|(?<!\w)\'((?:[^\']|(?<=\w)\'(?=\w)){2,}?)\'(?!\w)'
+    r"|\u00ab\s*([^\u00bb]+?)\s*\u00bb|\u2039\s*([^\u203a]+?)\s*\u203a"
+    r"|\u201e([^\u201c\u201d]+)[\u201c\u201d]"
+    r"|(?<!\w)\u2018((?:[^\u2019]|(?<=\w)\u2019(?=\w)){2,}?)\u2019(?!\w)"
 )
 
 
@@ -781,7 +786,7 @@ def hide_quotes(message: str) -> tuple[str, list[str]]:
     quoted: list[str] = []
 
     def hide(m: re.Match[str]) -> str:
-        quoted.append((m.group(1) or m.group(2) or m.group(3)).strip())
+        quoted.append(next(g for g in m.groups() if g is not None).strip())
         return QUOTE.format(len(quoted) - 1)
 
     return _QUOTED.sub(hide, message), quoted

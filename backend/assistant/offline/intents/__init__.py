@@ -556,9 +556,23 @@ _STORY_THEN_DELETE = re.compile(
 )
 
 
+# "my boss dumped another thing on me, classic. anyway add review the contract": "anyway" after
+# a sentence (or a comma) that asks nothing closes the venting; the plain add after it is the
+# request, and the venting (its "at 5pm" too) is no part of it.
+_VENT_THEN_ANYWAY_ADD = re.compile(
+    r"^(?P<story>.+?)\s*(?:[.!?;]+|,)\s*(?:anyway|anyways|anyhow)[\s,]+"
+    r"(?:(?:please|pls|just|can you|could you)[\s,]+)*(?P<request>(?:add|create|put down|remind me)\s+\S.*)$",
+    re.I,
+)
+
+
 def _request_after_story(message: str, today: date) -> str:
     if (m := _STORY_THEN_ADD.match(message.strip())) is not None:
         return m["request"] if _understand(m["story"], today).kind == "help" else message
+    if (m := _VENT_THEN_ANYWAY_ADD.match(message.strip())) is not None:
+        story = _understand(m["story"], today)
+        if story.kind in {"help", "vent", "list"} or (story.kind == "add" and no_task(m["story"])):
+            return m["request"]
     if (m := _STORY_THEN_COMMAND.match(message.strip())) is None:
         m = _STORY_THEN_DELETE.match(message.strip())
         if m is None or _understand(m["story"], today).kind not in {"help", "delete"}:
@@ -967,7 +981,8 @@ _JOINT = re.compile(
 )
 # Words that only join the requests: "…, oh and also please add Y", "… and then mark X".
 _JOINING = re.compile(
-    r"^(?:(?:and|also|then|plus|oh|so|now|okay|ok|please|pls|can you|could you|but)\b|[&+])[\s,]*",
+    r"^(?:(?:and|also|then|plus|oh|so|now|okay|ok|please|pls|can you|could you|but|anyway|anyways)\b"
+    r"|[&+])[\s,]*",
     re.I,
 )
 
@@ -1519,8 +1534,19 @@ _TOPIC_FIRST = re.compile(
 )
 
 
+# "for the party add that we need 12 balloons": a fact to add said of the task named first is
+# a note on it (as "for the party task, add that …"), never a task titled "party add that …".
+_TOPIC_THEN_NOTE = re.compile(
+    r"^(?P<topic>for\s+(?:the|my)\s+[^,.;:!?]{1,40}?)\s+"
+    r"(?P<rest>(?:please\s+)?add\s+(?:a\s+note\s+)?(?:that|saying)\s+\S.*)$",
+    re.I,
+)
+
+
 def _topic_named(text: str) -> str:
     """ "for the grocery run task can you change it to saturday": "it" is the task named."""
+    if note := _TOPIC_THEN_NOTE.match(text):
+        return f"{note['topic']}, {note['rest']}"
     m = _TOPIC_FIRST.match(text)
     return re.sub(r"\bit\b", m["x"] or m["y"], m["rest"]) if m else text
 

@@ -37,6 +37,10 @@ _SOFTENER = (
 )
 # "add three separate tasks: …", "add these to-dos: …": how many, said before the list
 _COUNTED = r"(?:(?:two|three|four|five|six|\d+|these|following|few|couple of|separate|different|more|new)\s+)*"
+# A label said before a colon, naming what kind of thing follows ("add schedule: visit the
+# office", "tomorrow need: buy tickets"): never a title's word. Only a bare word right before
+# the colon ("add review schedule", "add the schedule for …" keep it).
+LABEL = r"(?:schedule|need|needs|to-?do|agenda|plan)\s*:\s*"
 # The words between "add a task" and its title; whole words only ("add towels" is no "to wels")
 _JOINING = r"(?:to|for|that says|saying|called|named|about|which is)\b"
 # Other verbs only for the user ("leave me a note to X"): "leave a note that she prefers
@@ -56,7 +60,7 @@ ADD = rx(
     r"^(?:i'?ve got|i have got|i'?ve gotta|i got)\s+(?:to\s+)?(?P<rest>.+)$",
     r"^(?:pop|stick|chuck|throw|slot|pencil|bung)\s+(?:in\s+)?(?P<rest>.+)$",
     rf"^(?:add|create|new|put down|put|set up|schedule|jot down|write down|note down|log|enter|"
-    rf"insert|save|capture|record|plan)(?:\s*:\s*|\s+)(?:for me\s+)?{ARTICLE}(?:{_COUNTED}{TASK_WORD}\s*)?"
+    rf"insert|save|capture|record|plan)(?:\s*:\s*|\s+)(?:for me\s+)?(?:{LABEL})?{ARTICLE}(?:{_COUNTED}{TASK_WORD}\s*)?"
     rf"(?:[:\-]|{_JOINING})?\s*(?P<rest>.+)$",
     r"^(?:remind me|remember|don'?t let me forget|do not let me forget|do not forget|make sure i|help me remember|"
     r"i must not forget|i mustn'?t forget|don'?t forget|i need a reminder|set a reminder)\s*"
@@ -277,6 +281,12 @@ def schedule_last(text: str, today: date) -> str:
         return f"{m['rest']} {m['head']}"
     if said and only_command_words(leftover):  # "for friday please add: X", "task for friday: X"
         return f"add {m['rest']} {without_words(m['head'], leftover)}"
+    if (
+        said
+        and re.fullmatch(LABEL, f"{leftover.strip()}:", re.I)
+        and ":" in text[: m.start("rest")]
+    ):
+        return f"add {m['rest']} {without_words(m['head'], leftover)}"  # "tomorrow need: X"
     return text
 
 
