@@ -35,6 +35,7 @@ from backend.assistant.offline.language import (
     SENTENCE_STOP,
     clean_title,
     fix_typos,
+    is_past,
     normalise,
     without_spoken_punctuation,
 )
@@ -1460,6 +1461,53 @@ def _said_off(part: str) -> bool:
     return not _REMOVE_START.match(part) and first_match(delete.DELETE, part) is not None
 
 
+# "suit bought", "flights booked", "haircut done": a thing, then that it was done (a part of a
+# list of statements; alone, such a message is read with the tasks in view, in statements.py)
+_THING_DONE = re.compile(
+    r"^(?!(?:i|we|you|u|they|he|she|it|that|this|there|who|what)\b)"
+    r"(?P<thing>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)\s+(?:(?:is|are|was|were|all)\s+)?"
+    r"(?P<done>[a-z]+)(?:\s+(?:now|already|too))?[.!]*$",
+    re.I,
+)
+
+
+def _thing_done(part: str) -> Intent | None:
+    m = _THING_DONE.match(part)
+    if not m or not (m["done"].lower() in {"done", "sorted"} or is_past(m["done"])):
+        return None
+    if m["thing"].split()[0].lower() in TASK_VERBS | {"add", "not", "never", "no"}:
+        return None  # "call mum finished" is read by the complete rules
+    return Intent("complete", [m["thing"]])
+
+
+def _completes_joined(parts: list[str], read: list[Intent]) -> tuple[list[str], list[Intent]]:
+    """ "suit bought, haircut done, add …": statements of things done next to each other are
+    one completion of each thing (one tool call per kind of change)."""
+    out_parts: list[str] = []
+    out: list[Intent] = []
+    for part, intent in zip(parts, read, strict=True):
+        plain = (
+            intent.kind == "complete"
+            and len(intent.items) == 1
+            and not (intent.then or intent.everything or intent.fallback_subject or intent.told)
+        )
+        last = out[-1] if out else None
+        if (
+            last
+            and plain
+            and last.kind == "complete"
+            and len(last.items) == 1
+            and not (last.then or last.everything or last.fallback_subject or last.told)
+        ):
+            joined = " and ".join(last.items + intent.items)  # as "mark X and Y done"
+            out[-1] = replace(last, items=[joined])
+            out_parts[-1] += ", " + part
+            continue
+        out_parts.append(part)
+        out.append(intent)
+    return out_parts, out
+
+
 def _statements(text: str, quoted: list[str], today: date) -> Intent | None:
     """Several requests said as statements, each naming its own task and changing it with a
     different tool. Every part must read as such a request, or the message is read whole:
@@ -1473,7 +1521,8 @@ def _statements(text: str, quoted: list[str], today: date) -> Intent | None:
         apart = re.search(rf"{re.escape(before)}\s*[,;.!?]\s*{re.escape(after)}", text)
         if commands and apart and (_EXPLAINS.match(after) or _said_off(after)):
             return None  # "delete the gym task, I cancelled my membership": why, no request
-    read = [_understand_one(p, quoted, today) for p in parts]
+    read = [_thing_done(p) or _understand_one(p, quoted, today) for p in parts]
+    parts, read = _completes_joined(parts, read)
     for part, intent in zip(parts, read, strict=True):
         named = bool(intent.items) and not _PRONOUN_SUBJECT.match(intent.items[0])
         # "the deadline is friday" names no task ("the" is all that is left of its name)
@@ -1671,7 +1720,10 @@ def _state_removed(clause: str) -> str:
     """What a clause is about: "the garage is not that important" -> "garage"."""
     clause = _AROUND_NAME.sub("", _LEAD_IN.sub("", clause.strip()))
     subject = re.split(
-        r"\s+(?:is|are|was|were|has|have|needs?|can|should|got)\b",
+        # "the mechanic cannot tomorrow", "the dentist couldn't do friday": a modal ends the
+        # subject as "is" does
+        r"\s+(?:is|are|was|were|has|have|needs?|can|cannot|can't|could|couldn't|will|won't"
+        r"|would|wouldn't|does|doesn't|did|didn't|should|got)\b",
         _STATE.sub("", clause.strip()),
         maxsplit=1,
     )[0]
