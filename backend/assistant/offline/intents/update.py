@@ -1013,7 +1013,29 @@ def handle_add(turn: Turn) -> Decision:
             # "add pick up Grandma on sunday" … "oh wait, her flight lands saturday, not
             # sunday": the words say why; the day replaced is the one the task was just given
             return handle(Turn(Intent("update", ["it"], details=details), turn.convo, turn.today))
+        due_then = _due_on_the_day_replaced(turn, details)
+        if isinstance(due_then, Decision):
+            return due_then
+        if due_then:
+            # "wait, Lucy lands on the 4th of March, not tomorrow": the one open task due on
+            # the day replaced that has a word said ("Pick up Lucy from the airport")
+            update = Intent("update", [due_then[0]["title"]], details=details)
+            return _change(Turn(update, turn.convo, turn.today), due_then)
     return add.handle(turn)
+
+
+def _due_on_the_day_replaced(turn: Turn, d: Details) -> list[dict[str, Any]] | Decision:
+    """The one open task due on the day a correction replaces ("…, not tomorrow") whose title
+    has a word of the words said; none, or several: the add stands."""
+    named = turn.intent.names_task
+    if not (d.due and d.replaced_due and named) or says_add(turn.convo.user_text):
+        return []
+    listed = lookup(turn.convo, status="pending", limit=LOOKUP_LIMIT)
+    if isinstance(listed, ToolCall):
+        return Decision(calls=[listed])
+    old = d.replaced_due.isoformat()
+    found = [t for t in listed if t.get("due_date") == old and shares_a_word(named, t["title"])]
+    return found if len(found) == 1 else []
 
 
 def _corrects_day_of_last_task(turn: Turn, d: Details) -> bool:
