@@ -60,7 +60,7 @@ async def test_a_word_of_a_task_due_another_day_adds(app: FastAPI) -> None:
 
 
 async def test_two_tasks_due_then_with_the_word_change_neither(app: FastAPI) -> None:
-    start = LUCY + [{"title": "Buy flowers for Lucy", "due_date": _day(1)}]
+    start = [*LUCY, {"title": "Buy flowers for Lucy", "due_date": _day(1)}]
     msg = "wait, Lucy lands on the 4th of March 2027, not tomorrow"
     t = await converse(app, start, [msg], {"Lucy lands"})
     assert t.problems == [], t.problems
