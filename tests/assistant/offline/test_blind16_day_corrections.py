@@ -76,3 +76,56 @@ async def test_an_explicit_add_with_not_tomorrow_adds(app: FastAPI) -> None:
     after = by_title(t.after)
     assert "lucy lands" in after, t.replies
     assert after["pick up lucy from the airport"]["due_date"] == _day(1), t.replies
+
+
+# --- "I have until the 15th to pay the parking fine, so change it to that" -------------------
+
+FINES = [
+    {"title": "Pay the parking fine", "due_date": _day(1)},
+    {"title": "Pay the gas bill", "due_date": _day(1)},
+]
+
+
+def _fifteenth() -> str:
+    today = date.today()
+    day = today.replace(day=15)
+    if day < today:
+        day = (day.replace(day=1) + timedelta(days=32)).replace(day=15)
+    return str(day)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "just got a letter, turns out I have until the 15th to pay the parking fine, so change "
+        "it to that",  # blind-16
+        "turns out I have until the 15th to pay the parking fine, so change it to that",
+        "turns out I have until the 15th to pay the parking fine, change it to that pls",
+        "the parking fine can be paid until the 15th, so move it to that",
+        "apparently the parking fine is due on the 15th, so set the date to that",
+        "I have until the 15th for the parking fine. change the deadline to that",
+    ],
+)
+async def test_the_day_a_story_says_then_change_it_to_that(app: FastAPI, message: str) -> None:
+    t = await converse(app, FINES, [message], {"Pay the parking fine"})
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    assert after["pay the parking fine"]["due_date"] == _fifteenth(), t.replies
+    assert after["pay the gas bill"]["due_date"] == _day(1)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "just got a letter, turns out I have until the 15th, so change it to that",  # no task
+        "just got a letter about the parking fine, so change it to that",  # no day
+        "turns out I have until the 15th to pay the rent, so change it to that",  # no such task
+    ],
+)
+async def test_change_it_to_that_without_one_task_and_a_day_changes_nothing(
+    app: FastAPI, message: str
+) -> None:
+    t = await converse(app, FINES, [message], set())
+    assert t.problems == [], t.problems
+    assert all(x["due_date"] == _day(1) for x in t.after), t.replies
+    assert len(t.after) == 2, t.replies

@@ -331,7 +331,12 @@ _DAY_AS_DUE = re.compile(
     r"^(?P<story>.+?)\s*(?:[,;.!-]+|\bso\b)\s*(?:so\s+)?(?:please\s+|pls\s+|can you\s+|could you\s+)*"
     r"(?:(?:set|make|put|use|mark|have)\s+(?:that|this|it)\s+(?:as\s+)?(?:the\s+|its\s+|my\s+)?"
     r"|(?:that'?s|that\s+is|this\s+is)\s+(?:the\s+|its\s+|my\s+)?(?:new\s+)?)"
-    r"(?:due\s+date|deadline|due\s+day)(?:\s+(?:for\s+it|then|please|pls|thanks|thank you))*[.!]*$",
+    r"(?:due\s+date|deadline|due\s+day)(?:\s+(?:for\s+it|then|please|pls|thanks|thank you))*[.!]*$"
+    # "…, turns out I have until the 15th to pay the parking fine, so change it to that": the
+    # day the story says, "that"
+    r"|^(?P<story2>.+?)\s*(?:[,;.!-]+|\bso\b)\s*(?:so\s+)?(?:please\s+|pls\s+|can you\s+|could you\s+)*"
+    r"(?:change|move|set|update|switch|make)\s+(?:it|that|the\s+(?:due\s+)?date|the\s+deadline)\s+"
+    r"(?:to|for)\s+(?:that|then|that\s+(?:day|date))(?:\s+(?:please|pls|thanks|thank you))*[.!]*$",
     re.I,
 )
 
@@ -373,7 +378,7 @@ def _update_after_story(message: str, today: date) -> Intent | None:
 
 def _changed_to_match(message: str, today: date) -> Intent | None:
     if m := _DAY_AS_DUE.match(normalise(message)):
-        rest, details = take_details(m["story"], today)
+        rest, details = take_details(m["story"] or m["story2"], today)
         if not details.due or details.priority or details.tags or details.repeat:
             return None
         said = subjects(rest) or [rest]
