@@ -1485,25 +1485,27 @@ def _thing_done(part: str) -> Intent | None:
     return Intent("complete", [m["thing"]])
 
 
+_SOME_OR_ALL = re.compile(r"\b(?:some|all|most|part|half|rest|everything)\b", re.I)
+
+
 def _completes_joined(parts: list[str], read: list[Intent]) -> tuple[list[str], list[Intent]]:
     """ "suit bought, haircut done, add …": statements of things done next to each other are
     one completion of each thing (one tool call per kind of change)."""
     out_parts: list[str] = []
     out: list[Intent] = []
-    for part, intent in zip(parts, read, strict=True):
-        plain = (
-            intent.kind == "complete"
-            and len(intent.items) == 1
-            and not (intent.then or intent.everything or intent.fallback_subject or intent.told)
+
+    def plain(i: Intent) -> bool:  # one thing named, no "it", "all of it" or "some of"
+        return (
+            i.kind == "complete"
+            and len(i.items) == 1
+            and not (i.then or i.everything or i.fallback_subject or i.told or _points_back(i))
+            and not PLURAL.match(i.items[0])
+            and not _SOME_OR_ALL.search(i.items[0])
         )
+
+    for part, intent in zip(parts, read, strict=True):
         last = out[-1] if out else None
-        if (
-            last
-            and plain
-            and last.kind == "complete"
-            and len(last.items) == 1
-            and not (last.then or last.everything or last.fallback_subject or last.told)
-        ):
+        if last and plain(intent) and plain(last):
             joined = " and ".join(last.items + intent.items)  # as "mark X and Y done"
             out[-1] = replace(last, items=[joined])
             out_parts[-1] += ", " + part
@@ -1526,7 +1528,14 @@ def _statements(text: str, quoted: list[str], today: date) -> Intent | None:
         apart = re.search(rf"{re.escape(before)}\s*[,;.!?]\s*{re.escape(after)}", text)
         if commands and apart and (_EXPLAINS.match(after) or _said_off(after)):
             return None  # "delete the gym task, I cancelled my membership": why, no request
-    read = [_thing_done(p) or _understand_one(p, quoted, today) for p in parts]
+    read = [_understand_one(p, quoted, today) for p in parts]
+    # a part read as nothing, or as a bare task, may say a thing done ("suit bought")
+    read = [
+        (_thing_done(p) or i)
+        if i.kind == "help" or (i.kind == "add" and not _ADDING.match(p))
+        else i
+        for p, i in zip(parts, read, strict=True)
+    ]
     parts, read = _completes_joined(parts, read)
     for part, intent in zip(parts, read, strict=True):
         named = bool(intent.items) and not _PRONOUN_SUBJECT.match(intent.items[0])
