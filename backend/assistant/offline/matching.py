@@ -54,6 +54,27 @@ def said_in_full(subject: str) -> str:
 _NOUN_ENDINGS = ("ment", "al", "ation", "ion", "y")
 
 
+_WRITING_VERBS = {"reply", "respond", "answer", "write", "email", "message", "mail"}
+
+
+def _message_as_verb(subject: str, tasks: list[Task]) -> str:
+    """ "the landlord email" for "Reply to the landlord": a message named by what it is is the
+    task that writes one, where a single verb of writing begins the titles and no title has
+    the noun itself."""
+    titles = [utils.default_process(t["title"]).split() for t in tasks]
+    writing = {t[0] for t in titles if t} & _WRITING_VERBS
+    words = {w for t in titles for w in t}
+    if len(writing) != 1:
+        return subject
+    verb = next(iter(writing))
+    return re.sub(
+        r"\b(?:e-?mail|mail|message|reply|response|answer)\b",
+        lambda m: m[0] if m[0].lower() in words else verb,
+        subject,
+        flags=re.I,
+    )
+
+
 def _said_as_verbs(said: str, titles: list[str]) -> str:
     """ "the payment" for "Pay the cleaner", "the passport renewal" for "Renew the passport":
     a noun made from a title's first word (its verb) is that verb, unless a title has the
@@ -174,6 +195,7 @@ def candidates(subject: str, tasks: list[Task]) -> list[Task]:
 
 
 def _candidates(subject: str, tasks: list[Task]) -> list[Task]:
+    subject = _message_as_verb(subject, tasks)
     scored = sorted(zip(scores(subject, tasks), tasks, strict=True), key=lambda p: -p[0])
     scored = [(s, t) for s, t in scored if s >= MATCH]
     if not scored:

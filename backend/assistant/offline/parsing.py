@@ -850,8 +850,14 @@ _TOPIC_END = re.compile(
 )
 
 
+_DAY_AFTER = re.compile(
+    r"\s*\b(?:for\s+|on\s+)?(?:the\s+)?day\s+after\s+(?:tomorrow|tmrw|tmr)\b", re.I
+)
+
+
 def _topic(text: str, today: date) -> str | None:
     text = _ON_MY_LIST.sub("", text)  # "anything on my list about the car": the list is no topic
+    text = _DAY_AFTER.sub("", text)  # a day (read as the filter's), whose "tomorrow" is no end
     m = re.search(r"\b(?P<t>[a-z]+)[- ]related\b(?!\s+to\b)", text, re.I)
     if m and m["t"].lower() not in _NOT_TAGS | {"anything", "something", "stuff", "things"}:
         return m["t"]  # "anything pet related?"
@@ -903,7 +909,7 @@ def list_filter(text: str, today: date) -> ListFilter:
         f.due = "overdue"
     elif re.search(r"\b(?:today|tonight|this evening|this morning)\b", lower):
         f.due = "today"
-    elif re.search(r"\b(?:tomorrow|tmrw|tmr)\b", lower):
+    elif re.search(r"(?<!after )\b(?:tomorrow|tmrw|tmr)\b", lower):  # not "the day after it"
         f.due = "tomorrow"
     elif re.search(r"\b(?:this week|the week|next (?:7|seven) days|coming days|week)\b", lower):
         f.due = "week"

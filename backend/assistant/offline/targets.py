@@ -144,7 +144,9 @@ _BOTH_THE = re.compile(rf"^(?:both|all|{_THE_TWO})\s+(?:of\s+)?(?:the\s+|my\s+)?
 
 
 # "the watering reminder for it": a task named by what it is for, said elsewhere.
-_FOR_IT = re.compile(r"\s+(?:for|of|about|on|with)\s+(?:it|them|him|her)$", re.I)
+_FOR_IT = re.compile(
+    r"\s+(?:for|of|about|on|with|to)\s+(?P<who>it|them|him|her)$", re.I
+)  # "the email to him": a person the rest of the message names
 
 
 def _words_not_in(text: str, subject: str) -> str:
@@ -178,6 +180,13 @@ def find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
         if re.search(rf"\bboth\b|^{_THE_TWO}", subject, re.I) and len(found) != 2:
             return Decision(reply=replies.ask_scope(found, turn.today))  # "both" names two
         return found  # "both milk tasks": all of them
+    if (m := _FOR_IT.search(subject)) and m["who"].lower() in {"him", "her"} and found:
+        # "called ravi. move the email to him": the task must name the person said elsewhere
+        elsewhere = _words_not_in(convo.user_text, subject[: m.start()])
+        found = [
+            t for t in found
+            if shares_a_word(elsewhere, t["title"]) or m[0].strip().lower() in t["title"].lower()
+        ]  # fmt: skip
     if len(found) > 1 and (m := _FOR_IT.search(subject)):
         # "the cactus died, delete the watering reminder for it": "it" is named elsewhere in
         # the message; of the tasks the words fit, the one with a word of the rest of it

@@ -35,6 +35,7 @@ from backend.assistant.offline.language import (
     SENTENCE_STOP,
     clean_title,
     fix_typos,
+    is_past,
     normalise,
     without_spoken_punctuation,
 )
@@ -330,7 +331,12 @@ _DAY_AS_DUE = re.compile(
     r"^(?P<story>.+?)\s*(?:[,;.!-]+|\bso\b)\s*(?:so\s+)?(?:please\s+|pls\s+|can you\s+|could you\s+)*"
     r"(?:(?:set|make|put|use|mark|have)\s+(?:that|this|it)\s+(?:as\s+)?(?:the\s+|its\s+|my\s+)?"
     r"|(?:that'?s|that\s+is|this\s+is)\s+(?:the\s+|its\s+|my\s+)?(?:new\s+)?)"
-    r"(?:due\s+date|deadline|due\s+day)(?:\s+(?:for\s+it|then|please|pls|thanks|thank you))*[.!]*$",
+    r"(?:due\s+date|deadline|due\s+day)(?:\s+(?:for\s+it|then|please|pls|thanks|thank you))*[.!]*$"
+    # "…, turns out I have until the 15th to pay the parking fine, so change it to that": the
+    # day the story says, "that"
+    r"|^(?P<story2>.+?)\s*(?:[,;.!-]+|\bso\b)\s*(?:so\s+)?(?:please\s+|pls\s+|can you\s+|could you\s+)*"
+    r"(?:change|move|set|update|switch|make)\s+(?:it|that|the\s+(?:due\s+)?date|the\s+deadline)\s+"
+    r"(?:to|for)\s+(?:that|then|that\s+(?:day|date))(?:\s+(?:please|pls|thanks|thank you))*[.!]*$",
     re.I,
 )
 
@@ -372,7 +378,7 @@ def _update_after_story(message: str, today: date) -> Intent | None:
 
 def _changed_to_match(message: str, today: date) -> Intent | None:
     if m := _DAY_AS_DUE.match(normalise(message)):
-        rest, details = take_details(m["story"], today)
+        rest, details = take_details(m["story"] or m["story2"], today)
         if not details.due or details.priority or details.tags or details.repeat:
             return None
         said = subjects(rest) or [rest]
@@ -1475,6 +1481,55 @@ def _said_off(part: str) -> bool:
     return not _REMOVE_START.match(part) and first_match(delete.DELETE, part) is not None
 
 
+# "suit bought", "flights booked", "haircut done": a thing, then that it was done (a part of a
+# list of statements; alone, such a message is read with the tasks in view, in statements.py)
+_THING_DONE = re.compile(
+    r"^(?!(?:i|we|you|u|they|he|she|it|that|this|there|who|what)\b)"
+    r"(?P<thing>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)\s+(?:(?:is|are|was|were|all)\s+)?"
+    r"(?P<done>[a-z]+)(?:\s+(?:now|already|too))?[.!]*$",
+    re.I,
+)
+
+
+def _thing_done(part: str) -> Intent | None:
+    m = _THING_DONE.match(part)
+    if not m or not (m["done"].lower() in {"done", "sorted"} or is_past(m["done"])):
+        return None
+    if m["thing"].split()[0].lower() in TASK_VERBS | {"add", "not", "never", "no"}:
+        return None  # "call mum finished" is read by the complete rules
+    return Intent("complete", [m["thing"]])
+
+
+_SOME_OR_ALL = re.compile(r"\b(?:some|all|most|part|half|rest|everything)\b", re.I)
+
+
+def _completes_joined(parts: list[str], read: list[Intent]) -> tuple[list[str], list[Intent]]:
+    """ "suit bought, haircut done, add …": statements of things done next to each other are
+    one completion of each thing (one tool call per kind of change)."""
+    out_parts: list[str] = []
+    out: list[Intent] = []
+
+    def plain(i: Intent) -> bool:  # one thing named, no "it", "all of it" or "some of"
+        return (
+            i.kind == "complete"
+            and len(i.items) == 1
+            and not (i.then or i.everything or i.fallback_subject or i.told or _points_back(i))
+            and not PLURAL.match(i.items[0])
+            and not _SOME_OR_ALL.search(i.items[0])
+        )
+
+    for part, intent in zip(parts, read, strict=True):
+        last = out[-1] if out else None
+        if last and plain(intent) and plain(last):
+            joined = " and ".join(last.items + intent.items)  # as "mark X and Y done"
+            out[-1] = replace(last, items=[joined])
+            out_parts[-1] += ", " + part
+            continue
+        out_parts.append(part)
+        out.append(intent)
+    return out_parts, out
+
+
 def _statements(text: str, quoted: list[str], today: date) -> Intent | None:
     """Several requests said as statements, each naming its own task and changing it with a
     different tool. Every part must read as such a request, or the message is read whole:
@@ -1489,6 +1544,14 @@ def _statements(text: str, quoted: list[str], today: date) -> Intent | None:
         if commands and apart and (_EXPLAINS.match(after) or _said_off(after)):
             return None  # "delete the gym task, I cancelled my membership": why, no request
     read = [_understand_one(p, quoted, today) for p in parts]
+    # a part read as nothing, or as a bare task, may say a thing done ("suit bought")
+    read = [
+        (_thing_done(p) or i)
+        if i.kind == "help" or (i.kind == "add" and not _ADDING.match(p))
+        else i
+        for p, i in zip(parts, read, strict=True)
+    ]
+    parts, read = _completes_joined(parts, read)
     for part, intent in zip(parts, read, strict=True):
         named = bool(intent.items) and not _PRONOUN_SUBJECT.match(intent.items[0])
         # "the deadline is friday" names no task ("the" is all that is left of its name)
@@ -1697,7 +1760,10 @@ def _state_removed(clause: str) -> str:
     """What a clause is about: "the garage is not that important" -> "garage"."""
     clause = _AROUND_NAME.sub("", _LEAD_IN.sub("", clause.strip()))
     subject = re.split(
-        r"\s+(?:is|are|was|were|has|have|needs?|can|should|got)\b",
+        # "the mechanic cannot tomorrow", "the dentist couldn't do friday": a modal ends the
+        # subject as "is" does
+        r"\s+(?:is|are|was|were|has|have|needs?|can|cannot|can't|could|couldn't|will|won't"
+        r"|would|wouldn't|does|doesn't|did|didn't|should|got)\b",
         _STATE.sub("", clause.strip()),
         maxsplit=1,
     )[0]

@@ -112,6 +112,12 @@ _FIELD = {
         r"^did i\s+(?:put|write|add|leave)\s+(?:any|a)\s+(?:notes?|description|comments?)\s+(?:on|for|in)\s+"
         r"(?P<t>.+?)\??$",
         r"^what(?:'s|\s+is|\s+was)\s+(?P<t>.+?)\s+about\??$",  # "what is the report about?"
+        # "why did I need to call the landlord again?": the reason is what the notes hold
+        r"^why\s+(?:did|do|does|was|were|am|is)\s+(?:i|we)\s+(?:(?:supposed|meant|going)\s+to|"
+        r"(?:need|have|want|got)\s+to|(?:have\s+)?(?:gotta|got\s+to))\s+(?!\w+\s+(?:this|that|it|them)\b)(?P<t>[a-z]+\s+.+?)"
+        r"(?:\s+(?:again|anyway|exactly|now|for))*\??$",
+        r"^why\s+(?:is|was)\s+(?P<t>.+?)\s+(?:on\s+(?:my|the)\s+(?:list|todo list|to-do list)|a\s+task)"
+        r"(?:\s+(?:again|anyway|at all))*\??$",
         # "what was the gate code for the plumber?": a detail that only the notes can hold
         # "what was the policy number I put on the insurance call?"
         r"^what(?:'s|\s+is|\s+was)\s+the\s+(?P<field>(?!(?:due|deadline|date|time|priority|"
@@ -156,6 +162,11 @@ _INDIRECT = re.compile(
     r"\s+(?:whether|if)\s+(?P<q>.+?)[?.!]*$",
     re.I,
 )
+_HAVE_ANY = re.compile(
+    r"^(?P<s>i|we)\s+(?:have|have got|'ve got|got)\s+(?P<rest>(?:anything|something|any\s+tasks?|"
+    r"any\s+todos?|stuff|much|a lot|many\s+tasks)\b.*)$",
+    re.I,
+)
 _HAVE_I = re.compile(r"^(?P<s>i|we)\s*(?:'ve|\s+have|\s+had)\s+(?P<rest>.+)$", re.I)
 _NEED_I = re.compile(r"^(?P<s>i|we)\s+(?P<rest>(?:still\s+)?(?:need|have)\s+to\s+.+)$", re.I)
 _DID_I = re.compile(
@@ -178,6 +189,8 @@ def parse_indirect(msg: Message) -> Reread | None:
     if not (m := _INDIRECT.match(msg.text)):
         return None
     q = m["q"].strip()
+    if a := _HAVE_ANY.match(q):  # "… whether I have anything scheduled for friday": a list
+        return Reread(f"do {a['s']} have {a['rest']}?")
     if h := _HAVE_I.match(q):
         return Reread(f"have {h['s']} {h['rest']}?")
     if n := _NEED_I.match(q):

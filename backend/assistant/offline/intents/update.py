@@ -109,7 +109,8 @@ _SUBJECT = rf"(?P<rest>(?:(?!{SENTENCE_STOP}\s).)+?)"
 
 RESCHEDULE = rx(
     rf"^{_SUBJECT}\s+(?:needs?|has|have)\s+(?:to be done|doing|to happen|to get done|to be finished|sorting)\s+.+$",
-    r"^(?P<rest>.+?)\s+can wait(?:\s+(?:till|until|to|for))?\s+.+$",
+    # "X can wait till friday", "expense claims can slip to the end of the month"
+    r"^(?P<rest>.+?)\s+(?:can|could|may)\s+(?:wait|slip|slide)(?:\s+(?:till|until|to|for))?\s+.+$",
     r"^(?:change|update|set|make|move)\s+(?P<rest>.+?)\s+so(?: that)?\s+(?:it|they)\s+(?:is|are|will be)\s+(?:due\s+)?.+$",
     r"^(?:make|set|move|put|change|push|schedule)\s+(?P<rest>it|that|this|them|those|that one|this one)\s+(?:to\s+|for\s+|due\s+|on\s+)?.+$",
     # A fragment about the tasks just named: "both for fri", "them both to monday".
@@ -142,7 +143,7 @@ _BECAME = (
     r"(?:became|become|becomes|got|gets|turned|went)(?:\s+(?:into|to))?"
 )
 PRIORITY = rx(
-    r"^(?:bump|move|put|set|change|drop|knock|raise|lower)\s+(?P<rest>.+?)\s+(?:down\s+|up\s+)?(?:to|on|at|as)\s+(?:a\s+)?(?P<p>high|low|medium|normal|top)(?:\s+priority)?$",
+    r"^(?:bump|move|put|set|change|drop|knock|raise|lower)\s+(?P<rest>.+?)\s+(?:down\s+|up\s+|back\s+)?(?:to|on|at|as)\s+(?:a\s+)?(?P<p>high|low|medium|normal|top)(?:\s+priority)?$",
     r"^(?P<rest>.+?)\s+(?:is|are)\s+(?:now\s+)?(?:a\s+)?(?P<p>top|high|low|medium)\s+priority$",
     # a change of state said of a task: "the tax return just became top priority", "X has
     # become urgent", "X suddenly got really important" (only the task's name comes before)
@@ -150,7 +151,7 @@ PRIORITY = rx(
     r"(?P<p>top|high|low|urgent|important|critical)(?:\s+priority)?(?:\s+now)?$",
     # (never "make a task X …, very important": that adds X)
     r"^(?:make|set|mark|change|flag)\s+(?!(?:a|an|one|another|new)\s+(?:new\s+)?(?:task|todo|reminder)\b)"
-    r"(?P<rest>.+?)\s+(?:to\s+|as\s+)?(?:a\s+)?"
+    r"(?P<rest>.+?)\s+(?:(?:back|down|up)\s+)?(?:to\s+|as\s+)?(?:a\s+)?"
     r"(?P<p>not urgent|not important|high|low|medium|normal|top|urgent|important|critical)(?:\s+priority)?$",
     # "put it high": only of a task said before ("put X high" may be a task to add)
     r"^put\s+(?P<rest>it|that|this|them|that one|this one)\s+(?:as\s+)?(?:a\s+)?"
@@ -485,6 +486,8 @@ def parse_make(msg: Message) -> Intent | None:
         leftover, details = details_from(msg.literal(m["rest"]), msg.today)
         leftover = re.sub(r"\s+(?:and|as|to|due)$", "", leftover.strip(), flags=re.I)
         leftover = re.sub(r"\s+(?:(?:due\s+)?date|deadline)$", "", leftover, flags=re.I)
+        # "set it back to normal priority": "back" says it was so before, it names no task
+        leftover = re.sub(r"\s+back$", "", leftover, flags=re.I)
         if details.repeat:  # "make it repeat every week": "repeat" names no task
             leftover = re.sub(r"\s+(?:repeat|recur)$", "", leftover, flags=re.I)
         if (details.due or details.priority or details.tags or details.schedule) and leftover:
@@ -555,6 +558,13 @@ _TIME_TO_ANY = re.compile(
 )
 
 
+_WHY_CLAUSE = re.compile(
+    r"(?:\s*[,;]\s*|\s+-\s+|\s+(?=because|since|cause|cuz)\b)(?:because|since|cause|cuz|as|"
+    r"(?:i|we)(?:'m|'re|'ll|'ve|\s+am|\s+are|\s+will|\s+have|\s+was|\s+were)|im)\s.*$",
+    re.I,
+)
+
+
 def parse_clear_schedule(msg: Message) -> Intent | None:
     """ "stop repeating the gym task", "no time needed for it", "make it one-off"."""
     text = msg.text
@@ -564,6 +574,9 @@ def parse_clear_schedule(msg: Message) -> Intent | None:
         )
     if not (CLEAR_TIME.search(text) or CLEAR_REPEAT.search(text)) or _ADDS.match(text):
         return None
+    # "stop repeating the plants one, I'm moving out next week": a reason said after it sets
+    # nothing (its "next week" is when the speaker moves, not when the task is due)
+    text = _WHY_CLAUSE.sub("", text) or text
     rest, details = take_details(text, msg.today)
     # The task is named in the first part that names anything: "stop repeating the balcony
     # plants, the neighbour has them now"; "no fixed time for the call, just sometime tomorrow".
@@ -1000,7 +1013,29 @@ def handle_add(turn: Turn) -> Decision:
             # "add pick up Grandma on sunday" … "oh wait, her flight lands saturday, not
             # sunday": the words say why; the day replaced is the one the task was just given
             return handle(Turn(Intent("update", ["it"], details=details), turn.convo, turn.today))
+        due_then = _due_on_the_day_replaced(turn, details)
+        if isinstance(due_then, Decision):
+            return due_then
+        if due_then:
+            # "wait, Lucy lands on the 4th of March, not tomorrow": the one open task due on
+            # the day replaced that has a word said ("Pick up Lucy from the airport")
+            update = Intent("update", [due_then[0]["title"]], details=details)
+            return _change(Turn(update, turn.convo, turn.today), due_then)
     return add.handle(turn)
+
+
+def _due_on_the_day_replaced(turn: Turn, d: Details) -> list[dict[str, Any]] | Decision:
+    """The one open task due on the day a correction replaces ("…, not tomorrow") whose title
+    has a word of the words said; none, or several: the add stands."""
+    named = turn.intent.names_task
+    if not (d.due and d.replaced_due and named) or says_add(turn.convo.user_text):
+        return []
+    listed = lookup(turn.convo, status="pending", limit=LOOKUP_LIMIT)
+    if isinstance(listed, ToolCall):
+        return Decision(calls=[listed])
+    old = d.replaced_due.isoformat()
+    found = [t for t in listed if t.get("due_date") == old and shares_a_word(named, t["title"])]
+    return found if len(found) == 1 else []
 
 
 def _corrects_day_of_last_task(turn: Turn, d: Details) -> bool:
@@ -1206,6 +1241,14 @@ _WISH = re.compile(
     r"(?P<t>\w+\s+.+)$",
     re.I,
 )
+# "I need the presentation ready 2 days earlier than planned": the task is the thing wanted
+# ready (a state word after it), never "I"
+_WANTED_READY = re.compile(
+    r"^(?:i|we)\s+(?:really\s+|just\s+)?(?:want|need|would\s+like|'d\s+like)\s+"
+    r"(?P<t>(?:the|my|our)\s+.+?)\s+(?:to\s+be\s+)?(?:ready|done|finished|completed|sorted|"
+    r"handed\s+in|submitted|sent)$",
+    re.I,
+)
 
 
 def _shift_from_plan(msg: Message) -> Intent | None:
@@ -1213,6 +1256,8 @@ def _shift_from_plan(msg: Message) -> Intent | None:
     if not (_THAN_PLANNED.search(msg.text) or _TIME_LATER.search(msg.text)):
         return None
     shift = _shift(msg.text)
+    if shift and (ready := _WANTED_READY.match(_THAN_PLAN.sub("", shift.rest).strip(" ,.!"))):
+        return Intent("update", _named(msg.literal(ready["t"])), details=shift.details())
     if shift and (wish := _WISH.match(_THAN_PLAN.sub("", shift.rest).strip(" ,.!"))):
         # "I want to finish the presentation a day earlier": the task is what the wish names
         return Intent("update", _named(msg.literal(wish["t"])), details=shift.details())
