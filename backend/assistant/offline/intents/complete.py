@@ -55,7 +55,8 @@ COMPLETE = rx(
     r"^(?P<rest>.+?)\s*(?:[:\-\u2013]|is|are)\s*(?:all\s+)?(?:done|finished|complete|completed)$",
     r"^(?:i am|i'?m|we are|we'?re)\s+(?:all\s+|finally\s+)?(?:done|finished|through) with\s+(?P<rest>.+)$",
     r"^(?:finished|completed|did|done)\s+(?:with\s+)?(?P<rest>.+)$",
-    r"^(?P<rest>\S+(?:\s+\S+){0,4}?)\s+(?:all\s+)?(?:done|finished|completed)(?:\s+(?:now|already|today|earlier))?$",
+    # (never "… not done": that is no completion)
+    r"^(?P<rest>\S+(?:\s+\S+){0,4}?)(?<!\bnot)\s+(?:all\s+)?(?:done|finished|completed)(?:\s+(?:now|already|today|earlier))?$",
     r"^(?:mark|set)\s+(?:as\s+)?(?:done|complete|completed|finished)\s*(?P<rest>.*)$",
     r"^(?:complete|finish|check off|check|tick off|tick|cross off|close|resolve|done with|"
     r"finished with|completed)\s+(?P<rest>.+?)(?:\s+(?:off|as done))?$",
