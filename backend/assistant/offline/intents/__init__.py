@@ -263,6 +263,7 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     ) is not None:
         return taken
     message = _enumerated(message)  # "first thing I paid X second thing …": sentences
+    message = complete.each_act(message)  # "washed and vacuumed the car": two acts
     message = without_musing(message)  # "hmm what else... oh right, I should …"
     if (news := _news_from(message, today)) is not None:
         if news.kind == "help":

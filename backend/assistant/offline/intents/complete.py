@@ -10,7 +10,7 @@ from backend.assistant.offline import replies, statements
 from backend.assistant.offline.classifier.combine import Chosen
 from backend.assistant.offline.intents import delete
 from backend.assistant.offline.intents.base import NOT_DONE, Message
-from backend.assistant.offline.language import base_form
+from backend.assistant.offline.language import base_form, is_past
 from backend.assistant.offline.matching import VAGUE_VERBS, candidates, names_another_act
 from backend.assistant.offline.parsing import TASK_VERBS, Intent, act, first_match, rx
 from backend.assistant.offline.targets import (
@@ -91,6 +91,27 @@ _TOLD_PAST = re.compile(
     r"|plann|us|seem|look|turn|end)ed\b)[a-z]{2,}ed\s+(?:(?:out|down|up|off)\s+)?(?:the|my|our)\s)",
     re.I,
 )
+
+
+# "washed and vacuumed the car", "I called and paid the plumber": two acts told of one thing
+# are two reports, one of each act ("washed the car and vacuumed the car"), so each names its
+# own task. Only at the start of a report (never inside a title: "add washed and dried socks").
+_SHARED_THING = re.compile(
+    r"^(?P<who>(?:(?:i|we)\s+)?(?:just\s+|also\s+|finally\s+|already\s+)?)"
+    r"(?P<a>[a-z]+)\s+and\s+(?:also\s+|then\s+)?(?P<b>[a-z]+)\s+"
+    r"(?P<thing>(?:the|my|our|his|her|their)\s+[^,;.!?]+?)(?P<end>\s*(?:[,;.!?].*)?)$",
+    re.I,
+)
+
+
+def each_act(text: str) -> str:
+    """ "washed and vacuumed the car" -> "washed the car and vacuumed the car"."""
+    m = _SHARED_THING.match(text)
+    if m is None or not all(is_past(v) and present_verb(v) for v in (m["a"], m["b"])):
+        return text
+    if m["a"].lower() == m["b"].lower():
+        return text
+    return f"{m['who']}{m['a']} {m['thing']} and {m['b']} {m['thing']}{m['end']}"
 
 
 def told_past(words: str) -> bool:
