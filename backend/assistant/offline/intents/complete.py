@@ -156,8 +156,20 @@ _GOT_PASSIVE = re.compile(
 )
 
 
+# "got the rejection email from Henderson", "got a letter from the council": news that came to
+# the user, no task done (what to do about it is said elsewhere, or not at all)
+_GOT_NEWS = re.compile(
+    r"^(?:(?:i|we)\s+)?(?:just\s+|finally\s+|also\s+)?(?:got|received|had)\s+"
+    r"(?:(?:a|an|the|my|our|this|that|some)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:e-?mail|letter|call|phone call|text|message|voicemail|reply|response|rejection|news"
+    r"|notice|notification|offer)s?\b(?:\s+(?:from|about|saying|that|back|today|yesterday)\b"
+    r"[^,;.!?]*)?[\s.!]*$",
+    re.I,
+)
+
+
 def happened_to_user(text: str) -> bool:
-    return _GOT_PASSIVE.match(text) is not None
+    return _GOT_PASSIVE.match(text) is not None or _GOT_NEWS.match(text) is not None
 
 
 # "didn't get to the car wash today", "never got round to the recycling": work told as not
