@@ -272,6 +272,12 @@ def _guessed_from_story(turn: Turn, found: list[Task]) -> bool:
     return not all(statements.completes(text, t) for t in found)
 
 
+def _one_said(intent: Intent) -> str:
+    """How "the … one" was said, for the question which: "high priority", "due tomorrow"."""
+    f = intent.filter
+    return f"{f.priority} priority" if f.priority else f"due {f.due}" if f.due else "due then"
+
+
 def _told_act(intent: Intent) -> str | None:
     """The verb told before the thing ("pay" in "I paid the accountant"), if one was."""
     item, thing = (intent.items or [""])[0], intent.fallback_subject
@@ -297,6 +303,9 @@ def handle(turn: Turn) -> Decision:
         lines = [text, *(replies.moved_on(t, turn.today) for t in moved), failures(done)]
         return Decision(reply=" ".join(filter(None, lines)))
     found = find_targets(turn, done_wanted=not finish)
+    if turn.intent.just_one and isinstance(found, list) and len(found) > 1:
+        # "the high priority one is done" with two high ones: which, never both
+        return Decision(reply=replies.ask_which(f"the {_one_said(turn.intent)} one", found, turn.today))
     bare_words = turn.intent.fallback_subject
     if isinstance(found, list) and bare_words and not candidates(bare_words, found):
         found = Decision()  # "called my sister" is not "Call the kennel": the verb alone
