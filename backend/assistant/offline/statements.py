@@ -212,7 +212,10 @@ _DONE_WORD = re.compile(
     # a learner's present for the past: "I finish the call with the bank" (not "… at 5")
     r"(?<=\bi )(?:just |already |finally )?finish(?!\s+(?:at|by|on|before|after|work|today|"
     r"tomorrow|tonight|next|this)\b)|"
-    r"over with|out of the way|back from|(?:close|tick|cross|check) (?:it|that|this)(?: off)?)\b",
+    r"over with|out of the way|back from|(?:close|tick|cross|check) (?:it|that|this)(?: off)?|"
+    # a test passed is the task that led to it done: "car passed its MOT", "passed my exam"
+    r"passed\s+(?:(?:its|his|her|my|our|their|the|a|an)\s+)?(?:[\w-]+\s+)?(?:mot|test|exam"
+    r"|examination|inspection|check-?up|assessment|audition|evaluation|vet check)s?)\b",
     re.I,
 )
 _FIRST_PERSON_PAST = re.compile(

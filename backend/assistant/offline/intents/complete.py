@@ -168,8 +168,18 @@ _GOT_NEWS = re.compile(
 )
 
 
+# "the car failed its MOT today", "passed my driving test": how a test went, never a task to
+# add (a pass may still close the task that led to it: ``statements``)
+_TEST_RESULT = re.compile(
+    r"^(?:(?:the|my|our|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:just\s+|finally\s+)?(?:passed|failed)\s+"
+    r"(?:(?:its|his|her|my|our|their|the|a|an)\s+)?(?:[\w-]+\s+)?(?:mot|test|exam|examination"
+    r"|inspection|check-?up|assessment|audition|evaluation)s?\b",
+    re.I,
+)
+
+
 def happened_to_user(text: str) -> bool:
-    return _GOT_PASSIVE.match(text) is not None or _GOT_NEWS.match(text) is not None
+    return any(p.match(text) is not None for p in (_GOT_PASSIVE, _GOT_NEWS, _TEST_RESULT))
 
 
 # "didn't get to the car wash today", "never got round to the recycling": work told as not
