@@ -12,7 +12,10 @@ from tests.assistant.offline.safety import by_title, converse
 pytestmark = pytest.mark.asyncio
 
 PAPER = [{"title": "Buy printer paper", "completed": True}, {"title": "Buy envelopes"}]
-FENCE = [{"title": "Fix the fence", "completed": True}, {"title": "Paint the shed", "completed": True}]
+FENCE = [
+    {"title": "Fix the fence", "completed": True},
+    {"title": "Paint the shed", "completed": True},
+]
 
 
 @pytest.mark.parametrize(

@@ -60,7 +60,7 @@ COMPLETE = rx(
     r"^(?:mark|set)\s+(?:as\s+)?(?:done|complete|completed|finished)\s*(?P<rest>.*)$",
     r"^(?:complete|finish|check off|check|tick off|tick|cross off|close|resolve|done with|"
     r"finished with|completed)\s+(?P<rest>.+?)(?:\s+(?:off|as done))?$",
-    rf"^(?:i|we)(?: have|'ve)? (?:just |already |finally |now |actually )?(?P<verb>{_PAST}) (?!to\b)(?P<rest>.+)$",
+    rf"^(?:i|we)(?: have|'ve)? (?:also |just |already |finally |now |actually )*(?P<verb>{_PAST}) (?!to\b)(?P<rest>.+)$",
     # "at least I managed to return the library books": the verb as the task says it
     r"^(?:(?:at least|finally|luckily|anyway)\s+)?(?:i|we)\s+(?:finally\s+|eventually\s+|somehow\s+)?"
     r"(?:managed|got round|got around)\s+to\s+(?P<now>[a-z]+)\s+(?P<rest>.+)$",
@@ -197,6 +197,8 @@ def parse(msg: Message) -> Intent | None:
         if m.groupdict().get("now") and not _task_verb(m["now"]):
             return None  # "I managed to lose my keys": no task's verb
         rest = msg.literal(m.groupdict().get("rest") or "it")
+        rest = _WHILE_THERE.sub("", rest)  # "bought stamps while I was there": when, not what
+        rest = _BUT_NOT.sub("", rest)  # "went to the post office but forgot (to buy stamps)"
         verb = present_verb(m.groupdict().get("verb") or "") or _task_verb(m.groupdict().get("now"))
         if verb is None and (g := _GERUND.match(rest)) and (base := _gerund_verb(g["verb"])):
             verb, rest = base, g["rest"]  # "finished writing the Q3 report": "write …"
@@ -208,6 +210,17 @@ def parse(msg: Message) -> Intent | None:
         return intent
     return None
 
+
+# "…, while I was there", "… when we were in town": when it was done, never the task's words
+_WHILE_THERE = re.compile(r",?\s+(?:while|when|as)\s+(?:i|we)\s+(?:was|were)\s+\w.*$", re.I)
+
+# "… but forgot to buy stamps", "…, but I didn't get the milk": what was left undone is
+# never part of what was done
+_BUT_NOT = re.compile(
+    rf",?\s+but\s+(?:(?:i|we)\s+)?(?:forgot|{NOT_DONE}|could\s*(?:n'?t|not)|was\s*(?:n'?t|not)"
+    r"\s+able|ran out of time)\b.*$",
+    re.I,
+)
 
 _GERUND = re.compile(
     r"^(?P<verb>[a-z]+ing)\s+(?P<rest>(?:the|my|a|an|that|this|his|her|our)\s+.+)$", re.I
