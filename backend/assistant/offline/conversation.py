@@ -7,7 +7,6 @@ keeps nothing in memory between calls.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from typing import Any
 

@@ -26,19 +26,27 @@ def done(t) -> set:
 @pytest.mark.parametrize(
     ("message", "want"),
     [
-        ("okay so I went to the post office and posted the parcel to grandma and I also bought "
-         "stamps while I was there", {"post the parcel to grandma", "buy stamps"}),
-        ("so I went into town and picked up the dry cleaning and I also bought stamps while I was "
-         "there", {"pick up dry cleaning", "buy stamps"}),
+        (
+            "okay so I went to the post office and posted the parcel to grandma and I also bought "
+            "stamps while I was there",
+            {"post the parcel to grandma", "buy stamps"},
+        ),
+        (
+            "so I went into town and picked up the dry cleaning and I also bought stamps "
+            "while I was there",
+            {"pick up dry cleaning", "buy stamps"},
+        ),
         ("I also bought stamps", {"buy stamps"}),
         ("I also bought stamps while I was in town", {"buy stamps"}),
         ("bought stamps while I was there", {"buy stamps"}),
         ("we also bought stamps when we were out", {"buy stamps"}),
-        ("posted the parcel to grandma and I also picked up the dry cleaning",
-         {"post the parcel to grandma", "pick up dry cleaning"}),
+        (
+            "posted the parcel to grandma and I also picked up the dry cleaning",
+            {"post the parcel to grandma", "pick up dry cleaning"},
+        ),
         ("I just also bought stamps", {"buy stamps"}),
     ],
-)  # fmt: skip
+)
 async def test_each_errand_told_is_closed(app: FastAPI, message: str, want: set):
     t = await converse(app, ERRANDS, [message], {x["title"] for x in ERRANDS})
     assert t.problems == [], t.problems
@@ -50,13 +58,15 @@ async def test_each_errand_told_is_closed(app: FastAPI, message: str, want: set)
     [
         ("I went to the post office but forgot to buy stamps", set()),
         ("I went to the post office but I didn't buy stamps", set()),
-        ("I went to the post office and posted the parcel to grandma but I didn't buy stamps",
-         {"post the parcel to grandma"}),
+        (
+            "I went to the post office and posted the parcel to grandma but I didn't buy stamps",
+            {"post the parcel to grandma"},
+        ),
         ("went to the post office", set()),
         ("I also need to buy stamps", set()),
         ("did I buy stamps?", set()),
     ],
-)  # fmt: skip
+)
 async def test_what_was_not_done_stays_open(app: FastAPI, message: str, want: set):
     t = await converse(app, ERRANDS, [message], {"Post the parcel to Grandma", "Buy stamps"})
     assert t.problems == [], t.problems

@@ -22,20 +22,36 @@ def done(t) -> set:
 @pytest.mark.parametrize(
     ("start", "turns", "want"),
     [
-        (MOM, ["is calling mom's doctor still on my list?", "ok I just did, mark it done"],
-         "Call mom's doctor"),
+        (
+            MOM,
+            ["is calling mom's doctor still on my list?", "ok I just did, mark it done"],
+            "Call mom's doctor",
+        ),
         (MOM, ["is call mom's doctor on my list?", "done, tick it off"], "Call mom's doctor"),
         (MOM, ["is calling mom's doctor still on my list?", "mark it done"], "Call mom's doctor"),
-        (MOM, ["is calling mom's doctor still on my list?", "I did it, mark it as done"],
-         "Call mom's doctor"),
-        (MOM, ["do I still have to call mom's doctor?", "did it now, mark it done pls"],
-         "Call mom's doctor"),
+        (
+            MOM,
+            ["is calling mom's doctor still on my list?", "I did it, mark it as done"],
+            "Call mom's doctor",
+        ),
+        (
+            MOM,
+            ["do I still have to call mom's doctor?", "did it now, mark it done pls"],
+            "Call mom's doctor",
+        ),
         (MOM, ["is calling mom still on my list?", "ok I just did, mark it done"], "Call mom"),
-        (SAM, ["is emailing Sam's teacher still on my list?", "ok just did it, mark it done"],
-         "Email Sam's teacher"),
-        (SAM, ["is emailing Sam's teacher still on my list?", "tick it off"], "Email Sam's teacher"),
+        (
+            SAM,
+            ["is emailing Sam's teacher still on my list?", "ok just did it, mark it done"],
+            "Email Sam's teacher",
+        ),
+        (
+            SAM,
+            ["is emailing Sam's teacher still on my list?", "tick it off"],
+            "Email Sam's teacher",
+        ),
     ],
-)  # fmt: skip
+)
 async def test_it_is_the_task_the_answer_named(app: FastAPI, start: list, turns: list, want: str):
     t = await converse(app, start, turns, {want})
     assert t.problems == [], t.problems

@@ -63,9 +63,13 @@ async def test_news_alone_changes_nothing(app: FastAPI, start: list, message: st
     ("start", "message", "done"),
     [
         ([{"title": "Get the milk"}, {"title": "Buy bread"}], "got the milk", "get the milk"),
-        ([{"title": "Get the tickets"}, {"title": "Buy bread"}], "got the tickets!", "get the tickets"),
+        (
+            [{"title": "Get the tickets"}, {"title": "Buy bread"}],
+            "got the tickets!",
+            "get the tickets",
+        ),
     ],
-)  # fmt: skip
+)
 async def test_a_thing_got_is_still_done(app: FastAPI, start: list, message: str, done: str):
     t = await converse(app, start, [message], {done})
     assert t.problems == [], t.problems

@@ -30,14 +30,23 @@ def done(t) -> set:
         (CAR, "car just passed its MOT!!", MOT),
         (CAR, "yay the car passed the MOT", MOT),
         (CAR, "the car finally passed its mot", MOT),
-        ([{"title": "Get the boiler inspected"}, {"title": "Buy milk"}],
-         "the boiler passed its inspection", "Get the boiler inspected"),
-        ([{"title": "Study for the biology exam"}, {"title": "Buy milk"}],
-         "I passed the biology exam 🎉", "Study for the biology exam"),
-        ([{"title": "Take the dog for its vet check"}, {"title": "Buy milk"}],
-         "the dog passed its vet check", "Take the dog for its vet check"),
+        (
+            [{"title": "Get the boiler inspected"}, {"title": "Buy milk"}],
+            "the boiler passed its inspection",
+            "Get the boiler inspected",
+        ),
+        (
+            [{"title": "Study for the biology exam"}, {"title": "Buy milk"}],
+            "I passed the biology exam 🎉",
+            "Study for the biology exam",
+        ),
+        (
+            [{"title": "Take the dog for its vet check"}, {"title": "Buy milk"}],
+            "the dog passed its vet check",
+            "Take the dog for its vet check",
+        ),
     ],
-)  # fmt: skip
+)
 async def test_a_test_passed_closes_its_task(app: FastAPI, start: list, message: str, want: str):
     t = await converse(app, start, [message], {want})
     assert t.problems == [], t.problems
@@ -53,11 +62,13 @@ async def test_a_test_passed_closes_its_task(app: FastAPI, start: list, message:
         (CAR, "the car did not pass the MOT 😩"),
         (CAR, "did the car pass its MOT?"),
         (CAR, "will the car pass its MOT?"),
-        ([{"title": "Take the car for its MOT"}, {"title": "Take the van for its MOT"}],
-         "passed its MOT"),
+        (
+            [{"title": "Take the car for its MOT"}, {"title": "Take the van for its MOT"}],
+            "passed its MOT",
+        ),
         ([{"title": "Take the dog to the vet"}, {"title": "Buy milk"}], "passed Tom's house"),
     ],
-)  # fmt: skip
+)
 async def test_no_pass_or_two_tasks_closes_nothing(app: FastAPI, start: list, message: str):
     t = await converse(app, start, [message], {"Passed Tom's house"})
     assert t.problems == [], t.problems

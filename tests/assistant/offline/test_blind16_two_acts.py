@@ -27,17 +27,40 @@ def done(t) -> set:
         (CAR, "washed and vacuumed the car!", BOTH),
         (CAR, "we washed and then vacuumed the car", BOTH),
         (CAR, "Washed and Vacuumed the car today", BOTH),
-        ([{"title": "Call the plumber"}, {"title": "Pay the plumber"}, {"title": "Fix the sink"}],
-         "called and paid the plumber", {"call the plumber", "pay the plumber"}),
-        ([{"title": "Clean my shirts"}, {"title": "Iron my shirts"}, {"title": "Iron the curtains"}],
-         "cleaned and ironed my shirts", {"clean my shirts", "iron my shirts"}),
-        ([{"title": "Print the contract"}, {"title": "Sign the contract"},
-          {"title": "Send the contract"}],
-         "printed and signed the contract", {"print the contract", "sign the contract"}),
-        ([{"title": "Wash and dry the dishes"}, {"title": "Buy milk"}],
-         "washed and dried the dishes", {"wash and dry the dishes"}),
+        (
+            [
+                {"title": "Call the plumber"},
+                {"title": "Pay the plumber"},
+                {"title": "Fix the sink"},
+            ],
+            "called and paid the plumber",
+            {"call the plumber", "pay the plumber"},
+        ),
+        (
+            [
+                {"title": "Clean my shirts"},
+                {"title": "Iron my shirts"},
+                {"title": "Iron the curtains"},
+            ],
+            "cleaned and ironed my shirts",
+            {"clean my shirts", "iron my shirts"},
+        ),
+        (
+            [
+                {"title": "Print the contract"},
+                {"title": "Sign the contract"},
+                {"title": "Send the contract"},
+            ],
+            "printed and signed the contract",
+            {"print the contract", "sign the contract"},
+        ),
+        (
+            [{"title": "Wash and dry the dishes"}, {"title": "Buy milk"}],
+            "washed and dried the dishes",
+            {"wash and dry the dishes"},
+        ),
     ],
-)  # fmt: skip
+)
 async def test_two_acts_of_one_thing_complete_each_task(
     app: FastAPI, start: list, message: str, want: set
 ):
@@ -58,8 +81,18 @@ async def test_two_acts_of_one_thing_complete_each_task(
     ],
 )
 async def test_not_done_or_another_thing_completes_nothing(app: FastAPI, message: str):
-    t = await converse(app, CAR, [message], {"Wash and vacuum the car", "Wash and vacuum the van",
-                                              "Wash", "Vacuum the car", "Washed and vacuumed the van"})  # fmt: skip
+    t = await converse(
+        app,
+        CAR,
+        [message],
+        {
+            "Wash and vacuum the car",
+            "Wash and vacuum the van",
+            "Wash",
+            "Vacuum the car",
+            "Washed and vacuumed the van",
+        },
+    )
     assert t.problems == [], t.problems
     assert done(t) == set(), t.replies
 

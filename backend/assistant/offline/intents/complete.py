@@ -328,7 +328,9 @@ def handle(turn: Turn) -> Decision:
     found = find_targets(turn, done_wanted=not finish)
     if turn.intent.just_one and isinstance(found, list) and len(found) > 1:
         # "the high priority one is done" with two high ones: which, never both
-        return Decision(reply=replies.ask_which(f"the {_one_said(turn.intent)} one", found, turn.today))
+        return Decision(
+            reply=replies.ask_which(f"the {_one_said(turn.intent)} one", found, turn.today)
+        )
     bare_words = turn.intent.fallback_subject
     if isinstance(found, list) and bare_words and not candidates(bare_words, found):
         found = Decision()  # "called my sister" is not "Call the kennel": the verb alone
