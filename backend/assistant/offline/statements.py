@@ -186,7 +186,8 @@ def _unknown_verb(task: Task) -> str | None:
 # leads to, said of the person it was for (never "I have …", "mike needs …", a question)
 _HAS_NOW = re.compile(
     r"^(?!(?:i|we|you|it|that|this|there|he|she|they|who|what|nobody|everyone|someone)\b)"
-    r"(?:(?:the|my|our)\s+)?(?P<who>[a-z][\w'-]*)\s+(?:has|'s got|has got|got|received|has received)\s+"
+    r"(?:(?:the|my|our)\s+)?(?P<who>[a-z][\w'-]*)\s+"
+    r"(?:has|'s got|has got|got|received|has received)\s+"
     r"(?:the|my|our|his|her|their|those|these)\s+(?P<thing>[^,.;!?]+?)"
     r"(?:\s+(?:now|already|at last|finally|too))*[\s.!]*$",
     re.I,
