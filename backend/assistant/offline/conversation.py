@@ -6,6 +6,7 @@ keeps nothing in memory between calls.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -115,7 +116,7 @@ class Conversation:
         if not shown:
             # What the reply named; else a filtered set it counted ("how many are tagged
             # trip?"); never every task, looked up only to read the message.
-            named = [t for t in record.tasks() if f"'{t['title']}'" in reply]
+            named = [t for t in record.tasks() if _quotes(reply, t["title"])]
             args = record.arguments
             filtered = set(args) - {"status", "limit"} or args.get("status") != "all"
             return named or (record.tasks() if filtered else [])
@@ -152,6 +153,12 @@ class Conversation:
                 result = record.result if isinstance(record.result, dict) else {}
                 return record if result.get("status") == "confirmation_required" else None
         return None
+
+
+def _quotes(reply: str, title: str) -> bool:
+    """The reply names the title in quotes: "'Call mom's doctor'" names "Call mom's doctor",
+    never "Call mom" (whose quoted form it holds, the apostrophe read as a closing quote)."""
+    return re.search(rf"(?<!\w)'{re.escape(title)}'(?!\w)", reply) is not None
 
 
 def read_conversation(items: str | list[Any]) -> Conversation:

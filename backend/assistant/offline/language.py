@@ -34,6 +34,7 @@ ALIASES = {"ad": "add", "dont": "don't", "im": "i'm", "ive": "i've", "whats": "w
            "nxt": "next", "w": "with", "wknd": "weekend", "wkend": "weekend", "mv": "move",
            "tmw": "tomorrow", "2morrow": "tomorrow", "2mrw": "tomorrow", "tomoz": "tomorrow",
            "b4": "before", "abt": "about", "tdy": "today", "mrk": "mark", "dne": "done",
+           "bkd": "booked", "cmpltd": "completed", "fnshd": "finished",
            "unmrk": "unmark",
            # the words around a date or a time of day, slipped or shortened
            "mornin": "morning", "evenin": "evening",

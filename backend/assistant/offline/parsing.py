@@ -117,6 +117,9 @@ class Intent:
     # update: "the landlord wants the keys back by the 28th, set that as the due date": the
     # story's words may name the task by one word, when no task matches them (``update``).
     story: str | None = None
+    # "the high priority one is done": the tasks the filter selects must be exactly one (more:
+    # we ask which), never all of them as "everything" would be
+    just_one: bool = False
 
 
 def rx(*patterns: str) -> list[re.Pattern[str]]:
@@ -1159,12 +1162,40 @@ def act(kind: str, rest: str, today: date | None = None) -> Intent:
         elif not (_STATUS_DONE.search(what) or _STATUS_OPEN.search(what)):
             intent.filter.status = "all"  # "delete all my tasks": done or not
         return intent
+    if kind in {"complete", "reopen"} and (one := _the_one_by(whole, today or date.today())):
+        intent.everything, intent.just_one, intent.filter = True, True, one
+        intent.filter.status = "pending" if kind == "complete" else "completed"
+        return intent
     if kind in {"complete", "reopen", "delete"} and len(each := _each_one(whole)) > 1:
         # "the planning one and the snacks one": a list of words, each naming its own task
         intent.items = [" and ".join(each)]
         return intent
     intent.items = subjects(rest)
     return intent
+
+
+# "the high priority one", "the one due tomorrow", "the task for friday": one task named by
+# what it has (a priority, a due day), not by its words
+_THE_ONE = re.compile(
+    r"^(?:the|that)\s+(?P<what>(?:(?:very|most)\s+)?(?:high|low|medium|top|urgent|important)"
+    r"(?:[\s-]+(?:priority|prio|pri))?)\s+(?:one|task|todo)$"
+    r"|^(?:the|that)\s+(?:one|task|todo)\s+(?:(?:that\s+is|that's|which\s+is)\s+)?"
+    r"(?P<when>(?:due|for)\s+.+)$",
+    re.I,
+)
+
+
+def _the_one_by(whole: str, today: date) -> ListFilter | None:
+    m = _THE_ONE.match(whole.strip())
+    if m is None:
+        return None
+    said = m["what"] or m["when"]
+    if m["what"] and not re.search(r"\bprio|\bpri\b|urgent|important", said, re.I):
+        said += " priority"
+    f = list_filter(said, today)
+    if f.tag or f.word_tag or f.text or not (f.priority or f.due or f.due_on):
+        return None  # only a level or a day said, never words of a title
+    return f
 
 
 # "the planning one and the snacks one", "the gym task, the dentist task": each task named by

@@ -182,12 +182,39 @@ def _unknown_verb(task: Task) -> str | None:
     return first if len(first) > 2 and not is_past(first) and not first.endswith("ing") else None
 
 
+# "mike has the slides now", "Dana got the keys": the state a task of handing something over
+# leads to, said of the person it was for (never "I have …", "mike needs …", a question)
+_HAS_NOW = re.compile(
+    r"^(?!(?:i|we|you|it|that|this|there|he|she|they|who|what|nobody|everyone|someone)\b)"
+    r"(?:(?:the|my|our)\s+)?(?P<who>[a-z][\w'-]*)\s+"
+    r"(?:has|'s got|has got|got|received|has received)\s+"
+    r"(?:the|my|our|his|her|their|those|these)\s+(?P<thing>[^,.;!?]+?)"
+    r"(?:\s+(?:now|already|at last|finally|too))*[\s.!]*$",
+    re.I,
+)
+_HANDING = {"send", "give", "email", "forward", "hand", "return", "lend", "deliver", "post",
+            "mail", "pass", "bring", "share", "text", "show", "drop"}  # fmt: skip
+
+
+def handed_over(text: str, task: Task) -> bool:
+    """ "mike has the slides now" and "Send the slides to Mike": the person and the thing are
+    both the task's, and the task hands the thing over."""
+    m = _HAS_NOW.match(normalise(text))
+    if m is None:
+        return False
+    verb, nouns = _title_parts(task)
+    thing = content_words(m["thing"])
+    return verb in _HANDING and bool(_hits([m["who"].lower()], nouns)) and bool(_hits(thing, nouns))
+
+
 def completes(text: str, task: Task) -> bool:
     """Whether the statement says the task was done: a plain word of completion ("done",
     "back from"), the task's own verb in the past, whoever did it ("the car's been washed",
     "the plumber fixed the leaking tap"), or something the user did to two of its things
     ("gave Mark his drill back"); never only a past verb about one of its words ("I met John
     at the bank" does not complete "Call the bank")."""
+    if handed_over(text, task):
+        return True
     text = normalise(text)
     if _DONE_WORD.search(text) or _mended(text):
         return True
@@ -212,7 +239,10 @@ _DONE_WORD = re.compile(
     # a learner's present for the past: "I finish the call with the bank" (not "… at 5")
     r"(?<=\bi )(?:just |already |finally )?finish(?!\s+(?:at|by|on|before|after|work|today|"
     r"tomorrow|tonight|next|this)\b)|"
-    r"over with|out of the way|back from|(?:close|tick|cross|check) (?:it|that|this)(?: off)?)\b",
+    r"over with|out of the way|back from|(?:close|tick|cross|check) (?:it|that|this)(?: off)?|"
+    # a test passed is the task that led to it done: "car passed its MOT", "passed my exam"
+    r"passed\s+(?:(?:its|his|her|my|our|their|the|a|an)\s+)?(?:[\w-]+\s+)?(?:mot|test|exam"
+    r"|examination|inspection|check-?up|assessment|audition|evaluation|vet check)s?)\b",
     re.I,
 )
 _FIRST_PERSON_PAST = re.compile(
@@ -275,8 +305,8 @@ def cue(text: str) -> str | None:
     text = normalise(text)
     if not text or text.endswith("?") or _OTHER.search(text) or obliged(text):
         return None
-    if _mended(text):
-        return "complete"
+    if _mended(text) or _HAS_NOW.match(text):
+        return "complete"  # (a thing handed over: only a task that hands it, ``completes``)
     if _UNDONE.search(text) or _negated(text):
         return "reopen"
     if _DONE_WORD.search(text):

@@ -568,8 +568,18 @@ _SIGN_OFF = re.compile(
 )
 
 
+# A shrug said as a sentence of its own between two others: "got the rejection email today.
+# whatever. get rid of that follow-up task": how the user feels, no task nor any request.
+_SHRUG = re.compile(
+    r"(?<=[.!?])\s+(?:whatever|oh well|meh|ugh+|sigh|typical|such is life|c'?est la vie)"
+    r"\s*(?:\.{2,}|\u2026|[.!])+(?=\s+\w)",
+    re.I,
+)
+
+
 def without_musing(text: str) -> str:
-    text = _SIGN_OFF.sub("", _MUSING.sub("", text.strip()))
+    text = _SHRUG.sub("", text.strip())
+    text = _SIGN_OFF.sub("", _MUSING.sub("", text))
     return _SETTLED.sub(lambda m: f" {m['settled']}", text).strip()
 
 

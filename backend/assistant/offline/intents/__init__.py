@@ -264,6 +264,7 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     ) is not None:
         return taken
     message = _enumerated(message)  # "first thing I paid X second thing …": sentences
+    message = complete.each_act(message)  # "washed and vacuumed the car": two acts
     message = without_musing(message)  # "hmm what else... oh right, I should …"
     if (news := _news_from(message, today)) is not None:
         if news.kind == "help":
@@ -581,14 +582,21 @@ def _request_after_story(message: str, today: date) -> str:
             return m["request"]
     if (m := _STORY_THEN_COMMAND.match(message.strip())) is None:
         m = _STORY_THEN_DELETE.match(message.strip())
-        if m is None or _understand(m["story"], today).kind not in {"help", "delete"}:
+        if m is None or _story_kind(m["story"], today) not in {"help", "delete"}:
             return message
     request = _understand(m["request"], today)
     if request.kind not in _TOOL or not (request.items or _scoped(request)) or request.then:
         return message  # "…, so mark those two": the story names the tasks
     if _points_back(request) or (request.items and _THE_TOLD.match(request.items[0])):
         return message  # "I fed the cat and I walked the dog so mark both done": the story's
-    return m["request"] if _understand(m["story"], today).kind in _STORY_KINDS else message
+    return m["request"] if _story_kind(m["story"], today) in _STORY_KINDS else message
+
+
+def _story_kind(story: str, today: date) -> str:
+    """How a story before a request reads alone; what happened to the user ("got the rejection
+    email from Henderson today") asks nothing, whatever a bare add would make of it."""
+    said = story.strip(" .!,;")
+    return "help" if complete.happened_to_user(said) else _understand(story, today).kind
 
 
 # A word of the message spelled again after it: "… sorry, spelled it wrong, it's Micky",

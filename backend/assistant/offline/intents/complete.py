@@ -10,7 +10,7 @@ from backend.assistant.offline import replies, statements
 from backend.assistant.offline.classifier.combine import Chosen
 from backend.assistant.offline.intents import delete
 from backend.assistant.offline.intents.base import NOT_DONE, Message
-from backend.assistant.offline.language import base_form
+from backend.assistant.offline.language import base_form, is_past
 from backend.assistant.offline.matching import VAGUE_VERBS, candidates, names_another_act
 from backend.assistant.offline.parsing import TASK_VERBS, Intent, act, first_match, rx
 from backend.assistant.offline.targets import (
@@ -55,11 +55,12 @@ COMPLETE = rx(
     r"^(?P<rest>.+?)\s*(?:[:\-\u2013]|is|are)\s*(?:all\s+)?(?:done|finished|complete|completed)$",
     r"^(?:i am|i'?m|we are|we'?re)\s+(?:all\s+|finally\s+)?(?:done|finished|through) with\s+(?P<rest>.+)$",
     r"^(?:finished|completed|did|done)\s+(?:with\s+)?(?P<rest>.+)$",
-    r"^(?P<rest>\S+(?:\s+\S+){0,4}?)\s+(?:all\s+)?(?:done|finished|completed)(?:\s+(?:now|already|today|earlier))?$",
+    # (never "… not done": that is no completion)
+    r"^(?P<rest>\S+(?:\s+\S+){0,4}?)(?<!\bnot)\s+(?:all\s+)?(?:done|finished|completed)(?:\s+(?:now|already|today|earlier))?$",
     r"^(?:mark|set)\s+(?:as\s+)?(?:done|complete|completed|finished)\s*(?P<rest>.*)$",
     r"^(?:complete|finish|check off|check|tick off|tick|cross off|close|resolve|done with|"
     r"finished with|completed)\s+(?P<rest>.+?)(?:\s+(?:off|as done))?$",
-    rf"^(?:i|we)(?: have|'ve)? (?:just |already |finally |now |actually )?(?P<verb>{_PAST}) (?!to\b)(?P<rest>.+)$",
+    rf"^(?:i|we)(?: have|'ve)? (?:also |just |already |finally |now |actually )*(?P<verb>{_PAST}) (?!to\b)(?P<rest>.+)$",
     # "at least I managed to return the library books": the verb as the task says it
     r"^(?:(?:at least|finally|luckily|anyway)\s+)?(?:i|we)\s+(?:finally\s+|eventually\s+|somehow\s+)?"
     r"(?:managed|got round|got around)\s+to\s+(?P<now>[a-z]+)\s+(?P<rest>.+)$",
@@ -90,6 +91,27 @@ _TOLD_PAST = re.compile(
     r"|plann|us|seem|look|turn|end)ed\b)[a-z]{2,}ed\s+(?:(?:out|down|up|off)\s+)?(?:the|my|our)\s)",
     re.I,
 )
+
+
+# "washed and vacuumed the car", "I called and paid the plumber": two acts told of one thing
+# are two reports, one of each act ("washed the car and vacuumed the car"), so each names its
+# own task. Only at the start of a report (never inside a title: "add washed and dried socks").
+_SHARED_THING = re.compile(
+    r"^(?P<who>(?:(?:i|we)\s+)?(?:just\s+|also\s+|finally\s+|already\s+)?)"
+    r"(?P<a>[a-z]+)\s+and\s+(?:also\s+|then\s+)?(?P<b>[a-z]+)\s+"
+    r"(?P<thing>(?:the|my|our|his|her|their)\s+[^,;.!?]+?)(?P<end>\s*(?:[,;.!?].*)?)$",
+    re.I,
+)
+
+
+def each_act(text: str) -> str:
+    """ "washed and vacuumed the car" -> "washed the car and vacuumed the car"."""
+    m = _SHARED_THING.match(text)
+    if m is None or not all(is_past(v) and present_verb(v) for v in (m["a"], m["b"])):
+        return text
+    if m["a"].lower() == m["b"].lower():
+        return text
+    return f"{m['who']}{m['a']} {m['thing']} and {m['b']} {m['thing']}{m['end']}"
 
 
 def told_past(words: str) -> bool:
@@ -134,8 +156,30 @@ _GOT_PASSIVE = re.compile(
 )
 
 
+# "got the rejection email from Henderson", "got a letter from the council": news that came to
+# the user, no task done (what to do about it is said elsewhere, or not at all)
+_GOT_NEWS = re.compile(
+    r"^(?:(?:i|we)\s+)?(?:just\s+|finally\s+|also\s+)?(?:got|received|had)\s+"
+    r"(?:(?:a|an|the|my|our|this|that|some)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:e-?mail|letter|call|phone call|text|message|voicemail|reply|response|rejection|news"
+    r"|notice|notification|offer)s?\b(?:\s+(?:from|about|saying|that|back|today|yesterday)\b"
+    r"[^,;.!?]*)?[\s.!]*$",
+    re.I,
+)
+
+
+# "the car failed its MOT today", "passed my driving test": how a test went, never a task to
+# add (a pass may still close the task that led to it: ``statements``)
+_TEST_RESULT = re.compile(
+    r"^(?:(?:the|my|our|his|her)\s+)?(?:[\w-]+\s+){0,2}?(?:just\s+|finally\s+)?(?:passed|failed)\s+"
+    r"(?:(?:its|his|her|my|our|their|the|a|an)\s+)?(?:[\w-]+\s+)?(?:mot|test|exam|examination"
+    r"|inspection|check-?up|assessment|audition|evaluation)s?\b",
+    re.I,
+)
+
+
 def happened_to_user(text: str) -> bool:
-    return _GOT_PASSIVE.match(text) is not None
+    return any(p.match(text) is not None for p in (_GOT_PASSIVE, _GOT_NEWS, _TEST_RESULT))
 
 
 # "didn't get to the car wash today", "never got round to the recycling": work told as not
@@ -153,6 +197,8 @@ def parse(msg: Message) -> Intent | None:
         if m.groupdict().get("now") and not _task_verb(m["now"]):
             return None  # "I managed to lose my keys": no task's verb
         rest = msg.literal(m.groupdict().get("rest") or "it")
+        rest = _WHILE_THERE.sub("", rest)  # "bought stamps while I was there": when, not what
+        rest = _BUT_NOT.sub("", rest)  # "went to the post office but forgot (to buy stamps)"
         verb = present_verb(m.groupdict().get("verb") or "") or _task_verb(m.groupdict().get("now"))
         if verb is None and (g := _GERUND.match(rest)) and (base := _gerund_verb(g["verb"])):
             verb, rest = base, g["rest"]  # "finished writing the Q3 report": "write …"
@@ -164,6 +210,17 @@ def parse(msg: Message) -> Intent | None:
         return intent
     return None
 
+
+# "…, while I was there", "… when we were in town": when it was done, never the task's words
+_WHILE_THERE = re.compile(r",?\s+(?:while|when|as)\s+(?:i|we)\s+(?:was|were)\s+\w.*$", re.I)
+
+# "… but forgot to buy stamps", "…, but I didn't get the milk": what was left undone is
+# never part of what was done
+_BUT_NOT = re.compile(
+    rf",?\s+but\s+(?:(?:i|we)\s+)?(?:forgot|{NOT_DONE}|could\s*(?:n'?t|not)|was\s*(?:n'?t|not)"
+    r"\s+able|ran out of time)\b.*$",
+    re.I,
+)
 
 _GERUND = re.compile(
     r"^(?P<verb>[a-z]+ing)\s+(?P<rest>(?:the|my|a|an|that|this|his|her|our)\s+.+)$", re.I
@@ -238,6 +295,12 @@ def _guessed_from_story(turn: Turn, found: list[Task]) -> bool:
     return not all(statements.completes(text, t) for t in found)
 
 
+def _one_said(intent: Intent) -> str:
+    """How "the … one" was said, for the question which: "high priority", "due tomorrow"."""
+    f = intent.filter
+    return f"{f.priority} priority" if f.priority else f"due {f.due}" if f.due else "due then"
+
+
 def _told_act(intent: Intent) -> str | None:
     """The verb told before the thing ("pay" in "I paid the accountant"), if one was."""
     item, thing = (intent.items or [""])[0], intent.fallback_subject
@@ -263,6 +326,11 @@ def handle(turn: Turn) -> Decision:
         lines = [text, *(replies.moved_on(t, turn.today) for t in moved), failures(done)]
         return Decision(reply=" ".join(filter(None, lines)))
     found = find_targets(turn, done_wanted=not finish)
+    if turn.intent.just_one and isinstance(found, list) and len(found) > 1:
+        # "the high priority one is done" with two high ones: which, never both
+        return Decision(
+            reply=replies.ask_which(f"the {_one_said(turn.intent)} one", found, turn.today)
+        )
     bare_words = turn.intent.fallback_subject
     if isinstance(found, list) and bare_words and not candidates(bare_words, found):
         found = Decision()  # "called my sister" is not "Call the kennel": the verb alone

@@ -9,6 +9,9 @@ from backend.assistant.offline.parsing import Details, Intent, act, first_match,
 # is two requests.
 _ONE_CLAUSE = r"(?P<rest>(?:(?!\s+and\s+(?:put|mark|set|move|make|change|flag)\b)[^,;])+?)"
 
+# What a task done "is": "the fence is fixed", "the car is washed" (the words ``complete`` reads).
+_DONE_STATE = r"done|finished|complete|completed|sorted|fixed|repaired|paid|booked|sent|[a-z]{3,}ed"
+
 REOPEN = rx(
     r"^(?:reopen|re-open|uncheck|un-check|untick|un-tick|unmark|un-complete|uncomplete|undo|restore|bring back|reactivate|resurrect)\s+(?P<rest>.+)$",
     rf"^(?:mark|set|flag|make|put|move|change|switch)\s+{_ONE_CLAUSE}\s+(?:back\s+)?(?:to|as|into)\s+(?:not done|undone|incomplete|pending|open|active|to ?do|unfinished)(?: again)?$",
@@ -43,6 +46,18 @@ REOPEN = rx(
     r",? but (?:i |we )?(?:meant|mean|wanted)(?: to (?:mark|tick|check|close|complete))? (?P<meant>.+?)"
     r"(?: instead)?$",
     r"^(?:open|reopen) (?P<rest>it|that|this|them) again$|^open again$",
+    # "…, open the task again", "…, reopen pls": the task the other clause names ("it")
+    r"^(?:open|reopen|re-open)\s+(?:the|that|this)\s+(?:task|todo|one)\s+again$"
+    r"|^(?:reopen|re-open|uncheck|untick|unmark)(?:\s+again)?$",
+    # "printer paper not done, reopen pls": the state said tersely, with no "is"
+    r"^(?P<rest>(?!(?:i|we|you|he|she|they|it|that|this|am|is|are)\b)[^,;]+?)(?<!\bam)"
+    r"(?<!\bis)(?<!\bare)\s+not\s+(?:done|finished|complete|completed)"
+    r"(?:\s+(?:yet|after all|actually|really|either))*$",
+    # "the fence is no longer fixed", "…is not fixed anymore", a learner's "is not more fixed":
+    # what was done is undone again
+    rf"^(?P<rest>.+?)\s+(?:is|are|was|were)\s+(?:no\s+(?:longer|more)|not\s+(?:more|anymore|any more))"
+    rf"\s+(?:{_DONE_STATE})$",
+    rf"^(?P<rest>.+?)\s+(?:is|are|was|were)\s+not\s+(?:{_DONE_STATE})\s+(?:anymore|any more|any longer)$",
     r"^(?:i|we) (?:accidentally|mistakenly) (?:marked|ticked|checked|closed) (?P<rest>.+?)"
     r"(?: as)? (?:done|finished|complete|completed|off)$",
 )
