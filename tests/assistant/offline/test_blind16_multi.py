@@ -13,7 +13,6 @@ from backend.assistant.offline.intents import understand
 from tests.assistant.offline.safety import by_title, converse
 
 TODAY = date(2026, 12, 1)  # a Tuesday
-pytestmark = pytest.mark.asyncio
 
 OUTFIT = [{"title": "Buy a suit"}, {"title": "Get a haircut"}, {"title": "Book a taxi"}]
 
