@@ -804,6 +804,14 @@ _NOT_TAGS = {"open", "pending", "completed", "done", "finished", "todo", "all", 
              "have", "got", "much"}  # fmt: skip
 
 
+# "how many errands do I have left?", "what bills are due?": a plural noun asked about names a
+# kind of task (a tag, when some task carries it), as "errand tasks" does
+_KIND_ASKED = re.compile(
+    r"^\W*(?:so\s+|ok(?:ay)?\s+)?(?:how many|what|which|any)\s+(?P<kind>[a-z][\w-]*s)\s+"
+    r"(?:do|did|have|has|are|were|is|left|remain|still|due|need|should|to)\b"
+)
+_ANY_TASK = {"tasks", "todos", "to-dos", "things", "items", "ones", "jobs", "bits", "days",
+             "weeks", "hours", "minutes", "times", "reminders", "others", "is", "was", "has"}  # fmt: skip
 _VAGUE_VERBS = {"do", "finish", "complete", "get", "work", "handle", "be", "start", "sort",
                 "deal", "take", "remember", "think"}  # fmt: skip
 # "how much tasks": a learner's "how many"
@@ -949,6 +957,8 @@ def list_filter(text: str, today: date) -> ListFilter:
         None,
     ):
         f.word_tag = word
+    elif (m := _KIND_ASKED.search(lower)) and m["kind"] not in _ANY_TASK:
+        f.word_tag = m["kind"]
     if topic := _topic(text, today):
         f.text = topic
     elif (

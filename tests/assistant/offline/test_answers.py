@@ -21,8 +21,8 @@ START = [{"title": "Write report", "completed": True}, {"title": "Pay rent", "du
         ("have I paid the rent yet?", "Not yet: 'Pay rent' is still open."),
         ("is the rent on my list?", "Yes, 'Pay rent' is on your list."),
         ("did I do the taxes?", "No, I can't find a task about 'taxes'."),
-        ("how many open tasks do I have?", "You have 1 open task."),
-        ("how many have I completed?", "You have 1 completed task."),
+        ("how many open tasks do I have?", "You have 1 open task: 'Pay rent'."),
+        ("how many have I completed?", "You have 1 completed task: 'Write report'."),
     ],
 )
 async def test_a_question_gets_an_answer(app: FastAPI, question: str, answer: str):
@@ -70,7 +70,7 @@ async def test_how_many_anywhere_in_the_message_counts_and_changes_nothing(app: 
     start = [{"title": "Call the bank", "due_date": tomorrow}, {"title": "Buy bread"}]
     t = await converse(app, start, ["I have how many task for tomorrow?"], set())
     assert t.problems == []
-    assert t.replies == ["You have 1 open task due tomorrow."]
+    assert t.replies == ["You have 1 open task due tomorrow: 'Call the bank'."]
 
 
 async def test_a_question_about_tags_answers_with_them(app: FastAPI):

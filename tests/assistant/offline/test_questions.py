@@ -309,12 +309,12 @@ PETS = [
 @pytest.mark.parametrize(
     ("question", "answer"),
     [
-        ("how many pet tasks r there", "You have 1 open task tagged #pets."),
+        ("how many pet tasks r there", "You have 1 open task tagged #pets: 'Vet appointment for Rex'."),
         ("anything pet related?", "Here is your 1 open task about 'pet':\n1. Vet appointment"),
         ("what tasks have the word sunscreen", "Here is your 1 open task about 'sunscreen':"),
         ("is there stuff for the dog", "I found no open tasks about 'dog'."),
         ("rent, did I pay it?", "Yes, 'Pay rent' is done."),
-        ("how many garden tasks do I have?", "You have 2 open tasks."),  # no such tag: not said
+        ("how many garden tasks do I have?", "You have 2 open tasks:"),  # no such tag: not said
     ],
 )
 async def test_tags_said_loosely_and_topics(app: FastAPI, question: str, answer: str):

@@ -402,8 +402,8 @@ def handle(turn: Turn) -> Decision:
     what = describe_filter(f, len(tasks))
     if f.asks and len(tasks) == 1:
         return Decision(reply=_yes_or_no(tasks[0], f.asks, turn))
-    if f.count_only:
-        return Decision(reply=f"You have {len(tasks)} {what}.")
+    if f.count_only:  # naming them makes them what "them" means next, never more
+        return Decision(reply=_count(tasks, what, turn.today))
     if not tasks:
         if f.asks:
             no = "No, I" if f.asks in {"done", "exists", "open"} else "I"
@@ -414,6 +414,21 @@ def handle(turn: Turn) -> Decision:
     intro = f"Here {'is' if len(tasks) == 1 else 'are'} your {len(tasks)} {what}:"
     body = replies.numbered(tasks, turn.today, show_done=f.status == "all")
     return Decision(reply=f"{intro}\n{body}")
+
+
+# A count of at most this many names its tasks in the sentence; more are listed below it.
+_NAMED_IN_A_COUNT = 5
+
+
+def _count(tasks: list[dict[str, Any]], what: str, today: date) -> str:
+    """ "You have 2 open tasks due tomorrow: 'A' and 'B'." The tasks counted are named, so
+    "mark them all done" next means exactly those (a count filtered here, by a day or a kind,
+    looked up more tasks than it counted)."""
+    if not tasks:
+        return f"You have 0 {what}."
+    if len(tasks) <= _NAMED_IN_A_COUNT:
+        return f"You have {len(tasks)} {what}: {replies.quoted(tasks)}."
+    return f"You have {len(tasks)} {what}:\n{replies.numbered(tasks, today)}"
 
 
 def _yes_or_no(task: dict[str, Any], asks: str, turn: Turn) -> str:
