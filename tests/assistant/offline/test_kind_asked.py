@@ -80,7 +80,6 @@ async def test_them_all_after_the_question_is_that_kind(app: FastAPI, turns: lis
     assert done == ERRANDS | {"Get the keys cut"}, t.replies
 
 
-
 TOMORROW = "2026-12-02"
 
 
