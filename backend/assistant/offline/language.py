@@ -317,6 +317,16 @@ _HAVE_ALREADY = re.compile(
 )
 
 
+# An emoji at either end of a message decorates it ("add get a flu shot 💉", "🎂 order the
+# cake"): no title's word. Ticks (done), a cross and a bin say something, so they stay.
+_DECORATION = (
+    r"(?:(?![\u2714\u2713\u2705\u2611\u274c\U0001F5D1])"
+    r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B1B\u2B1C\u2B50\u2B55]"
+    r"(?:\ufe0f|\u200d|[\U0001F3FB-\U0001F3FF])*)+"
+)
+_EDGE_DECORATION = re.compile(rf"^(?:\s*{_DECORATION})+\s*|(?:\s*{_DECORATION})+\s*$")
+
+
 def normalise(text: str) -> str:
     """Trimmed, single-spaced, with politeness and trailing punctuation removed."""
     text = _EMOJI_STOP.sub(". ", text)
@@ -330,6 +340,7 @@ def normalise(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
+        text = _EDGE_DECORATION.sub("", text).strip()
         text = _POLITE_START.sub("", text).strip()
         if previous != text:  # "would you mind adding X": a gerund only after politeness
             text = _GERUND_COMMAND.sub(lambda m: _GERUND_BASE.get(m[1].lower(), m[1]), text)
