@@ -1,6 +1,7 @@
 """An emoji at either end of a message decorates it: it is no word of a title ("add: practice
 guitar this evening 🎸" is "Practice guitar"), and it does not hide a "please" or a date said
-before it ("spanish homework every tuesday pls 🙏"). Ticks keep their meaning (found by blind-17's first run: six titles kept their emoji)."""
+before it ("spanish homework every tuesday pls 🙏"). Ticks keep their meaning (found by
+blind-17's first run: six titles kept their emoji)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ TODAY = date(2026, 12, 1)
         ("add: practice guitar this evening 🎸", "practice guitar"),
         ("water the orchid every 3 days 🌸", "water the orchid"),
         ("thurs 7pm call Grandma ☎️", "call Grandma"),
-        ("🎂 order the birthday cake for Emma's party saturday!! 🎉", "order the birthday cake for Emma's party"),
+        ("🎂 order the cake for Emma's party saturday!! 🎉", "order the cake for Emma's party"),
         ("add get a flu shot 💉", "get a flu shot"),
         ("spanish homework every tuesday pls 🙏", "spanish homework"),
         ("add buy dog food 🐶🐶", "buy dog food"),
