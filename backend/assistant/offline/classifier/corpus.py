@@ -41,6 +41,7 @@ MEASURED_SETS = [
     "blind-14",
     "blind-15",
     "blind-16",
+    "blind-17",
 ]
 SEED = 20261130
 PER_INTENT = 700
