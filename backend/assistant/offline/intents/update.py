@@ -1521,8 +1521,8 @@ def handle(turn: Turn) -> Decision:
     found = find_targets(turn, done_wanted=None)
     if isinstance(found, Decision) and not found.calls and turn.intent.story:
         found = _named_in_story(turn) or found
-    if isinstance(found, Decision) and not found.calls and added:
-        # "pay the car insurance, it's due the 15th" names no open task: a new one
+    if isinstance(found, Decision) and (found.no_such_task or found.suggestion) and added:
+        # "pay the car insurance, it's due the 15th" names no task (several: we ask which)
         return add.handle(Turn(added, turn.convo, turn.today))
     if isinstance(found, Decision):
         return found
