@@ -161,7 +161,7 @@ async def test_an_ordinal_after_at_is_still_no_time(app: FastAPI):
 
 
 async def test_words_that_fit_several_tasks_ask_and_add_nothing(app: FastAPI):
-    start = BILL + [{"title": "Pay the water bill", "due_date": "2026-12-06"}]
+    start = [*BILL, {"title": "Pay the water bill", "due_date": "2026-12-06"}]
     t = await converse(app, start, ["pay the bill, it's due the 15th"], set())
     assert t.problems == [], t.problems
     assert set(by_title(t.after)) == {"pay the electricity bill", "pay the water bill"}, t.replies
