@@ -121,3 +121,15 @@ async def test_give_me_still_lists(app: FastAPI, message: str):
     assert t.problems == [], t.problems
     assert set(by_title(t.after)) == {"pay rent"}, t.replies
     assert "pay rent" in t.replies[0].lower(), t.replies
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["give the attic until the end of the month", "give the attic till friday",
+     "give the attic more time"],
+)  # fmt: skip
+async def test_give_a_task_time_adds_nothing(app: FastAPI, message: str):
+    start = [{"title": "Clear out the attic", "due_date": "2026-12-02"}]
+    t = await converse(app, start, [message], {"Clear out the attic"})
+    assert t.problems == [], t.problems
+    assert set(by_title(t.after)) == {"clear out the attic"}, t.replies
