@@ -120,6 +120,9 @@ class Intent:
     # "the high priority one is done": the tasks the filter selects must be exactly one (more:
     # we ask which), never all of them as "everything" would be
     just_one: bool = False
+    # update: "pay the car insurance, it's due the 15th": a task said as a command, with what is
+    # true of it. When its words name no open task, this add is what was asked (``update``).
+    else_add: Intent | None = None
 
 
 def rx(*patterns: str) -> list[re.Pattern[str]]:

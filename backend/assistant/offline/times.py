@@ -73,10 +73,11 @@ _CLOCK = re.compile(
     re.I,
 )
 # "at 9": only after "at", and not "at 9 items" or "at the 5th" ("at 9 tonight", "at like 3
-# in the afternoon" are times: a word of the day may follow).
+# in the afternoon", "at 8 this evening" are times: a word of the day may follow; an ordinal
+# ending is a whole word, so "th" of "this" is none).
 _BARE_HOUR = re.compile(
     r"\b(?:at|@|around)\s+(?:like\s+|about\s+|around\s+|roughly\s+)?(?P<h>\d{1,2})"
-    r"(?![\d:/-]|[.,]\d|\s*(?:st|nd|rd|th|%)|\s*(?!(?:tonight|tonite|today|tomorrow|this|in|on|next|"
+    r"(?![\d:/-]|[.,]\d|\s*(?:(?:st|nd|rd|th)\b|%)|\s*(?!(?:tonight|tonite|today|tomorrow|this|in|on|next|"
     r"every|each|and|or|then|sharp|please|pls|thanks|thx|for|with|to|until|till|oh|ok|actually|"
     r"instead|now)\b)\w)",
     re.I,

@@ -333,7 +333,16 @@ def trailing_priority(title: str) -> tuple[str, str | None]:
     if m is None or len(title[: m.start()].split()) < 2:
         return title, None
     word = m["p"].lower()
-    return title[: m.start()], "high" if word in {"high", "hi"} else "low"
+    # "… and its kind of important so high": the words that led to the priority go with it
+    rest = _LED_TO_PRIORITY.sub("", title[: m.start()])
+    rest = rest if len(rest.split()) >= 2 else title[: m.start()]
+    return rest, "high" if word in {"high", "hi"} else "low"
+
+
+_LED_TO_PRIORITY = re.compile(
+    r"(?:\s+(?:and|but))?(?:\s+(?:oh|so|also|then|ok|okay|make it|make that|mark it|set it))+$",
+    re.I,
+)
 
 
 _TALK = re.compile(

@@ -314,7 +314,50 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     if intent.kind == "add" and len(intent.items) == 1 and _REFERENCE.match(intent.items[0]):
         # "the first one is for tomorrow": a task already named, not a new one
         return Intent("update", intent.items, intent.details)
+    if intent.kind == "update":
+        intent.else_add = _task_said_as_change(message, intent, today)
     return combined(message, intent, today) if hybrid else intent
+
+
+# Verbs of a change: "move the dentist to friday" is never a task "move the dentist".
+_CHANGE_VERBS = {"move", "change", "set", "make", "push", "reschedule", "update", "rename", "bump",
+                 "mark", "put", "tag", "switch", "shift", "edit", "postpone", "delay"}  # fmt: skip
+
+
+_OPENERS = {"oh", "and", "so", "also", "ok", "okay", "then", "um", "uh", "well", "right", "plus",
+            "oh,", "ah", "hey", "hi", "btw", "please", "pls", "plz"}  # fmt: skip
+
+
+def _task_said_as_change(message: str, intent: Intent, today: date) -> Intent | None:
+    """ "oh and pay the car insurance, it's due the 15th", "file the tax return by end of
+    month, it's really important": a change whose subject is a command ("pay the car
+    insurance") is a new task when no open task has that name (``update.handle`` looks). The
+    add is the one read from the subject on, as "add …" would be."""
+    if (
+        len(intent.items) != 1
+        or intent.then
+        or intent.new_title
+        or intent.swap
+        or intent.typo_in
+        or intent.name_fix
+        or intent.remove_tags
+        or intent.everything
+        or intent.story
+        or intent.told
+    ):
+        return None
+    words = intent.items[0].split()
+    if not words or words[0].lower() not in TASK_VERBS or words[0].lower() in _CHANGE_VERBS:
+        return None
+    at = re.search(rf"\b{re.escape(words[0])}\s", message, re.I)
+    if at is None or any(
+        w not in _OPENERS for w in re.findall(r"[\w']+", message[: at.start()].lower())
+    ):
+        return None  # the command is what is said first ("set the water bill to low": a change)
+    added = _understand("add " + message[at.start() :], today)
+    if added.kind != "add" or added.then or len(added.items) != 1:
+        return None
+    return added if added.items[0].split()[0].lower() == words[0].lower() else None
 
 
 # "the cleaner only comes every other friday now, change the payment to match": the change

@@ -249,12 +249,39 @@ _SCHEDULE_FIRST = re.compile(
 )
 
 
-# "tomorrow I gotta take the car in": a day said before the person who has to do something.
-_SCHEDULE_BEFORE_PERSON = re.compile(r"^(?P<head>.{3,30}?)\s+(?P<rest>(?:i|we)(?:'ve)?\s.+)$", re.I)
+# "tomorrow I gotta take the car in": a day said before the person who has to do something,
+# or before the request ("so tomorrow evening after work remind me to go to the gym ok").
+_SCHEDULE_BEFORE_PERSON = re.compile(
+    r"^(?P<head>.{3,40}?)\s+(?P<rest>(?:(?:i|we)(?:'ve)?\s"
+    r"|(?:remind\s+me|don'?t\s+(?:let\s+me\s+)?forget)\s).+)$",
+    re.I,
+)
 
 
 # "(it) is", "this is": the words a learner says before "important", with no task in them
 _COPULA = re.compile(r"\s*(?:(?:it|this|that)\s+)?(?:is|'s)?\s*", re.I)
+
+
+def _attribute_tail_at(rest: str, today: date) -> int:
+    """Where the comma parts that are only attributes start ("submit expense report, tag work":
+    at ", tag work"), or the end: the day said first goes before them, next to the title
+    ("…, tag work day after tomorrow" would read "work day after" as the tag)."""
+    parts = rest.split(",")
+    at = len(rest)
+    for n in range(len(parts) - 1, 0, -1):
+        leftover, details = take_details(parts[n], today)
+        if clean_title(leftover) or details == Details():
+            break
+        at -= len(parts[n]) + 1
+    return at
+
+
+def _before_attributes(rest: str, today: date) -> str:
+    return rest[: _attribute_tail_at(rest, today)]
+
+
+def _attributes_after(rest: str, today: date) -> str:
+    return rest[_attribute_tail_at(rest, today) :]
 
 
 def schedule_last(text: str, today: date) -> str:
@@ -278,7 +305,7 @@ def schedule_last(text: str, today: date) -> str:
         # request to come, is said after it as one more attribute (not a sentence of its own)
         return f"{normalise(m['rest'])}, {m['head']}"
     if said and not clean_title(leftover):  # "whenever, add sort old photos"
-        return f"{m['rest']} {m['head']}"
+        return f"{_before_attributes(m['rest'], today)} {m['head']}{_attributes_after(m['rest'], today)}"
     if said and only_command_words(leftover):  # "for friday please add: X", "task for friday: X"
         return f"add {m['rest']} {without_words(m['head'], leftover)}"
     if (

@@ -353,10 +353,15 @@ def _the_question(text: str) -> str:
     return text[starts[-1] :] if starts else text
 
 
-# "get groceries tomorrow", "read the contract", "see the doctor friday": verbs that list ("get
-# my tasks") but start many tasks too. They list only when their words are about the list (or
-# name only a day: "check tomorrow").
-_TASK_OR_LIST_VERB = re.compile(r"^(?:get|fetch|read|see|print|open|check)\s+(?P<rest>.+)$", re.I)
+# "get groceries tomorrow", "read the contract", "see the doctor friday", "give the cat her flea
+# treatment": verbs that list ("get my tasks") but start many tasks too. They list only when
+# their words are about the list (or name only a day: "check tomorrow"); "give me …" always lists
+# ("give the attic until the end of the month" gives a task time: never a new task).
+_TASK_OR_LIST_VERB = re.compile(
+    r"^(?:get|fetch|read|see|print|open|check|give(?!\s+(?:me|us)\b)(?!.*\b(?:until|till|til|more time)\b))"
+    r"\s+(?P<rest>.+)$",
+    re.I,
+)
 _ABOUT_THE_LIST = re.compile(
     r"\b(?:tasks?|todos?|to-?dos?|list|agenda|schedule|reminders?|items?|everything|anything|"
     r"something|all|what|which|how|due|overdue|done|completed|finished|pending|open|left|"

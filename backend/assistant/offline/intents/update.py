@@ -1516,9 +1516,14 @@ def handle(turn: Turn) -> Decision:
                         "Choir practice.")  # fmt: skip
     if (named := _named_for_name_fix(turn)) is not None:
         return named
+    if (added := turn.intent.else_add) and turn.convo.done_this_turn("add_task"):
+        return add.handle(Turn(added, turn.convo, turn.today))
     found = find_targets(turn, done_wanted=None)
     if isinstance(found, Decision) and not found.calls and turn.intent.story:
         found = _named_in_story(turn) or found
+    if isinstance(found, Decision) and (found.no_such_task or found.suggestion) and added:
+        # "pay the car insurance, it's due the 15th" names no task (several: we ask which)
+        return add.handle(Turn(added, turn.convo, turn.today))
     if isinstance(found, Decision):
         return found
     if turn.intent.everything:
