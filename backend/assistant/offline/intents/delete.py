@@ -4,8 +4,10 @@ it (``confirm.py``); the reply says what the tool really did."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from backend.assistant.offline import replies
+from backend.assistant.offline.dates import find_date
 from backend.assistant.offline.intents.base import Message
 from backend.assistant.offline.matching import shares_a_word
 from backend.assistant.offline.parsing import Intent, act, first_match, rx
@@ -36,6 +38,13 @@ DELETE = rx(
     r"(?P<rest>.*\b(?:tasks?|to-?dos?|items?|completed|done|finished|list)\b.*"
     # "clear out everything that's due tomorrow" (never "clear out everything in the shed")
     r"|everything\s+(?:(?:that|which)\s+(?:is|was|are|were)\s+|that's\s+)?(?:due|tagged|overdue)\b.*)$",
+    # the command said last, after the task: "the drone beach thing, delete", "🗑️ gym task - delete
+    # it" (a bin emoji in front says the same); never after an add's verb
+    r"^(?!(?:add|remind|put|create|make|note|set|schedule)\b)(?:\U0001F5D1\ufe0f?\s*)?"
+    r"(?P<rest>.+?)\s*(?:[,:;\u2013\u2014]|\s-)\s*(?:just\s+|please\s+)?(?:delete|remove|bin|scrap|trash)"
+    r"(?:\s+(?:it|that|this|pls|please))?$",
+    # a bin emoji in front is the command: "🗑️ the gym task"
+    r"^\U0001F5D1\ufe0f?\s*(?P<rest>.+)$",
     r"^(?:forget about|forget)\s+(?P<rest>.+)$",
     r"^take\s+(?P<rest>.+?)\s+off\s+(?:my|the)\s+(?:todo\s+|to-?do\s+|task\s+)?list$",
     # said, not asked: "we're not doing the party after all", "no need for the florist anymore",
@@ -125,6 +134,18 @@ def without_remark(text: str) -> str:
     return said if said != text and first_match(DELETE, said) else text
 
 
+# "the school call that's due today": the day tells same-named tasks apart (``targets.py`` reads
+# it from the message); it is no word of the title.
+_DUE_DAY = re.compile(
+    r"\s+(?:(?:that|which)\s+(?:is|was)\s+)?due\s+(?P<day>\w+(?:\s+\w+){0,2})$", re.I
+)
+
+
+def _without_due_day(rest: str, today: date) -> str:
+    m = _DUE_DAY.search(rest)
+    return rest[: m.start()] if m and m.start() > 0 and find_date(m["day"], today) else rest
+
+
 def parse(msg: Message) -> Intent | None:
     m = first_match(DELETE, msg.text)
     if m is None and (said := remark_cut(msg.text)) != msg.text:
@@ -134,6 +155,7 @@ def parse(msg: Message) -> Intent | None:
         if named_first := _THEN_DELETE_IT.match(rest):
             rest = re.sub(r"\s+(?:anymore|any more)$", "", named_first["rest"], flags=re.I)
         rest = remark_cut(rest)
+        rest = _without_due_day(rest, msg.today)
         # a field of a task is no task: "remove the note from the dentist" deletes nothing
         if re.fullmatch(
             r"(?:the\s+)?(?:due date|deadline|notes?|description|comments?)\b.*", rest, re.I
