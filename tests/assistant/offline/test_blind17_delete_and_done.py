@@ -175,3 +175,34 @@ async def test_a_slipped_command_still_adds(app: FastAPI):
     t = await converse(app, VET, ["shedule the dentist tomorrow"], {"schedule the dentist"})
     assert t.problems == [], t.problems
     assert not any(x["completed"] for x in t.after), t.replies
+
+
+PLANTS = [
+    {"title": "Water the plants", "due_date": TODAY, "recurrence": "FREQ=DAILY"},
+    {"title": "Water the lawn", "due_date": "2026-12-02"},
+]
+TWO_REPEATING = PLANTS + [
+    {"title": "Take out the bins", "due_date": TODAY, "recurrence": "FREQ=WEEKLY"}
+]
+
+
+@pytest.mark.parametrize(
+    ("start", "message"),
+    [
+        (PLANTS, "I got an automatic watering system for the plants so delete that recurring task"),
+        (PLANTS, "delete the recurring task"),
+        (PLANTS, "remove that repeating one"),
+        (TWO_REPEATING, "got a watering system for the plants, delete that recurring task"),
+    ],
+)
+async def test_the_repeating_task_named_is_deleted(app: FastAPI, start: list, message: str):
+    t = await converse(app, start, [message, "yes"], {"water the plants"})
+    assert t.problems == [], t.problems
+    assert "water the plants" not in by_title(t.after), t.replies
+    assert len(t.after) == len(start) - 1, t.replies
+
+
+async def test_two_repeating_tasks_and_no_name_asks(app: FastAPI):
+    t = await converse(app, TWO_REPEATING, ["delete the recurring task", "yes"], set())
+    assert t.problems == [], t.problems
+    assert len(t.after) == 3, t.replies

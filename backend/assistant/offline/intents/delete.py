@@ -185,7 +185,7 @@ def handle(turn: Turn) -> Decision:
         )
     found = find_targets(turn, done_wanted=None)
     if isinstance(found, Decision) and not found.calls:
-        found = _named_in_story(turn) or found
+        found = _named_in_story(turn) or _the_repeating_one(turn) or found
     if isinstance(found, Decision):
         if (guess := _near_match(turn, found)) is not None and guess.suggestion is not None:
             # "del wifi pw task" with only "Change the wifi password" close: asking "did you
@@ -194,6 +194,24 @@ def handle(turn: Turn) -> Decision:
             return Decision(calls=[ToolCall("delete_task", {"task_ids": [guess.suggestion["id"]]})])
         return found
     return Decision(calls=[ToolCall("delete_task", {"task_ids": [t["id"] for t in found]})])
+
+
+_REPEATING = re.compile(r"(?:recurring|repeating|repeat)(?:\s+(?:task|todo|one|reminder))?", re.I)
+
+
+def _the_repeating_one(turn: Turn) -> list[Task] | Decision | None:
+    """ "I got an automatic watering system for the plants so delete that recurring task": of
+    the open repeating tasks, the only one, else the one the rest of the message names; never a
+    guess between several (then as before: a question)."""
+    if not (turn.intent.items and _REPEATING.fullmatch(turn.intent.items[0])):
+        return None
+    tasks = lookup(turn.convo, status="pending", limit=LOOKUP_LIMIT)
+    if isinstance(tasks, ToolCall):
+        return Decision(calls=[tasks])
+    repeating = [t for t in tasks if t.get("recurrence")]
+    if len(repeating) > 1:
+        repeating = referred(turn.convo.user_text, repeating)
+    return repeating if len(repeating) == 1 else None
 
 
 def _named_in_story(turn: Turn) -> list[Task] | Decision | None:
