@@ -181,8 +181,9 @@ PLANTS = [
     {"title": "Water the plants", "due_date": TODAY, "recurrence": "FREQ=DAILY"},
     {"title": "Water the lawn", "due_date": "2026-12-02"},
 ]
-TWO_REPEATING = PLANTS + [
-    {"title": "Take out the bins", "due_date": TODAY, "recurrence": "FREQ=WEEKLY"}
+TWO_REPEATING = [
+    *PLANTS,
+    {"title": "Take out the bins", "due_date": TODAY, "recurrence": "FREQ=WEEKLY"},
 ]
 
 
