@@ -142,6 +142,8 @@ _DUE_DAY = re.compile(
 
 
 def _without_due_day(rest: str, today: date) -> str:
+    if re.match(r"(?:everything|all|anything|every|each|the\s+tasks?|tasks?)\b", rest, re.I):
+        return rest  # "everything that's due tomorrow": a scope, kept whole
     m = _DUE_DAY.search(rest)
     return rest[: m.start()] if m and m.start() > 0 and find_date(m["day"], today) else rest
 
