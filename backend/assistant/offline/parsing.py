@@ -985,6 +985,8 @@ TASK_VERBS = set(
         "message",
         "ring",
         "phone",
+        "speak",
+        "talk",
         "pay",
         "book",
         "pick",

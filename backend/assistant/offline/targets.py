@@ -224,6 +224,15 @@ def _by_the_day_said(found: list[Task], turn: Turn) -> Task | None:
     return due[0] if len(due) == 1 else None
 
 
+# The other half says how a thing is now: "bathroom's sparkling, tick it off" ("it" is the
+# bathroom's task; the word after "is" is no word of its title).
+_SAID_OF = re.compile(
+    r"^(?:the\s+|my\s+|our\s+)?(?P<thing>[\w-]+(?:\s+[\w-]+){0,2}?)(?:'s|\s+(?:is|are|was|were))\s+"
+    r"(?:now\s+|all\s+|finally\s+)?[\w-]+(?:\s+(?:now|again|already))?$",
+    re.I,
+)
+
+
 def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
     intent, convo = turn.intent, turn.convo
     if intent.everything:
@@ -239,6 +248,12 @@ def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
     if intent.alt_subject and (PRONOUN.match(subject) or PLURAL.match(subject)):
         # "rent is paid, mark it done": "it" is what the other half of the message names.
         found = find_one(intent.alt_subject, turn, done_wanted)
+        if (
+            isinstance(found, Decision)
+            and not found.calls
+            and (m := _SAID_OF.match(intent.alt_subject))
+        ):
+            found = find_one(m["thing"], turn, done_wanted)  # "bathroom's sparkling, tick it off"
         if isinstance(found, Decision) and not found.calls and PLURAL.match(subject):
             found = _each(intent.alt_subject, turn, done_wanted) or found  # "X and Y …, both"
         if not (isinstance(found, Decision) and not found.calls):
