@@ -355,7 +355,7 @@ VAGUE_VERBS = {"do", "done", "finish", "complete", "get", "make", "take", "sort"
 # Acts done in many ways: "Contact the landlord" may be done by an email, a call, a visit.
 _BROAD = {"contact", "arrange", "organise", "organize", "follow", "reply", "respond"}
 # One act said in other words ("rang mum" is "Call mum"): verbs in one group name one act.
-_SAME_ACT = [{"call", "ring", "phone", "speak", "talk"}, {"email", "mail"}, {"text", "message"},
+_SAME_ACT = [{"call", "ring", "phone"}, {"email", "mail"}, {"text", "message"},
              {"hoover", "vacuum"}, {"fix", "repair"}, {"book", "reserve", "schedule"},
              {"buy", "purchase", "order"}, {"pick", "collect", "fetch"},
              {"return", "give", "bring", "drop"}, {"cook", "bake", "prepare"}, {"write", "draft"},

@@ -985,8 +985,6 @@ TASK_VERBS = set(
         "message",
         "ring",
         "phone",
-        "speak",
-        "talk",
         "pay",
         "book",
         "pick",
