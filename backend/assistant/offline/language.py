@@ -132,7 +132,7 @@ where which while want went wait work word worn more most must mask make made ma
 mind kind find fine line life like list lost last late rush push post past dash wash
 cash call tall fall ball bell sell tell well wall mall dad mom mum kids milk silk gym
 ask task tax taxes bill fill pill book cook look took note notes vote home hope done dune bone
-tone gone none nine some same save safe sale tale take shop show slow snow stop step
+tone gone none drone nine some same save safe sale tale take shop show slow snow stop step
 schedule scheduled read road rent sent went dent send sand band hand land open oven even
 ever over also else plan plant clean clear card care core more store story today toady
 talk tank tack walk chalk stalk shot shoe shoes moved postponed rescheduled think chance
@@ -150,6 +150,10 @@ _POLITE_START = re.compile(
     r"|(?:hey|hiya|heya|yo|hi(?![\s,!.:]+(?:prio|pri|priority)\b)|hello|ok(?:ay)?|so|um+|uh+|well|oh|also|and|then|alright|right|please|pls|plz"
     r"|actually|oops|sorry|hmm+|ugh+|argh+|sigh|meh|welp|yikes"
     r"|wait|nvm|never\s?mind|btw|by the way|(?:good|great|bad|some|big) news"
+    # "forget it, just delete it": the question dropped, the request that follows is the one
+    # meant (alone, "forget it" still takes a request back)
+    r"|forget (?:it|that|about it)(?=\s*[,.;:!-]+\s*(?:just\s+)?(?:delete|remove|bin|drop|scrap|"
+    r"trash|ditch|get rid of|mark|tick|complete|move|push)\b)"
     # the assistant addressed ("hey assistant add X", "assistant, remind me …"): with a comma
     # after it, or a request's first word ("assistant coach meeting" is a title)
     r"|(?:assistant|bot|chatbot|robot)(?=\s*[,!:]|\s+(?:add|create|remind|put|please|pls|plz|can|"
@@ -245,7 +249,18 @@ def fix_typos(text: str) -> str:
         limit = 1 if len(lower) < 8 else 2
         best = process.extractOne(lower, VOCABULARY, scorer=OSA.distance, score_cutoff=limit)
         # Typos rarely change the first letter: "prescription" is not a slip for "description".
-        return best[0] if best and best[0][0] == lower[0] else word
+        if not best or best[0][0] != lower[0]:
+            return word
+        # a slip in a past verb stays past: "sheduled the vet" is "scheduled", never the
+        # command "schedule" (which would add a task)
+        past = best[0] + ("d" if best[0].endswith("e") else "ed")
+        if (
+            lower.endswith("ed")
+            and not best[0].endswith("ed")
+            and OSA.distance(lower, past) <= limit
+        ):
+            return past
+        return best[0]
 
     return re.sub(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*", fix, text)  # "2moro", "b4" too
 

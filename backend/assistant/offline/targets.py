@@ -14,7 +14,7 @@ from typing import Any
 
 from backend.assistant.offline import replies
 from backend.assistant.offline.conversation import Conversation
-from backend.assistant.offline.dates import describe, named_by_date
+from backend.assistant.offline.dates import describe, find_date, named_by_date
 from backend.assistant.offline.language import ordinal, split_list
 from backend.assistant.offline.matching import candidates, closest, prefer, shares_a_word
 from backend.assistant.offline.parsing import Intent, ListFilter
@@ -194,6 +194,8 @@ def find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
         found = [t for t in found if shares_a_word(elsewhere, t["title"])] or found
     if len(found) > 1:
         exact = [t for t in found if t["title"].lower() == subject.lower()]
+        if len(exact) != 1 and (by_day := _by_the_day_said(found, turn)) is not None:
+            exact = [by_day]
         if len(exact) != 1:
             return Decision(reply=replies.ask_which(subject, found, turn.today))
         found = exact
@@ -206,6 +208,29 @@ def find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
             suggestion=suggestion,
         )
     return found
+
+
+def _by_the_day_said(found: list[Task], turn: Turn) -> Task | None:
+    """Tasks of one title told apart by the day the message says: "took out the bins today",
+    "delete the school call that's due today" with the same task due today and next week. Only
+    when the titles are the same (the words cannot choose) and the day picks exactly one."""
+    if len({t["title"].lower() for t in found}) != 1:
+        return None
+    when = find_date(turn.convo.user_text, turn.today)
+
+    if when is None:
+        return None
+    due = [t for t in found if t.get("due_date") == str(when.day)]
+    return due[0] if len(due) == 1 else None
+
+
+# The other half says how a thing is now: "bathroom's sparkling, tick it off" ("it" is the
+# bathroom's task; the word after "is" is no word of its title).
+_SAID_OF = re.compile(
+    r"^(?:the\s+|my\s+|our\s+)?(?P<thing>[\w-]+(?:\s+[\w-]+){0,2}?)(?:'s|\s+(?:is|are|was|were))\s+"
+    r"(?:now\s+|all\s+|finally\s+)?[\w-]+(?:\s+(?:now|again|already))?$",
+    re.I,
+)
 
 
 def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
@@ -223,6 +248,12 @@ def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
     if intent.alt_subject and (PRONOUN.match(subject) or PLURAL.match(subject)):
         # "rent is paid, mark it done": "it" is what the other half of the message names.
         found = find_one(intent.alt_subject, turn, done_wanted)
+        if (
+            isinstance(found, Decision)
+            and not found.calls
+            and (m := _SAID_OF.match(intent.alt_subject))
+        ):
+            found = find_one(m["thing"], turn, done_wanted)  # "bathroom's sparkling, tick it off"
         if isinstance(found, Decision) and not found.calls and PLURAL.match(subject):
             found = _each(intent.alt_subject, turn, done_wanted) or found  # "X and Y …, both"
         if not (isinstance(found, Decision) and not found.calls):

@@ -4,8 +4,10 @@ it (``confirm.py``); the reply says what the tool really did."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from backend.assistant.offline import replies
+from backend.assistant.offline.dates import find_date
 from backend.assistant.offline.intents.base import Message
 from backend.assistant.offline.matching import shares_a_word
 from backend.assistant.offline.parsing import Intent, act, first_match, rx
@@ -36,6 +38,13 @@ DELETE = rx(
     r"(?P<rest>.*\b(?:tasks?|to-?dos?|items?|completed|done|finished|list)\b.*"
     # "clear out everything that's due tomorrow" (never "clear out everything in the shed")
     r"|everything\s+(?:(?:that|which)\s+(?:is|was|are|were)\s+|that's\s+)?(?:due|tagged|overdue)\b.*)$",
+    # the command said last, after the task: "the drone beach thing, delete", "🗑️ gym task - delete
+    # it" (a bin emoji in front says the same); never after an add's verb
+    r"^(?!(?:add|remind|put|create|make|note|set|schedule)\b)(?:\U0001F5D1\ufe0f?\s*)?"
+    r"(?P<rest>.+?)\s*(?:[,:;\u2013\u2014]|\s-)\s*(?:just\s+|please\s+)?(?:delete|remove|bin|scrap|trash)"
+    r"(?:\s+(?:it|that|this|pls|please))?$",
+    # a bin emoji in front is the command: "🗑️ the gym task"
+    r"^\U0001F5D1\ufe0f?\s*(?P<rest>.+)$",
     r"^(?:forget about|forget)\s+(?P<rest>.+)$",
     r"^take\s+(?P<rest>.+?)\s+off\s+(?:my|the)\s+(?:todo\s+|to-?do\s+|task\s+)?list$",
     # said, not asked: "we're not doing the party after all", "no need for the florist anymore",
@@ -125,6 +134,20 @@ def without_remark(text: str) -> str:
     return said if said != text and first_match(DELETE, said) else text
 
 
+# "the school call that's due today": the day tells same-named tasks apart (``targets.py`` reads
+# it from the message); it is no word of the title.
+_DUE_DAY = re.compile(
+    r"\s+(?:(?:that|which)\s+(?:is|was)\s+)?due\s+(?P<day>\w+(?:\s+\w+){0,2})$", re.I
+)
+
+
+def _without_due_day(rest: str, today: date) -> str:
+    if re.match(r"(?:everything|all|anything|every|each|the\s+tasks?|tasks?)\b", rest, re.I):
+        return rest  # "everything that's due tomorrow": a scope, kept whole
+    m = _DUE_DAY.search(rest)
+    return rest[: m.start()] if m and m.start() > 0 and find_date(m["day"], today) else rest
+
+
 def parse(msg: Message) -> Intent | None:
     m = first_match(DELETE, msg.text)
     if m is None and (said := remark_cut(msg.text)) != msg.text:
@@ -134,6 +157,7 @@ def parse(msg: Message) -> Intent | None:
         if named_first := _THEN_DELETE_IT.match(rest):
             rest = re.sub(r"\s+(?:anymore|any more)$", "", named_first["rest"], flags=re.I)
         rest = remark_cut(rest)
+        rest = _without_due_day(rest, msg.today)
         # a field of a task is no task: "remove the note from the dentist" deletes nothing
         if re.fullmatch(
             r"(?:the\s+)?(?:due date|deadline|notes?|description|comments?)\b.*", rest, re.I
@@ -163,7 +187,7 @@ def handle(turn: Turn) -> Decision:
         )
     found = find_targets(turn, done_wanted=None)
     if isinstance(found, Decision) and not found.calls:
-        found = _named_in_story(turn) or found
+        found = _named_in_story(turn) or _the_repeating_one(turn) or found
     if isinstance(found, Decision):
         if (guess := _near_match(turn, found)) is not None and guess.suggestion is not None:
             # "del wifi pw task" with only "Change the wifi password" close: asking "did you
@@ -172,6 +196,24 @@ def handle(turn: Turn) -> Decision:
             return Decision(calls=[ToolCall("delete_task", {"task_ids": [guess.suggestion["id"]]})])
         return found
     return Decision(calls=[ToolCall("delete_task", {"task_ids": [t["id"] for t in found]})])
+
+
+_REPEATING = re.compile(r"(?:recurring|repeating|repeat)(?:\s+(?:task|todo|one|reminder))?", re.I)
+
+
+def _the_repeating_one(turn: Turn) -> list[Task] | Decision | None:
+    """ "I got an automatic watering system for the plants so delete that recurring task": of
+    the open repeating tasks, the only one, else the one the rest of the message names; never a
+    guess between several (then as before: a question)."""
+    if not (turn.intent.items and _REPEATING.fullmatch(turn.intent.items[0])):
+        return None
+    tasks = lookup(turn.convo, status="pending", limit=LOOKUP_LIMIT)
+    if isinstance(tasks, ToolCall):
+        return Decision(calls=[tasks])
+    repeating = [t for t in tasks if t.get("recurrence")]
+    if len(repeating) > 1:
+        repeating = referred(turn.convo.user_text, repeating)
+    return repeating if len(repeating) == 1 else None
 
 
 def _named_in_story(turn: Turn) -> list[Task] | Decision | None:

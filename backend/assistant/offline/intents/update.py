@@ -1385,9 +1385,19 @@ def _only_when(said: str, today: date) -> bool:
     return not left.strip(" ,") and bool(details.due or details.time)
 
 
+# A delete whose task is told by its due day ("delete the school call that's due today"): the
+# day picks the task, it is no new day for it.
+_DELETE_THE_ONE_DUE = re.compile(
+    r"^(?:delete|remove|erase|bin|trash|scrap|get rid of)\s+.+?\s+(?:that|which)\s+(?:is|was)\s+due\b",
+    re.I,
+)
+
+
 def parse_reschedule(msg: Message) -> Intent | None:
     text = msg.text
     if _ADDS.match(text):  # "remind me to go to the gym every tuesday": an add, not a move
+        return None
+    if _DELETE_THE_ONE_DUE.match(text):  # "delete the school call that's due today": a delete
         return None
     if (m := first_match(RESCHEDULE, text)) and _PERSON_MUST.match((m["rest"] or "").strip()):
         return None
