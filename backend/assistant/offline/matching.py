@@ -201,8 +201,8 @@ def _candidates(subject: str, tasks: list[Task]) -> list[Task]:
     if not scored:
         return []
     best = scored[0][0]
-    if best >= EXACT:
-        return [scored[0][1]]
+    if best >= EXACT:  # the title said exactly: every task of that title (two: ask which)
+        return [t for s, t in scored if s >= EXACT]
     scored = [(s, t) for s, t in scored if not names_another_thing(subject, t["title"])]
     if not scored:
         return []
@@ -339,7 +339,9 @@ def closest(subject: str, tasks: list[Task]) -> Task | None:
     if not tasks:
         return None
     best_score, best = max(zip(scores(subject, tasks), tasks, strict=True), key=lambda p: p[0])
-    return best if best_score >= SUGGEST else None
+    twins = [t for t in tasks if t["title"].lower() == best["title"].lower()]
+    # A guess must name one task: of two with one title, a yes could not tell which.
+    return best if best_score >= SUGGEST and len(twins) == 1 else None
 
 
 def prefer(found: list[Task], completed: bool) -> list[Task]:
