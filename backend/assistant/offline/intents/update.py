@@ -174,6 +174,8 @@ TAG = rx(
     r"^(?P<retag>change|switch|update|replace)\s+(?:the\s+)?(?:tags?|labels?)\s+(?:on|of|for)\s+(?P<rest>.+?)\s+(?:from\s+#?[\w-]+\s+)?to\s+(?P<tags>.+)$",
     r"^(?:(?:also|and|then|now|pls|please)\s+)*(?:tag|label|categori[sz]e|file)\s+(?P<rest>.+?)\s+(?:as|with|under|in|into)\s+(?P<tags>.+)$",
     r"^(?:add|put)\s+(?:the\s+)?(?:tags?|labels?)\s+(?P<tags>.+?)\s+(?:to|on)\s+(?P<rest>.+)$",
+    # the task first: "put to the shoes task the tag wedding", "add on the gym one the label health"
+    r"^(?:add|put|give)\s+(?:to|on|onto)\s+(?P<rest>.+?)\s+(?:the\s+|a\s+)?(?:tags?|labels?)\s+(?P<tags>.+)$",
     r"^(?:add|put)\s+(?P<tags>#\S+(?:\s+#\S+)*)\s+(?:to|on)\s+(?P<rest>.+)$",
     r"^(?:add|put|stick)\s+(?:the\s+|a\s+)(?P<tags>#?[\w-]+)\s+(?:tag|label)\s+(?:to|on|onto)\s+(?P<rest>.+)$",
     r"^(?P<retag>retag|re-tag)\s+(?P<rest>.+?)\s+(?:as|with)\s+(?P<tags>.+)$",
@@ -212,6 +214,10 @@ NOTE = rx(
     # "in the notes of X put that …", "notes for the flight: seat 14C"
     rf"^(?:(?:{_NOTE_VERB})\s+)?(?:in|into|to|under|on)?\s*(?:the\s+)?(?:notes?|description|details)\s+"
     rf"(?:for|of|on|about)\s+(?P<rest>.+?)\s*(?::|\s-|,|\s+that|\s+(?:{_NOTE_VERB})(?:\s+that|\s*:))\s*(?P<note>.+)$",
+    # "add to the Nora gift task that she likes pottery", "put on the vet task: bring the card":
+    # the word "task" ends the name, and what follows is the note
+    r"^(?:add|put|write|append|jot(?:\s+down)?|note(?:\s+down)?)\s+(?:to|on|in|into|under)\s+(?P<rest>(?:the|my|our)\s+"
+    r"(?:(?!\btasks?\b).)+?\s+task)\s*(?::|\s-|,|\s+that\b)\s*(?P<note>\S.*)$",
     # "add a note to the plumber task that the gate code is 2231"
     rf"^(?:add|put|attach|write|leave)\s+(?:a\s+|the\s+)?{_LITTLE}(?:note|comment)\s+(?:to|on|for)\s+(?P<rest>.+?)"
     r"\s+(?:that|saying)\s+(?P<note>.+)$",
@@ -853,6 +859,12 @@ DEADLINE_GIVEN = rx(
     # "the landlord said I have until monday for the contract"
     r"^(?:.+?\s+(?:said|says|told me|confirmed)\s+(?:that\s+)?)?(?:i|we)\s+(?:now\s+)?(?:have|got|get)\s+"
     r"(?:until|till|til|up to|through)\s+(?P<when>.+?)\s+(?:for|to do|to finish|to send|to submit|to get|with)\s+"
+    r"(?P<rest>.+)$",
+    # "give the attic until the end of the month", "give me till friday for the report":
+    # time granted to a named task is its new due date
+    r"^(?:please\s+)?give\s+(?:(?:me|us)\s+)?(?P<rest>(?:the|my|our)\s+.+?)\s+(?:until|till|til|up to)\s+"
+    r"(?P<when>.+)$",
+    r"^(?:please\s+)?give\s+(?:me|us)\s+(?:until|till|til|up to)\s+(?P<when>.+?)\s+(?:for|to do|to finish)\s+"
     r"(?P<rest>.+)$",
     # "the deadline for the essay is now friday", "the essay deadline got moved to friday"
     r"^(?:the\s+)?(?:deadline|due date)\s+(?:for|of|on)\s+(?P<rest>.+?)\s+(?:is|was|got|has been)\s+"

@@ -1,0 +1,134 @@
+"""Updates blind-17 missed: time granted to a task ("give the attic until the end of the
+month"), a tag put on a task named first ("put to the shoes task the tag wedding"), a note added
+"to the X task that …", and a follow-up day with a hedge ("add get a flu shot" … "prob friday")."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi import FastAPI
+
+from tests.assistant.offline.safety import by_title, converse
+
+pytestmark = pytest.mark.asyncio
+
+ATTIC = [
+    {"title": "Clear out the attic", "due_date": "2026-12-02"},
+    {"title": "Clear out the garage", "due_date": "2026-12-02"},
+]
+
+
+@pytest.mark.parametrize(
+    ("message", "due"),
+    [
+        ("give the attic until the end of the month", "2026-12-31"),
+        ("give the attic until friday", "2026-12-04"),
+        ("give the attic till friday please", "2026-12-04"),
+        ("please give the attic until the 20th", "2026-12-20"),
+        ("give me until friday for the attic", "2026-12-04"),
+        ("give me till the end of the month to finish the attic", "2026-12-31"),
+        ("give my attic until next week", "2026-12-07"),
+    ],
+)
+async def test_time_given_to_a_task_is_its_due_date(app: FastAPI, message: str, due: str):
+    t = await converse(app, ATTIC, [message], {"Clear out the attic"})
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    assert after["clear out the attic"]["due_date"] == due, t.replies
+    assert after["clear out the garage"]["due_date"] == "2026-12-02", t.replies
+    assert len(t.after) == 2, t.replies
+
+
+@pytest.mark.parametrize(
+    "message", ["add give the dog a bath until friday", "what do I have until friday?"]
+)
+async def test_give_controls_change_no_task(app: FastAPI, message: str):
+    t = await converse(app, ATTIC, [message], {"Give the dog a bath"})
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    assert after["clear out the attic"]["due_date"] == "2026-12-02", t.replies
+
+
+SHOES = [{"title": "Buy shoes for the wedding"}, {"title": "Go to the gym"}]
+
+
+@pytest.mark.parametrize(
+    ("message", "task", "tag"),
+    [
+        ("put to the shoes task the tag wedding please", "buy shoes for the wedding", "wedding"),
+        ("put to the shoes task the tag wedding", "buy shoes for the wedding", "wedding"),
+        ("add to the shoes task the tag party", "buy shoes for the wedding", "party"),
+        ("add to the gym one the label health", "go to the gym", "health"),
+        ("put on the gym task the tag fitness pls", "go to the gym", "fitness"),
+        ("give to the shoes task the tag family", "buy shoes for the wedding", "family"),
+    ],
+)
+async def test_tag_put_on_a_task_named_first(app: FastAPI, message: str, task: str, tag: str):
+    t = await converse(app, SHOES, [message], {task})
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    assert after[task]["tags"] == [tag], t.replies
+    assert len(t.after) == 2, t.replies
+    other = next(v for k, v in after.items() if k != task)
+    assert other["tags"] == [], t.replies
+
+
+GIFTS = [
+    {"title": "Buy a gift for Nora", "due_date": "2026-12-05"},
+    {"title": "Buy a gift for Noah", "due_date": "2026-12-10"},
+]
+
+
+@pytest.mark.parametrize(
+    ("message", "note"),
+    [
+        ("Could you add to the Nora gift task that she likes pottery and the colour green? "
+         "Thank you!", "pottery"),
+        ("add to the Nora gift task that she likes pottery", "pottery"),
+        ("put on the nora gift task: she likes green", "green"),
+        ("add to the nora gift task - size M", "size M"),
+        ("write in the nora gift task that she reads a lot", "reads a lot"),
+        ("pls add to the nora gift task that budget is 50", "budget is 50"),
+    ],
+)  # fmt: skip
+async def test_note_added_to_the_task_named(app: FastAPI, message: str, note: str):
+    t = await converse(app, GIFTS, [message], {"Buy a gift for Nora"})
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    assert len(t.after) == 2, t.replies
+    assert note.lower() in (after["buy a gift for nora"]["description"] or "").lower(), t.replies
+    assert not after["buy a gift for noah"]["description"], t.replies
+
+
+@pytest.mark.parametrize(
+    ("message", "titles"),
+    [
+        ("add to my list buy eggs", {"buy eggs"}),
+        ("add buy wrapping paper for the nora gift", {"buy wrapping paper for the nora gift"}),
+    ],
+)
+async def test_note_controls_add_a_task(app: FastAPI, message: str, titles: set[str]):
+    t = await converse(app, GIFTS, [message], titles)
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    assert titles <= set(after), t.replies
+    assert not after["buy a gift for nora"]["description"], t.replies
+
+
+@pytest.mark.parametrize(
+    "day", ["prob friday", "probably friday", "prolly friday", "probs friday", "maybe friday",
+            "friday", "perhaps friday"],
+)  # fmt: skip
+async def test_hedged_day_after_an_add_is_its_due_date(app: FastAPI, day: str):
+    t = await converse(app, [], ["add get a flu shot 💉", day], {"Get a flu shot"})
+    assert t.problems == [], t.problems
+    assert [x["title"] for x in t.after] == ["Get a flu shot"], t.replies
+    assert t.after[0]["due_date"] == "2026-12-04", t.replies
+
+
+async def test_a_task_with_a_day_after_an_add_is_its_own(app: FastAPI):
+    t = await converse(app, [], ["add get a flu shot", "add call mom friday"],
+                       {"Get a flu shot", "Call mom"})  # fmt: skip
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    assert after["get a flu shot"]["due_date"] is None, t.replies
+    assert after["call mom"]["due_date"] == "2026-12-04", t.replies
