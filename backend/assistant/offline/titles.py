@@ -462,7 +462,8 @@ _FILLER_TEXT = """
     no not yes yeah yep nope ok okay wait sorry oops actually mean meant rather instead
     please pls plz thanks thank just really very quite pretty kind bit fairly super one rush
     perfect great fine good nice ideal best better lovely brilliant cool awesome
-    now again anyway maybe probably prob probs prolly perhaps like if everything something anything bunch lot much guess
+    now again anyway maybe probably prob probs prolly perhaps like if everything something
+    anything bunch lot much guess
     suppose think works
     though alright possible approx approximately roughly around ish
     add put write down list task tasks note
