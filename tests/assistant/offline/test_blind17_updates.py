@@ -132,3 +132,44 @@ async def test_a_task_with_a_day_after_an_add_is_its_own(app: FastAPI):
     after = by_title(t.after)
     assert after["get a flu shot"]["due_date"] is None, t.replies
     assert after["call mom"]["due_date"] == "2026-12-04", t.replies
+
+
+NEWS = [
+    {"title": "Send the team newsletter", "due_date": "2026-12-07",
+     "recurrence": "FREQ=WEEKLY;BYDAY=MO"},
+    {"title": "Water the plants", "due_date": "2026-12-07", "recurrence": "FREQ=WEEKLY;BYDAY=MO"},
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("message", "rule"),
+    [
+        ("the newsletter should go out every 2 weeks now, not weekly. still mondays",
+         "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO"),
+        ("the newsletter should go out every 2 weeks now, not weekly",
+         "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO"),
+        ("newsletter goes out every two weeks now, not weekly, still on mondays",
+         "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO"),
+        ("the newsletter is every 2 weeks, not every week", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO"),
+        ("the team newsletter should be every 2 weeks now not weekly",
+         "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO"),
+    ],
+)  # fmt: skip
+async def test_a_repeat_said_right_then_wrong(app: FastAPI, message: str, rule: str):
+    t = await converse(app, NEWS, [message], {"Send the team newsletter"})
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    assert len(t.after) == 2, t.replies
+    # the days kept: said again, or implied by its due date (still a Monday)
+    assert after["send the team newsletter"]["recurrence"] in {rule, rule.replace(";BYDAY=MO", "")}
+    assert after["send the team newsletter"]["due_date"] == "2026-12-07", t.replies
+    assert after["water the plants"]["recurrence"] == "FREQ=WEEKLY;BYDAY=MO", t.replies
+
+
+@pytest.mark.parametrize(
+    "message", ["what repeats every 2 weeks, not weekly?", "is the newsletter every 2 weeks?"]
+)
+async def test_repeat_controls_change_nothing(app: FastAPI, message: str):
+    t = await converse(app, NEWS, [message], set())
+    assert t.problems == [], t.problems
+    assert sorted(map(str, t.after)) == sorted(map(str, t.before)), t.replies

@@ -855,6 +855,16 @@ RIGHT_NOT_WRONG = re.compile(
     r"(?:\s+now)?,?\s+(?:and\s+)?not\s+(?:on\s+|for\s+)?(?P<old>.+)$",
     re.I,
 )
+# "the newsletter should go out every 2 weeks now, not weekly. still mondays": a repeat said
+# right then wrong is the task's new repeat (the days kept, as said)
+REPEAT_NOT_WRONG = re.compile(
+    r"^(?P<rest>.+?)\s+(?:(?:should|will|must|needs? to|has to|is going to)\s+)?(?:now\s+)?"
+    r"(?:go(?:es)? out|happens?|repeats?|recurs?|runs?|be|is|are)\s+(?:now\s+)?(?P<new>every\s+.+?)"
+    r"(?:\s+now)?,?\s+(?:and\s+)?not\s+(?P<old>weekly|daily|monthly|yearly|annually|every\s+[\w ]+?)"
+    r"(?:\s*[.;,]?\s+(?:but\s+)?(?:still|keep(?:\s+it)?)\s+(?:on\s+)?"
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?)?[.!]*$",
+    re.I,
+)
 DEADLINE_GIVEN = rx(
     # "the landlord said I have until monday for the contract"
     r"^(?:.+?\s+(?:said|says|told me|confirmed)\s+(?:that\s+)?)?(?:i|we)\s+(?:now\s+)?(?:have|got|get)\s+"
@@ -947,6 +957,13 @@ def parse_said_differently(msg: Message) -> Intent | None:
         _, old = details_from(m["old"], msg.today)
         if (details.due or details.schedule) and (old.due or old.schedule) and not leftover:
             return Intent("update", _named(msg.literal(m["rest"])), details=details)
+    if m := REPEAT_NOT_WRONG.match(text):
+        leftover, details = details_from(m["new"], msg.today)
+        _, old = details_from(m["old"], msg.today)
+        if details.repeat and not leftover.strip(" .,!") and old.repeat != details.repeat:
+            return Intent(
+                "update", _named(msg.literal(m["rest"])), details=Details(repeat=details.repeat)
+            )
     asks_time = re.search(r"\b(?:give|needs?|want|more time|extension)\b", text, re.I)
     if (m := MORE_TIME.search(text)) and (m["n"] or asks_time) and not _MOVE_VERB.match(text):
         rest = _ASKING_TIME.sub(" ", text[: m.start()] + " " + text[m.end() :])
