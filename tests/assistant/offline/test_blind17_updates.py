@@ -173,3 +173,38 @@ async def test_repeat_controls_change_nothing(app: FastAPI, message: str):
     t = await converse(app, NEWS, [message], set())
     assert t.problems == [], t.problems
     assert sorted(map(str, t.after)) == sorted(map(str, t.before)), t.replies
+
+
+CALLS = [
+    {"title": "Call Dr. Patel", "due_date": "2026-12-02", "due_time": "15:00"},
+    {"title": "Team meeting", "due_date": "2026-12-02", "due_time": "09:00"},
+]
+
+
+@pytest.mark.parametrize(
+    ("message", "task", "time"),
+    [
+        ("call w dr patel is at 4 not 3", "call dr. patel", "16:00"),
+        ("the call with dr patel is at 4 not 3", "call dr. patel", "16:00"),
+        ("call dr patel is at 4pm, not 3pm", "call dr. patel", "16:00"),
+        ("the dr patel call is at 5 not 3", "call dr. patel", "17:00"),
+        ("the team meeting is at 10 not 9", "team meeting", "10:00"),
+        ("team meeting is at 11am not 9am", "team meeting", "11:00"),
+    ],
+)
+async def test_an_hour_said_right_then_wrong(app: FastAPI, message: str, task: str, time: str):
+    t = await converse(app, CALLS, [message], {task})
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    assert len(t.after) == 2, t.replies
+    assert (after[task]["due_time"] or "")[:5] == time, t.replies
+    other = next(v for k, v in after.items() if k != task)
+    assert other["due_time"][:5] in {"15:00", "09:00"}, t.replies
+
+
+async def test_a_room_number_is_still_a_word_of_the_title(app: FastAPI):
+    rooms = [{"title": "Book room 3 for the review"}]
+    t = await converse(
+        app, rooms, ["it's room 4 not 3 for the review"], {"Book room 4 for the review"}
+    )
+    assert t.problems == [], t.problems

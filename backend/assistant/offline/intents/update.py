@@ -344,6 +344,9 @@ def _slip(words: list[str]) -> tuple[str, str] | None:
     return slips[0] if len(slips) == 1 else None
 
 
+_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?", re.I)
+
+
 def parse_typo_fix(msg: Message) -> Intent | None:
     """A word of a title put right: "fix the typo in 'cal the electrician', should be call",
     "it should be John, not Jon, in the call task". Only that word changes."""
@@ -361,6 +364,8 @@ def parse_typo_fix(msg: Message) -> Intent | None:
         for w in (right, wrong or "")
     ):
         return None  # "X should be friday, not thursday": a date, not a word of the title
+    if re.fullmatch(_CLOCK, right) and re.search(rf"\bat\s+{re.escape(right)}\b", msg.text, re.I):
+        return None  # "the call is at 4 not 3": an hour, not a word of the title
     if wrong is None:  # the word of the title most like the right one
         words = re.findall(r"[\w'-]+", target)
         found = process.extractOne(right, words, scorer=fuzz.ratio) if words else None
@@ -851,7 +856,7 @@ INSTEAD = re.compile(
 )
 # "yoga is on wednesdays now, not mondays", "rent should be on the 1st, not the 20th".
 RIGHT_NOT_WRONG = re.compile(
-    r"^(?P<rest>.+?)\s+(?:is|are|should be|needs to be|happens)\s+(?:now\s+)?(?P<new>(?:on|for|due|by)\s+.+?)"
+    r"^(?P<rest>.+?)\s+(?:is|are|should be|needs to be|happens)\s+(?:now\s+)?(?P<new>(?:on|for|due|by|at)\s+.+?)"
     r"(?:\s+now)?,?\s+(?:and\s+)?not\s+(?:on\s+|for\s+)?(?P<old>.+)$",
     re.I,
 )
@@ -935,7 +940,14 @@ def parse_said_differently(msg: Message) -> Intent | None:
         title = clean_title(msg.literal(re.sub(r"^(?:the|my|our)\s+", "", m["rest"], flags=re.I)))
         if (details.due or details.schedule) and not leftover and _POINTING.match(title):
             return Intent("update", ["it"], details=details)  # "it is on friday": the last task
-        if (details.due or details.schedule) and not leftover and title and (m["cue"] or m["cue2"]):
+        # "… is at 4 not 3": the old value said, so the task is there to change
+        corrects = re.search(r"\bnot\s+\S", m["when"], re.I)
+        if (
+            (details.due or details.schedule)
+            and not leftover
+            and title
+            and (m["cue"] or m["cue2"] or corrects)
+        ):
             return Intent("update", subjects(title), details=details)  # "… is now on monday"
         if is_told(title):
             return None  # "my landlord texted and the inspection is on the 9th": a story
@@ -1086,15 +1098,24 @@ def _changes_something(d: Details) -> bool:
 
 def _open_task_named(turn: Turn) -> list[dict[str, Any]] | Decision:
     """The one open task whose title has every word said (none, or several: the add stands)."""
-    # The words as meant: "the cake pickup" has the words of "Pick up the cake"
-    words = [w for w in said_in_full(turn.intent.items[0]).split() if w not in {"the", "a", "an", "my"}]  # fmt: skip
+    # The words as meant: "the cake pickup" has the words of "Pick up the cake"; "with" joins
+    # the words without naming ("call w dr patel" is "Call Dr. Patel")
+    # (the words as said count too: "dr patel" is "Dr. Patel", not only "doctor patel")
+    skip = {"the", "a", "an", "my", "with"}
+    words = [w for w in said_in_full(turn.intent.items[0]).split() if w not in skip]
+    said = [w for w in turn.intent.items[0].split() if w.lower() not in skip]
     if not words:
         return []
     # Found by its longest word, then every word checked: the title may order them otherwise.
-    listed = lookup(turn.convo, status="pending", text=max(words, key=len), limit=LOOKUP_LIMIT)
+    listed = lookup(
+        turn.convo, status="pending", text=max(said or words, key=len), limit=LOOKUP_LIMIT
+    )
     if isinstance(listed, ToolCall):
         return Decision(calls=[listed])
-    named = [t for t in listed if words and all(has_word(t["title"], w) for w in words)]
+    named = [
+        t for t in listed
+        if all(has_word(t["title"], w) for w in words) or (said and all(has_word(t["title"], w) for w in said))
+    ]  # fmt: skip
     return named if len(named) == 1 else []
 
 
