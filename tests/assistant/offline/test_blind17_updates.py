@@ -208,3 +208,43 @@ async def test_a_room_number_is_still_a_word_of_the_title(app: FastAPI):
         app, rooms, ["it's room 4 not 3 for the review"], {"Book room 4 for the review"}
     )
     assert t.problems == [], t.problems
+
+
+LUIGI = [
+    {"title": "Book a table at Luigi's", "due_date": "2026-12-05"},
+    {"title": "Go for a swim", "due_date": "2026-12-03", "due_time": "07:00"},
+]
+
+
+@pytest.mark.parametrize(
+    ("message", "old", "new"),
+    [
+        ("so Luigi's is fully booked so change that to book a table at Nonna's instead same day",
+         "book a table at luigi's", "book a table at nonna's"),
+        ("change the luigi's booking to book a table at Nonna's, same day",
+         "book a table at luigi's", "book a table at nonna's"),
+        ("change the luigi's booking to book a table at Nonna's instead, same day",
+         "book a table at luigi's", "book a table at nonna's"),
+        ("change the swim to go for a run, same time", "go for a swim", "go for a run"),
+        ("change the swim to go for a run instead, same day and time", "go for a swim",
+         "go for a run"),
+    ],
+)  # fmt: skip
+async def test_same_day_after_a_new_title_keeps_the_day(
+    app: FastAPI, message: str, old: str, new: str
+):
+    t = await converse(app, LUIGI, [message], {old, new})
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    assert old not in after and new in after, t.replies
+    was = by_title(t.before)[old]
+    assert after[new]["due_date"] == was["due_date"], t.replies
+    assert after[new]["due_time"] == was["due_time"], t.replies
+
+
+async def test_same_day_words_inside_a_title_stay(app: FastAPI):
+    tasks = [{"title": "Order the cake"}]
+    t = await converse(app, tasks, ["rename the cake to order same day delivery cake"],
+                       {"Order the cake", "Order same day delivery cake"})  # fmt: skip
+    assert t.problems == [], t.problems
+    assert "order same day delivery cake" in by_title(t.after), t.replies

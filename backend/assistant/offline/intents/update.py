@@ -46,7 +46,7 @@ from backend.assistant.offline.targets import (
     lookup,
 )
 from backend.assistant.offline.times import CLEAR_REPEAT, CLEAR_TIME, find_time
-from backend.assistant.offline.titles import FILLER_WORDS, is_told, says_add
+from backend.assistant.offline.titles import FILLER_WORDS, is_told, names_no_task, says_add
 
 RENAME = rx(
     r"^(?:mind\s+)?(?:renam(?:e|ing)|retitl(?:e|ing)|re-title|change the (?:title|name) of|change the (?:title|name) for)\s+"
@@ -73,7 +73,12 @@ RENAME_NAMED_FIRST = rx(
     r"(?:change|update|set|make)\s+(?:the\s+|its\s+)?(?:title|name))(?:\s+(?:to|as|into))?\s*:?\s+(?P<new>.+)$",
 )
 # "… instead", "… instead of water the garden": the old title, never part of the new one
-_INSTEAD_TAIL = re.compile(r"[,\s]+(?:instead(?:\s+of\s+.+)?|rather than\s+.+)$", re.I)
+# "… to book a table at Nonna's instead (,) same day": the day kept, said after the new title
+_SAME_WHEN = r"(?:[,\s]+(?:(?:on|for|at)\s+)?(?:the\s+)?same\s+(?:day|date|time|day and time))"
+_INSTEAD_TAIL = re.compile(
+    rf"(?:[,\s]+(?:instead(?:\s+of\s+.+?)?|rather than\s+.+?){_SAME_WHEN}?|{_SAME_WHEN})[.!]*$",
+    re.I,
+)
 # "…, I misheard the name", "… - typo sorry": why the title changes, said after a break; a
 # clause of its own (its subject a pronoun, or an apology), never part of the new title.
 _REASON_TAIL = re.compile(
@@ -86,6 +91,12 @@ _REASON_TAIL = re.compile(
 def _new_title(msg: Message, said: str) -> str:
     """The new title as said, without the reason or the old title after it."""
     return _INSTEAD_TAIL.sub("", _REASON_TAIL.sub("", msg.literal(said)))
+
+
+def _title_said(new: str) -> str:
+    """A new title without "instead" or "same day" after it (when words are left)."""
+    kept = clean_title(_INSTEAD_TAIL.sub("", new))
+    return kept if kept and not names_no_task(kept) else clean_title(new)
 
 
 CHANGE = rx(  # "change/update/set X to Y": Y says what changes (a date, a priority or a title)
@@ -473,7 +484,7 @@ def parse_correction(msg: Message) -> Intent | None:
             return Intent("update", ["it"], details=details)
         if swap := _SWAP.match(msg.literal(m["new"])):  # "I meant John, not Jon"
             return Intent("update", ["it"], swap=(swap["wrong"], swap["right"]))
-        return Intent("update", ["it"], new_title=clean_title(msg.literal(m["new"])))
+        return Intent("update", ["it"], new_title=_title_said(msg.literal(m["new"])))
     if m := BARE_CORRECTION.match(msg.text):
         leftover, details = details_from(msg.literal(m["new"]), msg.today)
         if (details.due or details.priority) and not leftover:
@@ -1513,7 +1524,8 @@ def parse_change(msg: Message) -> Intent | None:
             if re.search(r"\btime\b", m["target"], re.I) and hour and not hour[0].strip(" ,.!?"):
                 said.details.time = hour[1].value
             return said
-        return Intent("update", named, new_title=clean_title(new))
+        # "… to book a table at Nonna's instead, same day": neither is part of the new title
+        return Intent("update", named, new_title=_title_said(new))
     return None
 
 
