@@ -248,3 +248,39 @@ async def test_same_day_words_inside_a_title_stay(app: FastAPI):
                        {"Order the cake", "Order same day delivery cake"})  # fmt: skip
     assert t.problems == [], t.problems
     assert "order same day delivery cake" in by_title(t.after), t.replies
+
+
+LUNCHES = [
+    {"title": "Lunch with Jon", "due_date": "2026-12-04"},
+    {"title": "Lunch with Dana", "due_date": "2026-12-02"},
+    {"title": "Email Sara about the lease"},
+]
+
+
+@pytest.mark.parametrize(
+    ("message", "old", "new"),
+    [
+        ("sorry, I meant John, not Jon - fix the lunch on friday", "lunch with jon",
+         "lunch with john"),
+        ("I meant John not Jon, fix the lunch task", "lunch with jon", "lunch with john"),
+        ("i meant John, not Jon. please fix the lunch", "lunch with jon", "lunch with john"),
+        ("oops i meant Sarah, not Sara - fix the email", "email sara about the lease",
+         "email sarah about the lease"),
+        ("sorry I meant Sarah not Sara, correct the lease email", "email sara about the lease",
+         "email sarah about the lease"),
+    ],
+)  # fmt: skip
+async def test_i_meant_a_name_then_the_task_to_fix(app: FastAPI, message: str, old: str, new: str):
+    t = await converse(app, LUNCHES, [message], {old, new})
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    assert old not in after and new in after, t.replies
+    assert after["lunch with dana"]["due_date"] == "2026-12-02", t.replies
+    assert after.get("lunch with jon", after.get("lunch with john"))["due_date"] == "2026-12-04"
+
+
+async def test_i_meant_a_day_is_no_word_swap(app: FastAPI):
+    t = await converse(app, LUNCHES, ["I meant friday, not thursday - fix the lunch with dana"],
+                       {"Lunch with Dana"})  # fmt: skip
+    assert t.problems == [], t.problems
+    assert {"lunch with jon", "lunch with dana"} <= set(by_title(t.after)), t.replies

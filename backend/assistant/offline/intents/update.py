@@ -476,9 +476,28 @@ def _is_level(word: str) -> bool:
     return priority_word(word) in {"high", "medium", "low"}
 
 
+_SWAP_THEN_TASK = re.compile(
+    r"^(?P<right>[a-z][\w'-]*),?\s+not\s+(?P<wrong>[a-z][\w'-]*)\s*(?:[,;.:]|\s-+)\s*"
+    r"(?:(?:please|pls|can you|could you)\s+)?(?:fix|correct|change|update)\s+(?P<rest>.+?)[.!]*$",
+    re.I,
+)
+
+
 def parse_correction(msg: Message) -> Intent | None:
     """ "no wait, I meant thursday": fix what was just said."""
     if m := first_match(CORRECTION, msg.text):
+        fix = _SWAP_THEN_TASK.match(msg.literal(m["new"]))
+        if fix and not any(
+            (said := take_details(w, msg.today)[1]).due or said.time or _is_level(w)
+            for w in (fix["right"], fix["wrong"])
+        ):
+            # "I meant John, not Jon - fix the lunch on friday": the word swapped in the task
+            # named (its day only says which task), never a change of that day
+            named = clean_title(take_details(fix["rest"], msg.today)[0])
+            subject = subjects(named)
+            if subject and not re.search(rf"\b{re.escape(fix['wrong'])}\b", subject[0], re.I):
+                subject = [f"{subject[0]} {fix['wrong']}"]
+            return Intent("update", subject or [fix["wrong"]], swap=(fix["wrong"], fix["right"]))
         _, details = details_from(msg.literal(m["new"]), msg.today)
         if details.due or details.priority or details.tags or details.schedule:
             return Intent("update", ["it"], details=details)
