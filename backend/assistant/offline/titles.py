@@ -170,7 +170,9 @@ _GREETING = re.compile(
     r"^(?:hi|hey|hello|hola|bonjour|ciao|hallo|good (?:morning|afternoon|evening)|excuse me)"
     r"(?: there| all| guys| team)?"
     # "Hi there - would you …" too; never "hi - prio" (high priority)
-    r"\s*(?:[,!.]|\s-)\s*(?=\S)(?!(?:prio|pri|priority)\b)",
+    r"\s*(?:[,!.]|\s-)\s*(?=\S)(?!(?:prio|pri|priority)\b)"
+    # "Morning! …": the greeting said short (never "morning, walk the dog": a time of day)
+    r"|^(?:morning|afternoon|evening|mornin'?|g'?day)\s*!+\s*(?=\S)",
     re.I,
 )
 
