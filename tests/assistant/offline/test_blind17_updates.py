@@ -284,3 +284,36 @@ async def test_i_meant_a_day_is_no_word_swap(app: FastAPI):
                        {"Lunch with Dana"})  # fmt: skip
     assert t.problems == [], t.problems
     assert {"lunch with jon", "lunch with dana"} <= set(by_title(t.after)), t.replies
+
+
+EMAILS = [
+    {"title": "Email the school", "due_date": "2026-12-02"},
+    {"title": "Email the coach", "due_date": "2026-12-02"},
+]
+
+
+@pytest.mark.parametrize(
+    ("turns", "new"),
+    [
+        (["what's due tomorrow?", "the coach one should say email the swim coach"],
+         "email the swim coach"),
+        (["the coach one should say email the swim coach"], "email the swim coach"),
+        (["the coach task should read: email the head coach"], "email the head coach"),
+        (["what's due tomorrow?", "the coach one needs to say email coach Tim"],
+         "email coach tim"),
+    ],
+)  # fmt: skip
+async def test_the_one_named_should_say_a_new_title(app: FastAPI, turns: list[str], new: str):
+    t = await converse(app, EMAILS, turns, {"Email the coach", new})
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    assert new in after and "email the coach" not in after, t.replies
+    assert "email the school" in after and len(t.after) == 2, t.replies
+
+
+async def test_notes_that_should_say_stay_a_note(app: FastAPI):
+    t = await converse(app, EMAILS, ["the coach notes should say ask about the kit"],
+                       {"Email the coach"})  # fmt: skip
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    assert "ask about the kit" in (after["email the coach"]["description"] or ""), t.replies

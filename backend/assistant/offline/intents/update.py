@@ -57,6 +57,9 @@ RENAME = rx(
     # "the title of the dentist task should be Dentist checkup", "X should be called Y"
     r"^(?:the\s+)?(?:title|name)\s+(?:of|for|on)\s+(?P<target>.+?)\s+(?:should be|must be|is now|needs to be)\s+(?P<new>.+)$",
     r"^(?P<target>.+?)\s+(?:should|must)\s+be\s+(?:called|named|renamed(?:\s+to)?|titled)\s+(?P<new>.+)$",
+    # "the coach one should say email the swim coach": only "the … one/task" (never "the
+    # insurance notes should say …": a note)
+    r"^(?P<target>(?:the|my)\s+\S+(?:\s+\S+)?\s+(?:one|task))\s+(?:should|must|needs? to)\s+(?:say|read)\s*:?\s+(?P<new>.+)$",
     # "call the gym one Go swimming instead": only "the … one/task", never "call the plumber …"
     r"^(?:call|name)\s+(?P<target>the\s+\S+(?:\s+\S+)?\s+(?:one|task|thing))\s+(?P<new>.+)$",
     # "make the gym task say Go for a run", "I'd like the lawn task to say Mow the front lawn"
