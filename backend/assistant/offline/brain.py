@@ -185,7 +185,11 @@ _BARE_CLOCK = re.compile(r"(?<![\w:.])(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<m>[0-5]\d)
 def _change_only(intent: Intent, text: str, today: date, convo: Conversation) -> Intent | None:
     """ "actually tomorrow morning", "friday, high", "by friday, it's urgent": only a change,
     so it is a change to "it", the task the previous turn was about (none: we ask which)."""
-    if intent.kind not in {"help", "add"} or says_add(text):
+    # an update naming only filler ("prob friday": the classifier's "prob") names no task either
+    nameless = (
+        intent.kind == "update" and bool(intent.items) and names_no_task(" ".join(intent.items))
+    )
+    if (intent.kind not in {"help", "add"} and not nameless) or says_add(text):
         return None
     rest, details = take_details(normalise(text), today)
     recent = convo.recent_tasks()

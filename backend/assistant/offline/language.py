@@ -162,6 +162,9 @@ _POLITE_START = re.compile(
     # (or to the end: a message's clauses are split at the dash)
     r"|(?:quick one|quick thing|one more thing|another thing|one last thing|real quick)"
     r"(?:\s+(?:before|after|while|during|on)\s+[^-\u2013\u2014,.!?:]{1,30}?(?=\s+[-\u2013\u2014]\s|$))?"
+    # "two things, if you don't mind: …": how many requests follow, said before a colon
+    r"|(?:two|three|four|a few|a couple of|couple of) (?:things|requests|bits|quick ones)"
+    r"(?:,?\s*(?:if you (?:don'?t|do not) mind|please|pls|for you|for me|quickly))?(?=\s*:)"
     r"|kindly|(?:would|do|will) (?:you|u) mind"  # before "would you": "would you mind" whole
     # asking indirectly: "would you mind (adding)", "I was hoping you could", "any chance you
     # could", "it would be great if you could", "would you be able to"

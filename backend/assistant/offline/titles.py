@@ -170,7 +170,9 @@ _GREETING = re.compile(
     r"^(?:hi|hey|hello|hola|bonjour|ciao|hallo|good (?:morning|afternoon|evening)|excuse me)"
     r"(?: there| all| guys| team)?"
     # "Hi there - would you …" too; never "hi - prio" (high priority)
-    r"\s*(?:[,!.]|\s-)\s*(?=\S)(?!(?:prio|pri|priority)\b)",
+    r"\s*(?:[,!.]|\s-)\s*(?=\S)(?!(?:prio|pri|priority)\b)"
+    # "Morning! …": the greeting said short (never "morning, walk the dog": a time of day)
+    r"|^(?:morning|afternoon|evening|mornin'?|g'?day)\s*!+\s*(?=\S)",
     re.I,
 )
 
@@ -471,7 +473,8 @@ _FILLER_TEXT = """
     no not yes yeah yep nope ok okay wait sorry oops actually mean meant rather instead
     please pls plz thanks thank just really very quite pretty kind bit fairly super one rush
     perfect great fine good nice ideal best better lovely brilliant cool awesome
-    now again anyway maybe probably like if everything something anything bunch lot much guess
+    now again anyway maybe probably prob probs prolly perhaps like if everything something
+    anything bunch lot much guess
     suppose think works
     though alright possible approx approximately roughly around ish
     add put write down list task tasks note

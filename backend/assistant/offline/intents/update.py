@@ -46,7 +46,7 @@ from backend.assistant.offline.targets import (
     lookup,
 )
 from backend.assistant.offline.times import CLEAR_REPEAT, CLEAR_TIME, find_time
-from backend.assistant.offline.titles import FILLER_WORDS, is_told, says_add
+from backend.assistant.offline.titles import FILLER_WORDS, is_told, names_no_task, says_add
 
 RENAME = rx(
     r"^(?:mind\s+)?(?:renam(?:e|ing)|retitl(?:e|ing)|re-title|change the (?:title|name) of|change the (?:title|name) for)\s+"
@@ -57,6 +57,9 @@ RENAME = rx(
     # "the title of the dentist task should be Dentist checkup", "X should be called Y"
     r"^(?:the\s+)?(?:title|name)\s+(?:of|for|on)\s+(?P<target>.+?)\s+(?:should be|must be|is now|needs to be)\s+(?P<new>.+)$",
     r"^(?P<target>.+?)\s+(?:should|must)\s+be\s+(?:called|named|renamed(?:\s+to)?|titled)\s+(?P<new>.+)$",
+    # "the coach one should say email the swim coach": only "the … one/task" (never "the
+    # insurance notes should say …": a note)
+    r"^(?P<target>(?:the|my)\s+\S+(?:\s+\S+)?\s+(?:one|task))\s+(?:should|must|needs? to)\s+(?:say|read)\s*:?\s+(?P<new>.+)$",
     # "call the gym one Go swimming instead": only "the … one/task", never "call the plumber …"
     r"^(?:call|name)\s+(?P<target>the\s+\S+(?:\s+\S+)?\s+(?:one|task|thing))\s+(?P<new>.+)$",
     # "make the gym task say Go for a run", "I'd like the lawn task to say Mow the front lawn"
@@ -73,7 +76,12 @@ RENAME_NAMED_FIRST = rx(
     r"(?:change|update|set|make)\s+(?:the\s+|its\s+)?(?:title|name))(?:\s+(?:to|as|into))?\s*:?\s+(?P<new>.+)$",
 )
 # "… instead", "… instead of water the garden": the old title, never part of the new one
-_INSTEAD_TAIL = re.compile(r"[,\s]+(?:instead(?:\s+of\s+.+)?|rather than\s+.+)$", re.I)
+# "… to book a table at Nonna's instead (,) same day": the day kept, said after the new title
+_SAME_WHEN = r"(?:[,\s]+(?:(?:on|for|at)\s+)?(?:the\s+)?same\s+(?:day|date|time|day and time))"
+_INSTEAD_TAIL = re.compile(
+    rf"(?:[,\s]+(?:instead(?:\s+of\s+.+?)?|rather than\s+.+?){_SAME_WHEN}?|{_SAME_WHEN})[.!]*$",
+    re.I,
+)
 # "…, I misheard the name", "… - typo sorry": why the title changes, said after a break; a
 # clause of its own (its subject a pronoun, or an apology), never part of the new title.
 _REASON_TAIL = re.compile(
@@ -86,6 +94,12 @@ _REASON_TAIL = re.compile(
 def _new_title(msg: Message, said: str) -> str:
     """The new title as said, without the reason or the old title after it."""
     return _INSTEAD_TAIL.sub("", _REASON_TAIL.sub("", msg.literal(said)))
+
+
+def _title_said(new: str) -> str:
+    """A new title without "instead" or "same day" after it (when words are left)."""
+    kept = clean_title(_INSTEAD_TAIL.sub("", new))
+    return kept if kept and not names_no_task(kept) else clean_title(new)
 
 
 CHANGE = rx(  # "change/update/set X to Y": Y says what changes (a date, a priority or a title)
@@ -174,6 +188,8 @@ TAG = rx(
     r"^(?P<retag>change|switch|update|replace)\s+(?:the\s+)?(?:tags?|labels?)\s+(?:on|of|for)\s+(?P<rest>.+?)\s+(?:from\s+#?[\w-]+\s+)?to\s+(?P<tags>.+)$",
     r"^(?:(?:also|and|then|now|pls|please)\s+)*(?:tag|label|categori[sz]e|file)\s+(?P<rest>.+?)\s+(?:as|with|under|in|into)\s+(?P<tags>.+)$",
     r"^(?:add|put)\s+(?:the\s+)?(?:tags?|labels?)\s+(?P<tags>.+?)\s+(?:to|on)\s+(?P<rest>.+)$",
+    # the task first: "put to the shoes task the tag wedding", "add on the gym one the label health"
+    r"^(?:add|put|give)\s+(?:to|on|onto)\s+(?P<rest>.+?)\s+(?:the\s+|a\s+)?(?:tags?|labels?)\s+(?P<tags>.+)$",
     r"^(?:add|put)\s+(?P<tags>#\S+(?:\s+#\S+)*)\s+(?:to|on)\s+(?P<rest>.+)$",
     r"^(?:add|put|stick)\s+(?:the\s+|a\s+)(?P<tags>#?[\w-]+)\s+(?:tag|label)\s+(?:to|on|onto)\s+(?P<rest>.+)$",
     r"^(?P<retag>retag|re-tag)\s+(?P<rest>.+?)\s+(?:as|with)\s+(?P<tags>.+)$",
@@ -212,6 +228,10 @@ NOTE = rx(
     # "in the notes of X put that …", "notes for the flight: seat 14C"
     rf"^(?:(?:{_NOTE_VERB})\s+)?(?:in|into|to|under|on)?\s*(?:the\s+)?(?:notes?|description|details)\s+"
     rf"(?:for|of|on|about)\s+(?P<rest>.+?)\s*(?::|\s-|,|\s+that|\s+(?:{_NOTE_VERB})(?:\s+that|\s*:))\s*(?P<note>.+)$",
+    # "add to the Nora gift task that she likes pottery", "put on the vet task: bring the card":
+    # the word "task" ends the name, and what follows is the note
+    r"^(?:add|put|write|append|jot(?:\s+down)?|note(?:\s+down)?)\s+(?:to|on|in|into|under)\s+(?P<rest>(?:the|my|our)\s+"
+    r"(?:(?!\btasks?\b).)+?\s+task)\s*(?::|\s-|,|\s+that\b)\s*(?P<note>\S.*)$",
     # "add a note to the plumber task that the gate code is 2231"
     rf"^(?:add|put|attach|write|leave)\s+(?:a\s+|the\s+)?{_LITTLE}(?:note|comment)\s+(?:to|on|for)\s+(?P<rest>.+?)"
     r"\s+(?:that|saying)\s+(?P<note>.+)$",
@@ -338,6 +358,9 @@ def _slip(words: list[str]) -> tuple[str, str] | None:
     return slips[0] if len(slips) == 1 else None
 
 
+_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?", re.I)
+
+
 def parse_typo_fix(msg: Message) -> Intent | None:
     """A word of a title put right: "fix the typo in 'cal the electrician', should be call",
     "it should be John, not Jon, in the call task". Only that word changes."""
@@ -355,6 +378,8 @@ def parse_typo_fix(msg: Message) -> Intent | None:
         for w in (right, wrong or "")
     ):
         return None  # "X should be friday, not thursday": a date, not a word of the title
+    if re.fullmatch(_CLOCK, right) and re.search(rf"\bat\s+{re.escape(right)}\b", msg.text, re.I):
+        return None  # "the call is at 4 not 3": an hour, not a word of the title
     if wrong is None:  # the word of the title most like the right one
         words = re.findall(r"[\w'-]+", target)
         found = process.extractOne(right, words, scorer=fuzz.ratio) if words else None
@@ -454,15 +479,34 @@ def _is_level(word: str) -> bool:
     return priority_word(word) in {"high", "medium", "low"}
 
 
+_SWAP_THEN_TASK = re.compile(
+    r"^(?P<right>[a-z][\w'-]*),?\s+not\s+(?P<wrong>[a-z][\w'-]*)\s*(?:[,;.:]|\s-+)\s*"
+    r"(?:(?:please|pls|can you|could you)\s+)?(?:fix|correct|change|update)\s+(?P<rest>.+?)[.!]*$",
+    re.I,
+)
+
+
 def parse_correction(msg: Message) -> Intent | None:
     """ "no wait, I meant thursday": fix what was just said."""
     if m := first_match(CORRECTION, msg.text):
+        fix = _SWAP_THEN_TASK.match(msg.literal(m["new"]))
+        if fix and not any(
+            (said := take_details(w, msg.today)[1]).due or said.time or _is_level(w)
+            for w in (fix["right"], fix["wrong"])
+        ):
+            # "I meant John, not Jon - fix the lunch on friday": the word swapped in the task
+            # named (its day only says which task), never a change of that day
+            named = clean_title(take_details(fix["rest"], msg.today)[0])
+            subject = subjects(named)
+            if subject and not re.search(rf"\b{re.escape(fix['wrong'])}\b", subject[0], re.I):
+                subject = [f"{subject[0]} {fix['wrong']}"]
+            return Intent("update", subject or [fix["wrong"]], swap=(fix["wrong"], fix["right"]))
         _, details = details_from(msg.literal(m["new"]), msg.today)
         if details.due or details.priority or details.tags or details.schedule:
             return Intent("update", ["it"], details=details)
         if swap := _SWAP.match(msg.literal(m["new"])):  # "I meant John, not Jon"
             return Intent("update", ["it"], swap=(swap["wrong"], swap["right"]))
-        return Intent("update", ["it"], new_title=clean_title(msg.literal(m["new"])))
+        return Intent("update", ["it"], new_title=_title_said(msg.literal(m["new"])))
     if m := BARE_CORRECTION.match(msg.text):
         leftover, details = details_from(msg.literal(m["new"]), msg.today)
         if (details.due or details.priority) and not leftover:
@@ -845,14 +889,30 @@ INSTEAD = re.compile(
 )
 # "yoga is on wednesdays now, not mondays", "rent should be on the 1st, not the 20th".
 RIGHT_NOT_WRONG = re.compile(
-    r"^(?P<rest>.+?)\s+(?:is|are|should be|needs to be|happens)\s+(?:now\s+)?(?P<new>(?:on|for|due|by)\s+.+?)"
+    r"^(?P<rest>.+?)\s+(?:is|are|should be|needs to be|happens)\s+(?:now\s+)?(?P<new>(?:on|for|due|by|at)\s+.+?)"
     r"(?:\s+now)?,?\s+(?:and\s+)?not\s+(?:on\s+|for\s+)?(?P<old>.+)$",
+    re.I,
+)
+# "the newsletter should go out every 2 weeks now, not weekly. still mondays": a repeat said
+# right then wrong is the task's new repeat (the days kept, as said)
+REPEAT_NOT_WRONG = re.compile(
+    r"^(?P<rest>.+?)\s+(?:(?:should|will|must|needs? to|has to|is going to)\s+)?(?:now\s+)?"
+    r"(?:go(?:es)? out|happens?|repeats?|recurs?|runs?|be|is|are)\s+(?:now\s+)?(?P<new>every\s+.+?)"
+    r"(?:\s+now)?,?\s+(?:and\s+)?not\s+(?P<old>weekly|daily|monthly|yearly|annually|every\s+[\w ]+?)"
+    r"(?:\s*[.;,]?\s+(?:but\s+)?(?:still|keep(?:\s+it)?)\s+(?:on\s+)?"
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?)?[.!]*$",
     re.I,
 )
 DEADLINE_GIVEN = rx(
     # "the landlord said I have until monday for the contract"
     r"^(?:.+?\s+(?:said|says|told me|confirmed)\s+(?:that\s+)?)?(?:i|we)\s+(?:now\s+)?(?:have|got|get)\s+"
     r"(?:until|till|til|up to|through)\s+(?P<when>.+?)\s+(?:for|to do|to finish|to send|to submit|to get|with)\s+"
+    r"(?P<rest>.+)$",
+    # "give the attic until the end of the month", "give me till friday for the report":
+    # time granted to a named task is its new due date
+    r"^(?:please\s+)?give\s+(?:(?:me|us)\s+)?(?P<rest>(?:the|my|our)\s+.+?)\s+(?:until|till|til|up to)\s+"
+    r"(?P<when>.+)$",
+    r"^(?:please\s+)?give\s+(?:me|us)\s+(?:until|till|til|up to)\s+(?P<when>.+?)\s+(?:for|to do|to finish)\s+"
     r"(?P<rest>.+)$",
     # "the deadline for the essay is now friday", "the essay deadline got moved to friday"
     r"^(?:the\s+)?(?:deadline|due date)\s+(?:for|of|on)\s+(?P<rest>.+?)\s+(?:is|was|got|has been)\s+"
@@ -913,7 +973,14 @@ def parse_said_differently(msg: Message) -> Intent | None:
         title = clean_title(msg.literal(re.sub(r"^(?:the|my|our)\s+", "", m["rest"], flags=re.I)))
         if (details.due or details.schedule) and not leftover and _POINTING.match(title):
             return Intent("update", ["it"], details=details)  # "it is on friday": the last task
-        if (details.due or details.schedule) and not leftover and title and (m["cue"] or m["cue2"]):
+        # "… is at 4 not 3": the old value said, so the task is there to change
+        corrects = re.search(r"\bnot\s+\S", m["when"], re.I)
+        if (
+            (details.due or details.schedule)
+            and not leftover
+            and title
+            and (m["cue"] or m["cue2"] or corrects)
+        ):
             return Intent("update", subjects(title), details=details)  # "… is now on monday"
         if is_told(title):
             return None  # "my landlord texted and the inspection is on the 9th": a story
@@ -935,6 +1002,13 @@ def parse_said_differently(msg: Message) -> Intent | None:
         _, old = details_from(m["old"], msg.today)
         if (details.due or details.schedule) and (old.due or old.schedule) and not leftover:
             return Intent("update", _named(msg.literal(m["rest"])), details=details)
+    if m := REPEAT_NOT_WRONG.match(text):
+        leftover, details = details_from(m["new"], msg.today)
+        _, old = details_from(m["old"], msg.today)
+        if details.repeat and not leftover.strip(" .,!") and old.repeat != details.repeat:
+            return Intent(
+                "update", _named(msg.literal(m["rest"])), details=Details(repeat=details.repeat)
+            )
     asks_time = re.search(r"\b(?:give|needs?|want|more time|extension)\b", text, re.I)
     if (m := MORE_TIME.search(text)) and (m["n"] or asks_time) and not _MOVE_VERB.match(text):
         rest = _ASKING_TIME.sub(" ", text[: m.start()] + " " + text[m.end() :])
@@ -1057,15 +1131,24 @@ def _changes_something(d: Details) -> bool:
 
 def _open_task_named(turn: Turn) -> list[dict[str, Any]] | Decision:
     """The one open task whose title has every word said (none, or several: the add stands)."""
-    # The words as meant: "the cake pickup" has the words of "Pick up the cake"
-    words = [w for w in said_in_full(turn.intent.items[0]).split() if w not in {"the", "a", "an", "my"}]  # fmt: skip
+    # The words as meant: "the cake pickup" has the words of "Pick up the cake"; "with" joins
+    # the words without naming ("call w dr patel" is "Call Dr. Patel")
+    # (the words as said count too: "dr patel" is "Dr. Patel", not only "doctor patel")
+    skip = {"the", "a", "an", "my", "with"}
+    words = [w for w in said_in_full(turn.intent.items[0]).split() if w not in skip]
+    said = [w for w in turn.intent.items[0].split() if w.lower() not in skip]
     if not words:
         return []
     # Found by its longest word, then every word checked: the title may order them otherwise.
-    listed = lookup(turn.convo, status="pending", text=max(words, key=len), limit=LOOKUP_LIMIT)
+    listed = lookup(
+        turn.convo, status="pending", text=max(said or words, key=len), limit=LOOKUP_LIMIT
+    )
     if isinstance(listed, ToolCall):
         return Decision(calls=[listed])
-    named = [t for t in listed if words and all(has_word(t["title"], w) for w in words)]
+    named = [
+        t for t in listed
+        if all(has_word(t["title"], w) for w in words) or (said and all(has_word(t["title"], w) for w in said))
+    ]  # fmt: skip
     return named if len(named) == 1 else []
 
 
@@ -1473,7 +1556,8 @@ def parse_change(msg: Message) -> Intent | None:
             if re.search(r"\btime\b", m["target"], re.I) and hour and not hour[0].strip(" ,.!?"):
                 said.details.time = hour[1].value
             return said
-        return Intent("update", named, new_title=clean_title(new))
+        # "… to book a table at Nonna's instead, same day": neither is part of the new title
+        return Intent("update", named, new_title=_title_said(new))
     return None
 
 
