@@ -325,7 +325,10 @@ def attribute_clauses_as_commas(text: str) -> str:
     return _TAG_IT.sub(", tagged ", _ATTRIBUTE_CLAUSE.sub(", ", text))
 
 
-_TRAILING_PRIORITY = re.compile(r"(?<=\S)\s+(?P<p>high|hi|low|lo)$", re.I)
+# "she says hi": a greeting passed on, no priority
+_TRAILING_PRIORITY = re.compile(
+    r"(?<=\S)(?<!\bsay)(?<!\bsays)(?<!\bsaid)\s+(?P<p>high|hi|low|lo)$", re.I
+)
 
 
 def trailing_priority(title: str) -> tuple[str, str | None]:

@@ -53,3 +53,20 @@ def test_emoji_that_say_something_still_do(message: str, kind: str):
 def test_ticks_and_a_bin_at_the_ends_are_not_decoration():
     assert "🗑" in normalise("🗑️ the drone beach thing, delete")
     assert normalise("❌ dentist").startswith("❌")
+
+
+@pytest.mark.parametrize(
+    "message", ["spoke to grandma, she says hi 😊", "she says hi", "mum said hi"]
+)
+def test_a_greeting_passed_on_adds_no_task(message: str):
+    """Once the emoji no longer hid it, "she says hi" read as a task "she says", high priority."""
+    assert understand(message, TODAY).kind != "add"
+
+
+def test_a_bare_hi_after_a_title_is_still_high_priority():
+    intent = understand("pay water bill hi", TODAY)
+    assert (intent.kind, intent.items, intent.details.priority) == (
+        "add",
+        ["pay water bill"],
+        "high",
+    )
