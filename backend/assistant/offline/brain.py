@@ -26,7 +26,7 @@ from backend.assistant.offline.parsing import (
     priority_word,
     take_details,
 )
-from backend.assistant.offline.targets import Decision, ToolCall, Turn
+from backend.assistant.offline.targets import PLURAL, PRONOUN, Decision, ToolCall, Turn
 from backend.assistant.offline.titles import FILLER_WORDS, names_no_task, says_add
 
 __all__ = ["Decision", "ToolCall", "decide"]
@@ -186,8 +186,13 @@ def _change_only(intent: Intent, text: str, today: date, convo: Conversation) ->
     """ "actually tomorrow morning", "friday, high", "by friday, it's urgent": only a change,
     so it is a change to "it", the task the previous turn was about (none: we ask which)."""
     # an update naming only filler ("prob friday": the classifier's "prob") names no task either
+    # ("tag it home", "move all of them": a reference, read as ever)
+    said = " ".join(intent.items)
     nameless = (
-        intent.kind == "update" and bool(intent.items) and names_no_task(" ".join(intent.items))
+        intent.kind == "update"
+        and bool(said)
+        and names_no_task(said)
+        and not (PRONOUN.match(said) or PLURAL.match(said))
     )
     if (intent.kind not in {"help", "add"} and not nameless) or says_add(text):
         return None

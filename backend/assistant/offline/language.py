@@ -260,8 +260,8 @@ def fix_typos(text: str) -> str:
         if (
             lower.endswith("ed")
             and not best[0].endswith("ed")
-            and OSA.distance(lower, past) <= limit
-        ):
+            and OSA.distance(lower, past) < OSA.distance(lower, best[0])
+        ):  # only when closer ("reminded" is "reminder", not "remindered")
             return past
         return best[0]
 

@@ -194,7 +194,7 @@ def find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
         found = [t for t in found if shares_a_word(elsewhere, t["title"])] or found
     if len(found) > 1:
         exact = [t for t in found if t["title"].lower() == subject.lower()]
-        if len(exact) != 1 and (by_day := _by_the_day_said(found, turn)) is not None:
+        if len(exact) != 1 and (by_day := _by_the_day_said(found, turn, subject)) is not None:
             exact = [by_day]
         if len(exact) != 1:
             return Decision(reply=replies.ask_which(subject, found, turn.today))
@@ -210,18 +210,28 @@ def find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
     return found
 
 
-def _by_the_day_said(found: list[Task], turn: Turn) -> Task | None:
+def _by_the_day_said(found: list[Task], turn: Turn, subject: str) -> Task | None:
     """Tasks of one title told apart by the day the message says: "took out the bins today",
     "delete the school call that's due today" with the same task due today and next week. Only
-    when the titles are the same (the words cannot choose) and the day picks exactly one."""
+    when the titles are the same (the words cannot choose) and the day picks exactly one: the
+    day said with the task's name, else the message's only day ("delete the call alex for
+    tomorrow, I'll do it today" means tomorrow's)."""
     if len({t["title"].lower() for t in found}) != 1:
         return None
-    when = find_date(turn.convo.user_text, turn.today)
-
-    if when is None:
+    named = find_date(subject, turn.today)
+    days = {named.day} if named is not None else _days_in(turn.convo.user_text, turn.today)
+    if len(days) != 1:
         return None
-    due = [t for t in found if t.get("due_date") == str(when.day)]
+    due = [t for t in found if t.get("due_date") == str(next(iter(days)))]
     return due[0] if len(due) == 1 else None
+
+
+def _days_in(text: str, today: date) -> set[date]:
+    days = set()
+    while (found := find_date(text, today)) is not None:
+        days.add(found.day)
+        text = text[: found.start] + " " + text[found.end :]
+    return days
 
 
 # The other half says how a thing is now: "bathroom's sparkling, tick it off" ("it" is the

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import httpx
@@ -24,6 +25,8 @@ from backend.tasks.service import TaskService
 from tests.chat_helpers import new_thread, reply_text, say, tasks
 from tests.conftest import make_client
 
+# The day the language tests run on (their conftest sets the clock to it): a Tuesday.
+TESTS_DAY = date(2026, 12, 1)
 FIELDS = ("title", "completed", "priority", "due_date", "tags", "description")
 _emails = itertools.count()
 _NO_PASSWORD = "!"  # no password hash verifies against it: these users only hold a token

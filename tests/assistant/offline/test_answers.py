@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from fastapi import FastAPI
 
-from tests.assistant.offline.safety import converse
+from tests.assistant.offline.safety import TESTS_DAY, converse
 
 pytestmark = pytest.mark.asyncio
 
@@ -66,7 +66,7 @@ async def test_a_question_about_a_field_answers_with_it(app: FastAPI, question: 
 
 
 async def test_how_many_anywhere_in_the_message_counts_and_changes_nothing(app: FastAPI):
-    tomorrow = str(date.today() + timedelta(days=1))
+    tomorrow = str(TESTS_DAY + timedelta(days=1))
     start = [{"title": "Call the bank", "due_date": tomorrow}, {"title": "Buy bread"}]
     t = await converse(app, start, ["I have how many task for tomorrow?"], set())
     assert t.problems == []

@@ -5,20 +5,19 @@ said after a story with no "so" ("the market got cancelled, get rid of the stall
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
 from fastapi import FastAPI
 
-from tests.assistant.offline.safety import by_title, converse
+from tests.assistant.offline.safety import TESTS_DAY, by_title, converse
 from tests.assistant.offline.test_multi import _check
 from tests.assistant.offline.test_told_changes import _start
 
 
 def _next_dom(day: int) -> str:
     """The next such day of a month, today included (a day every month has)."""
-    today = date.today()
+    today = TESTS_DAY
     if today.day <= day:
         return str(today.replace(day=day))
     month = today.replace(day=1, month=today.month % 12 + 1, year=today.year + today.month // 12)

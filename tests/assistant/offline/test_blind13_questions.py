@@ -4,13 +4,11 @@ could remind me what I'd planned for this evening?") are no task to add."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from fastapi import FastAPI
 
 from backend.assistant.offline.intents import understand
-from tests.assistant.offline.safety import converse
+from tests.assistant.offline.safety import TESTS_DAY, converse
 from tests.assistant.offline.test_adds import TODAY
 
 
@@ -118,7 +116,7 @@ async def test_the_count_of_completed_tasks_is_answered(app: FastAPI) -> None:
 
 @pytest.mark.asyncio
 async def test_a_polite_question_about_this_evening_lists_it(app: FastAPI) -> None:
-    today = str(date.today())
+    today = str(TESTS_DAY)
     start = [{"title": "Book club", "due_date": today, "due_time": "19:00"},
              {"title": "Return parcel"}]  # fmt: skip
     t = await converse(

@@ -11,7 +11,7 @@ from fastapi import FastAPI
 
 from backend.assistant.offline.intents import understand
 from backend.assistant.offline.targets import carries
-from tests.assistant.offline.safety import converse
+from tests.assistant.offline.safety import TESTS_DAY, converse
 
 TODAY = date(2026, 12, 1)  # a Tuesday
 
@@ -400,7 +400,7 @@ def test_a_shift_without_a_task_or_with_add_reads_as_before(message: str, kind: 
 
 @pytest.mark.asyncio
 async def test_pack_for_the_trip_one_day_earlier(app: FastAPI) -> None:
-    day = date.today()
+    day = TESTS_DAY
     start = [{"title": "Pack for the trip", "due_date": str(day + timedelta(days=3))}]
     t = await converse(app, start, ["pack for the trip one day earlier pls"], {"pack for the trip"})
     assert t.problems == [] and len(t.after) == 1, t.replies

@@ -5,18 +5,18 @@ replaced with a word said; otherwise the add stands as before."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from fastapi import FastAPI
 
-from tests.assistant.offline.safety import by_title, converse
+from tests.assistant.offline.safety import TESTS_DAY, by_title, converse
 
 pytestmark = pytest.mark.asyncio
 
 
 def _day(n: int) -> str:
-    return str(date.today() + timedelta(days=n))
+    return str(TESTS_DAY + timedelta(days=n))
 
 
 LUCY = [
@@ -87,7 +87,7 @@ FINES = [
 
 
 def _fifteenth() -> str:
-    today = date.today()
+    today = TESTS_DAY
     day = today.replace(day=15)
     if day < today:
         day = (day.replace(day=1) + timedelta(days=32)).replace(day=15)

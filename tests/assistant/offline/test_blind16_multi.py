@@ -10,7 +10,7 @@ import pytest
 from fastapi import FastAPI
 
 from backend.assistant.offline.intents import understand
-from tests.assistant.offline.safety import by_title, converse
+from tests.assistant.offline.safety import TESTS_DAY, by_title, converse
 
 TODAY = date(2026, 12, 1)  # a Tuesday
 
@@ -72,9 +72,9 @@ async def test_a_thing_done_that_names_no_task_changes_nothing(app: FastAPI) -> 
 # --- "the email to him": the person said in the clause before -------------------------------
 
 RAVI = [
-    {"title": "Call Ravi", "due_date": str(date.today())},
-    {"title": "Email Ravi", "due_date": str(date.today())},
-    {"title": "Email Sam", "due_date": str(date.today())},
+    {"title": "Call Ravi", "due_date": str(TESTS_DAY)},
+    {"title": "Email Ravi", "due_date": str(TESTS_DAY)},
+    {"title": "Email Sam", "due_date": str(TESTS_DAY)},
 ]
 
 
@@ -92,15 +92,15 @@ async def test_the_email_to_him_is_the_one_to_the_person_named(app: FastAPI, mes
     assert t.problems == [], t.problems
     after = by_title(t.after)
     assert after["call ravi"]["completed"], t.replies
-    assert after["email ravi"]["due_date"] == str(date.today() + timedelta(days=1)), t.replies
-    assert after["email sam"]["due_date"] == str(date.today())
+    assert after["email ravi"]["due_date"] == str(TESTS_DAY + timedelta(days=1)), t.replies
+    assert after["email sam"]["due_date"] == str(TESTS_DAY)
 
 
 async def test_the_email_to_her_with_no_such_person_moves_nothing(app: FastAPI) -> None:
-    start = [{"title": "Email Sam", "due_date": str(date.today())}, {"title": "Call Mia"}]
+    start = [{"title": "Email Sam", "due_date": str(TESTS_DAY)}, {"title": "Call Mia"}]
     t = await converse(app, start, ["called mia. move the email to her to tmrw"], {"Call Mia"})
     assert t.problems == [], t.problems
-    assert by_title(t.after)["email sam"]["due_date"] == str(date.today()), t.replies
+    assert by_title(t.after)["email sam"]["due_date"] == str(TESTS_DAY), t.replies
 
 
 async def test_a_title_with_him_in_it_is_still_found(app: FastAPI) -> None:

@@ -10,7 +10,7 @@ import pytest
 from fastapi import FastAPI
 
 from backend.assistant.offline.intents import understand
-from tests.assistant.offline.safety import converse
+from tests.assistant.offline.safety import TESTS_DAY, converse
 
 TODAY = date(2026, 12, 1)  # a Tuesday
 
@@ -56,8 +56,8 @@ def test_whether_i_have_paid_still_asks_if_done() -> None:
 
 async def test_the_day_after_tomorrow_lists_that_days_task(app: FastAPI) -> None:
     start = [
-        {"title": "Collect the glasses", "due_date": str(date.today() + timedelta(days=2))},
-        {"title": "Call the tailor", "due_date": str(date.today() + timedelta(days=1))},
+        {"title": "Collect the glasses", "due_date": str(TESTS_DAY + timedelta(days=2))},
+        {"title": "Call the tailor", "due_date": str(TESTS_DAY + timedelta(days=1))},
     ]
     msg = (
         "Good evening, could you kindly tell me whether I have anything scheduled for the day "

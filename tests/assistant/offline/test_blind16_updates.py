@@ -11,13 +11,13 @@ import pytest
 from fastapi import FastAPI
 
 from backend.assistant.offline.intents import understand
-from tests.assistant.offline.safety import by_title, converse
+from tests.assistant.offline.safety import TESTS_DAY, by_title, converse
 
 TODAY = date(2026, 12, 1)  # a Tuesday
 
 
 def _day(n: int) -> str:
-    return str(date.today() + timedelta(days=n))
+    return str(TESTS_DAY + timedelta(days=n))
 
 
 # --- a reason after "stop repeating" sets no date ---------------------------------------------
@@ -77,7 +77,7 @@ async def test_the_task_said_before_a_modal_is_it(app: FastAPI, message: str, da
     t = await converse(app, start, [message], {"Bring the car to the mechanic"})
     assert t.problems == [], t.problems
     after = by_title(t.after)
-    friday = date.today() + timedelta(days=(4 - date.today().weekday()) % 7 or 7)
+    friday = TESTS_DAY + timedelta(days=(4 - TESTS_DAY.weekday()) % 7 or 7)
     want = _day(2) if days == 2 else str(friday)
     assert after["bring the car to the mechanic"]["due_date"] == want, t.replies
     assert after["call the plumber"]["due_date"] == _day(1)

@@ -4,14 +4,20 @@ and a slip in a past verb ("sheduled the vet") that stays a completion."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 from fastapi import FastAPI
 
-from tests.assistant.offline.safety import by_title, converse
+from backend.assistant.offline.intents import understand
+from tests.assistant.offline.safety import TESTS_DAY, by_title, converse
 
 pytestmark = pytest.mark.asyncio
 
-TODAY, NEXT_WEEK = "2026-12-01", "2026-12-08"
+# The days the tests run on (conftest), relative to TESTS_DAY.
+_NEXT = TESTS_DAY + timedelta(days=7)
+TODAY, NEXT_WEEK = str(TESTS_DAY), str(_NEXT)
+_NTH = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}.get(_NEXT.day, "th")
 DRONE = [{"title": "Pick up the drone from repair"}, {"title": "Fly the drone at the beach"}]
 GYM = [{"title": "Renew the gym membership"}, {"title": "Buy new trainers"}]
 
@@ -137,7 +143,7 @@ async def test_the_day_never_picks_between_different_titles(app: FastAPI):
         ("delete the school call that's due today, they already called me", NEXT_WEEK),
         ("delete the school call that is due today", NEXT_WEEK),
         ("delete the school call due today", NEXT_WEEK),
-        ("delete the school call due on the 8th", TODAY),
+        (f"delete the school call due on the {_NEXT.day}{_NTH}", TODAY),
     ],
 )
 async def test_a_delete_told_by_its_day(app: FastAPI, message: str, kept: str):
@@ -207,3 +213,17 @@ async def test_two_repeating_tasks_and_no_name_asks(app: FastAPI):
     t = await converse(app, TWO_REPEATING, ["delete the recurring task", "yes"], set())
     assert t.problems == [], t.problems
     assert len(t.after) == 3, t.replies
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        (
+            "I would like to be reminded to phone the pharmacy about my refill on Tuesday",
+            "phone the pharmacy about my refill",
+        ),  # blind-10: the past-verb rule made it "be remindered to …"
+    ],
+)
+def test_a_right_past_verb_is_never_stretched(message: str, title: str) -> None:
+    intent = understand(message, date(2026, 12, 1))
+    assert intent.kind == "add" and [i.lower() for i in intent.items] == [title], intent

@@ -10,6 +10,7 @@ import pytest
 from fastapi import FastAPI
 
 from backend.assistant.offline.intents import understand
+from tests.assistant.offline.safety import TESTS_DAY
 from tests.assistant.offline.test_multi import _check
 
 TODAY = date(2026, 12, 1)
@@ -42,7 +43,7 @@ def test_no_day_means_no_move():
 
 @pytest.mark.asyncio
 async def test_through_the_app(app: FastAPI):
-    today = date.today()
+    today = TESTS_DAY
     start = [{"title": "Return the drill to Ben", "due_date": str(today)}, {"title": "Buy bread"}]
     want = {"Return the drill to Ben": {"due": "+4"}, "Buy bread": {}}
     await _check(app, start, ["can't make it today, do the drill thing in 4 days"], want)

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from fastapi import FastAPI
 
+from tests.assistant.offline.safety import TESTS_DAY
 from tests.assistant.offline.test_multi import _check
 from tests.assistant.offline.test_told_changes import _start
 
@@ -138,11 +139,10 @@ FOLLOW_UPS = [
 
 def _dom(want: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """ "dom:28": the next 28th (this month's when still ahead)."""
-    from datetime import date
 
     from backend.assistant.offline.dates import add_months
 
-    today = date.today()
+    today = TESTS_DAY
     out = {}
     for title, fields in want.items():
         fields = dict(fields)

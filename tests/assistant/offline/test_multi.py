@@ -6,20 +6,20 @@ named) and the final task list is compared field by field, with no task left ove
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from fastapi import FastAPI
 
-from tests.assistant.offline.safety import by_title, converse
+from tests.assistant.offline.safety import TESTS_DAY, by_title, converse
 
 _DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
 def _day(spec: str) -> str:
     """ "+1" (days from today) or a weekday name (the next one strictly after today)."""
-    today = date.today()
+    today = TESTS_DAY
     if spec.startswith("+"):
         return str(today + timedelta(days=int(spec[1:])))
     ahead = (_DAYS.index(spec) - today.weekday() - 1) % 7 + 1
@@ -446,7 +446,7 @@ CHANGE_THEN_ASK = [
 @pytest.mark.asyncio
 @pytest.mark.parametrize("message", CHANGE_THEN_ASK)
 async def test_a_change_then_a_question_does_both(app: FastAPI, message: str):
-    today = str(date.today())
+    today = str(TESTS_DAY)
     start = [
         {"title": "Order the cake", "due_date": today},
         {"title": "Buy balloons", "due_date": today},
@@ -493,4 +493,4 @@ def test_never_mind_put_it_back_is_no_task_left_undone(message: str):
     # "never … , put it …" is the shape of "didn't X, so move it …", but means undo
     from backend.assistant.offline.intents import understand
 
-    assert understand(message, date.today()).kind == "undo"
+    assert understand(message, TESTS_DAY).kind == "undo"

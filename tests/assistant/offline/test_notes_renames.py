@@ -3,17 +3,17 @@ else, a rename changes that one title and adds nothing, a question changes nothi
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from fastapi import FastAPI
 
 from backend.assistant.offline.intents import understand
-from tests.assistant.offline.safety import by_title, converse
+from tests.assistant.offline.safety import TESTS_DAY, by_title, converse
 
 pytestmark = pytest.mark.asyncio
 
-TODAY = date.today()
+TODAY = TESTS_DAY
 NOTED = [
     {"title": "Plan the party", "description": "budget 200 euros"},
     {"title": "Book the dentist"},

@@ -4,16 +4,16 @@ every task it would delete."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from fastapi import FastAPI
 
-from tests.assistant.offline.safety import by_title, converse
+from tests.assistant.offline.safety import TESTS_DAY, by_title, converse
 
 pytestmark = pytest.mark.asyncio
 
-TODAY = date.today()
+TODAY = TESTS_DAY
 DAY = timedelta(days=1)
 
 COUNTED = [

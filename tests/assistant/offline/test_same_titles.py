@@ -6,18 +6,18 @@ whichever was meant (found while tuning on blind-17)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from fastapi import FastAPI
 
-from tests.assistant.offline.safety import converse
+from tests.assistant.offline.safety import TESTS_DAY, converse
 
 pytestmark = pytest.mark.asyncio
 
-# The app's day is the real one: the days here are relative to it.
-_NEXT = date.today() + timedelta(days=7)
-TODAY, NEXT_WEEK = str(date.today()), str(_NEXT)
+# The days the tests run on (conftest), relative to TESTS_DAY.
+_NEXT = TESTS_DAY + timedelta(days=7)
+TODAY, NEXT_WEEK = str(TESTS_DAY), str(_NEXT)
 _NTH = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}.get(_NEXT.day, "th")
 TWINS = [
     {"title": "Call the school", "due_date": TODAY},
@@ -88,3 +88,15 @@ async def test_one_task_of_a_title_is_still_found_at_once(app: FastAPI):
     one = [{"title": "Call the school", "due_date": TODAY}, {"title": "Buy milk"}]
     t = await converse(app, one, ["delete call the school", "yes"], {"Call the school"})
     assert _days_left(t.after) == [], t.replies
+
+
+async def test_the_day_said_with_the_name_wins_over_another_day_said(app: FastAPI):
+    """blind-7: "delete the call alex for tomorrow, I'll do it today" means tomorrow's."""
+    tomorrow = str(TESTS_DAY + timedelta(days=1))
+    twins = [
+        {"title": "Call Alex", "due_date": TODAY},
+        {"title": "Call Alex", "due_date": tomorrow},
+    ]
+    turns = ["delete the call alex for tomorrow, I'll do it today", "yes"]
+    t = await converse(app, twins, turns, {"Call Alex"})
+    assert _days_left(t.after, "Call Alex") == [TODAY], t.replies

@@ -12,7 +12,7 @@ from fastapi import FastAPI
 
 from backend.assistant.offline import statements
 from backend.assistant.offline.intents import understand
-from tests.assistant.offline.safety import by_title, converse
+from tests.assistant.offline.safety import TESTS_DAY, by_title, converse
 
 TODAY = date(2026, 11, 30)  # a Monday
 
@@ -106,8 +106,8 @@ def test_a_completion_today_is_not_a_filter():
     assert intent.filter.due is None
 
 
-TOMORROW = str(date.today() + timedelta(days=1))
-LATER = str(date.today() + timedelta(days=3))
+TOMORROW = str(TESTS_DAY + timedelta(days=1))
+LATER = str(TESTS_DAY + timedelta(days=3))
 
 
 @pytest.mark.asyncio

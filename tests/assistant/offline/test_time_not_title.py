@@ -12,7 +12,7 @@ from fastapi import FastAPI
 
 from backend.assistant.offline.intents import understand
 from backend.assistant.offline.times import find_time
-from tests.assistant.offline.safety import converse
+from tests.assistant.offline.safety import TESTS_DAY, converse
 from tests.assistant.offline.test_multi import _check
 
 TODAY = date(2026, 12, 1)
@@ -84,7 +84,7 @@ def test_a_time_field_we_cannot_read_is_no_title():
     ],
 )
 async def test_through_the_app(app: FastAPI, message: str, time: str):
-    due = str(date.today() + timedelta(days=1))
+    due = str(TESTS_DAY + timedelta(days=1))
     start = [{"title": "Doctor appointment", "due_date": due, "due_time": "09:00"},
              {"title": "Buy bread"}]  # fmt: skip
     await _check(app, start, [message], {"Doctor appointment": {"time": time}, "Buy bread": {}})

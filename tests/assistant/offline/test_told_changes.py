@@ -5,13 +5,13 @@ that never completes a task it does not name."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
 from fastapi import FastAPI
 
 from backend.assistant.offline.dates import add_months
+from tests.assistant.offline.safety import TESTS_DAY
 from tests.assistant.offline.test_multi import _check
 
 # Variants not handled yet ("that tag": the tag the message named; "it should repeat …"):
@@ -130,7 +130,7 @@ async def test_the_value_after_not_is_the_old_one(
 ):
     title = start[0]["title"]
     if due == "next-1st":
-        today = date.today()
+        today = TESTS_DAY
         due = str(today.replace(day=1) if today.day == 1 else add_months(today.replace(day=1), 1))
     await _check(app, _start(start), [message], {title: {"due_date": due}})
 

@@ -10,7 +10,7 @@ from fastapi import FastAPI
 
 from backend.assistant.offline.intents import understand
 from backend.assistant.offline.matching import candidates
-from tests.assistant.offline.safety import by_title, converse
+from tests.assistant.offline.safety import TESTS_DAY, by_title, converse
 
 TODAY = date(2026, 11, 30)  # a Monday
 
@@ -305,10 +305,10 @@ async def test_a_repeat_said_with_the_old_one_changes_the_task(app: FastAPI):
 
 
 async def test_a_day_said_with_the_old_one_moves_the_task(app: FastAPI):
-    start = [{"title": "Stock take", "due_date": str(date.today())}]
+    start = [{"title": "Stock take", "due_date": str(TESTS_DAY)}]
     t = await converse(app, start, ["do the stock take tomorrow instead of today"], {"Stock take"})
     assert t.problems == []
-    assert len(t.after) == 1 and t.after[0]["due_date"] != str(date.today())
+    assert len(t.after) == 1 and t.after[0]["due_date"] != str(TESTS_DAY)
 
 
 @pytest.mark.parametrize(
@@ -550,7 +550,7 @@ def test_a_task_brought_up_with_a_story_is_no_change(message: str):
 
 
 async def test_two_changes_dictated_about_one_task(app: FastAPI):
-    friday = date.today() + timedelta(days=(4 - date.today().weekday()) % 7)
+    friday = TESTS_DAY + timedelta(days=(4 - TESTS_DAY.weekday()) % 7)
     start = [{"title": "Book the boiler service", "due_date": str(friday)},
              {"title": "Bleed the radiators"}]  # fmt: skip
     message = (

@@ -9,7 +9,7 @@ import pytest
 from fastapi import FastAPI
 
 from backend.assistant.offline.intents import understand
-from tests.assistant.offline.safety import by_title, converse
+from tests.assistant.offline.safety import TESTS_DAY, by_title, converse
 
 TODAY = date(2026, 11, 30)  # a Monday
 TUE, WED, THU, MON = date(2026, 12, 1), date(2026, 12, 2), date(2026, 12, 3), date(2026, 12, 7)
@@ -525,7 +525,7 @@ async def test_a_quoted_note_after_a_polite_request_goes_on_the_task(app: FastAP
 
 
 def _on_or_after(weekday: int) -> date:
-    today = date.today()
+    today = TESTS_DAY
     return today + timedelta(days=(weekday - today.weekday()) % 7)
 
 
