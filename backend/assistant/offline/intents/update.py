@@ -1206,11 +1206,16 @@ def parse_tag(msg: Message) -> Intent | None:
         # a list ("work, home", "work and home"), otherwise it is one word.
         said = re.split(r"[.?!;]", msg.literal(m["tags"]))[0]
         words = said.replace("#", " ").replace(",", " , ").split()
-        if not {",", "and", "&"} & {w.lower() for w in words}:
+        if not {",", "and", "&", "not", "instead"} & {w.lower() for w in words}:
             words = words[:1]
-        intent.details.tags = [
-            w.lower() for w in words if w.lower() not in {"and", "&", "tag", "tags", ","}
-        ]
+        # "as personal, not work": the tag after "not" (or "instead of") is taken off
+        negated = False
+        for word in (w.lower() for w in words):
+            if word in {"not", "instead", "rather"}:
+                negated = True
+            elif word not in {"and", "&", "tag", "tags", ",", "of", "than"}:
+                (intent.remove_tags if negated else intent.details.tags).append(word)
+                negated = False
         return intent
     return None
 
@@ -1530,9 +1535,9 @@ def parse_change(msg: Message) -> Intent | None:
         # "change the time of X to …", "change X's date to …": a field other than the title was
         # named, so what follows is never the new title (a value we cannot read is asked about)
         when_said = bool(_WHEN_FIELD.search(target)) and not quoted
-        target = re.sub(r"^(?:the\s+)?(?:due date|deadline|date|title|name|priority|(?:due\s+)?time)\s+(?:of|for|on)\s+", "", target, flags=re.I)  # fmt: skip
+        target = re.sub(r"^(?:the\s+)?(?:due date|deadline|date|title|name|priority|(?:due\s+)?(?:time|hour))\s+(?:of|for|on)\s+", "", target, flags=re.I)  # fmt: skip
         if re.fullmatch(
-            r"(?:the\s+|its\s+)?(?:due date|deadline|date|title|name|priority|(?:due\s+)?time)",
+            r"(?:the\s+|its\s+)?(?:due date|deadline|date|title|name|priority|(?:due\s+)?(?:time|hour))",
             target,
             re.I,
         ):
@@ -1553,7 +1558,11 @@ def parse_change(msg: Message) -> Intent | None:
             said = Intent("update", named)  # nothing read: the handler asks what to change
             # "change the time of the dentist to 11": with the time named, a bare hour is one
             hour = find_time("at " + re.sub(r"[\s.!?]*(?:please|pls|thanks)?[\s.!?]*$", "", new))
-            if re.search(r"\btime\b", m["target"], re.I) and hour and not hour[0].strip(" ,.!?"):
+            if (
+                re.search(r"\b(?:time|hour)\b", m["target"], re.I)
+                and hour
+                and not hour[0].strip(" ,.!?")
+            ):
                 said.details.time = hour[1].value
             return said
         # "… to book a table at Nonna's instead, same day": neither is part of the new title
@@ -1563,7 +1572,7 @@ def parse_change(msg: Message) -> Intent | None:
 
 # A field other than the title named in "change the time of X to …", "change X due date to …"
 _WHEN_FIELD = re.compile(
-    r"^(?:the\s+|its\s+)?(?:due date|deadline|date|day|priority|(?:due\s+)?time)\b"
+    r"^(?:the\s+|its\s+)?(?:due date|deadline|date|day|priority|(?:due\s+)?(?:time|hour))\b"
     r"|\b(?:due date|deadline|date|priority|(?:due\s+)?time)$",
     re.I,
 )
