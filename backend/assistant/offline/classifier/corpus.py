@@ -42,6 +42,7 @@ MEASURED_SETS = [
     "blind-15",
     "blind-16",
     "blind-17",
+    "blind-18",
 ]
 SEED = 20261130
 PER_INTENT = 700
