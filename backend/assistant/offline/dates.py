@@ -222,6 +222,11 @@ _AROUND_DATE = re.compile(
 )
 
 
+def days_said(text: str, today: date) -> set[date]:
+    """Every day the text names ("the call for tomorrow, I'll do it today": two)."""
+    return {day for m in _PHRASE.finditer(text) if (day := _resolve(m, today)) is not None}
+
+
 def named_by_date(subject: str, today: date) -> date | None:
     """The due day a subject names, when a date is all it says ("tomorrow's task"); a bare
     date ("friday") may be a title's word, so it is read as a name."""

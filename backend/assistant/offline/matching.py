@@ -54,6 +54,7 @@ def said_in_full(subject: str) -> str:
 _NOUN_ENDINGS = ("ment", "al", "ation", "ion", "y")
 
 
+_MESSAGE_NOUN = re.compile(r"\b(?:e-?mail|mail|message|reply|response|answer)\b", re.I)
 _WRITING_VERBS = {"reply", "respond", "answer", "write", "email", "message", "mail"}
 
 
@@ -61,18 +62,15 @@ def _message_as_verb(subject: str, tasks: list[Task]) -> str:
     """ "the landlord email" for "Reply to the landlord": a message named by what it is is the
     task that writes one, where a single verb of writing begins the titles and no title has
     the noun itself."""
+    if not _MESSAGE_NOUN.search(subject):
+        return subject  # the usual case: no title to read for it
     titles = [utils.default_process(t["title"]).split() for t in tasks]
     writing = {t[0] for t in titles if t} & _WRITING_VERBS
     words = {w for t in titles for w in t}
     if len(writing) != 1:
         return subject
     verb = next(iter(writing))
-    return re.sub(
-        r"\b(?:e-?mail|mail|message|reply|response|answer)\b",
-        lambda m: m[0] if m[0].lower() in words else verb,
-        subject,
-        flags=re.I,
-    )
+    return _MESSAGE_NOUN.sub(lambda m: m[0] if m[0].lower() in words else verb, subject)
 
 
 def _said_as_verbs(said: str, titles: list[str]) -> str:

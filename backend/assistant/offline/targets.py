@@ -14,7 +14,7 @@ from typing import Any
 
 from backend.assistant.offline import replies
 from backend.assistant.offline.conversation import Conversation
-from backend.assistant.offline.dates import describe, find_date, named_by_date
+from backend.assistant.offline.dates import days_said, describe, find_date, named_by_date
 from backend.assistant.offline.language import ordinal, split_list
 from backend.assistant.offline.matching import candidates, closest, prefer, shares_a_word
 from backend.assistant.offline.parsing import Intent, ListFilter
@@ -219,19 +219,11 @@ def _by_the_day_said(found: list[Task], turn: Turn, subject: str) -> Task | None
     if len({t["title"].lower() for t in found}) != 1:
         return None
     named = find_date(subject, turn.today)
-    days = {named.day} if named is not None else _days_in(turn.convo.user_text, turn.today)
+    days = {named.day} if named is not None else days_said(turn.convo.user_text, turn.today)
     if len(days) != 1:
         return None
     due = [t for t in found if t.get("due_date") == str(next(iter(days)))]
     return due[0] if len(due) == 1 else None
-
-
-def _days_in(text: str, today: date) -> set[date]:
-    days = set()
-    while (found := find_date(text, today)) is not None:
-        days.add(found.day)
-        text = text[: found.start] + " " + text[found.end :]
-    return days
 
 
 # The other half says how a thing is now: "bathroom's sparkling, tick it off" ("it" is the

@@ -12,8 +12,6 @@ from fastapi import FastAPI
 from backend.assistant.offline.intents import understand
 from tests.assistant.offline.safety import TESTS_DAY, by_title, converse
 
-pytestmark = pytest.mark.asyncio
-
 # The days the tests run on (conftest), relative to TESTS_DAY.
 _NEXT = TESTS_DAY + timedelta(days=7)
 TODAY, NEXT_WEEK = str(TESTS_DAY), str(_NEXT)
