@@ -140,7 +140,7 @@ def _follow_up(intent: Intent, convo: Conversation, today: date, hybrid: bool) -
         # "delete X?" … "no sorry, I meant the library card": that one is to go (asked again)
         return Intent("delete", [m["new"]])
     if replies.WHICH_ONE in asked:
-        options = replies.numbered_titles(asked)
+        options = replies.listed_names(asked)
         position = ordinal(answer)
         if position is not None and options:
             chosen = options[position - 1] if 0 < position <= len(options) else options[-1]

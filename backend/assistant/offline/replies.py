@@ -55,6 +55,15 @@ def numbered_titles(reply: str) -> list[str]:
     return [m.group(2).removeprefix("✓ ") for m in _NUMBERED.finditer(reply)]
 
 
+def listed_names(reply: str) -> list[str]:
+    """What each line of a numbered list names: its title, or the whole line where another line
+    has the same title ("Call the school — due today" and "… — due Tue 8 Dec"), so that "the
+    second one" still tells two tasks of one title apart (``find_one`` reads the line)."""
+    titles = numbered_titles(reply)
+    lines = [m.group(0).split(".", 1)[1].strip() for m in _NUMBERED.finditer(reply)]
+    return [line if titles.count(t) > 1 else t for t, line in zip(titles, lines, strict=True)]
+
+
 def added(tasks: list[Task], today: date) -> str:
     if len(tasks) == 1:
         t = tasks[0]

@@ -161,6 +161,8 @@ _ACT_OF_IT = re.compile(r"^(?P<act>(?:the\s+)?[a-z]{2,}ing)\s+(?:it|them|that|th
 def find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
     """Tasks matching the words: a lookup by text first, then everything (typos)."""
     convo = turn.convo
+    if (line := _listed_line(subject, convo)) is not None:
+        subject = line[0]
     subject = _ACT_OF_IT.sub(r"\g<act>", subject)
     said = _BOTH_THE.sub("", subject)  # "both the grocery tasks": the tasks' words are "grocery"
     said = _FOR_IT.sub("", said)
@@ -192,6 +194,9 @@ def find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
         # the message; of the tasks the words fit, the one with a word of the rest of it
         elsewhere = _words_not_in(convo.user_text, subject[: m.start()])
         found = [t for t in found if shares_a_word(elsewhere, t["title"])] or found
+    if len(found) > 1 and line is not None:  # the line picked from a list we showed
+        picked = [t for t in found if replies.task_line(t, turn.today, show_done=True) == line[1]]
+        found = picked if len(picked) == 1 else found  # it changed since: ask again
     if len(found) > 1:
         exact = [t for t in found if t["title"].lower() == subject.lower()]
         if len(exact) != 1 and (by_day := _by_the_day_said(found, turn, subject)) is not None:
@@ -208,6 +213,16 @@ def find_one(subject: str, turn: Turn, done_wanted: bool | None) -> Found:
             suggestion=suggestion,
         )
     return found
+
+
+def _listed_line(subject: str, convo: Conversation) -> tuple[str, str] | None:
+    """(title, line) when the subject is a whole line of the numbered list we last showed, as
+    ``replies.listed_names`` gives it for tasks of one title."""
+    if " — " not in subject or not re.search(
+        rf"^\s*\d+\.\s+{re.escape(subject)}$", convo.previous_reply or "", re.M
+    ):
+        return None
+    return subject.removeprefix("✓ ").split(" — ", 1)[0], subject
 
 
 def _by_the_day_said(found: list[Task], turn: Turn, subject: str) -> Task | None:
@@ -291,7 +306,7 @@ def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
     if day := named_by_date(subject, turn.today):
         return _due_on(day, subject, turn)
     if (position := ordinal(subject)) is not None:
-        titles = replies.numbered_titles(convo.previous_reply)
+        titles = replies.listed_names(convo.previous_reply)
         if not titles:  # no list shown: the tasks this conversation added, in order
             titles = [t["title"] for r in convo.earlier if r.tool == "add_task" for t in r.tasks()]
         if not titles:

@@ -100,3 +100,33 @@ async def test_the_day_said_with_the_name_wins_over_another_day_said(app: FastAP
     turns = ["delete the call alex for tomorrow, I'll do it today", "yes"]
     t = await converse(app, twins, turns, {"Call Alex"})
     assert _days_left(t.after, "Call Alex") == [TODAY], t.replies
+
+
+@pytest.mark.parametrize(
+    ("turns", "kept"),
+    [
+        (["delete call the school", "the second one", "yes"], TODAY),
+        (["delete call the school", "delete the second one", "yes"], TODAY),
+        (["delete call the school", "2", "yes"], TODAY),
+        (["delete call the school", "the first one", "yes"], NEXT_WEEK),
+    ],
+)
+async def test_answering_which_by_its_place_in_the_list_picks_that_one(
+    app: FastAPI, turns: list[str], kept: str
+):
+    """Before, "the second one" named the title, which both tasks share, so it asked again."""
+    t = await converse(app, TWINS, turns, {"Call the school"})
+    assert _days_left(t.after) == [kept], t.replies
+
+
+async def test_completing_the_second_of_twins_completes_that_one(app: FastAPI):
+    turns = ["mark call the school as done", "the second one"]
+    t = await converse(app, TWINS, turns, set())
+    assert _days_done(t.after) == [NEXT_WEEK], t.replies
+    assert _days_left(t.after) == [TODAY, NEXT_WEEK], t.replies
+
+
+async def test_a_listed_line_that_no_longer_fits_asks_again(app: FastAPI):
+    """The list said "due today"; a task typed to look like that line is not a pick."""
+    t = await converse(app, TWINS, ["delete Call the school — due tomorrow", "yes"], set())
+    assert _days_left(t.after) == [TODAY, NEXT_WEEK], t.replies
