@@ -82,10 +82,10 @@ _BARE_HOUR = re.compile(
     r"instead|now)\b)\w)",
     re.I,
 )
-# "11 morning", "4 in the afternoon", "7 evening": an hour said right before its part of the
+# "11 morning", "4 in the afternoon", "9 in morning", "7 evening": an hour said right before its part of the
 # day is that hour (learner and spoken forms; "at" and am/pm left out). Hours 1-12 only.
 _HOUR_THEN_PART = re.compile(
-    r"\b(?P<h>1[0-2]|0?[1-9])\s+(?:in\s+the\s+)?(?=(?:morning|afternoon|evening)\b)",
+    r"\b(?P<h>1[0-2]|0?[1-9])\s+(?:in\s+(?:the\s+)?)?(?=(?:morning|afternoon|evening)\b)",
     re.I,
 )
 _HOURS = "one two three four five six seven eight nine ten eleven twelve"
@@ -98,8 +98,9 @@ _SPOKEN = re.compile(
 )
 # Said after an article or a preposition and before a noun, a part of the day describes it:
 # "into evening Spanish classes", "the morning paper" (no time); "tomorrow morning", "in the
-# evening", "morning at 7", "(every friday) evening call grandma" are times.
-_DETERMINERS = "the a an into for some my our his her their your about of"
+# evening", "in morning", "morning at 7", "(every friday) evening call grandma" are times;
+# "in evening school" is not.
+_DETERMINERS = "the a an into for some my our his her their your about of in during"
 _AFTER_DETERMINER = "|".join(rf"(?<=\b{w}\s)" for w in _DETERMINERS.split())
 _NOT_A_NOUN = (
     r"(?:at|on|in|by|for|before|after|and|or|then|please|pls|plz|thanks|thank|to|with|is|if|so|"
@@ -109,7 +110,7 @@ _NOT_A_NOUN = (
 )
 _PART = re.compile(
     r"\b(?:(?P<this>this|tomorrow|tmrw|tomorow|tommorow|" + _DAY + r")\s+)?"
-    r"(?P<lead>(?:in|during)\s+the\s+|at\s+)?"
+    r"(?P<lead>(?:in|during)\s+the\s+|at\s+)?(?:(?:in|during)\s+)?"  # "in morning" (learners)
     rf"(?(this)|(?(lead)|(?!(?:{_AFTER_DETERMINER})(?:morning|afternoon|evening|night)\s+"
     rf"(?!{_NOT_A_NOUN}\b)[a-z]{{3,}}\b)))"
     r"(?P<part>morning|afternoon|evening|night)\b"

@@ -30,6 +30,9 @@ TIME_CHANGES = [
     ("please change the time of doctor appointment to 11 morning", "doctor appointment", "11:00"),
     ("change the time of the call with Sam to 5 evening", "call with Sam", "17:00"),
     ("change the due time of the dentist to 6 in the evening", "dentist", "18:00"),
+    # blind-18: the article left out, as learners do
+    ("change hour of the doctor visit to 11 o'clock in morning", "doctor visit", "11:00"),
+    ("change the time of the dentist to 4 in afternoon", "dentist", "16:00"),
 ]
 
 
@@ -48,6 +51,8 @@ HOUR_THEN_PART = [
     ("10 in the morning", "10:00"),
     ("3 in the afternoon", "15:00"),
     ("call mum 6 in the evening", "18:00"),
+    ("9 in morning", "09:00"),
+    ("call mum at 7 in evening", "19:00"),
 ]
 
 
@@ -118,3 +123,20 @@ async def test_an_unreadable_time_changes_nothing(app: FastAPI):
     assert t.problems == [], t.replies
     assert sorted(x["title"] for x in t.after) == ["Buy bread", "Doctor appointment"]
     assert all(not x.get("due_time") for x in t.after)
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "time"),
+    [
+        ("add call mom tomorrow at 9 in morning", "call mom", "09:00"),
+        ("add go running in morning", "go running", "09:00"),
+        ("add jog tomorrow in evening please", "jog", "18:00"),
+        # a part of the day before a noun describes it: no time, kept in the title
+        ("add enroll in evening classes", "enroll in evening classes", None),
+        ("add read in morning light", "read in morning light", None),
+    ],
+)
+def test_a_part_of_the_day_after_a_bare_in(message: str, title: str, time: str | None):
+    said = understand(message, TODAY)
+    assert said.kind == "add" and said.items == [title], said
+    assert said.details.time == time, said
