@@ -47,9 +47,14 @@ HEDGE = re.compile(
 )
 
 # Words for one thing said in other ways: kept small, each an everyday equivalence.
-_RELATED = [{"barber", "hairdresser", "haircut", "hair"}, {"doctor", "gp"},
-            {"return", "give"}, {"ring", "call", "phone"}, {"email", "mail"},
-            {"hoover", "vacuum"}]  # fmt: skip
+_RELATED = [
+    {"barber", "hairdresser", "haircut", "hair"},
+    {"doctor", "gp"},
+    {"return", "give"},
+    {"email", "mail"},
+    {"hoover", "vacuum"},
+    {"ring", "call", "phone", "speak", "talk"},
+]  # fmt: skip  (a call is done by talking)
 _RELATED_TO = {w: group for group in _RELATED for w in group}
 
 _STOP = NAMES_NO_TASK
@@ -337,6 +342,29 @@ def state_reached(text: str) -> str | None:
     """ "the garage is finally clean": perhaps a completion (if the word is the task's own);
     "the library was closed" is none (a past verb alone may be about anything)."""
     return "complete" if _STATE.match(normalise(text)) else None
+
+
+# "I talked with the plumber today": what the user did, told, is no task to add, whatever
+# else the message carries (a past verb of intent before "to" is: "I forgot to call mom").
+_TOLD_DONE = re.compile(
+    r"^(?:i|we)\s+(?:just\s+|already\s+|finally\s+)?(?P<verb>[a-z]+)\b"
+    r"(?<!forgot)(?<!promised)(?<!wanted)(?<!needed)(?<!planned)(?<!decided)(?<!agreed)(?<!meant)"
+    r"(?<!offered)(?<!hoped)(?<!tried)(?<!said)(?<!told)(?<!asked)(?=\s\S)",
+    re.I,
+)
+
+
+# "spoke to the plumber this morning": the past verb first, then who or what it was done to
+# ("Used car inspection", "Fixed deposit renewal" are titles).
+_DONE_FIRST = re.compile(
+    r"^(?:just\s+|finally\s+)?(?P<verb>[a-z]+)\s+(?:to|with|the|my|our|his|her|their|a|an)\b",
+    re.I,
+)
+
+
+def tells_what_was_done(text: str) -> bool:
+    m = _TOLD_DONE.match(text.strip()) or _DONE_FIRST.match(text.strip())
+    return bool(m and is_past(m["verb"]))
 
 
 def kind_of(text: str) -> str | None:

@@ -498,10 +498,12 @@ def names_no_task(words: str) -> bool:
     return bool(found) and all(w in FILLER_WORDS for w in found)
 
 
-# "(that) I have to send X", "we need to X": the person and the modal say a task, not its title.
+# "(that) I have to send X", "we need to X", "I forgot to X": the person and the modal (or a verb
+# of intent) say a task, not its title.
 _SUBJECT_MODAL = re.compile(
     r"^(?:down\s+)?(?:that\s+)?(?:i|we)\s+(?:really\s+|still\s+|also\s+)?"
-    r"(?:have|need|must|should|gotta|ought|'ve got|have got|will need|'ll need)\s+(?:to\s+)?",
+    r"(?:(?:have|need|must|should|gotta|ought|'ve got|have got|will need|'ll need)\s+(?:to\s+)?"
+    r"|(?:forgot|promised|want|wanted|plan|planned|'d like|would like)\s+to\s+)",  # "I forgot to X"
     re.I,
 )
 # A command said after a date or a repeat: "every year on march 3 remind me of Anna's birthday".

@@ -110,6 +110,8 @@ def _read_as(label: str, text: str, rules: Intent, today: date, model: Classifie
     if label == "other":
         return Intent("help")  # thinking aloud adds nothing
     if label == "add":
+        if statements.tells_what_was_done(text):
+            return None  # "I talked with the plumber today": news, read by the rules
         titles, details, each = titles_in(text, today)
         return Intent("add", titles, details, item_details=each) if titles else None
     if label == "question":

@@ -7,7 +7,7 @@ import re
 from datetime import date
 from typing import Any
 
-from backend.assistant.offline import replies
+from backend.assistant.offline import replies, statements
 from backend.assistant.offline.intents.base import Message
 from backend.assistant.offline.language import clean_title, normalise
 from backend.assistant.offline.parsing import (
@@ -189,6 +189,7 @@ def parse_bare_task(msg: Message) -> Intent | None:
     if (
         titles
         and not question
+        and not statements.tells_what_was_done(text)
         and len(text.split()) <= 16
         and (
             first_word in TASK_VERBS
