@@ -220,7 +220,7 @@ def completes(text: str, task: Task) -> bool:
     at the bank" does not complete "Call the bank")."""
     if handed_over(text, task):
         return True
-    text = normalise(text)
+    text = _SENT_BACK.sub("returned", normalise(text))
     if _DONE_WORD.search(text) or _mended(text):
         return True
     verb, nouns = _title_parts(task)
@@ -261,6 +261,12 @@ _WORKS_AGAIN = re.compile(
     r"\b(?:working|works|running|runs|fixed|back on|up and running|fine|flushing|draining|"
     r"drains|flushes|starts|starting)\s+(?:(?:just\s+)?fine\s+|properly\s+|normally\s+)?again\b",
     re.I,
+)
+
+
+# "the parcel's gone back", "sent the jacket back": it was returned (the act of "Return X").
+_SENT_BACK = re.compile(
+    r"\b(?:gone|went|sent|taken|took|brought|given|gave)\s+(?:(?:it|them)\s+)?back\b", re.I
 )
 
 

@@ -67,3 +67,26 @@ def test_a_thing_done_told_with_a_day_is_no_task(message: str):
 def test_a_verb_of_intent_before_to_says_a_task(message: str, title: str):
     said = understand(message, TESTS_DAY, True)
     assert said.kind == "add" and said.items == [title], said
+
+
+PARCELS = [
+    {"title": "Return the library books", "due_date": str(TESTS_DAY)},
+    {"title": "Return the Amazon parcel", "due_date": str(TESTS_DAY)},
+    {"title": "Buy a jacket"},
+]
+
+
+@pytest.mark.parametrize(
+    ("message", "done"),
+    [
+        ("...and the amazon parcel's gone back too", "return the amazon parcel"),  # blind-17
+        ("the amazon parcel went back today", "return the amazon parcel"),
+        ("the library books have gone back", "return the library books"),
+        ("the jacket went back to the shop", None),  # a jacket to buy is no jacket returned
+    ],
+)
+@pytest.mark.asyncio
+async def test_gone_back_is_news_of_returning_it(app: FastAPI, message: str, done: str | None):
+    t = await converse(app, PARCELS, [message], {done} if done else set())
+    assert t.problems == [], t.problems
+    assert [k for k, v in by_title(t.after).items() if v["completed"]] == ([done] if done else [])
