@@ -904,6 +904,11 @@ _ASIDE = re.compile(
 )
 
 
+# "what do I have saturday and is any of it urgent": a question about the tasks listed, which
+# the list answers (it shows their priority); it does not narrow the list to urgent ones.
+_ANY_OF_IT = re.compile(r"\band\s+(?:is|are)\s+any\s+of\s+(?:it|them|those|these)\b")
+
+
 def list_filter(text: str, today: date) -> ListFilter:
     f = ListFilter()
     text = _ASIDE.sub("", text)
@@ -931,7 +936,7 @@ def list_filter(text: str, today: date) -> ListFilter:
         f.due_on = found.day
     # a word said to be a tag is not a priority too: "which tasks are tagged urgent?"
     untagged = re.sub(r"\b(?:tagged|labell?ed)\s+(?:as\s+|with\s+)?#?[\w-]+|#[\w-]+", "", lower)
-    if m := _PRIORITY_WORDS.search(untagged):
+    if (m := _PRIORITY_WORDS.search(untagged)) and not _ANY_OF_IT.search(untagged):
         f.priority = priority_word(m["p"] or m["p2"] or _hedged([m]))
     if m := _HASHTAG.search(text):
         f.tag = m["tag"].lower()
