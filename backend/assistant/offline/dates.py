@@ -64,8 +64,10 @@ _PHRASE = re.compile(
     + r"(?P<today>today|tonight|this (?:morning|afternoon|evening)|later today|end of (?:the )?day|eod)"
     + r"|(?P<overmorrow>(?:(?:the )?day )?after " + _TOMORROW + r")"
     + r"|(?P<tomorrow>" + _TOMORROW + r")(?: (?:morning|afternoon|evening|night))?"
-    # "in a week's time", "in two days' time": the possessive and "time" are the phrase's
-    + r"|(?P<in_n>in " + _NUM + r" (?P<unit>days?|weeks?|months?))(?:(?:'s|s'|')? time\b)?"
+    # "in a week's time", "in two days' time", "in a week from today": the possessive, "time"
+    # and "from now/today" are the phrase's (never a second date, "today")
+    + r"|(?P<in_n>in " + _NUM + r" (?P<unit>days?|weeks?|months?))"
+    + r"(?:(?:'s|s'|')? time\b| from (?:now|today)\b)?"
     + r"|(?P<n_from_now>(?P<n2>" + _NUM + r") (?P<unit2>days?|weeks?|months?)(?:'s|')? (?:from now|from today|later|out|time))"
     + r"|(?P<weekend>(?:this |next |the )?weekend)"
     + r"|(?P<end_week>(?:the )?end of (?:the |this )?(?:week|wk)|eow)"
@@ -87,7 +89,9 @@ _PHRASE = re.compile(
     + r"|(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + MONTHS + r")(?:,? \d{4})?)"
     + r"|(?:\d{4}-\d{2}-\d{2})|(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?))"
     # "by tomorrow itself", "today itself" (Indian English): the emphasis is the phrase's
-    + r")\b(?:\s+itself\b)?",
+    # "tomorrow evening only" at the end of a part: the same emphasis ("buy only organic milk
+    # tomorrow" keeps its "only": it is said before the day, of the thing)
+    + r")\b(?:\s+itself\b|\s+only(?=\s*$|\s*[,.;!?]))?",
     re.IGNORECASE,
 )  # fmt: skip
 

@@ -91,9 +91,11 @@ _HOUR_THEN_PART = re.compile(
 _HOURS = "one two three four five six seven eight nine ten eleven twelve"
 _HOUR_WORDS = {w: i for i, w in enumerate(_HOURS.split(), start=1)}
 _HOUR_WORD = r"(?:\d{1,2}|" + "|".join(_HOUR_WORDS) + ")"
-# "at quarter past seven", "half past four", "quarter to nine"
+# "at quarter past seven", "half past four", "quarter to nine", "half past 5 pm" (the am/pm
+# is the phrase's: its "5 pm" alone would lose the half hour)
 _SPOKEN = re.compile(
-    rf"\b(?:at\s+|around\s+)?(?:a\s+)?(?P<m>quarter|half)\s+(?P<dir>past|to)\s+(?P<h>{_HOUR_WORD})\b",
+    rf"\b(?:at\s+|around\s+)?(?:a\s+)?(?P<m>quarter|half)\s+(?P<dir>past|to)\s+(?P<h>{_HOUR_WORD})"
+    r"(?:\s*(?P<ampm>a\.?m\.?|p\.?m\.?)(?=\W|$)|\b)",
     re.I,
 )
 # Said after an article or a preposition and before a noun, a part of the day describes it:
@@ -191,7 +193,8 @@ def find_time(text: str, said_part: str | None = None) -> tuple[str, Found] | No
     part_name = (part["part"] or "tonight").lower() if part else said_part
     value: str | None = None
     found: tuple[int, int] | None = None
-    if m := _CLOCK.search(text):
+    spoken = _SPOKEN.search(text)
+    if (m := _CLOCK.search(text)) and not (spoken and spoken.start() <= m.start() < spoken.end()):
         if m["named"]:
             value = MIDNIGHT if m["named"].lower() == "midnight" else NOON
         elif m["ampm"]:
@@ -203,12 +206,13 @@ def find_time(text: str, said_part: str | None = None) -> tuple[str, Found] | No
         elif m["hour"]:
             value = _bare(int(m["hour"]), part_name)
         found = (m.start(), m.end())
-    elif m := _SPOKEN.search(text):
+    elif m := spoken:
         h = int(m["h"]) if m["h"].isdigit() else _HOUR_WORDS[m["h"].lower()]
         minutes = 30 if m["m"].lower() == "half" else 15
         if m["dir"].lower() == "to":
             h, minutes = (h - 2) % 12 + 1, 60 - minutes
-        value, found = _bare(h, part_name, minutes), (m.start(), m.end())
+        value = _hour(h, minutes, m["ampm"]) if m["ampm"] else _bare(h, part_name, minutes)
+        found = (m.start(), m.end())
     elif (m := _BARE_HOUR.search(text)) or (m := _HOUR_THEN_PART.search(text)):
         value, found = _bare(int(m["h"]), part_name), (m.start(), m.end())
     if value is None and part:

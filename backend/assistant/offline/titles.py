@@ -21,7 +21,7 @@ _COMMAND_WORDS = {
     "would", "will", "for", "me", "i", "want", "like", "this", "one", "reminder", "another",
     "remind", "set", "up", "write", "down", "here", "is", "some", "just", "quick", "also",
     "so", "ok", "okay", "and", "do", "id", "i'd", "need", "something", "thing", "wanna",
-    "adding", "little", "small", "tiny",
+    "adding", "little", "small", "tiny", "register",
 }  # fmt: skip
 _ADDING_WORDS = {"add", "new", "task", "tasks", "todo", "to-do", "list", "create", "reminder",
                  "adding"}  # fmt: skip
@@ -33,10 +33,13 @@ _TASK_WORDS = {"task", "tasks", "todo", "to-do", "item", "reminder"}
 # learner's "I need that you remind me to X"
 _TO_COMMAND = re.compile(
     r"^(?:(?:i\s+)?(?:want|would like|'d like|need)\s+(?:that\s+)?(?:you\s+)?"
+    # "I want that you put a task: X", "register new task: X": a verb with a task word is the
+    # request ("I want you to put the bins out" has no task word: its "put" is the task's)
     r"(?=(?:to\s+)?(?:add\b|remind\s+me\b|"
-    r"(?:make|create)\s+(?:me\s+)?(?:a|an|one|another)\s+(?:new\s+)?(?:task|todo|to-do|reminder)\b)))?"
+    r"(?:make|create|put|register)\s+(?:me\s+)?(?:(?:a|an|one|another)\s+)?(?:new\s+)?"
+    r"(?:task|todo|to-do|reminder)\b)))?"
     r"(?:to\s+)?"
-    r"(?=(?:add|put|create|make|remind)\b)",
+    r"(?=(?:add|put|create|make|remind|register)\b)",
     re.I,
 )
 # "set a reminder to X", "add a high priority task to X": the command, and a priority said in it;
