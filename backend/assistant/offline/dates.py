@@ -87,7 +87,9 @@ _PHRASE = re.compile(
     + r"|(?:\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:" + MONTHS + r")(?:,? \d{4})?)"
     + r"|(?:\d{4}-\d{2}-\d{2})|(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?))"
     # "by tomorrow itself", "today itself" (Indian English): the emphasis is the phrase's
-    + r")\b(?:\s+itself\b)?",
+    + r")\b(?:\s+itself\b)?"
+    # "weekend mode", "friday vibes": a day word naming a mood, not a day
+    + r"(?!\s+(?:mode|vibes?)\b)",
     re.IGNORECASE,
 )  # fmt: skip
 

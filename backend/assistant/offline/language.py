@@ -139,6 +139,7 @@ talk tank tack walk chalk stalk shot shoe shoes moved postponed rescheduled thin
 mondays tuesdays wednesdays thursdays fridays saturdays sundays
 charge charged charging charger
 mornings afternoons evenings nights
+mode
 news
 """
 _KEEP = set(_KEEP_WORDS.split())

@@ -1,0 +1,62 @@
+"""Blind-18 misses where a remark after the request was read as part of it.
+
+"mark all my work tasks done, weekend mode 😎" moved both work tasks to Saturday: "weekend
+mode" is a mood, not a day (and the typo fixer read "mode" as "move")."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi import FastAPI
+
+from backend.assistant.offline.intents import understand
+from tests.assistant.offline.safety import TESTS_DAY, by_title, converse
+
+pytestmark = pytest.mark.asyncio
+
+WORK = [
+    {"title": "Send the weekly update", "tags": ["work"]},
+    {"title": "Review pull requests", "tags": ["work"]},
+    {"title": "Mop the kitchen", "tags": ["home"]},
+    {"title": "Book a team lunch"},
+]
+_WORK_TITLES = {"Send the weekly update", "Review pull requests"}
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "mark all my work tasks done, weekend mode 😎",
+        "mark all my work tasks done, vacation mode",
+        "mark all my work tasks done, weekend mode on",
+        "mark all my work tasks done, friday vibes",
+    ],
+)
+async def test_a_mood_after_done_completes_and_moves_nothing(app: FastAPI, message: str):
+    t = await converse(app, WORK, [message], _WORK_TITLES)
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    for title in _WORK_TITLES:
+        assert after[title.lower()]["completed"] is True, t.replies
+        assert after[title.lower()]["due_date"] is None, t.replies
+    assert after["mop the kitchen"]["completed"] is False
+
+
+@pytest.mark.parametrize(
+    ("message", "weekday"),
+    [
+        ("mark the report done friday", 4),
+        ("mark the report done by friday", 4),
+        ("mark the report done this weekend", 5),
+        ("mark the report done, weekend", 5),
+    ],
+)
+def test_a_day_after_done_keeps_its_reading(message: str, weekday: int):
+    intent = understand(message, TESTS_DAY)  # a deadline, as before
+    assert intent.kind == "update" and intent.details.due is not None
+    assert intent.details.due.weekday() == weekday
+
+
+def test_weekend_mode_in_a_title_is_kept_as_said():
+    intent = understand("add set phone to weekend mode", TESTS_DAY)
+    assert intent.kind == "add" and intent.items == ["set phone to weekend mode"]
+    assert intent.details.due is None
