@@ -60,3 +60,51 @@ def test_weekend_mode_in_a_title_is_kept_as_said():
     intent = understand("add set phone to weekend mode", TESTS_DAY)
     assert intent.kind == "add" and intent.items == ["set phone to weekend mode"]
     assert intent.details.due is None
+
+
+HIGH = [
+    {"title": "Fix the checkout bug", "priority": "high"},
+    {"title": "Call the accountant", "priority": "high"},
+    {"title": "Water the office plants", "priority": "low"},
+    {"title": "Update the wiki", "tags": ["work"]},
+]
+_HIGH_TITLES = {"Fix the checkout bug", "Call the accountant"}
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "all my high priority stuff is done, finally",
+        "all my high priority stuff is done finally",
+        "all my high priority tasks are done, phew",
+        "all my high priority things are done, at last",
+    ],
+)
+async def test_a_bulk_done_with_a_sigh_completes_its_scope(app: FastAPI, message: str):
+    t = await converse(app, HIGH, [message], _HIGH_TITLES)
+    assert t.problems == [], t.problems  # each changed task is named in the reply
+    after = by_title(t.after)
+    assert len(t.after) == len(HIGH), t.replies  # no task added
+    for title in _HIGH_TITLES:
+        assert after[title.lower()]["completed"] is True, t.replies
+    assert after["water the office plants"]["completed"] is False
+    assert after["update the wiki"]["completed"] is False
+
+
+async def test_a_bulk_done_by_tag_with_a_sigh(app: FastAPI):
+    t = await converse(app, HIGH, ["all my #work stuff is done, finally"], {"Update the wiki"})
+    assert t.problems == [], t.problems
+    assert by_title(t.after)["update the wiki"]["completed"] is True, t.replies
+    assert len(t.after) == len(HIGH)
+
+
+async def test_a_bulk_done_whose_scope_matches_nothing_changes_nothing(app: FastAPI):
+    t = await converse(app, HIGH, ["all my #garden stuff is done, finally"], set())
+    assert t.problems == [], t.problems
+    assert len(t.after) == len(HIGH), t.replies  # nothing added either
+    assert sorted(map(str, t.after)) == sorted(map(str, t.before)), t.replies
+
+
+def test_a_sigh_after_one_task_done_is_no_title():
+    intent = understand("the report is done, finally", TESTS_DAY)
+    assert intent.kind == "complete" and intent.items == ["report"]
