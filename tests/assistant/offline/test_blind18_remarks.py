@@ -108,3 +108,65 @@ async def test_a_bulk_done_whose_scope_matches_nothing_changes_nothing(app: Fast
 def test_a_sigh_after_one_task_done_is_no_title():
     intent = understand("the report is done, finally", TESTS_DAY)
     assert intent.kind == "complete" and intent.items == ["report"]
+
+
+GIFT = [
+    {"title": "Buy birthday gift", "completed": True},
+    {"title": "Buy birthday card"},
+    {"title": "Pay the rent", "completed": True},
+]
+
+
+@pytest.mark.parametrize(
+    ("message", "title"),
+    [
+        (
+            "The task 'buy birthday gift' I marked finished but it's not finish yet. "
+            "Please to open again.",
+            "Buy birthday gift",
+        ),
+        ("The task 'buy birthday gift' is not finish yet. Please to open it again.", "Buy birthday gift"),
+        ("I marked 'pay the rent' done but it is not finish. Please to reopen it.", "Pay the rent"),
+    ],
+)
+async def test_a_learners_reopen_reopens_the_task_named(app: FastAPI, message: str, title: str):
+    t = await converse(app, GIFT, [message], {title})
+    assert t.problems == [], t.problems
+    assert by_title(t.after)[title.lower()]["completed"] is False, t.replies
+    assert by_title(t.after)["buy birthday card"]["completed"] is False
+
+
+def test_please_to_inside_a_request_is_kept():
+    intent = understand("remind me please to call mom", TESTS_DAY)
+    assert intent.kind == "add" and intent.items == ["call mom"]
+
+
+async def test_a_task_said_not_finished_completes_nothing(app: FastAPI):
+    t = await converse(app, GIFT, ["the birthday card is not finish yet"], set())
+    assert t.problems == [], t.problems
+    assert by_title(t.after)["buy birthday card"]["completed"] is False, t.replies
+
+
+ESSAY = [{"title": "Essay draft", "completed": True}, {"title": "Essay outline", "completed": True}]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "reopen essay draft pls, prof wants changes 😩",
+        "reopen essay draft, boss needs edits",
+        "reopen the essay draft please, my tutor asked for a rewrite",
+        "reopen essay draft, prof said it needs more sources",
+    ],
+)
+async def test_a_reason_after_a_reopen_is_no_title(app: FastAPI, message: str):
+    t = await converse(app, ESSAY, [message], {"Essay draft"})
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    assert after["essay draft"]["completed"] is False, t.replies
+    assert after["essay outline"]["completed"] is True
+
+
+def test_someone_wanting_in_an_added_title_is_not_cut():
+    intent = understand("add ask what the boss wants", TESTS_DAY)
+    assert intent.kind == "add" and intent.items == ["ask what the boss wants"]
