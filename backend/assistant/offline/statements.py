@@ -299,11 +299,23 @@ def obliged(text: str) -> bool:
     return bool(OBLIGED.search(text))
 
 
+# A short answer whose verb stands for one said before: "no I didn't actually", "yes I did",
+# "I haven't yet". It names no task and no act of its own (what it answers does, or the request
+# said with it: "…, reopen it").
+_SHORT_ANSWER = re.compile(
+    r"^(?:(?:no|nope|nah|yes|yeah|yep|hmm+|well|oh)\b[,.!]?\s*)*(?:i|we)\s+"
+    r"(?:did|do|have|had|was|am)(?:\s+not)?(?:\s+(?:actually|really|yet|though|after all))*[.!]*$",
+    re.I,
+)
+
+
 def cue(text: str) -> str | None:
     """What a statement says happened to a task: "complete", "reopen", or None. Read from
     the words alone; whether a task is named is decided against the tasks."""
     text = normalise(text)
     if not text or text.endswith("?") or _OTHER.search(text) or obliged(text):
+        return None
+    if _SHORT_ANSWER.match(text):
         return None
     if _mended(text) or _HAS_NOW.match(text):
         return "complete"  # (a thing handed over: only a task that hands it, ``completes``)

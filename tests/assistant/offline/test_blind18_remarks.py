@@ -170,3 +170,35 @@ async def test_a_reason_after_a_reopen_is_no_title(app: FastAPI, message: str):
 def test_someone_wanting_in_an_added_title_is_not_cut():
     intent = understand("add ask what the boss wants", TESTS_DAY)
     assert intent.kind == "add" and intent.items == ["ask what the boss wants"]
+
+
+SENT = [
+    {"title": "Send the thank-you email", "completed": True},
+    {"title": "Send the meeting notes", "completed": True},
+    {"title": "Pay the rent", "completed": True},
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "title"),
+    [
+        ("did I send the thank you email?", "hmm no I didn't actually, reopen it", "Send the thank-you email"),
+        ("did I send the thank you email?", "no I did not, reopen it", "Send the thank-you email"),
+        ("did I pay the rent?", "nope I haven't actually, reopen it", "Pay the rent"),
+    ],
+)
+async def test_a_short_answer_then_reopen_it_reopens_the_task_asked_about(
+    app: FastAPI, question: str, answer: str, title: str
+):
+    t = await converse(app, SENT, [question, answer], {title})
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    assert after[title.lower()]["completed"] is False, t.replies
+    assert after["send the meeting notes"]["completed"] is True
+
+
+@pytest.mark.parametrize("answer", ["no I didn't actually", "yes I did", "I did not"])
+async def test_a_short_answer_alone_changes_nothing(app: FastAPI, answer: str):
+    t = await converse(app, SENT, ["did I send the thank you email?", answer], set())
+    assert t.problems == [], t.problems
+    assert sorted(map(str, t.after)) == sorted(map(str, t.before)), t.replies
