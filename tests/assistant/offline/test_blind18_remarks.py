@@ -202,3 +202,32 @@ async def test_a_short_answer_alone_changes_nothing(app: FastAPI, answer: str):
     t = await converse(app, SENT, ["did I send the thank you email?", answer], set())
     assert t.problems == [], t.problems
     assert sorted(map(str, t.after)) == sorted(map(str, t.before)), t.replies
+
+
+GRANDMA = [{"title": "Call grandma"}, {"title": "Call grandpa"}, {"title": "Gym"}]
+
+
+@pytest.mark.parametrize(
+    ("message", "title", "rule"),
+    [
+        ("make 'call grandma' happen every sunday", "Call grandma", "FREQ=WEEKLY;BYDAY=SU"),
+        ("make call grandma happen every sunday", "Call grandma", "FREQ=WEEKLY;BYDAY=SU"),
+        ("have 'call grandma' happen every sunday", "Call grandma", "FREQ=WEEKLY;BYDAY=SU"),
+        ("make the gym happen every monday", "Gym", "FREQ=WEEKLY;BYDAY=MO"),
+    ],
+)
+def test_the_verb_of_a_repeat_names_no_task(message: str, title: str, rule: str):
+    intent = understand(message, TESTS_DAY)
+    assert intent.kind == "update" and intent.items == [title.lower()]
+    assert intent.details.repeat == rule
+
+
+async def test_make_it_happen_every_sunday_changes_only_that_task(app: FastAPI):
+    t = await converse(app, GRANDMA, ["make 'call grandma' happen every sunday"], {"Call grandma"})
+    assert t.problems == [], t.problems
+    assert by_title(t.after)["call grandma"]["recurrence"] == "FREQ=WEEKLY;BYDAY=SU"
+
+
+def test_make_it_happen_in_an_added_title_is_kept():
+    intent = understand("add make it happen every sunday", TESTS_DAY)
+    assert intent.kind == "add" and intent.items == ["make it happen"]
