@@ -231,3 +231,34 @@ async def test_make_it_happen_every_sunday_changes_only_that_task(app: FastAPI):
 def test_make_it_happen_in_an_added_title_is_kept():
     intent = understand("add make it happen every sunday", TESTS_DAY)
     assert intent.kind == "add" and intent.items == ["make it happen"]
+
+
+RENEW = [{"title": "Renew passport"}, {"title": "Renew driving licence"}, {"title": "Dentist"}]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Please, the task of the passport renewal put it in high priority, is very important",
+        "the task of the passport renewal put it in high priority",
+        "the passport renewal please put it in high priority",
+    ],
+)
+async def test_a_topic_then_put_it_changes_that_task_only(app: FastAPI, message: str):
+    t = await converse(app, RENEW, [message], {"Renew passport"})
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    assert after["renew passport"]["priority"] == "high", t.replies
+    assert after["renew driving licence"]["priority"] == "medium"
+
+
+async def test_a_topic_naming_two_tasks_changes_neither(app: FastAPI):
+    t = await converse(app, RENEW, ["the renewal put it in high priority"], set())
+    assert t.problems == [], t.problems
+    assert sorted(map(str, t.after)) == sorted(map(str, t.before)), t.replies
+
+
+async def test_a_topic_then_move_it(app: FastAPI):
+    t = await converse(app, RENEW, ["the dentist move it to friday"], {"Dentist"})
+    assert t.problems == [], t.problems
+    assert by_title(t.after)["dentist"]["due_date"] == "2026-12-04", t.replies
