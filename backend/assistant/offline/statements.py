@@ -363,10 +363,22 @@ def kind_of(text: str) -> str | None:
     return "complete" if any(is_past(w) for w in _WORD.findall(text.lower())) else None
 
 
+# "restocked the shelves, freezer still needs doing tho": a contrast said last names what is
+# NOT done, beside what was; it names no task of the statement
+_STILL_TO_DO = re.compile(
+    r"(?:\s*[,;]|\s+but)\s+(?:(?:the|my|our)\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?\s+still\s+"
+    r"(?:needs?\s+(?:doing|to be done)|(?:is|are)\s+(?:left\s+)?to\s+do|to\s+do|has to be done)"
+    r"(?:\s+(?:tho|though|lol|ugh|haha))?[\s.!]*$",
+    re.I,
+)
+
+
 def about_tasks(intent: Intent, convo: Conversation, today: date) -> Intent | Decision:
     """The rules' reading (a bare task, or nothing understood), or, when the message is a
     statement that names one existing task, the change it asks for (see the module's doc)."""
     text = convo.user_text
+    if (still := _STILL_TO_DO.search(text)) and still.start() > 0:
+        text = text[: still.start()]
     if intent.kind not in {"help", "add"} or intent.then or says_add(text):
         return intent
     kind = kind_of(text)

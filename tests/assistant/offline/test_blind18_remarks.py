@@ -262,3 +262,29 @@ async def test_a_topic_then_move_it(app: FastAPI):
     t = await converse(app, RENEW, ["the dentist move it to friday"], {"Dentist"})
     assert t.problems == [], t.problems
     assert by_title(t.after)["dentist"]["due_date"] == "2026-12-04", t.replies
+
+
+SHOP = [
+    {"title": "Restock the shelves", "tags": ["shop"]},
+    {"title": "Restock the freezer", "tags": ["shop"]},
+    {"title": "Check in the supplier delivery"},
+]
+
+
+@pytest.mark.parametrize(
+    ("message", "done"),
+    [
+        ("restocked the shelves, freezer still needs doing tho", "Restock the shelves"),
+        ("restocked the shelves but the freezer still needs doing", "Restock the shelves"),
+        ("restocked the shelves, the freezer still needs to be done", "Restock the shelves"),
+        ("restocked the freezer, shelves still need doing", "Restock the freezer"),
+    ],
+)
+async def test_what_still_needs_doing_is_left_open(app: FastAPI, message: str, done: str):
+    t = await converse(app, SHOP, [message], {done})
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    assert len(t.after) == len(SHOP), t.replies  # nothing added
+    for task in SHOP:
+        want = task["title"] == done
+        assert after[task["title"].lower()]["completed"] is want, t.replies
