@@ -115,7 +115,10 @@ _TEXTING = [
     ),
     # a learner's forms: "Please to open again." (an infinitive after "please", at a sentence's
     # start), "it's not finish yet" (the plain verb where the participle goes)
-    (re.compile(r"(?:^|(?<=[.!?]\s))(?P<p>please|pls|plz)\s+to\s+(?=[a-z]{2,}\b)", re.I), r"\g<p> "),
+    (
+        re.compile(r"(?:^|(?<=[.!?]\s))(?P<p>please|pls|plz)\s+to\s+(?=[a-z]{2,}\b)", re.I),
+        r"\g<p> ",
+    ),
     (re.compile(r"\b(?P<be>is|are|was|were)\s+not\s+finish\b", re.I), r"\g<be> not finished"),
 ]
 # Shorthand for a task's own words: kept as said in titles, read in full when a message is

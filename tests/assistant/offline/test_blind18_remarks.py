@@ -125,7 +125,10 @@ GIFT = [
             "Please to open again.",
             "Buy birthday gift",
         ),
-        ("The task 'buy birthday gift' is not finish yet. Please to open it again.", "Buy birthday gift"),
+        (
+            "The task 'buy birthday gift' is not finish yet. Please to open it again.",
+            "Buy birthday gift",
+        ),
         ("I marked 'pay the rent' done but it is not finish. Please to reopen it.", "Pay the rent"),
     ],
 )
@@ -182,7 +185,11 @@ SENT = [
 @pytest.mark.parametrize(
     ("question", "answer", "title"),
     [
-        ("did I send the thank you email?", "hmm no I didn't actually, reopen it", "Send the thank-you email"),
+        (
+            "did I send the thank you email?",
+            "hmm no I didn't actually, reopen it",
+            "Send the thank-you email",
+        ),
         ("did I send the thank you email?", "no I did not, reopen it", "Send the thank-you email"),
         ("did I pay the rent?", "nope I haven't actually, reopen it", "Pay the rent"),
     ],
