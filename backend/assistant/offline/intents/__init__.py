@@ -869,7 +869,8 @@ _NO_SUBJECT = re.compile(r"(?:^|(?<=[.!?;]\s))(?:is|its)\s+(?=(?:for|due|by)\s+\
 # A learner's topic said first, the request after it on "it" with no comma between: "the task
 # of the passport renewal put it in high priority" is "the task of …, put it in high priority".
 _TOPIC_THEN_IT = re.compile(
-    r"^(?P<topic>(?:the|my)\s+[^,;.!?]+?)\s+(?=(?:please\s+)?(?:put|set|make|change|mark|move)\s+it\b)",
+    r"^(?P<topic>(?:the|my)\s+[^,;:.!?]+?)(?<!\byou)(?<!\bu)\s+"
+    r"(?=(?:please\s+)?(?:put|set|make|change|mark|move)\s+it\b)",
     re.I,
 )
 
