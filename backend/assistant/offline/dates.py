@@ -91,7 +91,9 @@ _PHRASE = re.compile(
     # "by tomorrow itself", "today itself" (Indian English): the emphasis is the phrase's
     # "tomorrow evening only" at the end of a part: the same emphasis ("buy only organic milk
     # tomorrow" keeps its "only": it is said before the day, of the thing)
-    + r")\b(?:\s+itself\b|\s+only(?=\s*$|\s*[,.;!?]))?",
+    + r")\b(?:\s+itself\b|\s+only(?=\s*$|\s*[,.;!?]))?"
+    # "weekend mode", "friday vibes": a day word naming a mood, not a day
+    + r"(?!\s+(?:mode|vibes?)\b)",
     re.IGNORECASE,
 )  # fmt: skip
 

@@ -113,6 +113,13 @@ _TEXTING = [
         re.compile(r"(?<!\S)@\s*(?=\d|noon\b|midnight\b|lunch\b|night\b|half\b|quarter\b)", re.I),
         "at ",
     ),
+    # a learner's forms: "Please to open again." (an infinitive after "please", at a sentence's
+    # start), "it's not finish yet" (the plain verb where the participle goes)
+    (
+        re.compile(r"(?:^|(?<=[.!?]\s))(?P<p>please|pls|plz)\s+to\s+(?=[a-z]{2,}\b)", re.I),
+        r"\g<p> ",
+    ),
+    (re.compile(r"\b(?P<be>is|are|was|were)\s+not\s+finish\b", re.I), r"\g<be> not finished"),
 ]
 # Shorthand for a task's own words: kept as said in titles, read in full when a message is
 # matched to a task ("the dentist appt" names "Dentist appointment").
@@ -139,6 +146,7 @@ talk tank tack walk chalk stalk shot shoe shoes moved postponed rescheduled thin
 mondays tuesdays wednesdays thursdays fridays saturdays sundays
 charge charged charging charger
 mornings afternoons evenings nights
+mode
 news
 """
 _KEEP = set(_KEEP_WORDS.split())

@@ -310,11 +310,23 @@ def obliged(text: str) -> bool:
     return bool(OBLIGED.search(text))
 
 
+# A short answer whose verb stands for one said before: "no I didn't actually", "yes I did",
+# "I haven't yet". It names no task and no act of its own (what it answers does, or the request
+# said with it: "…, reopen it").
+_SHORT_ANSWER = re.compile(
+    r"^(?:(?:no|nope|nah|yes|yeah|yep|hmm+|well|oh)\b[,.!]?\s*)*(?:i|we)\s+"
+    r"(?:did|do|have|had|was|am)(?:\s+not)?(?:\s+(?:actually|really|yet|though|after all))*[.!]*$",
+    re.I,
+)
+
+
 def cue(text: str) -> str | None:
     """What a statement says happened to a task: "complete", "reopen", or None. Read from
     the words alone; whether a task is named is decided against the tasks."""
     text = normalise(text)
     if not text or text.endswith("?") or _OTHER.search(text) or obliged(text):
+        return None
+    if _SHORT_ANSWER.match(text):
         return None
     if _mended(text) or _HAS_NOW.match(text):
         return "complete"  # (a thing handed over: only a task that hands it, ``completes``)
@@ -385,10 +397,22 @@ def kind_of(text: str) -> str | None:
     return "complete" if any(is_past(w) for w in _WORD.findall(text.lower())) else None
 
 
+# "restocked the shelves, freezer still needs doing tho": a contrast said last names what is
+# NOT done, beside what was; it names no task of the statement
+_STILL_TO_DO = re.compile(
+    r"(?:\s*[,;]|\s+but)\s+(?:(?:the|my|our)\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}?\s+still\s+"
+    r"(?:needs?\s+(?:doing|to be done)|(?:is|are)\s+(?:left\s+)?to\s+do|to\s+do|has to be done)"
+    r"(?:\s+(?:tho|though|lol|ugh|haha))?[\s.!]*$",
+    re.I,
+)
+
+
 def about_tasks(intent: Intent, convo: Conversation, today: date) -> Intent | Decision:
     """The rules' reading (a bare task, or nothing understood), or, when the message is a
     statement that names one existing task, the change it asks for (see the module's doc)."""
     text = convo.user_text
+    if (still := _STILL_TO_DO.search(text)) and still.start() > 0:
+        text = text[: still.start()]
     if intent.kind not in {"help", "add"} or intent.then or says_add(text):
         return intent
     kind = kind_of(text)

@@ -866,6 +866,13 @@ def _story_then_add(text: str, quoted: list[str], today: date) -> str:
 # please", "its for friday": the task in view is what is due then; after an add, "X. Is for
 # the work." is said of X.
 _NO_SUBJECT = re.compile(r"(?:^|(?<=[.!?;]\s))(?:is|its)\s+(?=(?:for|due|by)\s+\S)", re.I)
+# A learner's topic said first, the request after it on "it" with no comma between: "the task
+# of the passport renewal put it in high priority" is "the task of …, put it in high priority".
+_TOPIC_THEN_IT = re.compile(
+    r"^(?P<topic>(?:the|my)\s+[^,;:.!?]+?)(?<!\byou)(?<!\bu)\s+"
+    r"(?=(?:please\s+)?(?:put|set|make|change|mark|move)\s+it\b)",
+    re.I,
+)
 
 
 def _understand_hidden(command: str, quoted: list[str], today: date) -> Intent:
@@ -873,6 +880,7 @@ def _understand_hidden(command: str, quoted: list[str], today: date) -> Intent:
     text = normalise(without_thinking_aloud(normalise(fix_typos(without_pleasantries(command)))))
     text = command_preamble(text) or text  # "make new task: X" is "add X"
     text = _NO_SUBJECT.sub("it is ", text)  # a learner's "is for the sunday": "it is for …"
+    text = _TOPIC_THEN_IT.sub(r"\g<topic>, ", text)
     text = _story_then_add(text, quoted, today)
     text = without_reason(text)  # "… because I need the suit": never part of a request
     text = _ARROW.sub(r"\g<join>change \g<x> to \g<y>", text)  # "visa -> hi prio"

@@ -71,7 +71,9 @@ COMPLETE = rx(
     r"(?P<rest>.+?)\s+already$",
     r"^(?:i|we)\s+(?:already\s+have|have\s+already|'ve\s+already)\s+(?P<now>[a-z]+(?<!ed))\s+"
     r"(?P<rest>.+)$",
-    r"^(?P<rest>.+?)\s+(?:is|are|was|were|'s)\s+(?:now\s+|all\s+)?(?:done|finished|complete|completed|taken care of)$",
+    # "all my high priority stuff is done, finally": a sigh of relief after it asks nothing more
+    r"^(?P<rest>.+?)\s+(?:is|are|was|were|'s)\s+(?:now\s+|all\s+)?(?:done|finished|complete|completed|taken care of)"
+    r"(?:,?\s+(?:finally|at last|at long last|yay|phew|woo+hoo+|thank god|thank goodness))?$",
     r"^(?P<rest>(?:it|that|this|that one|this one|them|those|all|both|all of them|both of them)) (?:are |is )?(?:done|complete|finished)(?: now| already)?$",
     r"^(?:done|finished|completed)$",
     # The thing first, then what was done to it: "internet bill I paid", "the essay, finished".

@@ -102,6 +102,8 @@ _REMARK = re.compile(
     # what someone else did: "…, the office sent everything back", "…, my sister baked one"
     r"|(?:the|my|our|his|her|their)\s+[\w']+(?:\s+[\w']+)?\s+(?:\w+ed|sent|said|told|came|went"
     r"|gave|took|lost|broke|found|wrote|rang|made|bought|got)\b.*"
+    # what someone else wants, their article dropped: "…, prof wants changes", "…, boss needs edits"
+    r"|(?:(?:the|my|our|his|her|their)\s+)?[\w']+\s+(?:wants|needs|asked\s+for|requested|says|said)\b.*"
     # a clipped reason: "…, studio closed", "…, trip cancelled", "…, sink fixed"
     r"|(?:[\w']+\s+){1,3}(?:closed|shut|cancell?ed|called\s+off|postponed|over|gone|sold|died|"
     r"dead|broken|fixed|sorted|paid)\W*)$",
@@ -124,7 +126,10 @@ _SPARED = re.compile(
 
 def remark_cut(text: str) -> str:
     m = _REMARK.search(text)
-    return text[: m.start()].strip() if m and m.start() > 0 else text
+    if m is None or m.start() == 0:
+        return text
+    # "reopen X pls, prof wants changes": the "please" that ended the request is no title's
+    return re.sub(r"\s+(?:please|pls|plz)$", "", text[: m.start()].strip(), flags=re.I)
 
 
 def without_remark(text: str) -> str:

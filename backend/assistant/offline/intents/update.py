@@ -532,8 +532,11 @@ def parse_make(msg: Message) -> Intent | None:
         leftover = re.sub(r"\s+(?:(?:due\s+)?date|deadline)$", "", leftover, flags=re.I)
         # "set it back to normal priority": "back" says it was so before, it names no task
         leftover = re.sub(r"\s+back$", "", leftover, flags=re.I)
-        if details.repeat:  # "make it repeat every week": "repeat" names no task
-            leftover = re.sub(r"\s+(?:repeat|recur)$", "", leftover, flags=re.I)
+        if details.repeat or details.due:  # "make it repeat every week", "make X happen every
+            # sunday", "make it happen friday": the verb of when it is names no task
+            leftover = re.sub(
+                r"\s+(?:repeat|recur|happen|occur|come up|take place)$", "", leftover, flags=re.I
+            )
         if (details.due or details.priority or details.tags or details.schedule) and leftover:
             return Intent("update", subjects(leftover), details=details)
     return None
