@@ -11,8 +11,6 @@ from fastapi import FastAPI
 from backend.assistant.offline.intents import understand
 from tests.assistant.offline.safety import TESTS_DAY, by_title, converse
 
-pytestmark = pytest.mark.asyncio
-
 WORK = [
     {"title": "Send the weekly update", "tags": ["work"]},
     {"title": "Review pull requests", "tags": ["work"]},
@@ -31,6 +29,7 @@ _WORK_TITLES = {"Send the weekly update", "Review pull requests"}
         "mark all my work tasks done, friday vibes",
     ],
 )
+@pytest.mark.asyncio
 async def test_a_mood_after_done_completes_and_moves_nothing(app: FastAPI, message: str):
     t = await converse(app, WORK, [message], _WORK_TITLES)
     assert t.problems == [], t.problems
@@ -80,6 +79,7 @@ _HIGH_TITLES = {"Fix the checkout bug", "Call the accountant"}
         "all my high priority things are done, at last",
     ],
 )
+@pytest.mark.asyncio
 async def test_a_bulk_done_with_a_sigh_completes_its_scope(app: FastAPI, message: str):
     t = await converse(app, HIGH, [message], _HIGH_TITLES)
     assert t.problems == [], t.problems  # each changed task is named in the reply
@@ -91,6 +91,7 @@ async def test_a_bulk_done_with_a_sigh_completes_its_scope(app: FastAPI, message
     assert after["update the wiki"]["completed"] is False
 
 
+@pytest.mark.asyncio
 async def test_a_bulk_done_by_tag_with_a_sigh(app: FastAPI):
     t = await converse(app, HIGH, ["all my #work stuff is done, finally"], {"Update the wiki"})
     assert t.problems == [], t.problems
@@ -98,6 +99,7 @@ async def test_a_bulk_done_by_tag_with_a_sigh(app: FastAPI):
     assert len(t.after) == len(HIGH)
 
 
+@pytest.mark.asyncio
 async def test_a_bulk_done_whose_scope_matches_nothing_changes_nothing(app: FastAPI):
     t = await converse(app, HIGH, ["all my #garden stuff is done, finally"], set())
     assert t.problems == [], t.problems
@@ -132,6 +134,7 @@ GIFT = [
         ("I marked 'pay the rent' done but it is not finish. Please to reopen it.", "Pay the rent"),
     ],
 )
+@pytest.mark.asyncio
 async def test_a_learners_reopen_reopens_the_task_named(app: FastAPI, message: str, title: str):
     t = await converse(app, GIFT, [message], {title})
     assert t.problems == [], t.problems
@@ -144,6 +147,7 @@ def test_please_to_inside_a_request_is_kept():
     assert intent.kind == "add" and intent.items == ["call mom"]
 
 
+@pytest.mark.asyncio
 async def test_a_task_said_not_finished_completes_nothing(app: FastAPI):
     t = await converse(app, GIFT, ["the birthday card is not finish yet"], set())
     assert t.problems == [], t.problems
@@ -162,6 +166,7 @@ ESSAY = [{"title": "Essay draft", "completed": True}, {"title": "Essay outline",
         "reopen essay draft, prof said it needs more sources",
     ],
 )
+@pytest.mark.asyncio
 async def test_a_reason_after_a_reopen_is_no_title(app: FastAPI, message: str):
     t = await converse(app, ESSAY, [message], {"Essay draft"})
     assert t.problems == [], t.problems
@@ -194,6 +199,7 @@ SENT = [
         ("did I pay the rent?", "nope I haven't actually, reopen it", "Pay the rent"),
     ],
 )
+@pytest.mark.asyncio
 async def test_a_short_answer_then_reopen_it_reopens_the_task_asked_about(
     app: FastAPI, question: str, answer: str, title: str
 ):
@@ -205,6 +211,7 @@ async def test_a_short_answer_then_reopen_it_reopens_the_task_asked_about(
 
 
 @pytest.mark.parametrize("answer", ["no I didn't actually", "yes I did", "I did not"])
+@pytest.mark.asyncio
 async def test_a_short_answer_alone_changes_nothing(app: FastAPI, answer: str):
     t = await converse(app, SENT, ["did I send the thank you email?", answer], set())
     assert t.problems == [], t.problems
@@ -229,6 +236,7 @@ def test_the_verb_of_a_repeat_names_no_task(message: str, title: str, rule: str)
     assert intent.details.repeat == rule
 
 
+@pytest.mark.asyncio
 async def test_make_it_happen_every_sunday_changes_only_that_task(app: FastAPI):
     t = await converse(app, GRANDMA, ["make 'call grandma' happen every sunday"], {"Call grandma"})
     assert t.problems == [], t.problems
@@ -251,6 +259,7 @@ RENEW = [{"title": "Renew passport"}, {"title": "Renew driving licence"}, {"titl
         "the passport renewal please put it in high priority",
     ],
 )
+@pytest.mark.asyncio
 async def test_a_topic_then_put_it_changes_that_task_only(app: FastAPI, message: str):
     t = await converse(app, RENEW, [message], {"Renew passport"})
     assert t.problems == [], t.problems
@@ -259,12 +268,14 @@ async def test_a_topic_then_put_it_changes_that_task_only(app: FastAPI, message:
     assert after["renew driving licence"]["priority"] == "medium"
 
 
+@pytest.mark.asyncio
 async def test_a_topic_naming_two_tasks_changes_neither(app: FastAPI):
     t = await converse(app, RENEW, ["the renewal put it in high priority"], set())
     assert t.problems == [], t.problems
     assert sorted(map(str, t.after)) == sorted(map(str, t.before)), t.replies
 
 
+@pytest.mark.asyncio
 async def test_a_topic_then_move_it(app: FastAPI):
     t = await converse(app, RENEW, ["the dentist move it to friday"], {"Dentist"})
     assert t.problems == [], t.problems
@@ -287,6 +298,7 @@ SHOP = [
         ("restocked the freezer, shelves still need doing", "Restock the freezer"),
     ],
 )
+@pytest.mark.asyncio
 async def test_what_still_needs_doing_is_left_open(app: FastAPI, message: str, done: str):
     t = await converse(app, SHOP, [message], {done})
     assert t.problems == [], t.problems
