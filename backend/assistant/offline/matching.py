@@ -199,6 +199,9 @@ def _candidates(subject: str, tasks: list[Task]) -> list[Task]:
     if not scored:
         return []
     best = scored[0][0]
+    if best < EXACT and not (scored := _not_outnamed(subject, scored, tasks)):
+        return []
+    best = scored[0][0]
     if best >= EXACT:  # the title said exactly: every task of that title (two: ask which)
         return [t for s, t in scored if s >= EXACT]
     scored = [(s, t) for s, t in scored if not names_another_thing(subject, t["title"])]
@@ -233,6 +236,24 @@ _NAMES_NO_THING = (
 )  # fmt: skip
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[^\sa-z0-9']")
 _NO_THING = re.compile(r"\d[\d:.]*(?:st|nd|rd|th|am|pm|h)?|(\w)\1\1")  # "25th", "5pm", "goooo"
+
+
+def _not_outnamed(
+    subject: str, scored: list[tuple[float, Task]], tasks: list[Task]
+) -> list[tuple[float, Task]]:
+    """Drop a match when another task has every naming word said that it has, and more: "pay
+    the electric to tomorrow" is "Pay the electricity bill", never "Pay the phone bill", however
+    the whole phrases score (the phone bill scored higher, and was changed)."""
+    said = list(dict.fromkeys(w for run in _naming_runs(subject) for w in run))
+    if len(said) < 2:
+        return scored
+
+    def held(task: Task) -> frozenset[str]:
+        words = [SHORT_FORMS.get(w, w) for w in utils.default_process(task["title"]).split()]
+        return frozenset(w for w in said if _like(w, words))
+
+    every = {h for t in tasks if (h := held(t))}
+    return [(s, t) for s, t in scored if not any(h > held(t) for h in every)]
 
 
 def names_another_thing(said: str, title: str) -> bool:

@@ -773,6 +773,8 @@ def subjects(rest: str) -> list[str]:
         flags=re.I,
     )
     rest = re.sub(MY_LIST, "", rest, flags=re.IGNORECASE)
+    # the words left where a change was cut out ("the dentist to [tomorrow] and [high]")
+    rest = re.sub(r"(?:\s+(?:to|and|&|for|by|at))+\s*$", "", rest, flags=re.IGNORECASE)
     rest = re.sub(rf"\s+(?:{TASK_WORD}|one|thing|stuff)$", "", rest, flags=re.IGNORECASE)
     rest = re.sub(r"\s+(?:as\s+)?(?:done|complete|completed|finished)$", "", rest, flags=re.I)
     rest = re.sub(

@@ -450,7 +450,9 @@ _WRONG = (
     r"[,.!]?\s+)*"
 )
 _OTHER_ONE = re.compile(
-    rf"^{_WRONG}(?:i meant |i mean )?(?:and |also )?the other (?:one|task)$",
+    rf"^{_WRONG}(?:i meant |i mean )?(?:and |also )?the other (?:one|task)"
+    # "…, Mikaela. Mike isn't done": its name, and why, may follow
+    r"(?:\s*[,:-]\s*(?P<name>[^.,;!?]+?))?(?:\s*[.;!?]\s*(?P<why>.*))?$",
     re.I,
 )
 _MEANT = re.compile(rf"^{_WRONG}(?:i )?(?:meant|mean) (?P<x>[^,.;]+?)(?:[,.;].*)?$", re.I)
@@ -472,7 +474,9 @@ def redirected(convo: Conversation, today: date) -> Intent | Decision | None:
     if isinstance(tasks, ToolCall):
         return Decision(calls=[tasks])
     pool = [t for t in tasks if t["id"] != done["id"]]
-    if meant:
+    if other and other["name"] and len(named := candidates(other["name"], pool)) == 1:
+        found = named
+    elif meant and not other:
         found = candidates(meant["x"], pool)
         if len(found) != 1:
             return None  # no other task by that name: perhaps a title put right
@@ -486,7 +490,7 @@ def redirected(convo: Conversation, today: date) -> Intent | Decision | None:
             return Decision(reply=replies.ask_which("the other one", found or pool, today))
     finished = bool(last[-1].arguments.get("completed", True))
     again = Intent("complete" if finished else "reopen", [found[0]["title"]])
-    if other and re.search(r"\b(?:too|as well|also)\b", convo.user_text, re.I):
+    if other and re.search(r"\b(?:too|as well|also)\b", other[0].split(".")[0], re.I):
         return again
     return Intent("reopen" if finished else "complete", [done["title"]], then=[again])
 

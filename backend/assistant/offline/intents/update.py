@@ -506,6 +506,8 @@ def parse_correction(msg: Message) -> Intent | None:
             return Intent("update", ["it"], details=details)
         if swap := _SWAP.match(msg.literal(m["new"])):  # "I meant John, not Jon"
             return Intent("update", ["it"], swap=(swap["wrong"], swap["right"]))
+        if re.match(r"the other (?:one|task)\b", m["new"], re.I):
+            return Intent("help")  # another task meant, not a new title ("the other one, X")
         return Intent("update", ["it"], new_title=_title_said(msg.literal(m["new"])))
     if m := BARE_CORRECTION.match(msg.text):
         leftover, details = details_from(msg.literal(m["new"]), msg.today)
@@ -794,7 +796,11 @@ def parse_clear_due(msg: Message) -> Intent | None:
 def parse_priority(msg: Message) -> Intent | None:
     if m := first_match(PRIORITY, msg.text):
         p = "high" if m.groupdict().get("up") else "low" if m.groupdict().get("down") else m["p"]
-        intent = Intent("update", _named(msg.literal(m["rest"])))
+        # "change 'pay the electric' to tomorrow and low priority": the day is a change too
+        rest, said = take_details(msg.literal(m["rest"]), msg.today)
+        if not (said.due or said.time):
+            rest, said = msg.literal(m["rest"]), Details()
+        intent = Intent("update", _named(rest), said)
         intent.details.priority = priority_word(p)
         return intent
     return None
