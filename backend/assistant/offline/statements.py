@@ -490,7 +490,9 @@ def redirected(convo: Conversation, today: date) -> Intent | Decision | None:
             return Decision(reply=replies.ask_which("the other one", found or pool, today))
     finished = bool(last[-1].arguments.get("completed", True))
     again = Intent("complete" if finished else "reopen", [found[0]["title"]])
-    if other and re.search(r"\b(?:too|as well|also)\b", other[0].split(".")[0], re.I):
+    if other and re.search(
+        r"\b(?:too|as well|also)\b", re.split(r"[.;!?]", convo.user_text)[0], re.I
+    ):
         return again
     return Intent("reopen" if finished else "complete", [done["title"]], then=[again])
 
