@@ -101,3 +101,17 @@ async def test_the_other_one_named_is_the_one_done(app: FastAPI, second: str, do
 async def test_the_other_one_is_never_a_new_title(app: FastAPI):
     t = await converse(app, CALLS, ["add call tom", "no wait, I meant the other one, Zed"], set())
     assert sorted(by_title(t.after)) == ["call maria", "call mikaela", "call mike", "call tom"]
+
+
+@pytest.mark.asyncio
+async def test_the_other_one_too_completes_both(app: FastAPI):
+    """blind-4's control: "too" keeps the first task done as well."""
+    two = [{"title": "Call the bank"}, {"title": "Call the school"}]
+    t = await converse(
+        app,
+        two,
+        ["mark call the bank done", "and the other one too"],
+        {"Call the bank", "Call the school"},
+    )
+    assert t.problems == [], t.problems
+    assert all(v["completed"] for v in by_title(t.after).values()), t.replies
