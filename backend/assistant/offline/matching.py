@@ -270,7 +270,8 @@ def names_another_thing(said: str, title: str) -> bool:
     words = [SHORT_FORMS.get(w, w) for w in utils.default_process(title).split()]
     words = [w for w in words if w not in _STOP]
     runs = _naming_runs(said)
-    thing_runs = [run for run in runs if not all(w in TASK_VERBS for w in run)]
+    acted = bool(runs) and len(runs[0]) == 1 and runs[0][0] in TASK_VERBS  # the act said first
+    thing_runs = runs[1:] if acted else runs
     if thing_runs and not any(_like(w, words) for run in thing_runs for w in run):
         return True  # only the act is shared: "pay the nanny" is no "Pay the electricity bill"
     named = [run for run in runs if any(_like(w, words) for w in run)]
