@@ -765,8 +765,8 @@ def subjects(rest: str) -> list[str]:
         )  # "the task about the party"
     rest = _CUT_CLAUSE.sub("", rest.strip())
     rest = re.sub(r"\s+(?:so\s+)?(?:you|u)\s+can\s+.*$", "", rest, flags=re.I)
-    rest = re.sub(
-        r"(?:\s+(?:earlier|today|yesterday|this morning|this afternoon|last night|just now|already"
+    rest = re.sub(  # (never the day of a scope: "everything due today")
+        r"(?<!\bdue)(?:\s+(?:earlier|today|yesterday|this morning|this afternoon|last night|just now|already"
         r"|instead|again|anymore|any more|actually|now))+$",
         "",
         rest,

@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from fastapi import FastAPI
 
@@ -187,3 +189,39 @@ async def test_the_book_club_off_my_list(app: FastAPI):
     )
     assert t.problems == [], t.problems
     assert set(by_title(t.after)) == {"choir practice"}, t.replies
+
+
+# "tag everything due today as errands" tagged nothing: "today" was cut off the scope as the
+# time a thing was done ("I did X today"); after "due" it is the scope's day.
+ERRANDS = [
+    {"title": "Pick up dry cleaning", "due_date": str(TESTS_DAY)},
+    {"title": "Buy stamps", "due_date": str(TESTS_DAY)},
+    {"title": "Finish report", "due_date": str(TESTS_DAY + timedelta(days=2))},
+]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "tag everything due today as errands",
+        "tag all tasks due today as errands",
+        "tag everything due today with errands",
+    ],
+)
+@pytest.mark.asyncio
+async def test_tag_everything_due_today(app: FastAPI, message: str):
+    t = await converse(app, ERRANDS, [message], {"pick up dry cleaning", "buy stamps"})
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    assert after["pick up dry cleaning"]["tags"] == ["errands"], t.replies
+    assert after["buy stamps"]["tags"] == ["errands"], t.replies
+    assert after["finish report"]["tags"] == [], t.replies
+
+
+@pytest.mark.parametrize(
+    ("message", "items"),
+    [("I did the laundry today", ["laundry"]), ("finished the report today", ["report"])],
+)
+def test_today_after_a_thing_done_is_still_cut(message: str, items: list[str]):
+    said = understand(message, TESTS_DAY, True)
+    assert (said.kind, said.items) == ("complete", items), said

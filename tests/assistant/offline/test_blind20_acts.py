@@ -137,3 +137,33 @@ async def test_a_verb_and_stuff_is_the_title(app: FastAPI, message: str):
 def test_stuff_after_a_thing_is_dropped(message: str, items: list[str]):
     said = understand(message, TESTS_DAY, True)
     assert (said.kind, said.items) == ("delete", items), said
+
+
+# "sorry, I meant John, not Jon" as the first message asked which task: with no task in view,
+# the one task whose title has the wrong word is the one put right; several or none: we ask.
+@pytest.mark.parametrize(
+    "message",
+    ["sorry, I meant John, not Jon", "I meant John, not Jon", "oops I meant John not Jon"],
+)
+@pytest.mark.asyncio
+async def test_a_name_put_right_with_no_task_in_view(app: FastAPI, message: str):
+    start = [{"title": "Call Jon about the venue"}, {"title": "Book the venue"}]
+    t = await converse(
+        app, start, [message], {"call jon about the venue", "call john about the venue"}
+    )
+    assert t.problems == [], t.problems
+    assert set(by_title(t.after)) == {"call john about the venue", "book the venue"}, t.replies
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        [{"title": "Call Jon about the venue"}, {"title": "Email Jon the menu"}],  # two: ask
+        [{"title": "Call Joanne"}, {"title": "Book the venue"}],  # none has "Jon"
+    ],
+)
+@pytest.mark.asyncio
+async def test_a_name_put_right_in_no_single_task_asks(app: FastAPI, start: list[dict[str, str]]):
+    t = await converse(app, start, ["sorry, I meant John, not Jon"], set())
+    assert t.problems == [], t.problems
+    assert {x["title"] for x in t.after} == {x["title"] for x in start}, t.replies
