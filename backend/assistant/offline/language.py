@@ -119,7 +119,11 @@ _TEXTING = [
         re.compile(r"(?:^|(?<=[.!?]\s))(?P<p>please|pls|plz)\s+to\s+(?=[a-z]{2,}\b)", re.I),
         r"\g<p> ",
     ),
-    (re.compile(r"\b(?P<be>is|are|was|were)\s+not\s+finish\b", re.I), r"\g<be> not finished"),
+    # (and without "not": "Homework of math is finish")
+    (
+        re.compile(r"\b(?P<be>is|are|was|were)\s+(?P<not>not\s+)?finish\b", re.I),
+        r"\g<be> \g<not>finished",
+    ),
 ]
 # Shorthand for a task's own words: kept as said in titles, read in full when a message is
 # matched to a task ("the dentist appt" names "Dentist appointment").
@@ -157,6 +161,8 @@ _POLITE_START = re.compile(
     r"(?:\s*,\s*|\s+)(?=(?:add|create|remind|please|pls|plz|can|could|would)\b)"
     r"|(?:hey|hiya|heya|yo|hi(?![\s,!.:]+(?:prio|pri|priority)\b)|hello|ok(?:ay)?|so|um+|uh+|well|oh|also|and|then|alright|right|please|pls|plz"
     r"|actually|oops|sorry|hmm+|ugh+|argh+|sigh|meh|welp|yikes"
+    # bad news broken gently: "I'm afraid the book club …" (never "I'm afraid of spiders")
+    r"|(?:i am|i'm) afraid(?: that)?(?!\s+(?:of|to)\b)|unfortunately|sadly"
     r"|wait|nvm|never\s?mind|btw|by the way|(?:good|great|bad|some|big) news"
     # "forget it, just delete it": the question dropped, the request that follows is the one
     # meant (alone, "forget it" still takes a request back)

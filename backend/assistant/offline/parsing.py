@@ -765,8 +765,8 @@ def subjects(rest: str) -> list[str]:
         )  # "the task about the party"
     rest = _CUT_CLAUSE.sub("", rest.strip())
     rest = re.sub(r"\s+(?:so\s+)?(?:you|u)\s+can\s+.*$", "", rest, flags=re.I)
-    rest = re.sub(
-        r"(?:\s+(?:earlier|today|yesterday|this morning|this afternoon|last night|just now|already"
+    rest = re.sub(  # (never the day of a scope: "everything due today")
+        r"(?<!\bdue)(?:\s+(?:earlier|today|yesterday|this morning|this afternoon|last night|just now|already"
         r"|instead|again|anymore|any more|actually|now))+$",
         "",
         rest,
@@ -775,7 +775,9 @@ def subjects(rest: str) -> list[str]:
     rest = re.sub(MY_LIST, "", rest, flags=re.IGNORECASE)
     # the words left where a change was cut out ("the dentist to [tomorrow] and [high]")
     rest = re.sub(r"(?:\s+(?:to|and|&|for|by|at))+\s*$", "", rest, flags=re.IGNORECASE)
-    rest = re.sub(rf"\s+(?:{TASK_WORD}|one|thing|stuff)$", "", rest, flags=re.IGNORECASE)
+    # "the gym stuff" is the gym; "buy stuff" is a title whole (a verb alone names nothing)
+    if not (len(rest.split()) == 2 and rest.split()[0].lower() in TASK_VERBS):
+        rest = re.sub(rf"\s+(?:{TASK_WORD}|one|thing|stuff)$", "", rest, flags=re.IGNORECASE)
     rest = re.sub(r"\s+(?:as\s+)?(?:done|complete|completed|finished)$", "", rest, flags=re.I)
     rest = re.sub(
         r"^(?:(?:the|a|an|my|that|this|her|his|their|our|your)\s+)+(?=\S)",  # "her invoice task"
@@ -1197,8 +1199,9 @@ def act(kind: str, rest: str, today: date | None = None) -> Intent:
 # "the high priority one", "the one due tomorrow", "the task for friday": one task named by
 # what it has (a priority, a due day), not by its words
 _THE_ONE = re.compile(
-    r"^(?:the|that)\s+(?P<what>(?:(?:very|most)\s+)?(?:high|low|medium|top|urgent|important)"
-    r"(?:[\s-]+(?:priority|prio|pri))?)\s+(?:one|task|todo)$"
+    r"^(?:the|that)\s+(?P<what>(?:(?:very|most)\s+)?(?:(?:high|low|medium|top|urgent|important)"
+    # short forms only with the priority word: "the hi prio one" (never "the med one": meds)
+    r"(?:[\s-]+(?:priority|prio|pri))?|(?:hi|lo|med)[\s-]+(?:priority|prio|pri)))\s+(?:one|task|todo)$"
     r"|^(?:the|that)\s+(?:one|task|todo)\s+(?:(?:that\s+is|that's|which\s+is)\s+)?"
     r"(?P<when>(?:due|for)\s+.+)$",
     re.I,

@@ -19,7 +19,13 @@ from typing import Any
 from backend.assistant.offline import replies
 from backend.assistant.offline.conversation import Conversation
 from backend.assistant.offline.language import IRREGULAR_PAST as _IRREGULAR
-from backend.assistant.offline.language import NAMES_NO_TASK, OBLIGED, is_past, normalise
+from backend.assistant.offline.language import (
+    NAMES_NO_TASK,
+    OBLIGED,
+    SHORT_FORMS,
+    is_past,
+    normalise,
+)
 from backend.assistant.offline.matching import candidates, names_another_act, names_another_thing
 from backend.assistant.offline.parsing import (
     TASK_VERBS,
@@ -86,6 +92,7 @@ def content_words(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)  # pure, and asked for every word of every task: cached
 def _same(said: str, title_word: str) -> bool:
+    said = SHORT_FORMS.get(said.lower(), said)  # "vet appt" names "Vet appointment for Luna"
     a, b = stem(said), stem(title_word)
     if a == b or said.lower() == title_word.lower():
         return True
@@ -229,11 +236,19 @@ def completes(text: str, task: Task) -> bool:
         return True
     if verb is None and (act := _unknown_verb(task)) and any(_same(p, act) for p in past):
         return True  # "crash cart restocked": "Restock the crash cart", a verb we do not list
+    if verb in _ESCORTING and _WENT_TO.search(text) and len(_hits(content_words(text), nouns)) >= 2:
+        return True  # "Minou went to the vet": "Bring Minou to the vet", all its things said
     if (m := _STATE.search(text)) and m["word"].lower() in _title_words(task):
         return True  # "bathroom's clean", "bins are out": the state the task leads to
     own = [m["verb"] for m in _FIRST_PERSON_PAST.finditer(text) if is_past(m["verb"])]
     own = [v for v in own if not names_another_act(stem(v), task["title"])]  # "I signed it"
     return bool(own) and len(_hits(content_words(text), nouns)) >= 2
+
+
+# Taking someone somewhere is done when they went there: "Minou went to the vet" completes
+# "Bring Minou to the vet" (who and where both said: ``completes``).
+_ESCORTING = {"bring", "take", "drive", "walk"}
+_WENT_TO = re.compile(r"\b(?:went|got|made it)\s+to\b", re.I)
 
 
 # What the user did: a past verb said by them ("gave Mark his drill back", "I have renewed …"),

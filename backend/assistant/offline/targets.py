@@ -277,6 +277,15 @@ def find_targets(turn: Turn, done_wanted: bool | None) -> Found:
             return found
     if PRONOUN.match(subject) or PLURAL.match(subject):
         recent = convo.recent_tasks()
+        if not recent and intent.swap and PRONOUN.match(subject):
+            # "sorry, I meant John, not Jon" with no task in view: the one task whose title has
+            # the word put right (several or none: we ask, as before)
+            listed = lookup(convo, status="all", limit=LOOKUP_LIMIT)
+            if isinstance(listed, ToolCall):
+                return Decision(calls=[listed])
+            having = [t for t in listed if has_word(t["title"], intent.swap[0])]
+            if len(having) == 1:
+                return having
         if not recent:
             return Decision(reply="Which tasks do you mean? Tell me their titles.")
         if BOTH.match(subject) and len(recent) == 1:  # "add X" … "add Y" … "both"

@@ -438,6 +438,8 @@ _NOT_A_TASK = re.compile(
     rf"|{_TOLD}"
     # a plea, not a task: "plz dont let me forget"
     r"|(?:do not|don'?t)\s+(?:let\s+(?:me|us)\s+)?forget\b"
+    # the change said again: "…, please treat it like that", "treat it as such"
+    r"|treat\s+(?:it|that|this|them)\s+(?:like\s+(?:that|so|one|it)|as\s+such|accordingly)\b"
     # the tasks already named, counted: "…, both tmrw pls", "all three for friday"
     r"|(?:both|each|all\s+(?:three|four|five|of\s+them))(?:\s+of\s+(?:them|these|those))?\s*$"
     # another task left open: "…, still have to do the TA one", "the garage one can wait"

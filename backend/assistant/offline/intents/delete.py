@@ -31,6 +31,8 @@ DELETE = rx(
     # "take out the trash" is a task; "take out the gym task", "take X off my list" delete.
     r"^take out\s+(?P<rest>.+?\b(?:task|todo|item|reminder)s?|.+?(?=\s+(?:from|off) (?:my|the) list$))",
     r"^(?!(?:wipe|clear|clean)\s+(?:out|away|off)\b)"
+    # "trash is out", "bin's been emptied": the word is the thing, said with a verb of its own
+    r"(?!(?:trash|bin|scrap)(?:'s|\s+(?:is|are|was|were|has|have|had|got|went|goes)\b))"
     r"(?:delete|remove|erase|drop|trash|scrap|bin|discard|get rid of|throw away|"
     r"kill|nuke|wipe|clear|cancel|ditch|lose|strike|scratch|cross out|axe|rm|del)\s+(?P<rest>.+)$",
     # "clean out my completed tasks" deletes; "clean out the fridge" is a task
@@ -78,7 +80,9 @@ DELETE = rx(
     rf"\s+(?:removed?|deleted?|erased?|taken? off|struck off|crossed off|gone|binned|scrapped)"
     rf"(?:{_OFF_LIST})?(?:\s+(?:please|now|thanks|thank you))?$",
     # "the party got cancelled": a statement that implies a delete (which still asks first)
-    r"^(?P<rest>.+?)\s+(?:got|was|is|has been|have been|were|are)\s+(?:cancell?ed|called off|scrapped)$",
+    # (for when said after it: "the book club has been called off this month")
+    r"^(?P<rest>.+?)\s+(?:got|was|is|has been|have been|were|are)\s+(?:cancell?ed|called off|scrapped)"
+    r"(?:\s+(?:(?:for\s+)?(?:this|next)\s+(?:week|month|year|time)|today|tonight|tomorrow))?$",
 )
 # "I don't need the gym task anymore, get rid of it": the task is named before the command.
 _THEN_DELETE_IT = re.compile(
@@ -102,8 +106,10 @@ _REMARK = re.compile(
     # what someone else did: "…, the office sent everything back", "…, my sister baked one"
     r"|(?:the|my|our|his|her|their)\s+[\w']+(?:\s+[\w']+)?\s+(?:\w+ed|sent|said|told|came|went"
     r"|gave|took|lost|broke|found|wrote|rang|made|bought|got)\b.*"
-    # what someone else wants, their article dropped: "…, prof wants changes", "…, boss needs edits"
-    r"|(?:(?:the|my|our|his|her|their)\s+)?[\w']+\s+(?:wants|needs|asked\s+for|requested|says|said)\b.*"
+    # what someone else wants or found, their article dropped: "…, prof wants changes", "…, boss
+    # needs edits", "…, accountant found an error", "…, QA spotted a regression"
+    r"|(?:(?:the|my|our|his|her|their)\s+)?[\w']+\s+(?:wants|needs|asked\s+for|requested|says|said"
+    r"|found|spotted|noticed|reported|flagged|caught)\b.*"
     # a clipped reason: "…, studio closed", "…, trip cancelled", "…, sink fixed"
     r"|(?:[\w']+\s+){1,3}(?:closed|shut|cancell?ed|called\s+off|postponed|over|gone|sold|died|"
     r"dead|broken|fixed|sorted|paid)\W*)$",
