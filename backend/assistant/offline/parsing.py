@@ -580,7 +580,34 @@ def story_apart(text: str, today: date) -> str:
     return text
 
 
+# "add book the car service, not tomorrow but the day after", "…, not friday but monday": the
+# day said after "but" is the task's, "the day after" counted from the day refused.
+_NOT_DAY_BUT = re.compile(
+    r"\s*,?\s*\bnot\s+(?P<old>[^,;]+?)\s*,?\s+but\s+(?:rather\s+)?(?P<new>[^,;.!?]+?)"
+    r"(?=\s*$|\s*[,;.!?])",
+    re.I,
+)
+_THE_DAY_AFTER = re.compile(r"^(?:on\s+)?(?:the\s+)?day\s+after(?:\s+that)?$", re.I)
+
+
+def _day_not_refused(text: str, today: date) -> str:
+    if (m := _NOT_DAY_BUT.search(text)) is None or m.start() == 0:
+        return text
+    leftover, old = take_details(m["old"], today)
+    if not old.due or clean_title(leftover).strip(" ,.:"):
+        return text  # "not the blue one but the red one": words of a title
+    if _THE_DAY_AFTER.match(m["new"].strip()):
+        new = f"due {old.due + timedelta(days=1)}"
+    else:
+        left, said = take_details(m["new"], today)
+        if not said.due or clean_title(left).strip(" ,.:"):
+            return text
+        new = m["new"]
+    return f"{text[: m.start()]}, {new}{text[m.end() :]}"
+
+
 def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]]:
+    rest = _day_not_refused(rest, today)
     # "add to my todo list clean the fridge", "put please in my list to X"
     rest = _LIST_NAMED.sub("", _PLEASE_FIRST.sub("", ON_MY_LIST.sub("", rest)))
     rest = _PLEASE_FIRST.sub("", rest)  # "put in my list please to buy X": no word of X

@@ -314,6 +314,7 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     if intent.kind == "add" and len(intent.items) == 1 and _REFERENCE.match(intent.items[0]):
         # "the first one is for tomorrow": a task already named, not a new one
         return Intent("update", intent.items, intent.details)
+    intent = add.said_again(message, intent)  # "don't forget the X. add buy the X": one task
     if intent.kind == "update":
         intent.else_add = _task_said_as_change(message, intent, today)
     return combined(message, intent, today) if hybrid else intent
