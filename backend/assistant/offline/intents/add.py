@@ -306,9 +306,13 @@ def schedule_last(text: str, today: date) -> str:
     """What is said first is said of the task after it: "drop off the parcel tomorrow morning"."""
     if d := _DAY_THEN_ADD.match(text):
         leftover, details = take_details(d["head"], today)
-        if (details.due or details.time) and not clean_title(leftover):
-            if not take_details(d["rest"], today)[1].due and not _ANOTHER_REQUEST.search(d["rest"]):
-                return f"add {d['rest']} {d['head']}"
+        if (
+            (details.due or details.time)
+            and not clean_title(leftover)
+            and not take_details(d["rest"], today)[1].due
+            and not _ANOTHER_REQUEST.search(d["rest"])
+        ):
+            return f"add {d['rest']} {d['head']}"
     if (p := _SCHEDULE_BEFORE_PERSON.match(text)) and first_match(ADD, p["rest"]):
         leftover, details = take_details(p["head"], today)
         if (details.due or details.time) and not clean_title(leftover):
