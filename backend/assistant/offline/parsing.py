@@ -192,7 +192,11 @@ _NOT_THAT_DAY = re.compile(
     re.I,
 )
 _NO_DUE = re.compile(
-    r"\b(?:no (?:due )?(?:date|deadline)(?: yet)?|without (?:a )?(?:due date|deadline))\b", re.I
+    r"\b(?:no (?:due )?(?:date|deadline)(?: yet)?|without (?:a )?(?:due date|deadline))\b"
+    # a learner's "…. Without date, low priority.": no day said, never a task of its own
+    r"|\bwithout (?:a |any )?date(?=\s*(?:$|[,.;!?])"
+    r"|\s+(?:and|low|high|medium|normal|urgent|priority|please|pls|tag|tagged)\b)",
+    re.I,
 )
 
 
@@ -928,7 +932,10 @@ _NO_TOPIC = re.compile(
 _ASIDE = re.compile(
     r"(?:[,;.!]\s*|\s+)(?:(?:and\s+|pls\s+|please\s+)?read\s+(?:them|it|those|these|it all|everything)"
     r"(?:\s+out|\s+to me)?(?:\s+loud)?|(?:i'?m|i am|im)\s+(?:driving|in the car|on the (?:road|bus|train|go|move)|"
-    r"walking|cooking|busy|in a hurry)|(?:my\s+)?hands are full)\b.*$",
+    r"walking|cooking|busy|in a hurry)|(?:my\s+)?hands are full"
+    # "… for the move I keep losing track": how the user copes, run on after the question
+    r"|(?:i|i'?ve|i'?m|im|i am)\s+(?:keep|kept|always|never|can'?t|cannot|forget|forgot|"
+    r"losing|lost|lose|totally|completely)\b)\b.*$",
     re.I,
 )
 

@@ -84,6 +84,7 @@ PARSERS: list[Parser] = [
     social.parse_interjection,
     social.parse_vague_about_list,  # "clean up my list": we ask, nothing is added or changed
     social.parse_vent,  # "ugh so much to do this week": venting, nothing is added
+    social.parse_content_request,  # "write me a poem about my cat": no task, nothing is added
     question.parse_indirect,  # "could you tell me whether I paid X?": the question itself
     question.parse_field,
     question.parse_about_one,
@@ -132,6 +133,7 @@ HANDLERS: dict[str, Callable[[Turn], Decision]] = {
     "help": social.handle_help,
     "unclear": social.handle_unclear,
     "vent": social.handle_vent,
+    "offtopic": social.handle_off_topic,  # "write me a poem": nothing is added
     "undo": undo.handle,
     "retract": retract.handle,  # taken back in the same message: nothing changes
     "later": retract.handle,  # a change meant for later, not now: nothing changes
