@@ -162,7 +162,8 @@ _PLEASANTRY = re.compile(
     r"i hope (?:you|your|all)\b.*|hope (?:you|your|all)\b.*|how are you\b.*|"
     r"thanks?\b.*|thank you\b.*|many thanks\b.*|cheers|have a (?:nice|good|great) \w+|"
     # a learner's thanks in their own language: "Grazie mille", "merci beaucoup", "gracias"
-    r"(?:grazie|merci|gracias|danke|obrigad[oa]|spasibo|arigato)(?: mille| beaucoup| mil| sch[oö]n| muito| tante)?|"
+    r"(?:grazie|merci|gracias|danke|obrigad[oa]|spasibo|arigato)"
+    r"(?: mille| beaucoup| mil| sch[oö]n| muito| tante)?|"
     r"(?:(?:that'?s|it'?s|that is|it is)\s+)?(?:much|greatly|really) appreciated|appreciate it|"
     r"(?:i'?m\s+|i am\s+)?(?:much|very|most|greatly)\s+obliged|"
     r"(?:you'?re|you are)\s+(?:a star|the best))$",
