@@ -157,3 +157,57 @@ async def test_due_tomorrow_names_its_weekday(app: FastAPI) -> None:
 )
 def test_run_on_remark_is_no_topic(message: str, topic: str) -> None:
     assert list_filter(message, TODAY).text == topic
+
+
+# --- school subjects said clipped ------------------------------------------------------------
+
+_HOMEWORK = [
+    {"id": 1, "title": "Biology homework"},
+    {"id": 2, "title": "Chemistry homework"},
+    {"id": 3, "title": "Call mum"},
+]
+
+
+@pytest.mark.parametrize(
+    ("said", "tasks", "found"),
+    [
+        ("bio", _HOMEWORK, ["Biology homework"]),  # blind-20
+        ("chem", _HOMEWORK, ["Chemistry homework"]),  # blind-20
+        ("bio homework", _HOMEWORK, ["Biology homework"]),
+        # controls: a title with the clipped word itself is the one; no full word, no match;
+        # two titles with the full word: both (we ask)
+        ("bio", [*_HOMEWORK, {"id": 4, "title": "Bio lab report"}], ["Bio lab report"]),
+        ("bio", [{"id": 1, "title": "Biography essay"}, {"id": 2, "title": "Cardio"}], []),
+        (
+            "bio",
+            [{"id": 1, "title": "Biology homework"}, {"id": 2, "title": "Biology lab"}],
+            ["Biology homework", "Biology lab"],
+        ),
+    ],
+)
+def test_clipped_subject(said: str, tasks: list[dict[str, object]], found: list[str]) -> None:
+    from backend.assistant.offline.matching import candidates
+
+    assert sorted(t["title"] for t in candidates(said, tasks)) == found  # type: ignore[arg-type]
+
+
+@pytest.mark.asyncio
+async def test_teen_homework(app: FastAPI) -> None:
+    start = [
+        {"title": "Biology homework", "due_date": str(WED)},
+        {"title": "Chemistry homework", "due_date": str(WED)},
+        {"title": "Call mum"},
+    ]
+    t = await converse(
+        app,
+        start,
+        ["finished bio, chem is due fri now, and add read chapter 5 tmrw"],
+        {"Biology homework", "Chemistry homework", "Read chapter 5"},
+    )
+    assert t.problems == [], t.problems
+    after = {task["title"]: task for task in t.after}
+    assert after["Biology homework"]["completed"] is True, t.replies
+    assert after["Chemistry homework"]["due_date"] == str(FRI), t.replies
+    assert after["Chemistry homework"]["completed"] is False
+    assert after["Read chapter 5"]["due_date"] == str(WED)
+    assert after["Call mum"]["completed"] is False
