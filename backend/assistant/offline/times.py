@@ -420,15 +420,6 @@ def _with_count(rule: str, m: re.Match[str]) -> str | None:
     return f"{rule};COUNT={n}" if 1 <= n <= recurrence.MAX_NUMBER else None
 
 
-# "…, repeats yearly", "…, recurring monthly": the verb that says a repeat is cut with it
-# (commas may be gone by then), never a noun ("check the repeats weekly" keeps its words).
-_REPEAT_VERB = re.compile(
-    r"(?<!\bthe\s)(?<!\bmy\s)(?<!\bof\s)(?<!\bfor\s)\b(?:(?:it|that|which|and)\s+)?"
-    r"(?:repeats?|repeating|recurs?|recurring)(?:\s+on)?\s+$",
-    re.I,
-)
-
-
 @functools.lru_cache(maxsize=1024)  # like dates.find_date: the same words, many times a decision
 def find_repeat(text: str) -> tuple[str, Repeat] | None:
     """The repeat said in the text, and the text without it (and how long it lasts)."""
@@ -440,10 +431,7 @@ def find_repeat(text: str) -> tuple[str, Repeat] | None:
             rule, end = made[0], m.end()
             if (c := _FOR_COUNT.match(text, end)) and (counted := _with_count(rule, c)):
                 rule, end = counted, c.end()
-            start = m.start()
-            if said := _REPEAT_VERB.search(text[:start]):
-                start = said.start()  # "…, repeats yearly": the verb goes with its repeat
-            rest = text[:start] + " " + text[end:]
+            rest = text[: m.start()] + " " + text[end:]
             part = made[1]
             time = PART_OF_DAY[part] if part else None
             return re.sub(r"\s{2,}", " ", rest).strip(), Repeat(rule, time, part)
