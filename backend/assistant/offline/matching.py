@@ -73,6 +73,14 @@ def _message_as_verb(subject: str, tasks: list[Task]) -> str:
     return _MESSAGE_NOUN.sub(lambda m: m[0] if m[0].lower() in words else verb, subject)
 
 
+# School subjects said clipped ("bio", "chem"): the full word, only where a title has it and no
+# title has the clipped word itself ("Bio lab" is called "bio").
+_CLIPPED = {"bio": "biology", "chem": "chemistry", "phys": "physics", "geo": "geography",
+            "hist": "history", "econ": "economics", "psych": "psychology", "calc": "calculus",
+            "lit": "literature", "trig": "trigonometry", "stats": "statistics",
+            "maths": "mathematics", "math": "mathematics", "compsci": "computer"}  # fmt: skip
+
+
 def _said_as_verbs(said: str, titles: list[str]) -> str:
     """ "the payment" for "Pay the cleaner", "the passport renewal" for "Renew the passport":
     a noun made from a title's first word (its verb) is that verb, unless a title has the
@@ -83,6 +91,8 @@ def _said_as_verbs(said: str, titles: list[str]) -> str:
     def verb_of(word: str) -> str:
         if word in words:
             return word
+        if _CLIPPED.get(word) in words:  # "finished bio": "Biology homework"
+            return _CLIPPED[word]
         for ending in _NOUN_ENDINGS:
             base = word.removesuffix(ending)
             if base != word and len(base) >= 3 and base in verbs:

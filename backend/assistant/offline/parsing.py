@@ -192,7 +192,11 @@ _NOT_THAT_DAY = re.compile(
     re.I,
 )
 _NO_DUE = re.compile(
-    r"\b(?:no (?:due )?(?:date|deadline)(?: yet)?|without (?:a )?(?:due date|deadline))\b", re.I
+    r"\b(?:no (?:due )?(?:date|deadline)(?: yet)?|without (?:a )?(?:due date|deadline))\b"
+    # a learner's "…. Without date, low priority.": no day said, never a task of its own
+    r"|\bwithout (?:a |any )?date(?=\s*(?:$|[,.;!?])"
+    r"|\s+(?:and|low|high|medium|normal|urgent|priority|please|pls|tag|tagged)\b)",
+    re.I,
 )
 
 
@@ -580,7 +584,34 @@ def story_apart(text: str, today: date) -> str:
     return text
 
 
+# "add book the car service, not tomorrow but the day after", "…, not friday but monday": the
+# day said after "but" is the task's, "the day after" counted from the day refused.
+_NOT_DAY_BUT = re.compile(
+    r"\s*,?\s*\bnot\s+(?P<old>[^,;]+?)\s*,?\s+but\s+(?:rather\s+)?(?P<new>[^,;.!?]+?)"
+    r"(?=\s*$|\s*[,;.!?])",
+    re.I,
+)
+_THE_DAY_AFTER = re.compile(r"^(?:on\s+)?(?:the\s+)?day\s+after(?:\s+that)?$", re.I)
+
+
+def _day_not_refused(text: str, today: date) -> str:
+    if (m := _NOT_DAY_BUT.search(text)) is None or m.start() == 0:
+        return text
+    leftover, old = take_details(m["old"], today)
+    if not old.due or clean_title(leftover).strip(" ,.:"):
+        return text  # "not the blue one but the red one": words of a title
+    if _THE_DAY_AFTER.match(m["new"].strip()):
+        new = f"due {old.due + timedelta(days=1)}"
+    else:
+        left, said = take_details(m["new"], today)
+        if not said.due or clean_title(left).strip(" ,.:"):
+            return text
+        new = m["new"]
+    return f"{text[: m.start()]}, {new}{text[m.end() :]}"
+
+
 def titles_in(rest: str, today: date) -> tuple[list[str], Details, list[Details]]:
+    rest = _day_not_refused(rest, today)
     # "add to my todo list clean the fridge", "put please in my list to X"
     rest = _LIST_NAMED.sub("", _PLEASE_FIRST.sub("", ON_MY_LIST.sub("", rest)))
     rest = _PLEASE_FIRST.sub("", rest)  # "put in my list please to buy X": no word of X
@@ -903,7 +934,10 @@ _NO_TOPIC = re.compile(
 _ASIDE = re.compile(
     r"(?:[,;.!]\s*|\s+)(?:(?:and\s+|pls\s+|please\s+)?read\s+(?:them|it|those|these|it all|everything)"
     r"(?:\s+out|\s+to me)?(?:\s+loud)?|(?:i'?m|i am|im)\s+(?:driving|in the car|on the (?:road|bus|train|go|move)|"
-    r"walking|cooking|busy|in a hurry)|(?:my\s+)?hands are full)\b.*$",
+    r"walking|cooking|busy|in a hurry)|(?:my\s+)?hands are full"
+    # "… for the move I keep losing track": how the user copes, run on after the question
+    r"|(?:i|i'?ve|i'?m|im|i am)\s+(?:keep|kept|always|never|can'?t|cannot|forget|forgot|"
+    r"losing|lost|lose|totally|completely)\b)\b.*$",
     re.I,
 )
 

@@ -161,6 +161,9 @@ _PLEASANTRY = re.compile(
     r"(?: there| all)?|"
     r"i hope (?:you|your|all)\b.*|hope (?:you|your|all)\b.*|how are you\b.*|"
     r"thanks?\b.*|thank you\b.*|many thanks\b.*|cheers|have a (?:nice|good|great) \w+|"
+    # a learner's thanks in their own language: "Grazie mille", "merci beaucoup", "gracias"
+    r"(?:grazie|merci|gracias|danke|obrigad[oa]|spasibo|arigato)"
+    r"(?: mille| beaucoup| mil| sch[oö]n| muito| tante)?|"
     r"(?:(?:that'?s|it'?s|that is|it is)\s+)?(?:much|greatly|really) appreciated|appreciate it|"
     r"(?:i'?m\s+|i am\s+)?(?:much|very|most|greatly)\s+obliged|"
     r"(?:you'?re|you are)\s+(?:a star|the best))$",
@@ -319,10 +322,22 @@ def _field_said(m: re.Match[str]) -> str:
     return f", {m['value']} priority" if m["p"] else f", due {m['value']}"
 
 
+# "…, repeats yearly, first one is due today": when a repeat starts, said as a sentence of an
+# add's comma list, never a second request about a task named "first" (``dates`` reads
+# "starting today").
+_FIRST_ONE_IS = re.compile(
+    r",\s*(?:and\s+)?(?:the\s+)?first\s+(?:one|time|payment|occurrence)\s+"
+    r"(?:is|'s|will\s+be|should\s+be)\s+(?:due\s+(?:on\s+)?|on\s+|(?=(?:today|tonight|tomorrow"
+    r"|tmrw|next|this|the\s+\d|\d|mon|tue|wed|thu|fri|sat|sun)))",
+    re.I,
+)
+
+
 def attribute_clauses_as_commas(text: str) -> str:
     """ "X on thursday and make it high priority" -> "X on thursday, high priority": an
     attribute said in a clause of its own is a comma part, which attribute reading handles
     ("…, tag it work" -> "…, tagged work": said of this task, not a request about another)."""
+    text = _FIRST_ONE_IS.sub(", starting ", text)
     text = _detail_as_note(_FIELD_IS.sub(_field_said, text))
     text = _PUT_ATTRIBUTE.sub(", ", _NOT_THAT_TAG.sub(r"\g<tag>", text))
     return _TAG_IT.sub(", tagged ", _ATTRIBUTE_CLAUSE.sub(", ", text))

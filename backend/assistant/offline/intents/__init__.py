@@ -84,6 +84,7 @@ PARSERS: list[Parser] = [
     social.parse_interjection,
     social.parse_vague_about_list,  # "clean up my list": we ask, nothing is added or changed
     social.parse_vent,  # "ugh so much to do this week": venting, nothing is added
+    social.parse_content_request,  # "write me a poem about my cat": no task, nothing is added
     question.parse_indirect,  # "could you tell me whether I paid X?": the question itself
     question.parse_field,
     question.parse_about_one,
@@ -132,6 +133,7 @@ HANDLERS: dict[str, Callable[[Turn], Decision]] = {
     "help": social.handle_help,
     "unclear": social.handle_unclear,
     "vent": social.handle_vent,
+    "offtopic": social.handle_off_topic,  # "write me a poem": nothing is added
     "undo": undo.handle,
     "retract": retract.handle,  # taken back in the same message: nothing changes
     "later": retract.handle,  # a change meant for later, not now: nothing changes
@@ -314,6 +316,7 @@ def understand(message: str, today: date, hybrid: bool = False) -> Intent:
     if intent.kind == "add" and len(intent.items) == 1 and _REFERENCE.match(intent.items[0]):
         # "the first one is for tomorrow": a task already named, not a new one
         return Intent("update", intent.items, intent.details)
+    intent = add.said_again(message, intent)  # "don't forget the X. add buy the X": one task
     if intent.kind == "update":
         intent.else_add = _task_said_as_change(message, intent, today)
     return combined(message, intent, today) if hybrid else intent

@@ -285,8 +285,34 @@ def _attributes_after(rest: str, today: date) -> str:
     return rest[_attribute_tail_at(rest, today) :]
 
 
+# "okay so for tomorrow add call the vet, book a haircut, …": a day said before "add" with no
+# pause is said of every task of the list, never a word of the first title ("add call the vet").
+_DAY_THEN_ADD = re.compile(
+    r"^(?:(?:okay|ok|so|and|well|right|alright|also|oh)[\s,]+)*(?P<head>[^,:;]{2,30}?)\s+"
+    r"(?:(?:please|pls|can\s+you|could\s+you|would\s+you|just)\s+)*"
+    r"(?:add|put\s+down|create|jot\s+down)\s*:?\s+(?P<rest>\S.*)$",
+    re.I,
+)
+
+# ... only when the list is all that follows ("…, then mark the gym done" is read as before)
+_ANOTHER_REQUEST = re.compile(
+    r"[.;!?]|\b(?:then|mark|tick|check|move|delete|remove|cancel|change|set|rename|push"
+    r"|reschedule|postpone|done|finished)\b",
+    re.I,
+)
+
+
 def schedule_last(text: str, today: date) -> str:
     """What is said first is said of the task after it: "drop off the parcel tomorrow morning"."""
+    if d := _DAY_THEN_ADD.match(text):
+        leftover, details = take_details(d["head"], today)
+        if (
+            (details.due or details.time)
+            and not clean_title(leftover)
+            and not take_details(d["rest"], today)[1].due
+            and not _ANOTHER_REQUEST.search(d["rest"])
+        ):
+            return f"add {d['rest']} {d['head']}"
     if (p := _SCHEDULE_BEFORE_PERSON.match(text)) and first_match(ADD, p["rest"]):
         leftover, details = take_details(p["head"], today)
         if (details.due or details.time) and not clean_title(leftover):
@@ -316,6 +342,48 @@ def schedule_last(text: str, today: date) -> str:
     ):
         return f"add {m['rest']} {without_words(m['head'], leftover)}"  # "tomorrow need: X"
     return text
+
+
+_REMINDER = re.compile(
+    r"\b(?:(?:don'?t|do\s+not|must\s+not|mustn'?t|can'?t|cannot|shouldn'?t|not\s+to)\s+forget"
+    r"|remember)\b(?P<what>[^.!?;]*)",
+    re.I,
+)
+_ARTICLES = {"the", "a", "an", "my", "some", "our", "his", "her", "their", "your"}
+
+
+def _words_of(title: str) -> set[str]:
+    return {w.removesuffix("s") for w in re.findall(r"[\w']+", title.lower())} - _ARTICLES
+
+
+def said_again(message: str, intent: Intent) -> Intent:
+    """ "My granddaughter … and I must not forget the flowers. Please add buy flowers for Emma
+    on Wednesday": a bare thing said in a "don't forget" sentence, then asked for with a verb
+    whose title holds all its words, is that one task, never a second ("flowers")."""
+    if intent.kind != "add" or len(intent.items) < 2 or intent.then:
+        return intent
+    reminders = [_words_of(m["what"]) for m in _REMINDER.finditer(message)]
+    details = intent.item_details or [intent.details] * len(intent.items)
+    keep = []
+    for n, title in enumerate(intent.items):
+        words = _words_of(title)
+        again = (
+            bool(words)
+            and title.split()[0].lower() not in TASK_VERBS
+            and any(words <= said for said in reminders)
+            and any(
+                later.split()[0].lower() in TASK_VERBS and words <= _words_of(later)
+                for later in intent.items[n + 1 :]
+            )
+        )
+        if not again:
+            keep.append(n)
+    if len(keep) == len(intent.items):
+        return intent
+    intent.items = [intent.items[n] for n in keep]
+    intent.item_details = [details[n] for n in keep]
+    intent.details = intent.item_details[0]
+    return intent
 
 
 def handle(turn: Turn) -> Decision:

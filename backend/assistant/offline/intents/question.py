@@ -464,7 +464,11 @@ def _due(task: dict[str, Any], turn: Turn, asks: str) -> str:
         return f"'{task['title']}' has no due date."
     at = f" at {task['due_time']}" if task.get("due_time") else ""
     done = " (it's done)" if task["completed"] else ""
-    return f"'{task['title']}' is due {describe(task['due_date'], turn.today)}{at}{done}."
+    when = describe(task["due_date"], turn.today)
+    if when in {"today", "tomorrow"}:  # "which day is the trash?": the weekday too
+        when += f" ({date.fromisoformat(task['due_date']):%A})"
+    repeats = f"; it repeats {task['recurrence_text']}" if task.get("recurrence_text") else ""
+    return f"'{task['title']}' is due {when}{at}{done}{repeats}."
 
 
 def _priority(task: dict[str, Any], turn: Turn, asks: str) -> str:

@@ -60,6 +60,28 @@ _VENT = rx(
     rf"(?:\s+(?:with|in)\s+(?:work|stuff|things|tasks))?{_WHEN}(?:\s+(?:ugh+|lol|honestly))*[.!]*$",
 )
 
+# "write me a short poem about my cat", "can you tell me a joke": content asked of the assistant
+# itself ("me", or "you" asked), never a task to add ("write a poem for mum's birthday" is one).
+_CONTENT = r"(?:poem|haiku|limerick|story|song|joke|riddle|essay|rap|sonnet|verse|fun fact)s?"
+_FOR_ME = rx(
+    r"^(?:(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?|please\s+|pls\s+)?"
+    r"(?:write|compose|tell|make\s+up|give|sing|come\s+up\s+with)\s+(?:me|us)\s+"
+    rf"(?:a|an|some|another|one|(?:a\s+)?few)?\s*(?:\w+\s+){{0,2}}?{_CONTENT}\b",
+    r"^(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:write|compose|tell|make\s+up|sing)\s+"
+    rf"(?:a|an|some|another)\s+(?:\w+\s+){{0,2}}?{_CONTENT}\b",
+)
+
+
+def parse_content_request(msg: Message) -> Intent | None:
+    return Intent("offtopic") if any(p.match(msg.text) for p in _FOR_ME) else None
+
+
+def handle_off_topic(turn: Turn) -> Decision:
+    return Decision(
+        reply="I can't write that: I only look after your task list, and I haven't added or "
+        "changed anything. " + replies.help_text()
+    )
+
 
 def parse_vent(msg: Message) -> Intent | None:
     return Intent("vent") if any(p.match(msg.text) for p in _VENT) else None
