@@ -43,6 +43,8 @@ MEASURED_SETS = [
     "blind-16",
     "blind-17",
     "blind-18",
+    "blind-19",
+    "blind-20",
 ]
 SEED = 20261130
 PER_INTENT = 700
