@@ -439,8 +439,11 @@ def find_repeat(text: str) -> tuple[str, Repeat] | None:
 
 
 def first_day(rule: str, start: date) -> date:
-    """The rule's first day on or after ``start``: a repeat with no date starts there."""
-    days = recurrence.occurrences(rule, start, 1)
+    """The rule's first day on or after ``start``: a repeat with no date starts there. Its
+    interval counts from that day, so it is left out here: "every other tuesday" said on a
+    Wednesday starts next Tuesday (the rule counted from today's week gave the one after)."""
+    every = ";".join(p for p in rule.split(";") if not p.startswith("INTERVAL="))
+    days = recurrence.occurrences(every, start, 1)
     return days[0] if days else start
 
 

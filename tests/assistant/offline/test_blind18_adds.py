@@ -222,3 +222,19 @@ async def test_blind18_adds_end_to_end(
     assert set(titles) == {title.lower()} | {s["title"].lower() for s in start}, t.replies
     task = titles[title.lower()]
     assert (task["due_date"], task["due_time"]) == (due, time), task
+
+
+@pytest.mark.parametrize(
+    ("rule", "start", "first"),
+    [
+        # blind-8's "book club every other tuesday", said on a Wednesday: next Tuesday, not
+        # the one after (the interval counted from today's week skipped it); found when the
+        # evals ran past midnight, as the language tests' clock is always a Tuesday
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", WED, TODAY + timedelta(days=7)),
+        ("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU", TODAY, TODAY),
+        ("FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=1", WED, date(2027, 1, 1)),
+        ("FREQ=DAILY;INTERVAL=3", WED, WED),
+    ],
+)
+def test_a_repeat_with_an_interval_starts_on_its_next_day(rule: str, start: date, first: date):
+    assert first_day(rule, start) == first
