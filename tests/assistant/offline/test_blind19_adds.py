@@ -35,7 +35,7 @@ def adds(message: str) -> list[tuple[str, date | None, str | None]]:
         (
             "add renew the website domain yearly, first one is due today",
             [("renew the website domain", TODAY, "FREQ=YEARLY")],
-        ),  # blind-19, without its "repeats" (with it, "repeats" stays in the title: see ASSISTANT.md)
+        ),  # blind-19, without its "repeats" (a known miss: ASSISTANT.md)
         (
             "add pay rent monthly, the first one is on friday",
             [("pay rent", FRI, "FREQ=MONTHLY")],
