@@ -118,3 +118,30 @@ async def test_the_other_one_too_completes_both(app: FastAPI):
     )
     assert t.problems == [], t.problems
     assert all(v["completed"] for v in by_title(t.after).values()), t.replies
+
+
+@pytest.mark.parametrize(
+    ("message", "tags"),
+    [
+        # blind-21's first run: the tags became pharmacy, no, sorry, as, work
+        ("tag the vaccine order as pharmacy, no sorry, as work", ["work"]),
+        ("tag the vaccine order as pharmacy, no wait, work", ["work"]),
+        ("tag the vaccine order as pharmacy, I mean work", ["work"]),
+        ("tag the vaccine order as work and home", ["work", "home"]),  # a list stays a list
+    ],
+)
+def test_a_tag_corrected_is_the_one_said_last(message: str, tags: list[str]):
+    said = understand(message, TESTS_DAY, True)
+    assert said.items == ["vaccine order"] and said.details.tags == tags, said
+
+
+@pytest.mark.asyncio
+async def test_a_move_and_a_corrected_tag_change_each_task_once(app: FastAPI):
+    start = [{"title": "Set up flu shot clinic"}, {"title": "Order flu vaccine stock"}]
+    message = (
+        "move the flu clinic setup to the 15th and tag the vaccine order as pharmacy, no sorry, "
+        "as work"
+    )
+    t = await converse(app, start, [message], {"Set up flu shot clinic", "Order flu vaccine stock"})
+    assert t.problems == [], t.problems
+    assert by_title(t.after)["order flu vaccine stock"]["tags"] == ["work"], t.replies

@@ -1206,6 +1206,11 @@ def parse_untag(msg: Message) -> Intent | None:
     return intent
 
 
+_TAG_CORRECTED = re.compile(
+    r"(?:[,\s]+(?:no|nope|sorry|wait|oops|actually|i mean|i meant)\b)+[,\s]*(?:as\s+)?", re.I
+)
+
+
 def parse_tag(msg: Message) -> Intent | None:
     if m := first_match(TAG, msg.text):
         intent = Intent(
@@ -1214,6 +1219,8 @@ def parse_tag(msg: Message) -> Intent | None:
         # The tags end with the sentence ("tag it choir? the concert is soon"); several are
         # a list ("work, home", "work and home"), otherwise it is one word.
         said = re.split(r"[.?!;]", msg.literal(m["tags"]))[0]
+        # "as pharmacy, no sorry, as work": the tags said after the correction replace it
+        said = _TAG_CORRECTED.split(said, maxsplit=1)[-1] or said
         words = said.replace("#", " ").replace(",", " , ").split()
         if not {",", "and", "&", "not", "instead"} & {w.lower() for w in words}:
             words = words[:1]
