@@ -45,6 +45,7 @@ MEASURED_SETS = [
     "blind-18",
     "blind-19",
     "blind-20",
+    "blind-21",
 ]
 SEED = 20261130
 PER_INTENT = 700
