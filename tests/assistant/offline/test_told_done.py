@@ -90,3 +90,21 @@ async def test_gone_back_is_news_of_returning_it(app: FastAPI, message: str, don
     t = await converse(app, PARCELS, [message], {done} if done else set())
     assert t.problems == [], t.problems
     assert [k for k, v in by_title(t.after).items() if v["completed"]] == ([done] if done else [])
+
+
+@pytest.mark.asyncio
+async def test_talking_to_someone_in_a_story_changes_only_what_it_asks(app: FastAPI):
+    """Why 99582e9 dropped "talked to X" as a call (blind-15): a story that starts "So I talked
+    to my manager" asks for a change to the budget review, nothing else. Now talking is news of
+    a call only when a statement names a call task ("Call grandma"); this story names none."""
+    start = [{"title": "Budget review"}, {"title": "Team offsite planning"}]
+    message = (
+        "So I talked to my manager and it turns out the budget review isn't due on Friday like "
+        "we thought, it's actually been moved up to tomorrow, and honestly it's now the most "
+        "important thing on my plate, so could you update that? Thanks."
+    )
+    t = await converse(app, start, [message], {"Budget review"})
+    assert t.problems == [], t.problems
+    after = by_title(t.after)
+    assert after["budget review"]["priority"] == "high", t.replies
+    assert not any(v["completed"] for v in after.values()), t.replies
